@@ -1,0 +1,261 @@
+//! The catalogue: the forms, their rows and their rules, as data.
+//!
+//! The Ministry changes the forms; a new template must not need a new release. So the seven forms
+//! of the CCHC report live in `catalogue/cchc.json`, embedded in the crate, and a user can load
+//! another file of the same shape ([`Catalogue::from_json`]). Adding a form needs no Rust code.
+//!
+//! A rule names cells by STT. Inside a form, `"2.1"` is that form's row; `"B04/1.5"` names a row
+//! of another form (cross-form rules).
+
+use serde::{Deserialize, Serialize};
+
+/// The catalogue built into Kiểm số: the seven forms of the quarterly CCHC report.
+pub const BUILTIN_JSON: &str = include_str!("../catalogue/cchc.json");
+
+/// A set of forms with their rows and rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    /// What this catalogue is (shown by `kiemso forms`).
+    pub name: String,
+    /// The forms.
+    pub forms: Vec<FormSpec>,
+    /// Rules that relate rows of different forms.
+    #[serde(default)]
+    pub cross: Vec<RuleSpec>,
+}
+
+/// One form ("Biểu mẫu số NN").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormSpec {
+    /// The form's number, NN in "Biểu mẫu số NN".
+    pub number: u32,
+    /// Its title ("Cải cách thể chế").
+    pub title: String,
+    /// The rows of the template, in order.
+    pub rows: Vec<RowSpec>,
+    /// The rules between the rows.
+    #[serde(default)]
+    pub rules: Vec<RuleSpec>,
+}
+
+/// One row of a form's template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowSpec {
+    /// STT without its trailing dot (`3.3.2`).
+    pub stt: String,
+    /// The indicator ("Chỉ tiêu").
+    pub indicator: String,
+    /// The unit ("Đơn vị tính"): `%`, `Văn bản`, `Có = 1; Không = 0`…
+    #[serde(default)]
+    pub unit: String,
+}
+
+/// How serious a broken rule is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The arithmetic is wrong.
+    #[default]
+    Fail,
+    /// Suspicious, not necessarily wrong.
+    Warn,
+}
+
+/// A rule as the catalogue writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum RuleSpec {
+    /// `result = numerator / denominator × 100` (a percentage).
+    Ratio {
+        /// The percentage row.
+        result: String,
+        /// The count that is a part.
+        numerator: String,
+        /// The count that is the whole.
+        denominator: String,
+    },
+    /// `total = parts[0] + parts[1] + …`.
+    Sum {
+        /// The total row.
+        total: String,
+        /// The rows that add up to it.
+        parts: Vec<String>,
+    },
+    /// `parts[0] + parts[1] + … ≤ whole`: the parts listed may be only some of the whole.
+    AtMost {
+        /// The rows that together cannot exceed the whole.
+        parts: Vec<String>,
+        /// The whole.
+        whole: String,
+        /// `fail` (default) or `warn`.
+        #[serde(default)]
+        severity: Severity,
+        /// Why the rule holds, in Vietnamese, shown when it is broken.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        why: Option<String>,
+    },
+    /// The row holds one of these codes. The unit column, when it spells the codes
+    /// ("Có = 1; Không = 0"), takes precedence.
+    Codes {
+        /// The coded row.
+        cell: String,
+        /// The allowed codes.
+        codes: Vec<i64>,
+    },
+}
+
+/// A catalogue that cannot be used, with where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogueError(pub String);
+
+impl std::fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Danh mục biểu mẫu không hợp lệ: {}", self.0)
+    }
+}
+
+impl std::error::Error for CatalogueError {}
+
+impl Catalogue {
+    /// The built-in catalogue of the seven CCHC forms.
+    ///
+    /// ```
+    /// let c = kiemso::catalogue::Catalogue::builtin();
+    /// assert_eq!(c.forms.len(), 7);
+    /// ```
+    pub fn builtin() -> Catalogue {
+        // The embedded file is validated by the tests; failing here is a build defect.
+        Catalogue::from_json(BUILTIN_JSON).expect("the built-in catalogue is valid")
+    }
+
+    /// Reads a catalogue from JSON and checks that every rule names a row that exists.
+    ///
+    /// ```
+    /// use kiemso::catalogue::Catalogue;
+    /// let json = r#"{"name": "Biểu riêng", "forms": [{"number": 8, "title": "Thử",
+    ///   "rows": [{"stt": "1", "indicator": "Tổng số", "unit": "Hồ sơ"},
+    ///            {"stt": "1.1", "indicator": "Trực tuyến", "unit": "Hồ sơ"}],
+    ///   "rules": [{"kind": "at_most", "parts": ["1.1"], "whole": "1"}]}]}"#;
+    /// assert_eq!(Catalogue::from_json(json).unwrap().forms[0].number, 8);
+    /// assert!(Catalogue::from_json(&json.replace("\"1.1\"]", "\"9\"]")).is_err());
+    /// ```
+    pub fn from_json(json: &str) -> Result<Catalogue, CatalogueError> {
+        let catalogue: Catalogue = serde_json::from_str(json)
+            .map_err(|e| CatalogueError(format!("dòng {}, cột {}: {}", e.line(), e.column(), e)))?;
+        catalogue.validate()?;
+        Ok(catalogue)
+    }
+
+    /// The form with this number.
+    pub fn form(&self, number: u32) -> Option<&FormSpec> {
+        self.forms.iter().find(|f| f.number == number)
+    }
+
+    fn validate(&self) -> Result<(), CatalogueError> {
+        let mut seen = std::collections::HashSet::new();
+        for form in &self.forms {
+            if !seen.insert(form.number) {
+                return Err(CatalogueError(format!(
+                    "biểu mẫu số {:02} khai báo hai lần",
+                    form.number
+                )));
+            }
+            for rule in &form.rules {
+                for cell in rule.cells() {
+                    self.resolve(Some(form.number), cell)?;
+                }
+            }
+        }
+        for rule in &self.cross {
+            for cell in rule.cells() {
+                self.resolve(None, cell)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Resolves a rule's cell reference to (form number, STT).
+    fn resolve(&self, form: Option<u32>, cell: &str) -> Result<(u32, String), CatalogueError> {
+        let (number, stt) = split_cell_ref(form, cell)
+            .ok_or_else(|| CatalogueError(format!("ô «{cell}» không rõ thuộc biểu nào")))?;
+        let spec = self.form(number).ok_or_else(|| {
+            CatalogueError(format!("ô «{cell}»: không có biểu mẫu số {number:02}"))
+        })?;
+        if !spec.rows.iter().any(|r| r.stt == stt) {
+            return Err(CatalogueError(format!(
+                "ô «{cell}»: biểu mẫu số {number:02} không có dòng {stt}"
+            )));
+        }
+        Ok((number, stt))
+    }
+}
+
+/// Splits `"B04/1.5"` into `(4, "1.5")`; a bare `"1.5"` belongs to `form`.
+pub fn split_cell_ref(form: Option<u32>, cell: &str) -> Option<(u32, String)> {
+    match cell.split_once('/') {
+        Some((f, stt)) => {
+            let n: u32 = f.trim().trim_start_matches(['B', 'b']).parse().ok()?;
+            Some((n, stt.trim().trim_end_matches('.').to_string()))
+        }
+        None => Some((form?, cell.trim().trim_end_matches('.').to_string())),
+    }
+}
+
+impl RuleSpec {
+    /// Every cell the rule names.
+    pub fn cells(&self) -> Vec<&str> {
+        match self {
+            RuleSpec::Ratio {
+                result,
+                numerator,
+                denominator,
+            } => vec![result, numerator, denominator],
+            RuleSpec::Sum { total, parts } => std::iter::once(total)
+                .chain(parts)
+                .map(String::as_str)
+                .collect(),
+            RuleSpec::AtMost { parts, whole, .. } => parts
+                .iter()
+                .chain(std::iter::once(whole))
+                .map(String::as_str)
+                .collect(),
+            RuleSpec::Codes { cell, .. } => vec![cell],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_catalogue_is_complete() {
+        let c = Catalogue::builtin();
+        let numbers: Vec<u32> = c.forms.iter().map(|f| f.number).collect();
+        assert_eq!(numbers, vec![1, 2, 3, 4, 5, 6, 7]);
+        let rows: usize = c.forms.iter().map(|f| f.rows.len()).sum();
+        assert_eq!(rows, 146);
+        assert!(!c.cross.is_empty());
+    }
+
+    #[test]
+    fn bad_catalogues_say_why() {
+        let e = Catalogue::from_json("{").unwrap_err();
+        assert!(e.to_string().contains("dòng 1"), "{e}");
+        let e = Catalogue::from_json(
+            r#"{"name":"x","forms":[],"cross":[{"kind":"sum","total":"B01/1","parts":[]}]}"#,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("biểu mẫu số 01"), "{e}");
+    }
+
+    #[test]
+    fn cell_references() {
+        assert_eq!(split_cell_ref(Some(3), "3.1."), Some((3, "3.1".into())));
+        assert_eq!(split_cell_ref(Some(3), "B04/1.5"), Some((4, "1.5".into())));
+        assert_eq!(split_cell_ref(None, "1.5"), None);
+    }
+}

@@ -1,0 +1,531 @@
+//! Evaluating rules on a report, exactly and rounding-aware (DESIGN.md): every figure stands for
+//! the interval of values that round to it, and a rule holds when the interval computed from the
+//! parts meets the interval of the printed result.
+
+use crate::catalogue::Severity;
+use crate::explain::{
+    capitalise, codes_phrase, row_phrase, row_phrase_capital, short_indicator, signed,
+};
+use crate::interval::Interval;
+use crate::number::{format_vi, format_vi_trimmed, round_to, Figure};
+use crate::outcome::{Check, Kind, Status};
+use crate::report::{Measure, Report, Row, Value};
+use crate::rules::{CellRef, Rule, RuleKind};
+use rust_decimal::Decimal;
+
+/// A figure taken from a row for a computation.
+struct Operand<'a> {
+    row: &'a Row,
+    figure: Figure,
+    interval: Interval,
+}
+
+impl Operand<'_> {
+    fn printed(&self) -> String {
+        self.figure.printed()
+    }
+}
+
+/// Takes the figure a rule needs, or says in Vietnamese why it cannot.
+fn operand<'a>(report: &'a Report, cell: &CellRef) -> Result<Operand<'a>, String> {
+    let Some((fi, ri)) = cell.at else {
+        let stt = cell
+            .name
+            .split_once('/')
+            .map_or(cell.name.as_str(), |(_, s)| s);
+        return Err(format!("bảng thiếu dòng {stt}"));
+    };
+    let row = &report.forms[fi].rows[ri];
+    match &row.value {
+        Value::Number(figure) => Ok(Operand {
+            row,
+            figure: *figure,
+            interval: interval_of(row, figure),
+        }),
+        Value::Empty => Err(format!("{} chưa có số liệu", row_phrase(row))),
+        Value::Text(_) | Value::Malformed(_) => {
+            Err(format!("{} không phải là số", row_phrase(row)))
+        }
+    }
+}
+
+/// The values a printed figure stands for: exact for counts and codes, the rounding interval for
+/// percentages, amounts and any figure printed with decimals.
+fn interval_of(row: &Row, figure: &Figure) -> Interval {
+    let measure = row.measure();
+    if figure.decimals == 0 && (measure.is_exact() || measure == Measure::Unknown) {
+        Interval::exact(figure.value)
+    } else {
+        Interval::rounded(figure.value, figure.decimals)
+    }
+}
+
+/// Evaluates every rule. Never panics on any report: a rule that cannot be evaluated is `na`.
+pub fn evaluate(report: &Report, rules: &[Rule]) -> Vec<Check> {
+    rules
+        .iter()
+        .map(|rule| evaluate_rule(report, rule))
+        .collect()
+}
+
+/// The frame every check of a rule shares; each evaluator fills in the outcome.
+fn blank(report: &Report, rule: &Rule, kind: Kind) -> Check {
+    let cells: Vec<String> = rule.cells().iter().map(|c| c.name.clone()).collect();
+    let line = rule
+        .cells()
+        .first()
+        .and_then(|c| c.at)
+        .map(|(fi, ri)| report.forms[fi].rows[ri].line);
+    let id = format!("{}:{}", kind_name(kind), cells.join(","));
+    Check {
+        id,
+        kind,
+        status: Status::Na,
+        cells,
+        reported: None,
+        expected: None,
+        imbalance: None,
+        formula: None,
+        message: String::new(),
+        inferred: rule.inferred,
+        line,
+    }
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Ratio => "ratio",
+        Kind::Sum => "sum",
+        Kind::Part => "part",
+        Kind::Code => "code",
+        Kind::Range => "range",
+        Kind::Count => "count",
+        Kind::Parse => "parse",
+        Kind::Narrative => "narrative",
+    }
+}
+
+/// The status of a broken rule, by its severity.
+fn broken(rule: &Rule) -> Status {
+    match rule.severity {
+        Severity::Fail => Status::Fail,
+        Severity::Warn => Status::Warn,
+    }
+}
+
+fn evaluate_rule(report: &Report, rule: &Rule) -> Check {
+    let mut check = match &rule.kind {
+        RuleKind::Ratio {
+            result,
+            numerator,
+            denominator,
+        } => ratio(report, rule, result, numerator, denominator),
+        RuleKind::Sum { total, parts } => sum(report, rule, total, parts),
+        RuleKind::AtMost { parts, whole, why } => {
+            at_most(report, rule, parts, whole, why.as_deref())
+        }
+        RuleKind::Codes { cell, codes } => code(report, rule, cell, codes),
+        RuleKind::Percent { cell } | RuleKind::Count { cell } | RuleKind::NonNegative { cell } => {
+            range(report, rule, cell)
+        }
+        RuleKind::Readable { cell } => readable(report, rule, cell),
+    };
+    if rule.inferred && check.status != Status::Na {
+        check
+            .message
+            .push_str(" (Quy tắc suy ra từ cấu trúc bảng, không có trong danh mục biểu mẫu.)");
+    }
+    check
+}
+
+fn ratio(
+    report: &Report,
+    rule: &Rule,
+    result: &CellRef,
+    numerator: &CellRef,
+    denominator: &CellRef,
+) -> Check {
+    let mut check = blank(report, rule, Kind::Ratio);
+    let subject = result.at.map(|(fi, ri)| &report.forms[fi].rows[ri]);
+    let about = subject.map_or_else(|| format!("Tỷ lệ {}", result.name), row_phrase_capital);
+    let (n, d) = match (operand(report, numerator), operand(report, denominator)) {
+        (Ok(n), Ok(d)) => (n, d),
+        (Err(why), _) | (_, Err(why)) => {
+            check.message = format!("{about}: không tính được tỷ lệ vì {why}.");
+            return check;
+        }
+    };
+    let r = operand(report, result);
+    if let Ok(r) = &r {
+        check.reported = Some(r.printed());
+    }
+    check.formula = Some(format!("{} / {} × 100", n.printed(), d.printed()));
+    let Some(computed) = n.interval.percent_of(&d.interval) else {
+        let zero_over_zero = n.figure.value.is_zero() && d.figure.value.is_zero();
+        match &r {
+            Ok(r) if zero_over_zero && r.figure.value.is_zero() => {
+                check.status = Status::Warn;
+                check.message = format!(
+                    "{about}: mẫu số ({}) bằng 0 nên tỷ lệ 0/0 không xác định; ô lại ghi 0%. \
+                     Nên để trống hoặc ghi chú «không phát sinh» thay vì ghi 0.",
+                    row_phrase(d.row)
+                );
+            }
+            _ => {
+                check.message = format!(
+                    "{about}: không tính được tỷ lệ vì mẫu số ({}) bằng {}.",
+                    row_phrase(d.row),
+                    d.printed()
+                );
+            }
+        }
+        return check;
+    };
+    let exact = n
+        .figure
+        .value
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|x| x.checked_div(d.figure.value));
+    let Some(exact) = exact else {
+        check.message = format!("{about}: số liệu quá lớn để tính tỷ lệ.");
+        return check;
+    };
+    let r = match r {
+        Ok(r) => r,
+        Err(why) => {
+            check.expected = Some(format_vi(exact, 2));
+            check.message = format!(
+                "{about}: không so sánh được vì {why}; theo số liệu {} / {} = {}%.",
+                n.printed(),
+                d.printed(),
+                format_vi(exact, 2)
+            );
+            return check;
+        }
+    };
+    let decimals = r.figure.decimals;
+    let expected = round_to(exact, decimals);
+    check.expected = Some(format_vi(expected, decimals));
+    let quotient = format!(
+        "{} / {} = {}%",
+        n.printed(),
+        d.printed(),
+        format_vi(expected, decimals)
+    );
+    if computed.meets(&r.interval) {
+        check.status = Status::Pass;
+        check.imbalance = Some(format_vi(Decimal::ZERO, decimals));
+        check.message = format!(
+            "{about}: {} / {} × 100 = {}%, làm tròn {} chữ số thập phân là {}%, khớp với số ghi.",
+            n.printed(),
+            d.printed(),
+            format_vi_trimmed(exact, 4),
+            decimals,
+            format_vi(expected, decimals)
+        );
+    } else {
+        let diff = r.figure.value - expected;
+        check.status = broken(rule);
+        check.imbalance = Some(signed(diff, decimals));
+        check.message = format!(
+            "{about}: tỷ lệ ghi {}% nhưng {quotient} (chênh {} điểm %).",
+            r.printed(),
+            format_vi(diff.abs(), decimals)
+        );
+    }
+    check
+}
+
+fn sum(report: &Report, rule: &Rule, total: &CellRef, parts: &[CellRef]) -> Check {
+    let mut check = blank(report, rule, Kind::Sum);
+    let subject = total.at.map(|(fi, ri)| &report.forms[fi].rows[ri]);
+    let about = subject.map_or_else(|| format!("Tổng {}", total.name), row_phrase_capital);
+    let mut operands = Vec::with_capacity(parts.len());
+    for p in parts {
+        match operand(report, p) {
+            Ok(o) => operands.push(o),
+            Err(why) => {
+                check.message = format!("{about}: không cộng được vì {why}.");
+                return check;
+            }
+        }
+    }
+    let t = match operand(report, total) {
+        Ok(t) => t,
+        Err(why) => {
+            check.message = format!("{about}: không so sánh được vì {why}.");
+            return check;
+        }
+    };
+    let mut computed = Interval::exact(Decimal::ZERO);
+    let mut exact = Decimal::ZERO;
+    for o in &operands {
+        match (
+            computed.checked_add(&o.interval),
+            exact.checked_add(o.figure.value),
+        ) {
+            (Some(c), Some(e)) => {
+                computed = c;
+                exact = e;
+            }
+            _ => {
+                check.message = format!("{about}: số liệu quá lớn để cộng.");
+                return check;
+            }
+        }
+    }
+    let formula = operands
+        .iter()
+        .map(Operand::printed)
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let decimals = t.figure.decimals;
+    let expected = round_to(exact, decimals);
+    check.formula = Some(formula.clone());
+    check.reported = Some(t.printed());
+    check.expected = Some(format_vi(expected, decimals));
+    if computed.meets(&t.interval) {
+        check.status = Status::Pass;
+        check.imbalance = Some(format_vi(Decimal::ZERO, decimals));
+        check.message = format!(
+            "{about}: {formula} = {}, khớp với số ghi.",
+            format_vi(expected, decimals)
+        );
+    } else {
+        let diff = t.figure.value - expected;
+        check.status = broken(rule);
+        check.imbalance = Some(signed(diff, decimals));
+        check.message = format!(
+            "{about}: ghi {} nhưng {formula} = {} (chênh {}).",
+            t.printed(),
+            format_vi(expected, decimals),
+            format_vi(diff.abs(), decimals)
+        );
+    }
+    check
+}
+
+fn at_most(
+    report: &Report,
+    rule: &Rule,
+    parts: &[CellRef],
+    whole: &CellRef,
+    why: Option<&str>,
+) -> Check {
+    let mut check = blank(report, rule, Kind::Part);
+    let mut operands = Vec::with_capacity(parts.len());
+    for p in parts {
+        match operand(report, p) {
+            Ok(o) => operands.push(o),
+            Err(reason) => {
+                check.message = format!(
+                    "Không so sánh được {} với {} vì {reason}.",
+                    p.name, whole.name
+                );
+                return check;
+            }
+        }
+    }
+    let w = match operand(report, whole) {
+        Ok(w) => w,
+        Err(reason) => {
+            check.message = format!("Không so sánh được với {} vì {reason}.", whole.name);
+            return check;
+        }
+    };
+    let mut lo = Decimal::ZERO;
+    let mut exact = Decimal::ZERO;
+    for o in &operands {
+        match (
+            lo.checked_add(o.interval.lo),
+            exact.checked_add(o.figure.value),
+        ) {
+            (Some(l), Some(e)) => {
+                lo = l;
+                exact = e;
+            }
+            _ => {
+                check.message = "Số liệu quá lớn để cộng.".into();
+                return check;
+            }
+        }
+    }
+    let decimals = operands
+        .iter()
+        .map(|o| o.figure.decimals)
+        .max()
+        .unwrap_or(0);
+    let parts_phrase = if let [only] = operands.as_slice() {
+        format!("{} ghi {}", row_phrase(only.row), only.printed())
+    } else {
+        let stts = operands
+            .iter()
+            .map(|o| o.row.stt.label.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        format!("tổng các dòng {stts} là {}", format_vi(exact, decimals))
+    };
+    let whole_phrase = format!("{} ({})", row_phrase(w.row), w.printed());
+    check.reported = Some(format_vi(exact, decimals));
+    check.expected = Some(format!("≤ {}", w.printed()));
+    check.formula = Some(format!(
+        "{} ≤ {}",
+        operands
+            .iter()
+            .map(Operand::printed)
+            .collect::<Vec<_>>()
+            .join(" + "),
+        w.printed()
+    ));
+    if lo <= w.interval.hi {
+        check.status = Status::Pass;
+        check.message = capitalise(&format!("{parts_phrase}, không vượt {whole_phrase}."));
+    } else {
+        check.status = broken(rule);
+        check.imbalance = Some(signed(
+            exact - w.figure.value,
+            decimals.max(w.figure.decimals),
+        ));
+        let why = why.map(|w| format!(": {w}")).unwrap_or_default();
+        check.message = capitalise(&format!("{parts_phrase}, lớn hơn {whole_phrase}{why}."));
+    }
+    check
+}
+
+fn code(report: &Report, rule: &Rule, cell: &CellRef, codes: &[(i64, Option<String>)]) -> Check {
+    let mut check = blank(report, rule, Kind::Code);
+    let o = match operand(report, cell) {
+        Ok(o) => o,
+        Err(why) => {
+            check.message = format!("Không kiểm tra được mã vì {why}.");
+            return check;
+        }
+    };
+    let about = row_phrase_capital(o.row);
+    check.reported = Some(o.printed());
+    check.expected = Some(
+        codes
+            .iter()
+            .map(|(k, _)| k.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    let value = o.figure.value;
+    let found = (value.fract().is_zero() && o.figure.decimals == 0)
+        .then(|| codes.iter().find(|(k, _)| Decimal::from(*k) == value))
+        .flatten();
+    match found {
+        Some((k, label)) => {
+            check.status = Status::Pass;
+            check.message = match label {
+                Some(l) => format!("{about}: mã {k} ({l}) hợp lệ."),
+                None => format!("{about}: mã {k} hợp lệ."),
+            };
+        }
+        None => {
+            check.status = broken(rule);
+            check.message = format!(
+                "{about}: ghi {} nhưng chỉ được ghi {}.",
+                o.printed(),
+                codes_phrase(codes)
+            );
+        }
+    }
+    check
+}
+
+fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
+    let kind = match rule.kind {
+        RuleKind::Count { .. } => Kind::Count,
+        _ => Kind::Range,
+    };
+    let mut check = blank(report, rule, kind);
+    let o = match operand(report, cell) {
+        Ok(o) => o,
+        Err(why) => {
+            check.message = format!("Không kiểm tra được vì {why}.");
+            return check;
+        }
+    };
+    let about = row_phrase_capital(o.row);
+    let v = o.figure.value;
+    check.reported = Some(o.printed());
+    let (ok, expected, message) = match rule.kind {
+        RuleKind::Percent { .. } => {
+            let ok = v >= Decimal::ZERO && v <= Decimal::ONE_HUNDRED;
+            let msg = if ok {
+                format!("{about}: tỷ lệ {}% nằm trong khoảng 0–100%.", o.printed())
+            } else {
+                format!(
+                    "{about}: tỷ lệ ghi {}%, nhưng tỷ lệ phải nằm trong khoảng 0–100%.",
+                    o.printed()
+                )
+            };
+            (ok, "0–100".to_string(), msg)
+        }
+        RuleKind::Count { .. } => {
+            let ok = v >= Decimal::ZERO && v.fract().is_zero();
+            let unit = short_indicator(&o.row.unit).to_lowercase();
+            let msg = if ok {
+                format!("{about}: {} {unit}, là số đếm hợp lệ.", o.printed())
+            } else {
+                format!(
+                    "{about}: ghi {}, nhưng số {unit} phải là số nguyên không âm.",
+                    o.printed()
+                )
+            };
+            (ok, "số nguyên ≥ 0".to_string(), msg)
+        }
+        _ => {
+            let ok = v >= Decimal::ZERO;
+            let msg = if ok {
+                format!(
+                    "{about}: {} {}, không âm.",
+                    o.printed(),
+                    o.row.unit.trim().to_lowercase()
+                )
+            } else {
+                format!(
+                    "{about}: ghi {}, nhưng số liệu này không thể âm.",
+                    o.printed()
+                )
+            };
+            (ok, "≥ 0".to_string(), msg)
+        }
+    };
+    check.expected = Some(expected);
+    check.status = if ok { Status::Pass } else { broken(rule) };
+    check.message = message;
+    check
+}
+
+fn readable(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
+    let mut check = blank(report, rule, Kind::Parse);
+    let Some((fi, ri)) = cell.at else {
+        check.message = format!("Không tìm thấy ô {}.", cell.name);
+        return check;
+    };
+    let row = &report.forms[fi].rows[ri];
+    let about = row_phrase_capital(row);
+    check.reported = Some(row.raw.clone());
+    match &row.value {
+        Value::Text(t) => {
+            check.status = broken(rule);
+            check.message = format!(
+                "{about}: ô số liệu ghi chữ «{t}» thay vì một con số, nên không dùng được để kiểm tra."
+            );
+        }
+        Value::Malformed(t) => {
+            check.status = broken(rule);
+            check.message = format!(
+                "{about}: không đọc được «{t}» thành số. Số viết kiểu Việt Nam: dấu chấm ngăn cách \
+                 hàng nghìn, dấu phẩy trước phần thập phân (ví dụ 9.191.517 hoặc 31,15)."
+            );
+        }
+        _ => {
+            check.status = Status::Pass;
+            check.message = format!("{about}: đọc được số liệu.");
+        }
+    }
+    check
+}

@@ -1,0 +1,83 @@
+//! # Kiểm số
+//!
+//! Checks the statistical forms of Vietnamese public-administration-reform (CCHC) reports: every
+//! ratio recomputed, every total re-added, every code and range checked, exactly (decimal
+//! arithmetic, rounding-aware) and explained in Vietnamese.
+//!
+//! The pipeline, one module a step:
+//! [`read`] (text → [`read::Document`]) → [`report`] (forms, rows, typed values) →
+//! [`rules`] (from the [`catalogue`], or inferred) → [`evaluate`] (checks) → [`outcome`] (the JSON
+//! contract) and [`present`] (text for the terminal).
+//!
+//! ```
+//! let text = "Biểu mẫu số 01\n2.\tTỷ lệ hoàn thành kế hoạch CCHC\t%\t31,15\n\
+//!             2.1.\tSố nhiệm vụ đề ra trong kế hoạch\tNhiệm vụ\t61\n\
+//!             2.2.\tSố nhiệm vụ đã hoàn thành\tNhiệm vụ\t19\n";
+//! let outcome = kiemso::check_text(text, &kiemso::Options::default()).unwrap();
+//! let ratio = outcome.checks.iter().find(|c| c.id.starts_with("ratio:")).unwrap();
+//! assert_eq!(ratio.cells, ["B01/2", "B01/2.2", "B01/2.1"]);
+//! assert_eq!(ratio.expected.as_deref(), Some("31,15"));
+//! assert_eq!(outcome.summary.fail, 0);
+//! ```
+
+pub mod catalogue;
+pub mod evaluate;
+pub mod explain;
+pub mod interval;
+pub mod number;
+pub mod outcome;
+pub mod present;
+pub mod read;
+pub mod report;
+pub mod rules;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use catalogue::Catalogue;
+use outcome::Outcome;
+use read::{Document, ReadError};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// How to check.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The forms and rules to use; the built-in catalogue when `None`.
+    pub catalogue: Option<Catalogue>,
+    /// Values to put in cells before checking (`"B03/3.1.2" → "66.678"`): edits in the page.
+    pub overrides: BTreeMap<String, String>,
+}
+
+impl Options {
+    fn catalogue(&self) -> &Catalogue {
+        self.catalogue
+            .as_ref()
+            .unwrap_or_else(|| builtin_catalogue())
+    }
+}
+
+/// The built-in catalogue, parsed once.
+pub fn builtin_catalogue() -> &'static Catalogue {
+    static BUILTIN: OnceLock<Catalogue> = OnceLock::new();
+    BUILTIN.get_or_init(Catalogue::builtin)
+}
+
+/// Checks pasted or saved text: a whole report, or tables as TSV/CSV.
+///
+/// Fails only when the input is unusable (empty, binary, over a limit); anything else, however
+/// odd, becomes findings.
+pub fn check_text(text: &str, options: &Options) -> Result<Outcome, ReadError> {
+    let doc = read::read_text(text)?;
+    Ok(check_document(&doc, options))
+}
+
+/// Checks a document produced by any reader.
+pub fn check_document(doc: &Document, options: &Options) -> Outcome {
+    let catalogue = options.catalogue();
+    let mut report = report::build(doc, catalogue);
+    report.apply_overrides(&options.overrides);
+    let rules = rules::rules_for(&report, catalogue);
+    let checks = evaluate::evaluate(&report, &rules);
+    Outcome::new(&report, checks)
+}

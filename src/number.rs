@@ -1,0 +1,291 @@
+//! Numbers as Vietnamese officials print them: `9.191.517`, `31,15`, `08`, `29.000`, `95,00 %`.
+//!
+//! A [`Figure`] keeps the exact decimal value *and* how many decimals were printed, because the
+//! printed precision decides the rounding interval a check must allow (DESIGN.md).
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::fmt;
+
+/// A number read from a report cell, with the number of decimals it was printed with.
+///
+/// ```
+/// use kiemso::number::Figure;
+/// let f = Figure::parse("31,15").unwrap();
+/// assert_eq!(f.value.to_string(), "31.15");
+/// assert_eq!(f.decimals, 2);
+/// assert_eq!(Figure::parse("9.191.517").unwrap().value.to_string(), "9191517");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Figure {
+    /// The exact value as printed.
+    pub value: Decimal,
+    /// Digits printed after the decimal comma (`31,15` → 2, `100` → 0).
+    pub decimals: u32,
+    /// Whether the cell carried a `%` sign.
+    pub percent_sign: bool,
+}
+
+/// Why a cell could not be read as a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumberError {
+    /// The cell holds words, not a number (`Đang cập nhật`). Kept and reported as text.
+    Text,
+    /// The cell looks like a number but is not a well-formed Vietnamese one (`12,3,4`, `1.23`).
+    Malformed(String),
+}
+
+impl Figure {
+    /// Reads a cell printed the Vietnamese way.
+    ///
+    /// Accepts `.` (or a space, or a no-break space) between groups of three digits, `,` before
+    /// the decimals, an optional sign, and an optional `%`. Leading zeros (`08`) are fine.
+    /// Returns [`NumberError::Text`] for cells without digits and [`NumberError::Malformed`]
+    /// for cells that look numeric but are ambiguous or broken.
+    ///
+    /// ```
+    /// use kiemso::number::{Figure, NumberError};
+    /// assert_eq!(Figure::parse("08").unwrap().value.to_string(), "8");
+    /// assert!(Figure::parse("100%").unwrap().percent_sign);
+    /// assert!(matches!(Figure::parse("12,3,4"), Err(NumberError::Malformed(_))));
+    /// assert_eq!(Figure::parse("Đang cập nhật"), Err(NumberError::Text));
+    /// ```
+    pub fn parse(cell: &str) -> Result<Figure, NumberError> {
+        let cleaned: String = cell
+            .chars()
+            .filter(|c| !is_invisible(*c))
+            .map(|c| {
+                if c == '\u{2212}' || c == '\u{2013}' {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let mut s = cleaned.trim();
+        if !s.chars().any(|c| c.is_ascii_digit()) {
+            return Err(NumberError::Text);
+        }
+        let malformed = || NumberError::Malformed(cell.trim().to_string());
+        let mut percent_sign = false;
+        if let Some(rest) = s.strip_suffix('%') {
+            percent_sign = true;
+            s = rest.trim_end();
+        }
+        let negative = if let Some(rest) = s.strip_prefix('-') {
+            s = rest.trim_start();
+            true
+        } else if let Some(rest) = s.strip_prefix('+') {
+            s = rest.trim_start();
+            false
+        } else {
+            false
+        };
+        if s.is_empty() {
+            return Err(malformed());
+        }
+        let (int_part, frac_part) = match s.split_once(',') {
+            Some((i, f)) => (i, Some(f)),
+            None => (s, None),
+        };
+        let int_digits = group_digits(int_part).ok_or_else(malformed)?;
+        let frac = match frac_part {
+            Some(f) if !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()) => f,
+            Some(_) => return Err(malformed()),
+            None => "",
+        };
+        if int_digits.is_empty() {
+            return Err(malformed());
+        }
+        if int_digits.len() + frac.len() > 27 {
+            return Err(malformed());
+        }
+        let mut text = String::with_capacity(int_digits.len() + frac.len() + 2);
+        if negative {
+            text.push('-');
+        }
+        text.push_str(&int_digits);
+        if !frac.is_empty() {
+            text.push('.');
+            text.push_str(frac);
+        }
+        let value: Decimal = text.parse().map_err(|_| malformed())?;
+        Ok(Figure {
+            value,
+            decimals: frac.len() as u32,
+            percent_sign,
+        })
+    }
+
+    /// The figure printed back the Vietnamese way, with its own decimals.
+    pub fn printed(&self) -> String {
+        format_vi(self.value, self.decimals)
+    }
+}
+
+impl fmt::Display for Figure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.printed())
+    }
+}
+
+/// Characters that copy-paste leaves inside numbers and that carry no meaning there.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{200E}' | '\u{200F}'
+            | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// The digits of an integer part with Vietnamese thousands separators removed, or `None` when the
+/// grouping is wrong (`1.23`, `12.3456`): a wrong grouping is how a mixed-up locale shows itself.
+fn group_digits(int_part: &str) -> Option<String> {
+    let is_sep = |c: char| c == '.' || c == ' ' || c == '\u{00A0}' || c == '\u{202F}';
+    if !int_part.contains(is_sep) {
+        return int_part
+            .chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| int_part.to_string());
+    }
+    let groups: Vec<&str> = int_part.split(is_sep).collect();
+    let first = groups[0];
+    if first.is_empty() || first.len() > 3 || !first.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = first.to_string();
+    for g in &groups[1..] {
+        if g.len() != 3 || !g.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        digits.push_str(g);
+    }
+    Some(digits)
+}
+
+/// Prints `value` the Vietnamese way with exactly `decimals` digits after the comma, rounding
+/// half away from zero (the rule officials and spreadsheets use).
+///
+/// ```
+/// use kiemso::number::format_vi;
+/// use rust_decimal::Decimal;
+/// assert_eq!(format_vi(Decimal::new(9191517, 0), 0), "9.191.517");
+/// assert_eq!(format_vi(Decimal::new(311475, 4), 2), "31,15");
+/// assert_eq!(format_vi(Decimal::new(-36, 2), 2), "-0,36");
+/// ```
+pub fn format_vi(value: Decimal, decimals: u32) -> String {
+    let rounded = round_to(value, decimals);
+    let mut plain = rounded.abs().to_string();
+    let (int_part, frac_part) = match plain.find('.') {
+        Some(i) => {
+            let frac = plain.split_off(i + 1);
+            plain.pop();
+            (plain, frac)
+        }
+        None => (plain, String::new()),
+    };
+    let mut out = String::with_capacity(int_part.len() + frac_part.len() + 8);
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        out.push('-');
+    }
+    let n = int_part.len();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if decimals > 0 {
+        out.push(',');
+        let mut frac = frac_part;
+        while (frac.len() as u32) < decimals {
+            frac.push('0');
+        }
+        out.push_str(&frac);
+    }
+    out
+}
+
+/// Rounds half away from zero to `decimals` places.
+pub fn round_to(value: Decimal, decimals: u32) -> Decimal {
+    value.round_dp_with_strategy(decimals.min(28), RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Prints a value with as many decimals as it needs (at most `max`), trailing zeros dropped:
+/// for quotients shown in explanations (`19/61 = 31,1475…`).
+pub fn format_vi_trimmed(value: Decimal, max: u32) -> String {
+    let r = round_to(value, max).normalize();
+    format_vi(r, r.scale())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Figure {
+        Figure::parse(s).unwrap_or_else(|e| panic!("{s}: {e:?}"))
+    }
+
+    #[test]
+    fn reads_vietnamese_print() {
+        assert_eq!(p("9.191.517").value, Decimal::new(9191517, 0));
+        assert_eq!(p("31,15").value, Decimal::new(3115, 2));
+        assert_eq!(p("31,15").decimals, 2);
+        assert_eq!(p("95,00").decimals, 2);
+        assert_eq!(p("08").value, Decimal::new(8, 0));
+        assert_eq!(p("29.000").value, Decimal::new(29000, 0));
+        assert_eq!(p(" 100 % ").value, Decimal::new(100, 0));
+        assert!(p("100%").percent_sign);
+        assert_eq!(p("-5").value, Decimal::new(-5, 0));
+        assert_eq!(p("1 234,5").value, Decimal::new(12345, 1));
+        assert_eq!(p("1\u{00A0}234").value, Decimal::new(1234, 0));
+        assert_eq!(p("\u{200B}12").value, Decimal::new(12, 0));
+        assert_eq!(p("0").decimals, 0);
+    }
+
+    #[test]
+    fn rejects_malformed_numbers() {
+        for s in [
+            "12,3,4", "1.23", "12.3456", "1,234.5", "1.2,3", ",5", "5,", "--3", "3-", "1e5", "12a",
+        ] {
+            assert!(
+                matches!(Figure::parse(s), Err(NumberError::Malformed(_))),
+                "{s}"
+            );
+        }
+        for s in ["", "  ", "N/A", "-", "x", "Đang cập nhật"] {
+            assert_eq!(Figure::parse(s), Err(NumberError::Text), "{s}");
+        }
+        assert!(Figure::parse("99999999999999999999999999999999").is_err());
+    }
+
+    #[test]
+    fn formats_vietnamese_print() {
+        assert_eq!(format_vi(Decimal::new(66687, 0), 0), "66.687");
+        assert_eq!(format_vi(Decimal::new(100, 0), 0), "100");
+        assert_eq!(format_vi(Decimal::new(625, 1), 2), "62,50");
+        assert_eq!(format_vi(Decimal::new(1234567, 3), 1), "1.234,6");
+        assert_eq!(format_vi(Decimal::new(-1, 3), 2), "0,00");
+        assert_eq!(format_vi(Decimal::new(5, 3), 2), "0,01");
+        assert_eq!(
+            format_vi_trimmed(Decimal::new(311475409836, 10), 4),
+            "31,1475"
+        );
+    }
+
+    #[test]
+    fn round_trips() {
+        for s in [
+            "0",
+            "08",
+            "1.664",
+            "9.191.517",
+            "31,15",
+            "95,00",
+            "0,5",
+            "-12,25",
+        ] {
+            let f = p(s);
+            assert_eq!(p(&f.printed()), f, "{s}");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! The result of checking a report: the JSON contract of DESIGN.md, shared by the CLI (`--json`),
+//! the Wasm `check()` and the page.
+//!
+//! Decimals cross every boundary as strings printed the Vietnamese way (`"31,15"`), so no figure
+//! ever passes through a binary float.
+
+use crate::report::{Notice, Recognition, Report};
+use serde::Serialize;
+
+/// How a check came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The rule holds.
+    Pass,
+    /// Could not be evaluated (a denominator that may be 0, a missing figure).
+    Na,
+    /// Suspicious, or an inferred rule that does not hold.
+    Warn,
+    /// The arithmetic or the code is wrong.
+    Fail,
+}
+
+impl Status {
+    /// The Vietnamese word shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Pass => "đạt",
+            Status::Na => "không tính được",
+            Status::Warn => "cảnh báo",
+            Status::Fail => "lỗi",
+        }
+    }
+}
+
+/// What kind of rule a check evaluates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A percentage against its numerator and denominator.
+    Ratio,
+    /// A total against its parts.
+    Sum,
+    /// Parts that cannot exceed a whole.
+    Part,
+    /// A coded answer (`Có = 1; Không = 0`).
+    Code,
+    /// A percentage within 0–100, an amount not negative.
+    Range,
+    /// A count: whole, not negative.
+    Count,
+    /// A value cell that cannot be read as a number.
+    Parse,
+    /// A figure in the narrative (issue: words against numbers).
+    Narrative,
+}
+
+/// One evaluated rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    /// Stable identifier: the kind and the cells.
+    pub id: String,
+    /// What kind of rule.
+    pub kind: Kind,
+    /// How it came out.
+    pub status: Status,
+    /// The cells involved, the one the check is about first (`B03/3.1`, then its parts).
+    pub cells: Vec<String>,
+    /// The printed value under test, Vietnamese print.
+    pub reported: Option<String>,
+    /// The value it should have, correctly rounded to the printed decimals.
+    pub expected: Option<String>,
+    /// `reported − expected`, Vietnamese print.
+    pub imbalance: Option<String>,
+    /// The computation with the figures (`19 / 61 × 100`).
+    pub formula: Option<String>,
+    /// The explanation, in Vietnamese, for a person.
+    pub message: String,
+    /// Inferred from the table's shape rather than read from the catalogue.
+    pub inferred: bool,
+    /// The input line of the cell the check is about.
+    pub line: Option<usize>,
+}
+
+/// Counts of checks by status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Checks that hold.
+    pub pass: usize,
+    /// Checks that fail.
+    pub fail: usize,
+    /// Warnings.
+    pub warn: usize,
+    /// Checks that could not be evaluated.
+    pub na: usize,
+}
+
+impl Summary {
+    /// Counts the statuses of `checks`.
+    pub fn of(checks: &[Check]) -> Summary {
+        let mut s = Summary::default();
+        for c in checks {
+            match c.status {
+                Status::Pass => s.pass += 1,
+                Status::Fail => s.fail += 1,
+                Status::Warn => s.warn += 1,
+                Status::Na => s.na += 1,
+            }
+        }
+        s
+    }
+}
+
+/// One row as the page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowView {
+    /// The cell's name (`B03/3.1`).
+    pub cell: String,
+    /// STT as printed in cell names (`3.1`).
+    pub stt: String,
+    /// Depth in the hierarchy (1 for `3.`, 2 for `3.1.`).
+    pub depth: usize,
+    /// The indicator.
+    pub indicator: String,
+    /// The unit.
+    pub unit: String,
+    /// The value cell as printed.
+    pub value: String,
+    /// The note.
+    pub note: String,
+    /// Input line.
+    pub line: usize,
+    /// The worst status of the checks about this cell, if any.
+    pub status: Option<Status>,
+}
+
+/// A form as found in the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FormView {
+    /// `B03`, or `T1` for an unknown table.
+    pub form: String,
+    /// Its title.
+    pub title: String,
+    /// How many rows were read.
+    pub rows: usize,
+    /// How the form was recognised.
+    pub recognition: Recognition,
+    /// Input line where the table starts.
+    pub line: usize,
+    /// The rows, for display.
+    pub table: Vec<RowView>,
+}
+
+/// Everything a check of a report produced: the JSON contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    /// The forms found.
+    pub forms: Vec<FormView>,
+    /// Every check, form by form.
+    pub checks: Vec<Check>,
+    /// Counts by status.
+    pub summary: Summary,
+    /// Things about the input worth telling that are not checks.
+    pub notices: Vec<Notice>,
+}
+
+impl Outcome {
+    /// Assembles the outcome of `checks` on `report`.
+    pub fn new(report: &Report, checks: Vec<Check>) -> Outcome {
+        let mut worst = std::collections::HashMap::<&str, Status>::new();
+        for c in &checks {
+            if let Some(first) = c.cells.first() {
+                let e = worst.entry(first.as_str()).or_insert(c.status);
+                *e = (*e).max(c.status);
+            }
+        }
+        let forms = report
+            .forms
+            .iter()
+            .map(|f| FormView {
+                form: f.id.clone(),
+                title: f.title.clone(),
+                rows: f.rows.len(),
+                recognition: f.recognition,
+                line: f.line,
+                table: f
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let cell = f.cell_name(r);
+                        RowView {
+                            status: worst.get(cell.as_str()).copied(),
+                            cell,
+                            stt: r.stt.label.clone(),
+                            depth: r.stt.parts.len().max(1),
+                            indicator: r.indicator.clone(),
+                            unit: r.unit.clone(),
+                            value: r.raw.clone(),
+                            note: r.note.clone(),
+                            line: r.line,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        Outcome {
+            forms,
+            summary: Summary::of(&checks),
+            checks,
+            notices: report.notices.clone(),
+        }
+    }
+
+    /// Whether any check failed (exit status 1 of the CLI).
+    pub fn has_failures(&self) -> bool {
+        self.summary.fail > 0
+    }
+
+    /// The outcome as the JSON document of the contract.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("the outcome is plain data")
+    }
+}

@@ -1,0 +1,84 @@
+//! The outcome as text for a terminal: form by form, failures first, then a summary line.
+
+use crate::outcome::{Check, Outcome, Status};
+use std::fmt::Write;
+
+/// The mark printed before a check (also readable without colour).
+fn mark(status: Status) -> &'static str {
+    match status {
+        Status::Fail => "✗ LỖI",
+        Status::Warn => "! CẢNH BÁO",
+        Status::Na => "? KHÔNG TÍNH ĐƯỢC",
+        Status::Pass => "✓ ĐẠT",
+    }
+}
+
+/// "12 đạt, 1 lỗi, 2 cảnh báo, 3 không tính được".
+pub fn summary_line(outcome: &Outcome) -> String {
+    let s = outcome.summary;
+    format!(
+        "Tổng cộng {} kiểm tra: {} lỗi, {} cảnh báo, {} đạt, {} không tính được.",
+        s.pass + s.fail + s.warn + s.na,
+        s.fail,
+        s.warn,
+        s.pass,
+        s.na
+    )
+}
+
+/// Renders the outcome. With `all`, passing checks are listed too; otherwise only their count.
+///
+/// ```
+/// let o = kiemso::check_text("Biểu mẫu số 02\n1.\tTổng số\tVăn bản\t5\n1.1.\tA\tVăn bản\t2\n1.2.\tB\tVăn bản\t2\n1.3.\tC\tVăn bản\t2\n",
+///     &kiemso::Options::default()).unwrap();
+/// let text = kiemso::present::render_text(&o, false);
+/// assert!(text.contains("✗ LỖI"));
+/// assert!(text.contains("1 lỗi"));
+/// ```
+pub fn render_text(outcome: &Outcome, all: bool) -> String {
+    let mut out = String::new();
+    if outcome.forms.is_empty() {
+        out.push_str("Không tìm thấy bảng số liệu nào (cần các dòng có cột STT, chỉ tiêu, đơn vị tính, số liệu).\n");
+    }
+    for form in &outcome.forms {
+        let prefix = format!("{}/", form.form);
+        let mut checks: Vec<&Check> = outcome
+            .checks
+            .iter()
+            .filter(|c| c.cells.first().is_some_and(|n| n.starts_with(&prefix)))
+            .collect();
+        checks.sort_by_key(|c| std::cmp::Reverse(c.status));
+        let passed = checks.iter().filter(|c| c.status == Status::Pass).count();
+        let _ = writeln!(out, "\n{} — {} ({} dòng)", form.form, form.title, form.rows);
+        for c in &checks {
+            if c.status == Status::Pass && !all {
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "  {} [{}] {}",
+                mark(c.status),
+                c.cells.join(", "),
+                c.message
+            );
+        }
+        if !all && passed > 0 {
+            let _ = writeln!(out, "  ✓ {passed} kiểm tra khác đạt.");
+        }
+    }
+    if !outcome.notices.is_empty() {
+        out.push_str("\nGhi nhận về dữ liệu:\n");
+        for n in &outcome.notices {
+            match n.line {
+                Some(l) => {
+                    let _ = writeln!(out, "  - Dòng {l}: {}", n.message);
+                }
+                None => {
+                    let _ = writeln!(out, "  - {}", n.message);
+                }
+            }
+        }
+    }
+    let _ = writeln!(out, "\n{}", summary_line(outcome));
+    out
+}

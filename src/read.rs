@@ -1,0 +1,342 @@
+//! Reading what people paste: a whole report as text, a table as TSV (Excel quotes cells that hold
+//! tabs or newlines) or CSV. Every reader yields the same thing, a [`Document`]: lines of prose and
+//! table records, in order, each with its line number. Other readers (.docx, .xlsx) produce a
+//! `Document` too, so everything after this step is shared.
+
+use std::fmt;
+
+/// The most text a reader accepts (bytes). Beyond it the reader refuses with a clear message
+/// rather than freezing the page.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+/// The most cells a record may have; a pasted row of a million columns is refused.
+pub const MAX_CELLS_PER_RECORD: usize = 512;
+/// The most records a document may have.
+pub const MAX_RECORDS: usize = 2_000_000;
+
+/// One piece of a document, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A line of prose (narrative, a form title, a heading).
+    Text {
+        /// 1-based line (or paragraph) number.
+        line: usize,
+        /// The text, trimmed.
+        text: String,
+    },
+    /// A table row: its cells as printed.
+    Record {
+        /// 1-based line number where the record starts.
+        line: usize,
+        /// The cells, trimmed.
+        cells: Vec<String>,
+    },
+    /// Where one table ends and an unrelated one may start (a table boundary in a .docx, a sheet).
+    Break,
+}
+
+/// What a reader made of its input.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// Prose and records in order.
+    pub blocks: Vec<Block>,
+}
+
+/// Input that cannot be used at all. Everything else becomes findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// Nothing to check.
+    Empty,
+    /// The input is larger than a limit.
+    TooLarge {
+        /// What was too large, in Vietnamese.
+        what: String,
+        /// The limit, in Vietnamese.
+        limit: String,
+    },
+    /// The bytes are not text or not a file format Kiểm số reads.
+    Unreadable(String),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Empty => f.write_str(
+                "Không có nội dung để kiểm tra: hãy dán bảng số liệu hoặc toàn bộ báo cáo.",
+            ),
+            ReadError::TooLarge { what, limit } => {
+                write!(f, "{what} quá lớn (giới hạn {limit}). Hãy chia nhỏ dữ liệu rồi kiểm tra từng phần.")
+            }
+            ReadError::Unreadable(why) => f.write_str(why),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads pasted or saved text: a whole report, a TSV table, or a CSV table.
+///
+/// Lines with tabs are table records (parsed as TSV with Excel's quoting); other lines are prose.
+/// Text with no tab at all is tried as CSV (`,` or `;`) when most of its lines split into the same
+/// number of fields.
+///
+/// ```
+/// use kiemso::read::{read_text, Block};
+/// let doc = read_text("Biểu mẫu số 01\n1.\tSố văn bản\tVăn bản\t14\t\n").unwrap();
+/// assert!(matches!(&doc.blocks[0], Block::Text { text, .. } if text == "Biểu mẫu số 01"));
+/// assert!(matches!(&doc.blocks[1], Block::Record { cells, .. } if cells[3] == "14"));
+/// ```
+pub fn read_text(text: &str) -> Result<Document, ReadError> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(ReadError::TooLarge {
+            what: "Văn bản dán vào".into(),
+            limit: format!("{} MB", MAX_TEXT_BYTES / (1024 * 1024)),
+        });
+    }
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    if text.contains('\0') {
+        return Err(ReadError::Unreadable(
+            "Nội dung không phải văn bản (có ký tự nhị phân). Hãy dán bảng từ Word/Excel hoặc mở tệp .docx, .xlsx, .csv.".into(),
+        ));
+    }
+    let doc = if text.contains('\t') {
+        read_mixed(text, b'\t')?
+    } else if let Some(delimiter) = csv_delimiter(text) {
+        read_mixed(text, delimiter)?
+    } else {
+        read_prose(text)
+    };
+    Ok(doc)
+}
+
+fn read_prose(text: &str) -> Document {
+    let blocks = text
+        .lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let t = l.trim();
+            (!t.is_empty()).then(|| Block::Text {
+                line: i + 1,
+                text: t.to_string(),
+            })
+        })
+        .collect();
+    Document { blocks }
+}
+
+/// The delimiter of a CSV table (no tabs anywhere), if the text is one: at least two lines, and
+/// most non-empty lines split into the same number (≥ 3) of fields.
+fn csv_delimiter(text: &str) -> Option<u8> {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(200)
+        .collect();
+    if lines.len() < 2 {
+        return None;
+    }
+    let joined = lines.join("\n");
+    let mut best: Option<(u8, usize)> = None;
+    for delimiter in [b';', b','] {
+        let mut counts = std::collections::HashMap::<usize, usize>::new();
+        let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(joined.as_bytes());
+        for rec in rdr.records().map_while(Result::ok) {
+            if rec.len() >= 3 {
+                *counts.entry(rec.len()).or_default() += 1;
+            }
+        }
+        let top = counts.values().copied().max().unwrap_or(0);
+        if top * 10 >= lines.len() * 6 && top >= 2 && best.map_or(true, |(_, b)| top > b) {
+            best = Some((delimiter, top));
+        }
+    }
+    best.map(|(d, _)| d)
+}
+
+/// Splits text into prose lines and runs of delimited lines, and parses each run with a real CSV
+/// parser so that quoted cells may hold delimiters, quotes and newlines.
+fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut blocks = Vec::new();
+    let mut records = 0usize;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].trim_end_matches('\r');
+        if !line.as_bytes().contains(&delimiter) {
+            let t = line.trim();
+            if !t.is_empty() {
+                blocks.push(Block::Text {
+                    line: i + 1,
+                    text: t.to_string(),
+                });
+            }
+            i += 1;
+            continue;
+        }
+        // A run: delimited lines, plus lines inside a quoted cell that spans lines.
+        let start = i;
+        let mut open_quote = false;
+        while i < lines.len() {
+            let l = lines[i];
+            if !open_quote && !l.as_bytes().contains(&delimiter) {
+                break;
+            }
+            open_quote = quote_state_after(l, delimiter, open_quote);
+            i += 1;
+        }
+        let run = lines[start..i].join("\n");
+        let mut line_no = start + 1;
+        let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(run.as_bytes());
+        let mut record = csv::StringRecord::new();
+        loop {
+            match rdr.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(_) => {
+                    return Err(ReadError::Unreadable(format!(
+                        "Không đọc được bảng ở dòng {line_no}: nội dung không phải văn bản UTF-8."
+                    )))
+                }
+            }
+            if record.len() > MAX_CELLS_PER_RECORD {
+                return Err(ReadError::TooLarge {
+                    what: format!("Dòng {line_no} có {} cột, bảng này", record.len()),
+                    limit: format!("{MAX_CELLS_PER_RECORD} cột"),
+                });
+            }
+            records += 1;
+            if records > MAX_RECORDS {
+                return Err(ReadError::TooLarge {
+                    what: "Bảng".into(),
+                    limit: format!("{MAX_RECORDS} dòng"),
+                });
+            }
+            let cells: Vec<String> = record.iter().map(clean_cell).collect();
+            let spanned = record
+                .iter()
+                .map(|c| c.matches('\n').count())
+                .sum::<usize>();
+            if cells.iter().any(|c| !c.is_empty()) {
+                blocks.push(Block::Record {
+                    line: line_no,
+                    cells,
+                });
+            }
+            line_no += 1 + spanned;
+        }
+    }
+    Ok(Document { blocks })
+}
+
+/// Whether a quoted cell is still open at the end of `line`, given whether one was open at its
+/// start. A quote opens a cell only at the start of a field, as in Excel's output.
+fn quote_state_after(line: &str, delimiter: u8, mut open: bool) -> bool {
+    let bytes = line.as_bytes();
+    let mut at_field_start = !open;
+    let mut k = 0;
+    while k < bytes.len() {
+        let b = bytes[k];
+        if open {
+            if b == b'"' {
+                if bytes.get(k + 1) == Some(&b'"') {
+                    k += 1;
+                } else {
+                    open = false;
+                }
+            }
+        } else if b == b'"' && at_field_start {
+            open = true;
+        }
+        at_field_start = b == delimiter;
+        k += 1;
+    }
+    open
+}
+
+/// Trims a cell and folds the line breaks inside it into spaces (a note that wrapped in Excel).
+fn clean_cell(cell: &str) -> String {
+    let t = cell.trim().trim_matches('\u{FEFF}');
+    if t.contains(['\n', '\r']) {
+        t.split(['\n', '\r'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        t.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(doc: &Document) -> Vec<Vec<String>> {
+        doc.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Record { cells, .. } => Some(cells.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tsv_with_quoted_cells_spanning_lines() {
+        let text = "1.\tSố văn bản\tVăn bản\t14\t\"Ghi chú có\ttab\nvà xuống dòng\"\n2.\tTỷ lệ\t%\t31,15\t\n";
+        let doc = read_text(text).unwrap();
+        let r = records(&doc);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0][4], "Ghi chú có\ttab và xuống dòng");
+        assert_eq!(r[1][3], "31,15");
+        assert!(matches!(doc.blocks[1], Block::Record { line: 3, .. }));
+    }
+
+    #[test]
+    fn prose_and_records_keep_line_numbers() {
+        let doc = read_text("Mở đầu\n\nBiểu mẫu số 02\n1.\tA\tVăn bản\t60\n").unwrap();
+        assert_eq!(
+            doc.blocks[0],
+            Block::Text {
+                line: 1,
+                text: "Mở đầu".into()
+            }
+        );
+        assert!(matches!(doc.blocks[2], Block::Record { line: 4, .. }));
+    }
+
+    #[test]
+    fn csv_with_semicolons_and_commas() {
+        let doc = read_text(
+            "STT;Chỉ tiêu;Đơn vị tính;Số liệu\n1.;Tổng số;Văn bản;60\n1.1.;Cấp tỉnh;Văn bản;12\n",
+        )
+        .unwrap();
+        assert_eq!(records(&doc)[1], vec!["1.", "Tổng số", "Văn bản", "60"]);
+        let doc = read_text("STT,Chỉ tiêu,Đơn vị tính,Số liệu\n2.,Tỷ lệ,%,\"31,15\"\n2.1.,Số nhiệm vụ,Nhiệm vụ,61\n").unwrap();
+        assert_eq!(records(&doc)[1][3], "31,15");
+    }
+
+    #[test]
+    fn prose_with_commas_is_not_csv() {
+        let doc = read_text("Trong kỳ, tỉnh đã ban hành 60 văn bản.\nTiếp theo, rà soát.").unwrap();
+        assert!(records(&doc).is_empty());
+    }
+
+    #[test]
+    fn unusable_input_is_an_error() {
+        assert_eq!(read_text("  \n\t\n"), Err(ReadError::Empty));
+        assert!(matches!(read_text("a\0b"), Err(ReadError::Unreadable(_))));
+        let wide = format!("1.{}\n", "\t1".repeat(MAX_CELLS_PER_RECORD + 1));
+        assert!(matches!(read_text(&wide), Err(ReadError::TooLarge { .. })));
+    }
+}

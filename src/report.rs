@@ -1,0 +1,868 @@
+//! From a [`Document`] to a [`Report`]: forms, their rows (with the STT hierarchy), typed values,
+//! and the narrative.
+//!
+//! This is where paste artefacts are undone: header rows repeated at page breaks are skipped, a
+//! row with an empty STT continues the row above (its note or unit wrapped onto a new page),
+//! columns are found from the two-row header ("Kết quả thống kê" over "Đơn vị tính" and "Số liệu")
+//! whatever their order, and a table without its title is recognised from its indicators.
+
+use crate::catalogue::{Catalogue, FormSpec};
+use crate::number::{Figure, NumberError};
+use crate::read::{Block, Document};
+use std::collections::BTreeMap;
+
+/// A hierarchical row number: `3.3.2.` is `[3, 3, 2]`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Stt {
+    /// The numbers, outermost first. Empty for a label that is not numeric (`I`, `a)`).
+    pub parts: Vec<u32>,
+    /// How the STT is named in cells: `3.3.2` (no trailing dot), or the label as printed.
+    pub label: String,
+}
+
+impl Stt {
+    /// Reads an STT cell: `3.`, `3.3.2.`, `3.3.2`, `1)`.
+    ///
+    /// ```
+    /// use kiemso::report::Stt;
+    /// assert_eq!(Stt::parse("3.3.2.").unwrap().parts, vec![3, 3, 2]);
+    /// assert_eq!(Stt::parse("3.3.2.").unwrap().label, "3.3.2");
+    /// assert!(Stt::parse("Tổng cộng").is_none());
+    /// ```
+    pub fn parse(cell: &str) -> Option<Stt> {
+        let t = cell.trim().trim_end_matches([')', '.']);
+        if t.is_empty() || t.len() > 40 {
+            return None;
+        }
+        let parts: Option<Vec<u32>> = t.split('.').map(|p| p.trim().parse::<u32>().ok()).collect();
+        let parts = parts?;
+        let label = parts
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(".");
+        Some(Stt { parts, label })
+    }
+
+    /// Whether `self` is the direct parent of `child` (`3.3` of `3.3.2`).
+    pub fn is_parent_of(&self, child: &Stt) -> bool {
+        !self.parts.is_empty()
+            && child.parts.len() == self.parts.len() + 1
+            && child.parts.starts_with(&self.parts)
+    }
+}
+
+/// What a row's unit says its figure is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Measure {
+    /// A percentage (`%`), printed rounded.
+    Percent,
+    /// A count of documents, people, procedures…: exact, whole, not negative.
+    Count,
+    /// An amount (money, points): printed rounded, not negative.
+    Amount,
+    /// A code spelled by the unit (`Có = 1; Không = 0`): the codes and their labels.
+    Code(Vec<(i64, String)>),
+    /// No unit: nothing is assumed.
+    Unknown,
+}
+
+impl Measure {
+    /// Classifies a unit cell.
+    ///
+    /// ```
+    /// use kiemso::report::Measure;
+    /// assert_eq!(Measure::of("%"), Measure::Percent);
+    /// assert_eq!(Measure::of("Văn bản"), Measure::Count);
+    /// assert_eq!(Measure::of("Triệu đồng"), Measure::Amount);
+    /// assert_eq!(Measure::of("Có = 1; Không = 0"),
+    ///            Measure::Code(vec![(1, "Có".into()), (0, "Không".into())]));
+    /// ```
+    pub fn of(unit: &str) -> Measure {
+        let u = unit.trim().to_lowercase();
+        if u.is_empty() {
+            return Measure::Unknown;
+        }
+        if u == "%" || u.starts_with("% ") || u.starts_with("tỷ lệ %") || u == "phần trăm" {
+            return Measure::Percent;
+        }
+        if u.contains('=') {
+            if let Some(codes) = parse_codes(unit) {
+                return Measure::Code(codes);
+            }
+        }
+        if u.contains("đồng") || u.contains("usd") || u.contains("điểm") || u.contains("giờ")
+        {
+            return Measure::Amount;
+        }
+        Measure::Count
+    }
+
+    /// Whether a figure of this kind is exact as printed (counts), as opposed to rounded.
+    pub fn is_exact(&self) -> bool {
+        matches!(self, Measure::Count | Measure::Code(_))
+    }
+}
+
+/// Reads "Chưa có = 0 2 cấp = 1 3 cấp = 2" as [(0, "Chưa có"), (1, "2 cấp"), (2, "3 cấp")].
+fn parse_codes(unit: &str) -> Option<Vec<(i64, String)>> {
+    let segments: Vec<&str> = unit.split('=').collect();
+    if segments.len() < 2 {
+        return None;
+    }
+    let clean = |s: &str| {
+        s.trim()
+            .trim_matches([';', ',', '/', '-'])
+            .trim()
+            .to_string()
+    };
+    let mut label = clean(segments[0]);
+    let mut codes = Vec::new();
+    for seg in &segments[1..] {
+        let s = seg.trim_start();
+        let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let code: i64 = digits.parse().ok()?;
+        if label.is_empty() {
+            return None;
+        }
+        codes.push((code, label));
+        label = clean(&s[digits.len()..]);
+    }
+    label.is_empty().then_some(codes)
+}
+
+/// A value cell as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// Nothing printed.
+    Empty,
+    /// A number.
+    Number(Figure),
+    /// Words where a number could be (`Đang cập nhật`).
+    Text(String),
+    /// Something that looks like a number but is not a well-formed one.
+    Malformed(String),
+}
+
+impl Value {
+    /// Reads a value cell.
+    pub fn read(cell: &str) -> Value {
+        let t = cell.trim();
+        if t.is_empty() {
+            return Value::Empty;
+        }
+        match Figure::parse(t) {
+            Ok(f) => Value::Number(f),
+            Err(NumberError::Text) => Value::Text(t.to_string()),
+            Err(NumberError::Malformed(s)) => Value::Malformed(s),
+        }
+    }
+
+    /// The figure, if the cell holds one.
+    pub fn figure(&self) -> Option<&Figure> {
+        match self {
+            Value::Number(f) => Some(f),
+            _ => None,
+        }
+    }
+}
+
+/// One row of a form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Its STT.
+    pub stt: Stt,
+    /// The indicator ("Chỉ tiêu").
+    pub indicator: String,
+    /// The unit ("Đơn vị tính").
+    pub unit: String,
+    /// The value cell as printed.
+    pub raw: String,
+    /// The value cell as read.
+    pub value: Value,
+    /// The note ("Ghi chú").
+    pub note: String,
+    /// Where the row starts in the input (1-based).
+    pub line: usize,
+}
+
+impl Row {
+    /// What the unit says the figure is.
+    pub fn measure(&self) -> Measure {
+        Measure::of(&self.unit)
+    }
+}
+
+/// How a table was matched to a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Recognition {
+    /// By its title ("Biểu mẫu số 03").
+    Title,
+    /// By its indicators (pasted without its title).
+    Indicators,
+    /// Not a form of the catalogue: rules are inferred.
+    Unknown,
+}
+
+/// One table of the report: a catalogue form or an unknown table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    /// How cells of this form are named: `B03`, or `T1` for the first unknown table.
+    pub id: String,
+    /// The form number when known.
+    pub number: Option<u32>,
+    /// Its title.
+    pub title: String,
+    /// How it was recognised.
+    pub recognition: Recognition,
+    /// Its rows in order.
+    pub rows: Vec<Row>,
+    /// Where the table starts in the input.
+    pub line: usize,
+}
+
+impl Form {
+    /// The row with this STT label (`3.3.2`).
+    pub fn row(&self, stt: &str) -> Option<&Row> {
+        self.rows.iter().find(|r| r.stt.label == stt)
+    }
+
+    /// The name of a row's cell in the JSON contract: `B03/3.1`.
+    pub fn cell_name(&self, row: &Row) -> String {
+        format!("{}/{}", self.id, row.stt.label)
+    }
+}
+
+/// A line of the narrative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number in the input.
+    pub number: usize,
+    /// The text.
+    pub text: String,
+}
+
+/// Something in the input a person should know about that is not a check (a table that could not
+/// be matched to a form, a row without STT…).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Notice {
+    /// Where (1-based line), when known.
+    pub line: Option<usize>,
+    /// In Vietnamese.
+    pub message: String,
+}
+
+/// The whole report as understood.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// The tables, in input order.
+    pub forms: Vec<Form>,
+    /// Prose that is not part of a table.
+    pub narrative: Vec<Line>,
+    /// Things about the input worth telling.
+    pub notices: Vec<Notice>,
+}
+
+impl Report {
+    /// The form with this id (`B03`, `T1`).
+    pub fn form(&self, id: &str) -> Option<&Form> {
+        self.forms.iter().find(|f| f.id == id)
+    }
+
+    /// Replaces the printed value of cells (`"B03/3.1.2" → "66.678"`): the "what if" of a meeting.
+    /// Unknown cells are reported as notices.
+    pub fn apply_overrides(&mut self, overrides: &BTreeMap<String, String>) {
+        for (cell, raw) in overrides {
+            let target = cell.split_once('/').and_then(|(id, stt)| {
+                let stt = stt.trim_end_matches('.');
+                self.forms
+                    .iter_mut()
+                    .find(|f| f.id == id)?
+                    .rows
+                    .iter_mut()
+                    .find(|r| r.stt.label == stt)
+            });
+            match target {
+                Some(row) => {
+                    row.raw = raw.trim().to_string();
+                    row.value = Value::read(raw);
+                }
+                None => self.notices.push(Notice {
+                    line: None,
+                    message: format!("Không tìm thấy ô {cell} để sửa."),
+                }),
+            }
+        }
+    }
+}
+
+/// A form title line: "Biểu mẫu số 03", "BIỂU MẪU SỐ 3", "Biểu số 03", "Mẫu số 03".
+///
+/// ```
+/// assert_eq!(kiemso::report::form_number("Biểu mẫu số 03"), Some(3));
+/// assert_eq!(kiemso::report::form_number("BIỂU MẪU SỐ 7: Chính quyền số"), Some(7));
+/// assert_eq!(kiemso::report::form_number("Theo biểu mẫu số 3 của Bộ"), None);
+/// ```
+pub fn form_number(text: &str) -> Option<u32> {
+    let t = text.trim().to_lowercase();
+    let rest = ["biểu mẫu số", "biểu số", "mẫu số", "biểu mẫu"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))?;
+    let digits: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    if digits.is_empty() || digits.len() > 3 {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// Column roles of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Columns {
+    stt: Option<usize>,
+    indicator: Option<usize>,
+    unit: Option<usize>,
+    value: Option<usize>,
+    note: Option<usize>,
+}
+
+/// A table being assembled from records.
+#[derive(Debug, Default)]
+struct Draft {
+    number: Option<u32>,
+    title: String,
+    header: Vec<Vec<String>>,
+    records: Vec<(usize, Vec<String>)>,
+    line: usize,
+}
+
+fn normalize(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+/// Whether a record is a header row of the template.
+fn is_header(cells: &[String]) -> bool {
+    let hits = cells
+        .iter()
+        .filter(|c| header_role(c).is_some() || normalize(c).starts_with("kết quả"))
+        .count();
+    let first = cells.iter().find(|c| !c.is_empty()).map(|c| normalize(c));
+    hits >= 2 || first.as_deref() == Some("stt")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Stt,
+    Indicator,
+    Unit,
+    Value,
+    Note,
+}
+
+fn header_role(cell: &str) -> Option<Role> {
+    let c = normalize(cell);
+    if c.is_empty() {
+        return None;
+    }
+    if c == "stt" || c.starts_with("stt ") || c == "số tt" || c == "số thứ tự" || c == "tt"
+    {
+        Some(Role::Stt)
+    } else if c.contains("đơn vị tính") || c == "đvt" || c.ends_with(" đvt") {
+        Some(Role::Unit)
+    } else if c.contains("số liệu") || c.contains("giá trị") || c.ends_with("kết quả") {
+        Some(Role::Value)
+    } else if c.contains("ghi chú") {
+        Some(Role::Note)
+    } else if c.contains("chỉ tiêu") || c.contains("nội dung") || c.contains("tên chỉ") {
+        Some(Role::Indicator)
+    } else {
+        None
+    }
+}
+
+impl Columns {
+    /// Roles from the header rows, merged column by column (a merged header cell, expanded,
+    /// repeats its text; the lower row names the columns it spans).
+    fn from_header(header: &[Vec<String>]) -> Columns {
+        let width = header.iter().map(Vec::len).max().unwrap_or(0);
+        let mut cols = Columns::default();
+        for k in 0..width {
+            // The lowest row that names a role wins: "Kết quả thống kê / Đơn vị tính" is a unit.
+            let role = header
+                .iter()
+                .rev()
+                .filter_map(|r| r.get(k))
+                .find_map(|c| header_role(c));
+            let slot = match role {
+                Some(Role::Stt) => &mut cols.stt,
+                Some(Role::Indicator) => &mut cols.indicator,
+                Some(Role::Unit) => &mut cols.unit,
+                Some(Role::Value) => &mut cols.value,
+                Some(Role::Note) => &mut cols.note,
+                None => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(k);
+            }
+        }
+        cols
+    }
+
+    /// Roles guessed from the data, for a table pasted without its header.
+    fn infer(records: &[(usize, Vec<String>)]) -> Columns {
+        let width = records.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+        let mut stt_hits = vec![0usize; width];
+        let mut num_hits = vec![0usize; width];
+        let mut filled = vec![0usize; width];
+        let mut length = vec![0usize; width];
+        for (_, cells) in records {
+            for (k, c) in cells.iter().enumerate() {
+                if c.is_empty() {
+                    continue;
+                }
+                filled[k] += 1;
+                length[k] += c.chars().count();
+                if Stt::parse(c).is_some() {
+                    stt_hits[k] += 1;
+                }
+                if Figure::parse(c).is_ok() {
+                    num_hits[k] += 1;
+                }
+            }
+        }
+        let mut cols = Columns::default();
+        let argmax = |v: &[usize], skip: &[Option<usize>]| -> Option<usize> {
+            (0..width)
+                .filter(|k| !skip.contains(&Some(*k)) && v[*k] > 0)
+                .max_by_key(|k| (v[*k], usize::MAX - *k))
+        };
+        cols.stt = argmax(&stt_hits, &[]);
+        // The value column holds numbers but is not the STT: prefer the rightmost of near-equals
+        // (a unit like "2 cấp = 1" can hold digits too).
+        let numeric: Vec<usize> = num_hits
+            .iter()
+            .enumerate()
+            .map(|(k, n)| if Some(k) == cols.stt { 0 } else { *n })
+            .collect();
+        let best = numeric.iter().copied().max().unwrap_or(0);
+        cols.value = (0..width)
+            .rev()
+            .find(|k| best > 0 && numeric[*k] * 10 >= best * 8);
+        let avg = |k: usize| {
+            if filled[k] == 0 {
+                0
+            } else {
+                length[k] / filled[k]
+            }
+        };
+        let left_of_value = cols.value.unwrap_or(width);
+        let start = cols.stt.map_or(0, |s| s + 1);
+        cols.indicator = (start..left_of_value)
+            .filter(|k| filled[*k] > 0)
+            .max_by_key(|k| (avg(*k), usize::MAX - *k));
+        cols.unit = cols
+            .indicator
+            .and_then(|i| ((i + 1)..left_of_value).find(|k| filled[*k] > 0));
+        cols.note = cols
+            .value
+            .and_then(|v| ((v + 1)..width).find(|k| filled[*k] > 0));
+        cols
+    }
+
+    fn complete(&self) -> bool {
+        self.stt.is_some() && self.indicator.is_some() && self.value.is_some()
+    }
+
+    /// Fills roles the header did not name from what the data shows.
+    fn or(self, guess: Columns) -> Columns {
+        Columns {
+            stt: self.stt.or(guess.stt),
+            indicator: self.indicator.or(guess.indicator),
+            unit: self.unit.or(guess.unit),
+            value: self.value.or(guess.value),
+            note: self.note.or(guess.note),
+        }
+    }
+}
+
+fn cell(cells: &[String], k: Option<usize>) -> &str {
+    k.and_then(|k| cells.get(k)).map_or("", String::as_str)
+}
+
+fn append(to: &mut String, more: &str) {
+    if more.is_empty() {
+        return;
+    }
+    if !to.is_empty() {
+        to.push(' ');
+    }
+    to.push_str(more);
+}
+
+/// Builds the report: tables become forms (matched to the catalogue by title or by indicators),
+/// everything else is narrative.
+pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
+    let mut report = Report::default();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut current: Option<Draft> = None;
+    // A title line was just seen: the next short prose line is the form's title.
+    let mut expect_title = false;
+    // Prose or a table boundary came after the current table's rows: a new header starts a new table.
+    let mut interrupted = false;
+
+    for block in &doc.blocks {
+        match block {
+            Block::Text { line, text } => {
+                if let Some(n) = form_number(text) {
+                    drafts.extend(current.take());
+                    current = Some(Draft {
+                        number: Some(n),
+                        title: title_after_number(text),
+                        line: *line,
+                        ..Draft::default()
+                    });
+                    expect_title = true;
+                    interrupted = false;
+                    continue;
+                }
+                let is_title = expect_title
+                    && text.chars().count() <= 200
+                    && current
+                        .as_ref()
+                        .is_some_and(|d| d.title.is_empty() && d.records.is_empty());
+                if is_title {
+                    if let Some(d) = current.as_mut() {
+                        d.title = text.clone();
+                    }
+                } else {
+                    report.narrative.push(Line {
+                        number: *line,
+                        text: text.clone(),
+                    });
+                    interrupted = true;
+                }
+                expect_title = false;
+            }
+            Block::Break => {
+                interrupted = true;
+            }
+            Block::Record { line, cells } => {
+                expect_title = false;
+                let first = cells
+                    .iter()
+                    .find(|c| !c.is_empty())
+                    .map_or("", String::as_str);
+                if let Some(n) = form_number(first) {
+                    drafts.extend(current.take());
+                    let rest: Vec<&str> = cells
+                        .iter()
+                        .skip_while(|c| c.as_str() != first)
+                        .skip(1)
+                        .filter(|c| !c.is_empty())
+                        .map(String::as_str)
+                        .collect();
+                    let mut title = title_after_number(first);
+                    append(&mut title, &rest.join(" "));
+                    current = Some(Draft {
+                        number: Some(n),
+                        title,
+                        line: *line,
+                        ..Draft::default()
+                    });
+                    expect_title = current.as_ref().is_some_and(|d| d.title.is_empty());
+                    interrupted = false;
+                    continue;
+                }
+                let starts_new = match &current {
+                    None => true,
+                    Some(d) => interrupted && !d.records.is_empty() && is_header(cells),
+                };
+                if starts_new {
+                    drafts.extend(current.take());
+                    current = Some(Draft {
+                        line: *line,
+                        ..Draft::default()
+                    });
+                }
+                interrupted = false;
+                let draft = current.as_mut().expect("a table is open");
+                if is_header(cells) {
+                    // Repeated at a page break: the first header names the columns.
+                    if draft.records.is_empty() {
+                        draft.header.push(cells.clone());
+                    }
+                } else {
+                    draft.records.push((*line, cells.clone()));
+                }
+            }
+        }
+    }
+    drafts.extend(current.take());
+
+    let mut unknown = 0;
+    for draft in drafts {
+        if draft.records.is_empty() {
+            if draft.number.is_some() {
+                report.notices.push(Notice {
+                    line: Some(draft.line),
+                    message: format!(
+                        "Biểu mẫu số {:02} không có dòng số liệu nào.",
+                        draft.number.unwrap_or(0)
+                    ),
+                });
+            }
+            continue;
+        }
+        let (rows, skipped) = rows_of(&draft);
+        if rows.is_empty() {
+            report.notices.push(Notice {
+                line: Some(draft.line),
+                message: "Bảng này không có cột STT nên không kiểm tra được; hãy dán kèm cột STT."
+                    .into(),
+            });
+            continue;
+        }
+        for line in skipped {
+            report.notices.push(Notice {
+                line: Some(line),
+                message: "Dòng không có STT hợp lệ, không được kiểm tra.".into(),
+            });
+        }
+        let (number, recognition) = match draft.number {
+            Some(n) => (Some(n), Recognition::Title),
+            None => match recognise(&rows, catalogue) {
+                Some(n) => (Some(n), Recognition::Indicators),
+                None => (None, Recognition::Unknown),
+            },
+        };
+        let spec = number.and_then(|n| catalogue.form(n));
+        let recognition = if spec.is_none() {
+            Recognition::Unknown
+        } else {
+            recognition
+        };
+        let id = match number {
+            Some(n) => format!("B{n:02}"),
+            None => {
+                unknown += 1;
+                format!("T{unknown}")
+            }
+        };
+        let title = if !draft.title.is_empty() {
+            draft.title.clone()
+        } else if let Some(spec) = spec {
+            spec.title.clone()
+        } else {
+            format!("Bảng {unknown} (không thuộc danh mục biểu mẫu)")
+        };
+        report.forms.push(Form {
+            id,
+            number,
+            title,
+            recognition,
+            rows,
+            line: draft.line,
+        });
+    }
+    report
+}
+
+/// "Biểu mẫu số 03: Cải cách TTHC" → "Cải cách TTHC".
+fn title_after_number(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let Some(pos) = lower.find("số") else {
+        return String::new();
+    };
+    let after = &text[pos + "số".len()..];
+    let after = after.trim_start();
+    let after = after.trim_start_matches(|c: char| c.is_ascii_digit());
+    after
+        .trim_start_matches([':', '.', '-', '–', ' '])
+        .trim()
+        .to_string()
+}
+
+/// Rows of a draft table, with continuation rows folded into the row above; also the lines of
+/// records that could not be placed.
+fn rows_of(draft: &Draft) -> (Vec<Row>, Vec<usize>) {
+    let from_header = Columns::from_header(&draft.header);
+    let cols = if from_header.complete() {
+        from_header
+    } else {
+        from_header.or(Columns::infer(&draft.records))
+    };
+    let mut rows: Vec<Row> = Vec::new();
+    let mut skipped = Vec::new();
+    for (line, cells) in &draft.records {
+        let stt_cell = cell(cells, cols.stt);
+        let indicator = cell(cells, cols.indicator);
+        let unit = cell(cells, cols.unit);
+        let value = cell(cells, cols.value);
+        let note = cell(cells, cols.note);
+        match Stt::parse(stt_cell) {
+            Some(stt) => rows.push(Row {
+                stt,
+                indicator: indicator.to_string(),
+                unit: unit.to_string(),
+                raw: value.to_string(),
+                value: Value::read(value),
+                note: note.to_string(),
+                line: *line,
+            }),
+            None if stt_cell.is_empty() && !rows.is_empty() => {
+                // A row cut by a page break: its cells continue the row above.
+                let prev = rows.last_mut().expect("checked non-empty");
+                append(&mut prev.indicator, indicator);
+                append(&mut prev.unit, unit);
+                append(&mut prev.note, note);
+                if prev.raw.is_empty() && !value.is_empty() {
+                    prev.raw = value.to_string();
+                    prev.value = Value::read(value);
+                } else if !value.is_empty() {
+                    append(&mut prev.note, value);
+                }
+            }
+            None => skipped.push(*line),
+        }
+    }
+    (rows, skipped)
+}
+
+/// Words of an indicator, for matching a table to a form without its title.
+fn words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn similar(a: &str, b: &str) -> bool {
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return false;
+    }
+    let common = wa.iter().filter(|w| wb.contains(w)).count();
+    common * 10 >= wa.len().max(wb.len()) * 7
+}
+
+/// The catalogue form whose rows this table matches best, if the match is convincing.
+fn recognise(rows: &[Row], catalogue: &Catalogue) -> Option<u32> {
+    let score = |spec: &FormSpec| {
+        rows.iter()
+            .filter(|r| {
+                spec.rows
+                    .iter()
+                    .any(|s| s.stt == r.stt.label && similar(&s.indicator, &r.indicator))
+            })
+            .count()
+    };
+    let (number, best) = catalogue
+        .forms
+        .iter()
+        .map(|f| (f.number, score(f)))
+        .max_by_key(|(_, s)| *s)?;
+    (best >= 2 && best * 2 >= rows.len()).then_some(number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::read_text;
+
+    fn build_text(text: &str) -> Report {
+        build(&read_text(text).unwrap(), &Catalogue::builtin())
+    }
+
+    #[test]
+    fn codes_from_units() {
+        assert_eq!(
+            Measure::of("Chưa có = 0 2 cấp = 1 3 cấp = 2"),
+            Measure::Code(vec![
+                (0, "Chưa có".into()),
+                (1, "2 cấp".into()),
+                (2, "3 cấp".into())
+            ])
+        );
+        assert_eq!(
+            Measure::of("Trực tuyến = 0 Phát phiếu = 1 Kết hợp = 2"),
+            Measure::Code(vec![
+                (0, "Trực tuyến".into()),
+                (1, "Phát phiếu".into()),
+                (2, "Kết hợp".into())
+            ])
+        );
+        assert_eq!(
+            Measure::of("Chưa = 0"),
+            Measure::Code(vec![(0, "Chưa".into())])
+        );
+        assert_eq!(Measure::of(""), Measure::Unknown);
+    }
+
+    #[test]
+    fn header_in_another_order_with_extra_columns() {
+        let text = "STT\t\tSố liệu\tĐơn vị tính\tChỉ tiêu\tGhi chú\n\
+                    1.\t\t60\tVăn bản\tTổng số VBQPPL do địa phương ban hành\t\n\
+                    1.1.\t\t12\tVăn bản\tSố VBQPPL do cấp tỉnh ban hành\tx\n";
+        let r = build_text(text);
+        let f = &r.forms[0];
+        assert_eq!(f.id, "B02");
+        assert_eq!(f.recognition, Recognition::Indicators);
+        assert_eq!(f.rows[1].raw, "12");
+        assert_eq!(f.rows[1].unit, "Văn bản");
+        assert_eq!(f.rows[1].note, "x");
+    }
+
+    #[test]
+    fn table_without_header_or_title() {
+        let text = "1.\tTổng số VBQPPL do địa phương ban hành\tVăn bản\t60\t\n\
+                    1.1.\tSố VBQPPL do cấp tỉnh ban hành\tVăn bản\t12\t\n\
+                    1.2.\tSố VBQPPL do cấp huyện ban hành\tVăn bản\t45\t\n";
+        let r = build_text(text);
+        assert_eq!(r.forms.len(), 1);
+        assert_eq!(r.forms[0].id, "B02");
+        assert_eq!(
+            r.forms[0].rows[2].value.figure().unwrap().value.to_string(),
+            "45"
+        );
+    }
+
+    #[test]
+    fn continuation_rows_and_repeated_headers() {
+        let text = "Biểu mẫu số 01\nCông tác chỉ đạo\n\
+            STT\tChỉ tiêu\tKết quả thống kê\t\tGhi chú\n\t\tĐơn vị tính\tSố liệu\t\n\
+            5.1.\tTổng số nhiệm vụ được giao\tNhiệm vụ\t127\t22 nhiệm vụ\n\n\
+            STT\tChỉ tiêu\tKết quả thống kê\t\tGhi chú\n\t\tĐơn vị tính\tSố liệu\t\n\
+            \t\t\t\tđang thực hiện\n\
+            5.2.\tSố nhiệm vụ đã hoàn thành đúng hạn\tNhiệm vụ\t86\t\n";
+        let r = build_text(text);
+        assert_eq!(r.forms.len(), 1);
+        let f = &r.forms[0];
+        assert_eq!(f.title, "Công tác chỉ đạo");
+        assert_eq!(f.rows.len(), 2);
+        assert_eq!(f.rows[0].note, "22 nhiệm vụ đang thực hiện");
+    }
+
+    #[test]
+    fn unknown_table_gets_its_own_id() {
+        let text = "STT\tChỉ tiêu\tĐơn vị tính\tSố liệu\n1.\tTổng số hồ sơ\tHồ sơ\t10\n1.1.\tTrực tuyến\tHồ sơ\t4\n";
+        let r = build_text(text);
+        assert_eq!(r.forms[0].id, "T1");
+        assert_eq!(r.forms[0].recognition, Recognition::Unknown);
+    }
+
+    #[test]
+    fn overrides_replace_values() {
+        let mut r = build_text("Biểu mẫu số 02\n1.\tTổng số\tVăn bản\t60\n");
+        r.apply_overrides(&BTreeMap::from([
+            ("B02/1".to_string(), "61".to_string()),
+            ("B09/1".to_string(), "1".to_string()),
+        ]));
+        assert_eq!(r.forms[0].rows[0].raw, "61");
+        assert_eq!(r.notices.len(), 1);
+    }
+}

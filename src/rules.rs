@@ -1,0 +1,335 @@
+//! The rules that apply to a report: the catalogue's rules for the forms it knows, rules inferred
+//! from the STT hierarchy for tables it does not know, and the checks every row gets from its unit
+//! (a percentage lies within 0–100, a count is whole and not negative, a code is one of its codes).
+
+use crate::catalogue::{split_cell_ref, Catalogue, RuleSpec, Severity};
+use crate::report::{Form, Measure, Recognition, Report, Row, Value};
+
+/// A reference from a rule to a row of the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellRef {
+    /// The cell's name in the JSON contract (`B03/3.1`).
+    pub name: String,
+    /// Where the row is: (form index, row index) in [`Report::forms`]; `None` when the report
+    /// lacks the row.
+    pub at: Option<(usize, usize)>,
+}
+
+/// What a rule asserts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleKind {
+    /// `result = numerator / denominator × 100`.
+    Ratio {
+        /// The percentage.
+        result: CellRef,
+        /// The part.
+        numerator: CellRef,
+        /// The whole.
+        denominator: CellRef,
+    },
+    /// `total = Σ parts`.
+    Sum {
+        /// The total.
+        total: CellRef,
+        /// The parts.
+        parts: Vec<CellRef>,
+    },
+    /// `Σ parts ≤ whole`.
+    AtMost {
+        /// The parts.
+        parts: Vec<CellRef>,
+        /// The whole.
+        whole: CellRef,
+        /// Why, in Vietnamese.
+        why: Option<String>,
+    },
+    /// The value is one of these codes (with their labels when the unit spells them).
+    Codes {
+        /// The coded cell.
+        cell: CellRef,
+        /// Allowed codes and labels.
+        codes: Vec<(i64, Option<String>)>,
+    },
+    /// A percentage within 0–100.
+    Percent {
+        /// The percentage.
+        cell: CellRef,
+    },
+    /// A count: whole and not negative.
+    Count {
+        /// The count.
+        cell: CellRef,
+    },
+    /// An amount that cannot be negative.
+    NonNegative {
+        /// The amount.
+        cell: CellRef,
+    },
+    /// A value cell that should hold a number but does not.
+    Readable {
+        /// The cell.
+        cell: CellRef,
+    },
+}
+
+/// A rule to evaluate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    /// What it asserts.
+    pub kind: RuleKind,
+    /// How serious a break is.
+    pub severity: Severity,
+    /// Inferred from the table's shape rather than read from the catalogue.
+    pub inferred: bool,
+}
+
+impl Rule {
+    fn new(kind: RuleKind) -> Rule {
+        Rule {
+            kind,
+            severity: Severity::Fail,
+            inferred: false,
+        }
+    }
+
+    /// The cells the rule names, the one it is about first.
+    pub fn cells(&self) -> Vec<&CellRef> {
+        match &self.kind {
+            RuleKind::Ratio {
+                result,
+                numerator,
+                denominator,
+            } => vec![result, numerator, denominator],
+            RuleKind::Sum { total, parts } => std::iter::once(total).chain(parts).collect(),
+            RuleKind::AtMost { parts, whole, .. } => {
+                parts.iter().chain(std::iter::once(whole)).collect()
+            }
+            RuleKind::Codes { cell, .. }
+            | RuleKind::Percent { cell }
+            | RuleKind::Count { cell }
+            | RuleKind::NonNegative { cell }
+            | RuleKind::Readable { cell } => vec![cell],
+        }
+    }
+}
+
+/// Every rule that applies to `report`, form by form, rules of a row's own figure after the
+/// relations between rows, and cross-form rules last.
+pub fn rules_for(report: &Report, catalogue: &Catalogue) -> Vec<Rule> {
+    let mut rules = Vec::new();
+    for (fi, form) in report.forms.iter().enumerate() {
+        let spec = match (form.recognition, form.number) {
+            (Recognition::Unknown, _) | (_, None) => None,
+            (_, Some(n)) => catalogue.form(n),
+        };
+        let mut coded: Vec<String> = Vec::new();
+        match spec {
+            Some(spec) => {
+                for r in &spec.rules {
+                    let resolve = |c: &str| resolve(report, Some(fi), spec.number, c);
+                    if let RuleSpec::Codes { cell, .. } = r {
+                        coded.push(resolve(cell).name);
+                    }
+                    rules.extend(from_spec(r, &resolve, report));
+                }
+            }
+            None => rules.extend(infer(form, fi)),
+        }
+        for (ri, row) in form.rows.iter().enumerate() {
+            let cell = CellRef {
+                name: form.cell_name(row),
+                at: Some((fi, ri)),
+            };
+            rules.extend(own_rule(row, cell, &coded));
+        }
+    }
+    for r in &catalogue.cross {
+        let cells = r.cells();
+        // A cross-form rule applies only when every form it names was pasted.
+        let all_present = cells.iter().all(|c| {
+            split_cell_ref(None, c).is_some_and(|(n, _)| report.form(&format!("B{n:02}")).is_some())
+        });
+        if all_present {
+            let resolve = |c: &str| resolve(report, None, 0, c);
+            rules.extend(from_spec(r, &resolve, report));
+        }
+    }
+    rules
+}
+
+/// Finds the row a catalogue reference names.
+fn resolve(report: &Report, form_index: Option<usize>, number: u32, cell: &str) -> CellRef {
+    let (n, stt) = split_cell_ref(Some(number), cell).unwrap_or((number, cell.to_string()));
+    let id = format!("B{n:02}");
+    let fi = match form_index {
+        Some(fi) if report.forms[fi].id == id => Some(fi),
+        _ => report.forms.iter().position(|f| f.id == id),
+    };
+    let at = fi.and_then(|fi| {
+        report.forms[fi]
+            .rows
+            .iter()
+            .position(|r| r.stt.label == stt)
+            .map(|ri| (fi, ri))
+    });
+    CellRef {
+        name: format!("{id}/{stt}"),
+        at,
+    }
+}
+
+fn from_spec(spec: &RuleSpec, resolve: &dyn Fn(&str) -> CellRef, report: &Report) -> Vec<Rule> {
+    match spec {
+        RuleSpec::Ratio {
+            result,
+            numerator,
+            denominator,
+        } => {
+            let (result, numerator, denominator) =
+                (resolve(result), resolve(numerator), resolve(denominator));
+            vec![
+                Rule::new(RuleKind::Ratio {
+                    result,
+                    numerator: numerator.clone(),
+                    denominator: denominator.clone(),
+                }),
+                Rule::new(RuleKind::AtMost {
+                    parts: vec![numerator],
+                    whole: denominator,
+                    why: Some("phần không thể lớn hơn tổng của một tỷ lệ".into()),
+                }),
+            ]
+        }
+        RuleSpec::Sum { total, parts } => vec![Rule::new(RuleKind::Sum {
+            total: resolve(total),
+            parts: parts.iter().map(|p| resolve(p)).collect(),
+        })],
+        RuleSpec::AtMost {
+            parts,
+            whole,
+            severity,
+            why,
+        } => vec![Rule {
+            kind: RuleKind::AtMost {
+                parts: parts.iter().map(|p| resolve(p)).collect(),
+                whole: resolve(whole),
+                why: why.clone(),
+            },
+            severity: *severity,
+            inferred: false,
+        }],
+        RuleSpec::Codes { cell, codes } => {
+            let cell = resolve(cell);
+            // The unit column, when it spells the codes, is what the official saw.
+            let spelled = cell
+                .at
+                .and_then(|(fi, ri)| match report.forms[fi].rows[ri].measure() {
+                    Measure::Code(c) => Some(c),
+                    _ => None,
+                });
+            let codes = match spelled {
+                Some(c) => c.into_iter().map(|(k, l)| (k, Some(l))).collect(),
+                None => codes.iter().map(|k| (*k, None)).collect(),
+            };
+            vec![Rule::new(RuleKind::Codes { cell, codes })]
+        }
+    }
+}
+
+/// The check a row gets from its own unit and value.
+fn own_rule(row: &Row, cell: CellRef, coded: &[String]) -> Option<Rule> {
+    let kind = match (&row.value, row.measure()) {
+        (Value::Empty, _) => return None,
+        (Value::Text(_) | Value::Malformed(_), _) => RuleKind::Readable { cell },
+        (Value::Number(_), Measure::Percent) => RuleKind::Percent { cell },
+        (Value::Number(_), Measure::Count) => RuleKind::Count { cell },
+        (Value::Number(_), Measure::Amount) => RuleKind::NonNegative { cell },
+        (Value::Number(_), Measure::Code(codes)) => {
+            if coded.contains(&cell.name) {
+                return None;
+            }
+            RuleKind::Codes {
+                cell,
+                codes: codes.into_iter().map(|(k, l)| (k, Some(l))).collect(),
+            }
+        }
+        (Value::Number(_), Measure::Unknown) => return None,
+    };
+    let severity = match &row.value {
+        Value::Text(_) => Severity::Warn,
+        _ => Severity::Fail,
+    };
+    Some(Rule {
+        kind,
+        severity,
+        inferred: false,
+    })
+}
+
+fn starts_with_words(indicator: &str, prefixes: &[&str]) -> bool {
+    let i = indicator.trim().to_lowercase();
+    prefixes.iter().any(|p| i.starts_with(p))
+}
+
+fn same_unit(a: &str, b: &str) -> bool {
+    !a.trim().is_empty() && a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// Rules read off a table the catalogue does not know: a "Tỷ lệ …" row in % whose two children
+/// are counts is child 2 ÷ child 1; a "Tổng số …" row whose children share its unit is their sum.
+/// They are reported as warnings, since the table's intent is a guess.
+fn infer(form: &Form, fi: usize) -> Vec<Rule> {
+    let mut rules = Vec::new();
+    let cell = |ri: usize| CellRef {
+        name: form.cell_name(&form.rows[ri]),
+        at: Some((fi, ri)),
+    };
+    let inferred = |kind| Rule {
+        kind,
+        severity: Severity::Warn,
+        inferred: true,
+    };
+    for (ri, row) in form.rows.iter().enumerate() {
+        let children: Vec<usize> = form
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| row.stt.is_parent_of(&c.stt))
+            .map(|(k, _)| k)
+            .collect();
+        if children.is_empty() {
+            continue;
+        }
+        let measure = row.measure();
+        if measure == Measure::Percent
+            && starts_with_words(&row.indicator, &["tỷ lệ", "tỉ lệ"])
+            && children.len() == 2
+            && children
+                .iter()
+                .all(|k| form.rows[*k].measure() == Measure::Count)
+        {
+            rules.push(inferred(RuleKind::Ratio {
+                result: cell(ri),
+                numerator: cell(children[1]),
+                denominator: cell(children[0]),
+            }));
+            rules.push(inferred(RuleKind::AtMost {
+                parts: vec![cell(children[1])],
+                whole: cell(children[0]),
+                why: Some("phần không thể lớn hơn tổng của một tỷ lệ".into()),
+            }));
+        } else if starts_with_words(&row.indicator, &["tổng số", "tổng cộng", "tổng"])
+            && children.len() >= 2
+            && children
+                .iter()
+                .all(|k| same_unit(&form.rows[*k].unit, &row.unit))
+            && measure != Measure::Percent
+        {
+            rules.push(inferred(RuleKind::Sum {
+                total: cell(ri),
+                parts: children.iter().map(|k| cell(*k)).collect(),
+            }));
+        }
+    }
+    rules
+}

@@ -1,0 +1,62 @@
+//! The WebAssembly boundary: the only file that touches `JsValue`.
+//!
+//! `check(text, options)` returns the JSON contract of DESIGN.md as a plain JS object, with every
+//! decimal as a Vietnamese-printed string. Unusable input throws a JS `Error` whose message is the
+//! Vietnamese explanation.
+
+use crate::catalogue::Catalogue;
+use crate::{check_text, Options};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use wasm_bindgen::prelude::*;
+
+/// Options as the page passes them: `{ catalogue?: string, overrides?: { [cell]: string } }`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct JsOptions {
+    /// A replacement catalogue, as JSON text.
+    catalogue: Option<String>,
+    /// Edited cells.
+    overrides: BTreeMap<String, String>,
+}
+
+fn into_error(message: impl std::fmt::Display) -> JsValue {
+    js_sys::Error::new(&message.to_string()).into()
+}
+
+fn serializer() -> serde_wasm_bindgen::Serializer {
+    serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true)
+}
+
+fn options_from(value: JsValue) -> Result<Options, JsValue> {
+    let js: JsOptions = if value.is_undefined() || value.is_null() {
+        JsOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(value)
+            .map_err(|e| into_error(format!("Tuỳ chọn không hợp lệ: {e}")))?
+    };
+    let catalogue = match js.catalogue {
+        Some(text) => Some(Catalogue::from_json(&text).map_err(into_error)?),
+        None => None,
+    };
+    Ok(Options {
+        catalogue,
+        overrides: js.overrides,
+    })
+}
+
+/// Checks pasted text (a whole report, or tables as TSV/CSV) and returns the results object.
+#[wasm_bindgen]
+pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = options_from(options)?;
+    let outcome = check_text(text, &options).map_err(into_error)?;
+    outcome.serialize(&serializer()).map_err(into_error)
+}
+
+/// The built-in catalogue as JSON text (for the page to show or to save as a starting point).
+#[wasm_bindgen(js_name = builtinCatalogue)]
+pub fn builtin_catalogue() -> String {
+    crate::catalogue::BUILTIN_JSON.to_string()
+}
+
+use serde::Serialize;
