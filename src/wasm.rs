@@ -6,7 +6,7 @@
 
 use crate::catalogue::Catalogue;
 use crate::{check_text, Options};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
@@ -59,4 +59,3 @@ pub fn builtin_catalogue() -> String {
     crate::catalogue::BUILTIN_JSON.to_string()
 }
 
-use serde::Serialize;
