@@ -32,7 +32,7 @@ pub mod report;
 pub mod rules;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use catalogue::Catalogue;
 use outcome::Outcome;

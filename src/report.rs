@@ -418,14 +418,12 @@ impl Columns {
         let mut stt_hits = vec![0usize; width];
         let mut num_hits = vec![0usize; width];
         let mut filled = vec![0usize; width];
-        let mut length = vec![0usize; width];
         for (_, cells) in records {
             for (k, c) in cells.iter().enumerate() {
                 if c.is_empty() {
                     continue;
                 }
                 filled[k] += 1;
-                length[k] += c.chars().count();
                 if Stt::parse(c).is_some() {
                     stt_hits[k] += 1;
                 }
@@ -434,43 +432,34 @@ impl Columns {
                 }
             }
         }
-        let mut cols = Columns::default();
-        let argmax = |v: &[usize], skip: &[Option<usize>]| -> Option<usize> {
-            (0..width)
-                .filter(|k| !skip.contains(&Some(*k)) && v[*k] > 0)
-                .max_by_key(|k| (v[*k], usize::MAX - *k))
-        };
-        cols.stt = argmax(&stt_hits, &[]);
+        let stt = (0..width)
+            .filter(|k| stt_hits[*k] > 0)
+            .max_by_key(|k| (stt_hits[*k], usize::MAX - *k));
         // The value column holds numbers but is not the STT: prefer the rightmost of near-equals
         // (a unit like "2 cấp = 1" can hold digits too).
         let numeric: Vec<usize> = num_hits
             .iter()
             .enumerate()
-            .map(|(k, n)| if Some(k) == cols.stt { 0 } else { *n })
+            .map(|(k, n)| if Some(k) == stt { 0 } else { *n })
             .collect();
         let best = numeric.iter().copied().max().unwrap_or(0);
-        cols.value = (0..width)
+        let value = (0..width)
             .rev()
             .find(|k| best > 0 && numeric[*k] * 10 >= best * 8);
-        let avg = |k: usize| {
-            if filled[k] == 0 {
-                0
-            } else {
-                length[k] / filled[k]
-            }
-        };
-        let left_of_value = cols.value.unwrap_or(width);
-        let start = cols.stt.map_or(0, |s| s + 1);
-        cols.indicator = (start..left_of_value)
-            .filter(|k| filled[*k] > 0)
-            .max_by_key(|k| (avg(*k), usize::MAX - *k));
-        cols.unit = cols
-            .indicator
-            .and_then(|i| ((i + 1)..left_of_value).find(|k| filled[*k] > 0));
-        cols.note = cols
-            .value
-            .and_then(|v| ((v + 1)..width).find(|k| filled[*k] > 0));
-        cols
+        // Without a header, assume the template's order: the first text column after the STT is
+        // the indicator, the next one before the value is the unit.
+        let left_of_value = value.unwrap_or(width);
+        let start = stt.map_or(0, |s| s + 1);
+        let indicator = (start..left_of_value).find(|k| filled[*k] > 0);
+        let unit = indicator.and_then(|i| ((i + 1)..left_of_value).find(|k| filled[*k] > 0));
+        let note = value.and_then(|v| ((v + 1)..width).find(|k| filled[*k] > 0));
+        Columns {
+            stt,
+            indicator,
+            unit,
+            value,
+            note,
+        }
     }
 
     fn complete(&self) -> bool {

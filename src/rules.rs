@@ -127,6 +127,11 @@ pub fn rules_for(report: &Report, catalogue: &Catalogue) -> Vec<Rule> {
             Some(spec) => {
                 for r in &spec.rules {
                     let resolve = |c: &str| resolve(report, Some(fi), spec.number, c);
+                    // A table pasted in part: rules about rows it does not hold at all are not
+                    // its business; rules missing only some rows say which.
+                    if r.cells().iter().all(|c| resolve(c).at.is_none()) {
+                        continue;
+                    }
                     if let RuleSpec::Codes { cell, .. } = r {
                         coded.push(resolve(cell).name);
                     }

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Every test: style, native tests, the Wasm boundary in headless Chromium, the app end to end in
+# a real browser, and a quick run of the benchmarks so they do not rot.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+bash scripts/setup.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy"
+cargo clippy --quiet --all-targets -- -D warnings
+
+step "native tests (cargo test)"
+cargo test --quiet
+
+step "Wasm tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --quiet --target wasm32-unknown-unknown --test wasm
+
+step "Wasm build for the page"
+bash scripts/build-wasm.sh
+
+if [ -f package.json ]; then
+  step "single-file build"
+  npm run --silent build
+  step "end-to-end tests in Chromium (Playwright)"
+  npm run --silent test:e2e
+fi
+
+if [ -f scripts/bench.sh ]; then
+  step "benchmarks, quick mode (figures only, no timing assertions)"
+  bash scripts/bench.sh --quick
+fi
+
+step "all tests passed"

@@ -1,0 +1,126 @@
+//! The `kiemso` command line: text and JSON output, and the exit statuses of DESIGN.md.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = "www/examples/khanh-hoa-q3-2024.txt";
+
+fn kiemso(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kiemso"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kiemso runs");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn seed_as_json_passes_with_exit_0() {
+    let out = kiemso(&["check", SEED, "--json"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["forms"].as_array().unwrap().len(), 7);
+    assert_eq!(v["summary"]["fail"], 0);
+    let rows: u64 = v["forms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rows"].as_u64().unwrap())
+        .sum();
+    assert_eq!(rows, 146);
+}
+
+#[test]
+fn a_failure_gives_exit_1_and_readable_text() {
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let broken = seed.replace(
+        "3.1.2.\tSố hồ sơ TTHC đã giải quyết đúng hạn\tHồ sơ\t66.687",
+        "3.1.2.\tSố hồ sơ TTHC đã giải quyết đúng hạn\tHồ sơ\t66.678",
+    );
+    assert_ne!(broken, seed);
+    let out = kiemso(&["check", "-"], Some(&broken));
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let b03 = text.find("B03 —").unwrap();
+    let fail = text.find("✗ LỖI [B03/3.1, B03/3.1.2, B03/3.1.1]").unwrap();
+    assert!(fail > b03, "{text}");
+    assert!(text.contains("nhưng 66.678 / 66.959 = 99,58%"), "{text}");
+    assert!(text.contains(" kiểm tra: 1 lỗi, "), "{text}");
+}
+
+#[test]
+fn unreadable_input_gives_exit_2_with_a_reason() {
+    let out = kiemso(&["check", "-"], Some("   \n"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Không có nội dung"));
+    let out = kiemso(&["check", "/no/such/file.txt"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = kiemso(&["check", SEED, "--catalogue", "/no/such.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = kiemso(&["frobnicate"], None);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn forms_lists_the_catalogue_and_a_user_catalogue_replaces_it() {
+    let out = kiemso(&["forms"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("Biểu mẫu số").count(), 7, "{text}");
+    assert!(
+        text.contains("Biểu mẫu số 03: Cải cách thủ tục hành chính — 25 dòng"),
+        "{text}"
+    );
+
+    let dir = std::env::temp_dir().join(format!("kiemso-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("catalogue.json");
+    std::fs::write(&path, r#"{"name":"Biểu riêng","forms":[{"number":9,"title":"Thử","rows":[{"stt":"1","indicator":"Tổng số","unit":"Hồ sơ"},{"stt":"1.1","indicator":"A","unit":"Hồ sơ"}],"rules":[{"kind":"at_most","parts":["1.1"],"whole":"1"}]}]}"#).unwrap();
+    let out = kiemso(&["forms", "--catalogue", path.to_str().unwrap()], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Biểu riêng") && text.contains("Biểu mẫu số 09"),
+        "{text}"
+    );
+    let out = kiemso(
+        &[
+            "check",
+            "-",
+            "--json",
+            "--catalogue",
+            path.to_str().unwrap(),
+        ],
+        Some("Biểu mẫu số 09\n1.\tTổng số\tHồ sơ\t5\n1.1.\tA\tHồ sơ\t6\n"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["id"] == "part:B09/1.1,B09/1" && c["status"] == "fail"));
+    std::fs::write(&path, "{\"name\": 1}").unwrap();
+    let out = kiemso(
+        &["check", SEED, "--catalogue", path.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Danh mục biểu mẫu không hợp lệ"));
+}

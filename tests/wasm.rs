@@ -1,0 +1,69 @@
+//! The Wasm boundary, run in headless Chromium by `wasm-bindgen-test`:
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm`.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("../www/examples/khanh-hoa-q3-2024.txt");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn run(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    kiemso::wasm::check(text, options)
+}
+
+#[wasm_bindgen_test]
+fn seed_returns_the_contract_as_a_plain_object() {
+    let r = run(SEED, JsValue::UNDEFINED).unwrap();
+    let forms = Array::from(&get(&r, "forms"));
+    assert_eq!(forms.length(), 7);
+    assert_eq!(
+        get(&forms.get(2), "form").as_string().as_deref(),
+        Some("B03")
+    );
+    assert_eq!(get(&get(&r, "summary"), "fail").as_f64(), Some(0.0));
+    // A plain object, not a Map: the page reads fields directly.
+    assert!(get(&r, "summary").is_instance_of::<Object>());
+    let checks = Array::from(&get(&r, "checks"));
+    let ratio = checks
+        .iter()
+        .find(|c| get(c, "id").as_string().as_deref() == Some("ratio:B03/3.1,B03/3.1.2,B03/3.1.1"))
+        .unwrap();
+    // Decimals cross as Vietnamese strings, never as floats.
+    assert_eq!(
+        get(&ratio, "reported").as_string().as_deref(),
+        Some("99,59")
+    );
+    assert_eq!(
+        get(&ratio, "expected").as_string().as_deref(),
+        Some("99,59")
+    );
+    assert_eq!(get(&ratio, "status").as_string().as_deref(), Some("pass"));
+}
+
+#[wasm_bindgen_test]
+fn overrides_rerun_the_checks() {
+    let options = Object::new();
+    let overrides = Object::new();
+    Reflect::set(&overrides, &"B03/3.1.2".into(), &"66.678".into()).unwrap();
+    Reflect::set(&options, &"overrides".into(), &overrides).unwrap();
+    let r = run(SEED, options.into()).unwrap();
+    assert_eq!(get(&get(&r, "summary"), "fail").as_f64(), Some(1.0));
+}
+
+#[wasm_bindgen_test]
+fn unusable_input_throws_a_vietnamese_error() {
+    let e = run("   ", JsValue::UNDEFINED).unwrap_err();
+    let message = get(&e, "message").as_string().unwrap();
+    assert!(message.contains("Không có nội dung"), "{message}");
+    let options = Object::new();
+    Reflect::set(&options, &"catalogue".into(), &"{".into()).unwrap();
+    let e = run(SEED, options.into()).unwrap_err();
+    assert!(get(&e, "message").as_string().unwrap().contains("Danh mục"));
+}
