@@ -741,6 +741,9 @@ fn similar(a: &str, b: &str) -> bool {
 
 /// The catalogue form whose rows this table matches best, if the match is convincing.
 fn recognise(rows: &[Row], catalogue: &Catalogue) -> Option<u32> {
+    // A form has a few dozen rows: a table far longer than that is not one, and looking at its
+    // head is enough to tell, whatever its length.
+    let rows = &rows[..rows.len().min(300)];
     let score = |spec: &FormSpec| {
         rows.iter()
             .filter(|r| {

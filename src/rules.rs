@@ -294,17 +294,20 @@ fn infer(form: &Form, fi: usize) -> Vec<Rule> {
         severity: Severity::Warn,
         inferred: true,
     };
-    for (ri, row) in form.rows.iter().enumerate() {
-        let children: Vec<usize> = form
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| row.stt.is_parent_of(&c.stt))
-            .map(|(k, _)| k)
-            .collect();
-        if children.is_empty() {
-            continue;
+    // Children by parent STT, in one pass: a scan per row would be quadratic on large tables.
+    let mut children_of: std::collections::HashMap<&[u32], Vec<usize>> =
+        std::collections::HashMap::new();
+    for (k, row) in form.rows.iter().enumerate() {
+        if let Some((_, parent)) = row.stt.parts.split_last() {
+            if !parent.is_empty() {
+                children_of.entry(parent).or_default().push(k);
+            }
         }
+    }
+    for (ri, row) in form.rows.iter().enumerate() {
+        let Some(children) = children_of.get(row.stt.parts.as_slice()) else {
+            continue;
+        };
         let measure = row.measure();
         if measure == Measure::Percent
             && starts_with_words(&row.indicator, &["tỷ lệ", "tỉ lệ"])
