@@ -215,13 +215,23 @@ fn ratio(
     if computed.meets(&r.interval) {
         check.status = Status::Pass;
         check.imbalance = Some(format_vi(Decimal::ZERO, decimals));
+        let rounding = if exact == expected {
+            String::new()
+        } else if decimals == 0 {
+            format!(", làm tròn đến số nguyên là {}%", format_vi(expected, 0))
+        } else {
+            format!(
+                ", làm tròn {decimals} chữ số thập phân là {}%",
+                format_vi(expected, decimals)
+            )
+        };
+        let approx = if exact == round_to(exact, 4) { "" } else { "…" };
         check.message = format!(
-            "{about}: {} / {} × 100 = {}%, làm tròn {} chữ số thập phân là {}%, khớp với số ghi.",
+            "{about}: {} / {} × 100 = {}{approx}%{rounding}, khớp với số ghi {}%.",
             n.printed(),
             d.printed(),
             format_vi_trimmed(exact, 4),
-            decimals,
-            format_vi(expected, decimals)
+            r.printed()
         );
     } else {
         let diff = r.figure.value - expected;
