@@ -1,0 +1,24 @@
+// The page's entry when served (index.html): the checking worker from worker.mjs, the example from
+// examples/, and the service worker that keeps a copy for offline use. The single-file build
+// (scripts/build-single.mjs) starts the same page with its own entry instead.
+import { startApp } from './lib/page.mjs';
+import { CheckerBridge } from './lib/bridge.mjs';
+
+startApp({
+  makeBridge: (onEvent) =>
+    new CheckerBridge({
+      createWorker: () => new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module', name: 'kiemso' }),
+      loadInPage: async () => {
+        const mod = await import('./pkg/kiemso.js');
+        await mod.default();
+        return mod;
+      },
+      onEvent,
+    }),
+  loadExample: async () => {
+    const response = await fetch(new URL('./examples/khanh-hoa-q3-2024.txt', import.meta.url));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.text();
+  },
+  serviceWorker: new URL('./sw.js', import.meta.url).href,
+});

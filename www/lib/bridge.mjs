@@ -1,0 +1,303 @@
+// The page's side of the checking worker.
+//
+// - One job runs at a time. `latest(job)` is for what the page shows: a newer `latest` job replaces
+//   one still waiting, and a result that comes back after a newer job was asked for is reported as
+//   stale, so only the newest result is ever rendered. `request(job)` is for callers that want every
+//   answer (the embedding API).
+// - If the Wasm instance dies (a panic is an `unreachable` trap), or a job runs past its time, the
+//   worker is ended and a fresh one started; listeners are told so the page can say so.
+// - If no worker can start (some browsers refuse workers on file://), the module runs in the page.
+
+import { runJob } from './engine.mjs';
+
+/**
+ * @typedef {import('./engine.mjs').Job} Job
+ * @typedef {import('./engine.mjs').Reply} Reply
+ * @typedef {import('./engine.mjs').KiemsoModule} KiemsoModule
+ * @typedef {{ checkFile: boolean }} Capabilities
+ * @typedef {{ type: 'ready', mode: 'worker' | 'page', capabilities: Capabilities }
+ *         | { type: 'restarted', reason: 'crash' | 'timeout', detail: string }
+ *         | { type: 'failed', message: string }} BridgeEvent
+ * @typedef {Reply & { stale?: false } | { stale: true }} Answer
+ * @typedef {{ job: Job, resolve: (a: Answer) => void, latest: boolean, seq: number }} Entry
+ *
+ * @typedef {object} BridgeOptions
+ * @property {() => Worker} [createWorker]  makes a module worker running worker.mjs
+ * @property {() => (ArrayBuffer | Uint8Array | undefined)} [wasmBytes]  the module's bytes, when the
+ *   worker cannot fetch them (single-file build)
+ * @property {() => Promise<KiemsoModule>} [loadInPage]  an initialised module, for running in the page
+ * @property {number} [jobTimeoutMs]  a job running longer is abandoned (default 30 s)
+ * @property {number} [startTimeoutMs]  a worker not ready by then counts as unable to start (default 15 s)
+ * @property {(event: BridgeEvent) => void} [onEvent]
+ */
+
+const MAX_QUICK_RESTARTS = 3;
+
+export class CheckerBridge {
+  /** @param {BridgeOptions} options */
+  constructor(options) {
+    this.options = options;
+    /** @type {Worker | null} */
+    this.worker = null;
+    /** @type {KiemsoModule | null} */
+    this.inPage = null;
+    /** @type {'starting' | 'worker' | 'page' | 'failed'} */
+    this.mode = 'starting';
+    /** @type {Capabilities} */
+    this.capabilities = { checkFile: false };
+    /** @type {Entry[]} */
+    this.queue = [];
+    /** @type {Entry | null} */
+    this.waitingLatest = null;
+    /** @type {{ entry: Entry, id: number, timer: ReturnType<typeof setTimeout> | undefined } | null} */
+    this.inflight = null;
+    this.nextId = 1;
+    this.latestSeq = 0;
+    this.failure = '';
+    /** @type {number[]} */
+    this.restarts = [];
+    /** @type {Promise<Capabilities>} */
+    this.ready = new Promise((resolve) => {
+      this.resolveReady = resolve;
+    });
+    this.start();
+  }
+
+  /** @param {BridgeEvent} event */
+  emit(event) {
+    try {
+      this.options.onEvent?.(event);
+    } catch (e) {
+      console.error(e);
+    }
+  }
+
+  start() {
+    if (this.options.createWorker) {
+      this.spawn().then(
+        (caps) => this.becomeReady('worker', caps),
+        (why) => this.startInPage(`Không khởi động được luồng kiểm tra riêng (${why}).`),
+      );
+    } else {
+      this.startInPage('');
+    }
+  }
+
+  /**
+   * Starts a worker and resolves once its Wasm instance is ready.
+   * @returns {Promise<Capabilities>}
+   */
+  spawn() {
+    return new Promise((resolve, reject) => {
+      /** @type {Worker} */
+      let worker;
+      try {
+        worker = /** @type {() => Worker} */ (this.options.createWorker)();
+      } catch (e) {
+        reject(e instanceof Error ? e.message : String(e));
+        return;
+      }
+      let settled = false;
+      const timer = setTimeout(() => fail('quá thời gian chờ'), this.options.startTimeoutMs ?? 15000);
+      const fail = (/** @type {string} */ why) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        worker.terminate();
+        reject(why);
+      };
+      worker.addEventListener('message', (event) => {
+        const msg = event.data;
+        if (!settled) {
+          if (msg?.type === 'ready') {
+            settled = true;
+            clearTimeout(timer);
+            this.worker = worker;
+            resolve(msg.capabilities);
+          } else if (msg?.type === 'init-failed') {
+            fail(msg.message);
+          }
+          return;
+        }
+        if (msg?.type === 'reply') this.onReply(worker, msg.id, msg.reply);
+      });
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        if (!settled) fail(event.message || 'lỗi khi tải');
+        else if (this.worker === worker) this.onWorkerDied('crash', event.message || 'luồng kiểm tra dừng đột ngột');
+      });
+      worker.addEventListener('messageerror', () => {
+        if (settled && this.worker === worker) this.onWorkerDied('crash', 'không đọc được kết quả');
+      });
+      const bytes = this.options.wasmBytes?.();
+      worker.postMessage({ type: 'init', wasm: bytes });
+    });
+  }
+
+  /** @param {string} why */
+  async startInPage(why) {
+    if (!this.options.loadInPage) {
+      this.fail(why || 'Không có bộ kiểm tra.');
+      return;
+    }
+    try {
+      this.inPage = await this.options.loadInPage();
+      this.becomeReady('page', { checkFile: typeof this.inPage.checkFile === 'function' });
+    } catch (e) {
+      this.fail(`Không tải được bộ kiểm tra: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /**
+   * @param {'worker' | 'page'} mode
+   * @param {Capabilities} caps
+   */
+  becomeReady(mode, caps) {
+    this.mode = mode;
+    this.capabilities = { checkFile: !!caps?.checkFile };
+    this.resolveReady?.(this.capabilities);
+    this.emit({ type: 'ready', mode, capabilities: this.capabilities });
+    this.pump();
+  }
+
+  /** @param {string} message */
+  fail(message) {
+    this.mode = 'failed';
+    this.failure = message;
+    this.emit({ type: 'failed', message });
+    this.refuseWaiting();
+  }
+
+  refuseWaiting() {
+    const all = [...this.queue, ...(this.waitingLatest ? [this.waitingLatest] : [])];
+    this.queue = [];
+    this.waitingLatest = null;
+    for (const e of all) e.resolve({ ok: false, error: { kind: 'unavailable', message: this.failure } });
+  }
+
+  /**
+   * Runs a job; every call gets its own answer.
+   * @param {Job} job
+   * @returns {Promise<Answer>}
+   */
+  request(job) {
+    return new Promise((resolve) => {
+      this.queue.push({ job, resolve, latest: false, seq: 0 });
+      this.pump();
+    });
+  }
+
+  /**
+   * Runs a job for display: an older `latest` job still waiting is dropped, and an answer that
+   * arrives after a newer `latest` call is marked stale.
+   * @param {Job} job
+   * @returns {Promise<Answer>}
+   */
+  latest(job) {
+    return new Promise((resolve) => {
+      if (this.waitingLatest) this.waitingLatest.resolve({ stale: true });
+      this.waitingLatest = { job, resolve, latest: true, seq: ++this.latestSeq };
+      this.pump();
+    });
+  }
+
+  pump() {
+    if (this.mode === 'failed') {
+      this.refuseWaiting();
+      return;
+    }
+    if (this.inflight || (this.mode !== 'worker' && this.mode !== 'page')) return;
+    const entry = this.queue.shift() ?? this.waitingLatest;
+    if (!entry) return;
+    if (entry === this.waitingLatest) this.waitingLatest = null;
+    const id = this.nextId++;
+    if (this.mode === 'page') {
+      this.inflight = { entry, id, timer: undefined };
+      // Yield first so a burst of calls coalesces and the page can paint "checking…".
+      setTimeout(() => {
+        const reply = runJob(/** @type {KiemsoModule} */ (this.inPage), entry.job);
+        this.inflight = null;
+        this.settle(entry, reply);
+        if (!reply.ok && reply.error.kind === 'crash') {
+          this.fail('Bộ kiểm tra gặp sự cố và không tự khởi động lại được ở chế độ này. Hãy tải lại trang.');
+          return;
+        }
+        this.pump();
+      }, 0);
+      return;
+    }
+    const timer = setTimeout(() => this.onWorkerDied('timeout', 'quá thời gian'), this.options.jobTimeoutMs ?? 30000);
+    this.inflight = { entry, id, timer };
+    /** @type {Worker} */ (this.worker).postMessage({ type: 'job', id, job: entry.job });
+  }
+
+  /**
+   * @param {Entry} entry
+   * @param {Reply} reply
+   */
+  settle(entry, reply) {
+    if (entry.latest && entry.seq !== this.latestSeq) entry.resolve({ stale: true });
+    else entry.resolve(reply);
+  }
+
+  /**
+   * @param {Worker} worker
+   * @param {number} id
+   * @param {Reply} reply
+   */
+  onReply(worker, id, reply) {
+    if (worker !== this.worker || !this.inflight || this.inflight.id !== id) return;
+    const { entry, timer } = this.inflight;
+    clearTimeout(timer);
+    this.inflight = null;
+    this.settle(entry, reply);
+    if (!reply.ok && reply.error.kind === 'crash') this.restart('crash', reply.error.message);
+    else this.pump();
+  }
+
+  /**
+   * The worker died or hung: answer the job it had, then start afresh.
+   * @param {'crash' | 'timeout'} reason
+   * @param {string} detail
+   */
+  onWorkerDied(reason, detail) {
+    if (this.inflight) {
+      const { entry, timer } = this.inflight;
+      clearTimeout(timer);
+      this.inflight = null;
+      this.settle(entry, { ok: false, error: { kind: reason, message: detail } });
+    }
+    this.restart(reason, detail);
+  }
+
+  /**
+   * Ends the current worker and starts a fresh one with a fresh Wasm instance.
+   * @param {'crash' | 'timeout'} reason
+   * @param {string} detail
+   */
+  restart(reason, detail) {
+    this.worker?.terminate();
+    this.worker = null;
+    this.mode = 'starting';
+    const now = Date.now();
+    this.restarts = this.restarts.filter((t) => now - t < 60000).concat(now);
+    if (this.restarts.length > MAX_QUICK_RESTARTS + 1) {
+      this.fail('Bộ kiểm tra gặp sự cố nhiều lần liên tiếp. Hãy tải lại trang.');
+      return;
+    }
+    this.spawn().then(
+      (caps) => {
+        this.emit({ type: 'restarted', reason, detail });
+        this.becomeReady('worker', caps);
+      },
+      (why) => this.fail(`Không khởi động lại được bộ kiểm tra (${why}). Hãy tải lại trang.`),
+    );
+  }
+
+  /** Ends the worker for good. */
+  dispose() {
+    this.worker?.terminate();
+    this.worker = null;
+    this.fail('Đã dừng.');
+  }
+}

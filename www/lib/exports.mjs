@@ -1,0 +1,139 @@
+// What the page hands out: a short text for chat or e-mail, the checks as CSV (opens in Excel with
+// its Vietnamese letters intact), and the result as JSON (the contract of DESIGN.md). All built in
+// memory and saved through a Blob link: nothing is sent anywhere.
+
+import { STRINGS } from './i18n.mjs';
+import { indexResult } from './model.mjs';
+
+/**
+ * @typedef {import('./model.mjs').Result} Result
+ * @typedef {Record<string, { value: string, original: string }>} Edits
+ */
+
+const vi = STRINGS.vi;
+
+/**
+ * "28/11/2025 10:32".
+ * @param {Date} d
+ */
+export function formatDate(d) {
+  const p = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/**
+ * "2025-11-28-1032", for file names.
+ * @param {Date} d
+ */
+export function fileStamp(d) {
+  const p = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
+}
+
+/**
+ * A short plain-text summary to paste into a chat or an e-mail.
+ * @param {Result} result
+ * @param {{ source?: string, edits?: Edits, when?: Date, limit?: number }} [about]
+ * @returns {string}
+ */
+export function textSummary(result, about = {}) {
+  const index = indexResult(result);
+  const { summary, forms, checks } = result;
+  const when = about.when ?? new Date();
+  const limit = about.limit ?? 20;
+  const lines = [`Kiểm số — kết quả kiểm tra số liệu (${formatDate(when)})`];
+  if (about.source) lines.push(`Dữ liệu: ${about.source}`);
+  lines.push(
+    `${forms.length} bảng, ${checks.length} phép kiểm tra: ${summary.fail} lỗi, ${summary.warn} cảnh báo, ` +
+      `${summary.pass} đạt, ${summary.na} không tính được.`,
+  );
+  const edited = Object.entries(about.edits ?? {});
+  if (edited.length) {
+    lines.push(`Lưu ý: đã thử sửa ${edited.length} số liệu (${edited.map(([c, e]) => `${c}: ${e.original || '(trống)'} → ${e.value || '(trống)'}`).join('; ')}).`);
+  }
+  for (const status of /** @type {const} */ (['fail', 'warn'])) {
+    const list = index.problems.filter((c) => c.status === status);
+    if (!list.length) continue;
+    lines.push('', `${vi.status[status]} (${list.length}):`);
+    for (const c of list.slice(0, limit)) {
+      const hit = index.rows.get(c.cells[0] ?? '');
+      const where = hit ? `${vi.formName(hit.form.form)}, dòng ${hit.row.stt}` : c.cells[0] ?? '';
+      const numbers = c.expected && c.reported ? ` [ghi ${c.reported}, đúng ra ${c.expected}]` : '';
+      lines.push(`- ${where}: ${c.message}${numbers}`);
+    }
+    if (list.length > limit) lines.push(`- … và ${list.length - limit} mục khác (xem tệp CSV).`);
+  }
+  if (!summary.fail && !summary.warn && forms.length) lines.push('', 'Không phát hiện lỗi hay cảnh báo nào.');
+  lines.push('', 'Kiểm tra bằng Kiểm số, ngay trên máy, dữ liệu không gửi đi đâu.');
+  return lines.join('\n');
+}
+
+/**
+ * One CSV field (RFC 4180).
+ * @param {unknown} v
+ */
+function field(v) {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The checks as CSV, one line per check, with the row each is about. Starts with a byte-order mark
+ * so Excel reads it as UTF-8.
+ * @param {Result} result
+ * @returns {string}
+ */
+export function resultsCsv(result) {
+  const index = indexResult(result);
+  const header = ['Biểu mẫu', 'Ô', 'STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', 'Kết quả', 'Loại kiểm tra',
+    'Phép tính', 'Số ghi', 'Số đúng', 'Chênh lệch', 'Giải thích', 'Các ô liên quan', 'Quy tắc suy ra', 'Dòng'];
+  const lines = [header.map(field).join(',')];
+  for (const c of result.checks) {
+    const hit = index.rows.get(c.cells[0] ?? '');
+    lines.push([
+      hit ? vi.formName(hit.form.form) : '',
+      c.cells[0] ?? '',
+      hit?.row.stt ?? '',
+      hit?.row.indicator ?? '',
+      hit?.row.unit ?? '',
+      hit?.row.value ?? '',
+      vi.status[c.status],
+      vi.kind[c.kind] ?? c.kind,
+      c.formula ?? '',
+      c.reported ?? '',
+      c.expected ?? '',
+      c.imbalance ?? '',
+      c.message,
+      c.cells.slice(1).join(' '),
+      c.inferred ? 'có' : '',
+      c.line ?? '',
+    ].map(field).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * The result as pretty JSON (the contract of DESIGN.md, as the core returned it).
+ * @param {Result} result
+ */
+export function resultsJson(result) {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/**
+ * Offers `text` as a file to save, through a Blob URL (no network).
+ * @param {string} name
+ * @param {string} text
+ * @param {string} type
+ */
+export function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

@@ -1,0 +1,130 @@
+// The words of the results view. The page speaks Vietnamese; the embeddable element can also show
+// its own labels in English (`<kiem-so lang="en">`). The explanations of the checks come from the
+// checking core and are always Vietnamese.
+
+/** @typedef {'pass' | 'fail' | 'warn' | 'na'} Status */
+
+export const STRINGS = {
+  vi: {
+    status: /** @type {Record<Status, string>} */ ({
+      fail: 'Lỗi',
+      warn: 'Cảnh báo',
+      pass: 'Đạt',
+      na: 'Không tính được',
+    }),
+    countWord: /** @type {Record<Status, string>} */ ({
+      fail: 'lỗi',
+      warn: 'cảnh báo',
+      pass: 'đạt',
+      na: 'không tính được',
+    }),
+    kind: /** @type {Record<string, string>} */ ({
+      ratio: 'Tỷ lệ',
+      sum: 'Tổng các phần',
+      part: 'Phần không vượt tổng',
+      code: 'Mã trả lời',
+      range: 'Giới hạn giá trị',
+      count: 'Số đếm',
+      parse: 'Đọc số liệu',
+      narrative: 'Số liệu trong lời văn',
+    }),
+    columns: ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', 'Ghi chú'],
+    resultsTitle: 'Kết quả kiểm tra',
+    verdictNone: 'Không tìm thấy bảng số liệu nào để kiểm tra.',
+    verdictClean: 'Không có lỗi, không có cảnh báo.',
+    verdictWarnOnly: (/** @type {number} */ w) => `Không có lỗi. Có ${w} cảnh báo cần xem lại.`,
+    verdictFail: (/** @type {number} */ f, /** @type {number} */ w) =>
+      w ? `Có ${f} lỗi cần sửa và ${w} cảnh báo cần xem lại.` : `Có ${f} lỗi cần sửa.`,
+    meta: (/** @type {number} */ forms, /** @type {number} */ checks) =>
+      `${forms} bảng · ${checks} phép kiểm tra`,
+    problemsTitle: 'Cần xem lại',
+    problemsMore: (/** @type {number} */ n) => `Xem thêm ${n} mục`,
+    formName: (/** @type {string} */ id) => {
+      const m = /^B(\d{2})$/.exec(id);
+      return m ? `Biểu mẫu số ${m[1]}` : `Bảng ${id}`;
+    },
+    unknownForm: 'Bảng không có trong danh mục biểu mẫu: các quy tắc được suy ra từ cấu trúc bảng.',
+    byIndicators: 'Nhận ra biểu mẫu qua tên các chỉ tiêu (không thấy dòng tiêu đề «Biểu mẫu số …»).',
+    formMeta: (/** @type {number} */ rows, /** @type {number} */ line) => `${rows} dòng · bắt đầu ở dòng ${line} của dữ liệu`,
+    formClean: 'Không có lỗi hay cảnh báo trong bảng này.',
+    rowLabel: (/** @type {string} */ stt) => `Số liệu dòng ${stt}`,
+    edited: 'đã sửa',
+    showAllRows: (/** @type {number} */ n) => `Hiện tất cả ${n} dòng`,
+    detailTitle: 'Chi tiết ô',
+    detailEmpty: 'Chọn một ô số liệu trong bảng để xem các phép kiểm tra của ô đó.',
+    detailNoChecks: 'Không có phép kiểm tra nào về ô này.',
+    checksAbout: 'Kiểm tra về ô này',
+    checksUsing: 'Ô này cũng được dùng để kiểm tra',
+    formula: 'Phép tính',
+    reported: 'Số ghi trong báo cáo',
+    expected: 'Số đúng',
+    imbalance: 'Chênh lệch',
+    quote: 'Câu trong báo cáo',
+    related: 'Các ô liên quan',
+    inferred: 'Quy tắc suy ra từ cấu trúc bảng, không có trong danh mục.',
+    original: (/** @type {string} */ v) => `Số gốc trong báo cáo: ${v || '(trống)'}`,
+    valueOf: (/** @type {string} */ v, /** @type {string} */ unit) => `Số liệu: ${v || '(trống)'}${unit ? ` (${unit})` : ''}`,
+    lineRef: (/** @type {number} */ n) => `dòng ${n} của dữ liệu`,
+    otherChecks: 'Kiểm tra khác',
+    filterEmpty: 'Không có dòng nào có lỗi hay cảnh báo.',
+    goToCell: (/** @type {string} */ name) => `Đến ô ${name}`,
+  },
+  en: {
+    status: /** @type {Record<Status, string>} */ ({ fail: 'Error', warn: 'Warning', pass: 'Pass', na: 'Not computable' }),
+    countWord: /** @type {Record<Status, string>} */ ({ fail: 'errors', warn: 'warnings', pass: 'passed', na: 'not computable' }),
+    kind: /** @type {Record<string, string>} */ ({
+      ratio: 'Ratio', sum: 'Sum of parts', part: 'Part within whole', code: 'Coded answer',
+      range: 'Value range', count: 'Count', parse: 'Reading the figure', narrative: 'Figure in the text',
+    }),
+    columns: ['No.', 'Indicator', 'Unit', 'Figure', 'Note'],
+    resultsTitle: 'Results',
+    verdictNone: 'No statistical table was found to check.',
+    verdictClean: 'No errors, no warnings.',
+    verdictWarnOnly: (/** @type {number} */ w) => `No errors. ${w} warning(s) to review.`,
+    verdictFail: (/** @type {number} */ f, /** @type {number} */ w) =>
+      w ? `${f} error(s) to fix and ${w} warning(s) to review.` : `${f} error(s) to fix.`,
+    meta: (/** @type {number} */ forms, /** @type {number} */ checks) => `${forms} tables · ${checks} checks`,
+    problemsTitle: 'To review',
+    problemsMore: (/** @type {number} */ n) => `Show ${n} more`,
+    formName: (/** @type {string} */ id) => {
+      const m = /^B(\d{2})$/.exec(id);
+      return m ? `Form ${m[1]}` : `Table ${id}`;
+    },
+    unknownForm: 'Not a form of the catalogue: the rules are inferred from the table.',
+    byIndicators: 'Form recognised by its indicators (no “Biểu mẫu số …” title found).',
+    formMeta: (/** @type {number} */ rows, /** @type {number} */ line) => `${rows} rows · starts at line ${line} of the input`,
+    formClean: 'No errors or warnings in this table.',
+    rowLabel: (/** @type {string} */ stt) => `Figure of row ${stt}`,
+    edited: 'edited',
+    showAllRows: (/** @type {number} */ n) => `Show all ${n} rows`,
+    detailTitle: 'Cell details',
+    detailEmpty: 'Select a figure in a table to see its checks.',
+    detailNoChecks: 'No check is about this cell.',
+    checksAbout: 'Checks about this cell',
+    checksUsing: 'This cell is also used by',
+    formula: 'Computation',
+    reported: 'Printed',
+    expected: 'Expected',
+    imbalance: 'Difference',
+    quote: 'Sentence in the report',
+    related: 'Related cells',
+    inferred: 'Rule inferred from the table, not from the catalogue.',
+    original: (/** @type {string} */ v) => `Original figure: ${v || '(empty)'}`,
+    valueOf: (/** @type {string} */ v, /** @type {string} */ unit) => `Figure: ${v || '(empty)'}${unit ? ` (${unit})` : ''}`,
+    lineRef: (/** @type {number} */ n) => `line ${n} of the input`,
+    otherChecks: 'Other checks',
+    filterEmpty: 'No row has an error or a warning.',
+    goToCell: (/** @type {string} */ name) => `Go to cell ${name}`,
+  },
+};
+
+/** @typedef {typeof STRINGS.vi} Strings */
+
+/**
+ * The strings for a language tag (`vi`, `en`, `en-GB`…); Vietnamese by default.
+ * @param {string | null | undefined} lang
+ * @returns {Strings}
+ */
+export function stringsFor(lang) {
+  return lang && lang.toLowerCase().startsWith('en') ? STRINGS.en : STRINGS.vi;
+}

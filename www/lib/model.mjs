@@ -1,0 +1,137 @@
+// The result object of the checking core (see src/outcome.rs), and what the views derive from it.
+
+/**
+ * @typedef {'pass' | 'fail' | 'warn' | 'na'} Status
+ * @typedef {{ cell: string, stt: string, depth: number, indicator: string, unit: string,
+ *             value: string, note: string, line: number, status?: Status | null }} Row
+ * @typedef {{ form: string, title: string, rows: number, recognition: 'title' | 'indicators' | 'unknown',
+ *             line: number, table: Row[] }} Form
+ * @typedef {{ id: string, kind: string, status: Status, cells: string[], reported?: string | null,
+ *             expected?: string | null, imbalance?: string | null, formula?: string | null,
+ *             message: string, inferred: boolean, line?: number | null, quote?: string | null }} Check
+ * @typedef {{ pass: number, fail: number, warn: number, na: number }} Summary
+ * @typedef {{ line?: number | null, message: string }} Notice
+ * @typedef {{ forms: Form[], checks: Check[], summary: Summary, notices: Notice[] }} Result
+ */
+
+/** Worst first. */
+export const STATUS_ORDER = /** @type {const} */ (['fail', 'warn', 'na', 'pass']);
+
+/** @param {Status} s */
+export const severity = (s) => ({ fail: 3, warn: 2, na: 1, pass: 0 })[s] ?? 0;
+
+/**
+ * @typedef {object} Index
+ * @property {Result} result
+ * @property {Map<string, { form: Form, row: Row, index: number }>} rows  by cell name
+ * @property {Map<string, Check[]>} about  checks whose first cell is the key
+ * @property {Map<string, Check[]>} using  checks that use the key as a non-first cell
+ * @property {Check[]} problems  fail then warn, in input order
+ * @property {Set<string>} problemCells  every cell of a failed or warned check
+ * @property {Check[]} orphans  checks whose first cell is not a row of any table (narrative…)
+ * @property {Map<string, Notice[]>} formNotices  notices inside each form's stretch of input
+ * @property {Notice[]} looseNotices  notices not inside any form
+ */
+
+/**
+ * Indexes a result for the views.
+ * @param {Result} result
+ * @returns {Index}
+ */
+export function indexResult(result) {
+  /** @type {Index['rows']} */
+  const rows = new Map();
+  for (const form of result.forms) {
+    form.table.forEach((row, index) => rows.set(row.cell, { form, row, index }));
+  }
+  /** @type {Map<string, Check[]>} */
+  const about = new Map();
+  /** @type {Map<string, Check[]>} */
+  const using = new Map();
+  /** @type {Check[]} */
+  const orphans = [];
+  for (const check of result.checks) {
+    const [first, ...rest] = check.cells;
+    if (first !== undefined && rows.has(first)) push(about, first, check);
+    else orphans.push(check);
+    for (const cell of new Set(rest)) if (cell !== first) push(using, cell, check);
+  }
+  const problems = result.checks
+    .filter((c) => c.status === 'fail' || c.status === 'warn')
+    .sort((a, b) => severity(b.status) - severity(a.status));
+  const problemCells = new Set(problems.flatMap((c) => c.cells));
+
+  /** @type {Map<string, Notice[]>} */
+  const formNotices = new Map();
+  /** @type {Notice[]} */
+  const looseNotices = [];
+  const starts = result.forms.map((f) => f.line).sort((a, b) => a - b);
+  for (const notice of result.notices) {
+    const line = notice.line;
+    const form = typeof line === 'number' ? formAtLine(result.forms, starts, line) : undefined;
+    if (form) push(formNotices, form.form, notice);
+    else looseNotices.push(notice);
+  }
+  return { result, rows, about, using, problems, problemCells, orphans, formNotices, looseNotices };
+}
+
+/**
+ * The form whose stretch of input (from its first line to the next form's) holds `line`.
+ * @param {Form[]} forms
+ * @param {number[]} starts sorted first lines
+ * @param {number} line
+ */
+function formAtLine(forms, starts, line) {
+  let best;
+  for (const form of forms) {
+    const next = starts.find((s) => s > form.line) ?? Infinity;
+    const last = Math.max(next - 1, ...form.table.map((r) => r.line));
+    if (line >= form.line && line <= last && (!best || form.line > best.line)) best = form;
+  }
+  return best;
+}
+
+/**
+ * @template K, V
+ * @param {Map<K, V[]>} map
+ * @param {K} key
+ * @param {V} value
+ */
+function push(map, key, value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The cells a selection should highlight: every cell of the checks about `cell`.
+ * @param {Index} index
+ * @param {string} cell
+ * @returns {Set<string>}
+ */
+export function relatedCells(index, cell) {
+  const out = new Set();
+  for (const check of index.about.get(cell) ?? []) for (const c of check.cells) if (c !== cell) out.add(c);
+  return out;
+}
+
+/**
+ * The STT part of a cell name (`B03/3.1` → `3.1`).
+ * @param {string} cell
+ */
+export const sttOf = (cell) => cell.slice(cell.indexOf('/') + 1);
+
+/**
+ * The form part of a cell name (`B03/3.1` → `B03`).
+ * @param {string} cell
+ */
+export const formOf = (cell) => (cell.includes('/') ? cell.slice(0, cell.indexOf('/')) : '');
+
+/**
+ * A signature of the tables' structure: equal signatures mean the same rows in the same order,
+ * so a view can be patched in place instead of rebuilt.
+ * @param {Result} result
+ */
+export function structureKey(result) {
+  return result.forms.map((f) => `${f.form}|${f.title}|${f.table.map((r) => r.cell).join(',')}`).join('\n');
+}

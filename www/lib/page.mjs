@@ -1,0 +1,638 @@
+// The page: input (paste anywhere, text box, files, example), live results, what-if edits,
+// exports, and keeping the input on this device. The checking itself runs behind a CheckerBridge.
+
+import { h, icon, replaceChildren, debounce } from './dom.mjs';
+import { textFromTransfer } from './clipboard.mjs';
+import { STRINGS } from './i18n.mjs';
+import { ResultsView } from './render.mjs';
+import { textSummary, resultsCsv, resultsJson, download, fileStamp, formatDate } from './exports.mjs';
+import { load, save, erase, toBase64, fromBase64, MAX_SAVED_FILE } from './storage.mjs';
+import { routeOf, decodeText, formatSize, extensionOf, MAX_FILE_BYTES } from './files.mjs';
+
+/**
+ * @typedef {import('./bridge.mjs').CheckerBridge} CheckerBridge
+ * @typedef {import('./bridge.mjs').BridgeEvent} BridgeEvent
+ * @typedef {import('./model.mjs').Result} Result
+ * @typedef {import('./engine.mjs').Job} Job
+ * @typedef {Record<string, { value: string, original: string }>} Edits
+ *
+ * @typedef {object} Env
+ * @property {(onEvent: (e: BridgeEvent) => void) => CheckerBridge} makeBridge
+ * @property {() => Promise<string>} loadExample
+ * @property {string} [serviceWorker]  URL of the service worker to register (not in the single file)
+ */
+
+const s = STRINGS.vi;
+const HTML_LIMIT = 20 * 1024 * 1024;
+
+/**
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @returns {T}
+ */
+function $(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from the page`);
+  return /** @type {T} */ (el);
+}
+
+/** @param {Env} env */
+export function startApp(env) {
+  const root = document.documentElement;
+  const input = /** @type {HTMLTextAreaElement} */ ($('input'));
+  const inputField = $('input-field');
+  const inputError = $('input-error');
+  const problemsBox = $('input-problems');
+  const problemsHeading = $('input-problems-h');
+  const problemsList = $('input-problems-list');
+  const status = $('status');
+  const results = $('results');
+  const empty = $('empty');
+  const filled = $('filled');
+  const stale = $('stale');
+  const onlyProblems = /** @type {HTMLInputElement} */ ($('only-problems'));
+  const editsBar = $('edits-bar');
+  const editsText = $('edits-text');
+  const fileChip = $('file-chip');
+  const fileChipText = $('file-chip-text');
+  const undoBar = $('undo-bar');
+  const undoText = $('undo-text');
+  const storageNote = $('storage-note');
+  const catalogueState = $('catalogue-state');
+  const catalogueReset = $('catalogue-reset');
+
+  const saved = load();
+  /** @type {{ text: string, edits: Edits, file: { name: string, bytes: Uint8Array } | null, catalogue: { name: string, text: string } | null }} */
+  const state = {
+    text: saved.text,
+    edits: saved.edits,
+    file: saved.file ? { name: saved.file.name, bytes: fromBase64(saved.file.data) } : null,
+    catalogue: saved.catalogue,
+  };
+  /** @type {Result | null} */
+  let lastResult = null;
+  let lastSource = '';
+  /** Reveal (scroll to and focus) the results when the next answer arrives. */
+  let reveal = false;
+  /** @type {null | { text: string, edits: Edits, file: typeof state.file }} */
+  let undoSnapshot = null;
+  /** Problems of the input to list at the top: thrown errors, crashes, notices. */
+  /** @type {{ message: string, line?: number | null, target?: 'input' | 'file' }[]} */
+  let inputProblems = [];
+  let engineNote = '';
+  let checkFileAvailable = false;
+
+  input.value = state.text;
+  onlyProblems.checked = saved.onlyProblems;
+
+  const view = new ResultsView({
+    strings: s,
+    slots: { summary: $('summary'), forms: $('forms'), detail: $('detail') },
+    editable: true,
+    headingLevel: 2,
+    onEdit: (cell, value) => edit(cell, value),
+    onLine: (line) => goToLine(line),
+  });
+  view.setOnlyProblems(onlyProblems.checked);
+
+  const bridge = env.makeBridge((event) => {
+    if (event.type === 'ready') {
+      root.dataset.engine = 'ready';
+      checkFileAvailable = event.capabilities.checkFile;
+      root.dataset.checkFile = String(checkFileAvailable);
+      run();
+    } else if (event.type === 'restarted') {
+      engineNote = event.reason === 'timeout'
+        ? 'Việc kiểm tra chạy quá lâu nên đã được dừng; bộ kiểm tra đã khởi động lại. Dữ liệu có thể quá lớn: hãy thử kiểm tra từng phần.'
+        : 'Bộ kiểm tra gặp sự cố với dữ liệu này (lỗi của chương trình, không phải của bạn) và đã được khởi động lại. Hãy thử sửa hoặc dán lại dữ liệu; nếu vẫn lỗi, xin báo cho người phụ trách Kiểm số.';
+      root.dataset.restarts = String(Number(root.dataset.restarts ?? 0) + 1);
+    } else if (event.type === 'failed') {
+      root.dataset.engine = 'failed';
+      engineNote = `Không chạy được bộ kiểm tra trên trình duyệt này. ${event.message}`;
+      showProblems();
+    }
+  });
+
+  // ——— running checks ———
+
+  /** @returns {Job | null} */
+  function currentJob() {
+    /** @type {import('./engine.mjs').CheckOptions} */
+    const options = { overrides: Object.fromEntries(Object.entries(state.edits).map(([c, e]) => [c, e.value])) };
+    if (state.catalogue) options.catalogue = state.catalogue.text;
+    if (state.file) return { op: 'file', bytes: state.file.bytes, name: state.file.name, options };
+    if (!state.text.trim()) return null;
+    return { op: 'text', text: state.text, options };
+  }
+
+  let busyTimer = /** @type {ReturnType<typeof setTimeout> | undefined} */ (undefined);
+
+  async function run() {
+    typing.cancel();
+    editing.cancel();
+    const job = currentJob();
+    if (!job) {
+      lastResult = null;
+      inputProblems = [];
+      setState('empty');
+      view.clear();
+      status.textContent = '';
+      showProblems();
+      return;
+    }
+    clearTimeout(busyTimer);
+    busyTimer = setTimeout(() => {
+      results.setAttribute('aria-busy', 'true');
+      status.textContent = 'Đang kiểm tra…';
+    }, 200);
+    results.dataset.state = 'checking';
+    const answer = await bridge.latest(job);
+    if (answer.stale) return;
+    clearTimeout(busyTimer);
+    results.removeAttribute('aria-busy');
+    if (answer.ok) {
+      engineNote = '';
+      show(answer.result);
+    } else {
+      showFailure(answer.error);
+    }
+  }
+
+  /** @param {Result} result */
+  function show(result) {
+    lastResult = result;
+    lastSource = state.file ? `tệp ${state.file.name}` : `văn bản dán vào (${state.text.split('\n').length} dòng)`;
+    // Edits of cells that no longer exist are dropped, with the core's notice about them kept.
+    inputProblems = result.notices.map((n) => ({ message: n.message, line: n.line, target: state.file ? 'file' : 'input' }));
+    setState('done');
+    view.update(result, state.edits);
+    const { fail, warn, pass, na } = result.summary;
+    status.textContent = result.forms.length
+      ? `Đã kiểm tra ${result.forms.length} bảng: ${fail} lỗi, ${warn} cảnh báo, ${pass} đạt, ${na} không tính được.`
+      : 'Không tìm thấy bảng số liệu nào trong nội dung này.';
+    updateEditsBar();
+    showProblems();
+    $('print-head').textContent = `Kiểm số — kết quả kiểm tra lúc ${formatDate(new Date())}. Dữ liệu: ${lastSource}.`;
+    if (reveal) {
+      reveal = false;
+      revealResults();
+    }
+  }
+
+  /** @param {{ kind: string, message: string }} error */
+  function showFailure(error) {
+    if (error.kind === 'unsupported') {
+      const name = state.file?.name ?? '';
+      state.file = null;
+      updateFileChip();
+      persist();
+      inputProblems = [{ target: 'input', message: unsupportedFileMessage(name) }];
+    } else if (error.kind === 'input') {
+      inputProblems = [{ target: state.file ? 'file' : 'input', message: error.message }];
+    } else if (error.kind === 'unavailable') {
+      inputProblems = [];
+    } else {
+      inputProblems = [];
+      engineNote = engineNote || 'Bộ kiểm tra gặp sự cố và đã được khởi động lại.';
+    }
+    setState(lastResult ? 'stale' : 'error');
+    status.textContent = 'Chưa kiểm tra được: xem thông báo ở đầu trang.';
+    showProblems();
+    if (reveal) {
+      reveal = false;
+      problemsBox.focus();
+      problemsBox.scrollIntoView({ block: 'start' });
+    }
+  }
+
+  /** @param {string} name */
+  function unsupportedFileMessage(name) {
+    const ext = extensionOf(name).toUpperCase() || 'này';
+    return `Phiên bản Kiểm số này chưa đọc được tệp ${ext} (${name}). Trong khi chờ: mở tệp bằng Word hoặc Excel, chọn bảng số liệu, nhấn Ctrl+C rồi dán vào trang này (Ctrl+V).`;
+  }
+
+  /** @param {'empty' | 'checking' | 'done' | 'stale' | 'error'} st */
+  function setState(st) {
+    results.dataset.state = st;
+    empty.hidden = st !== 'empty' && !(st === 'error' && !lastResult);
+    filled.hidden = !lastResult || st === 'empty';
+    stale.hidden = st !== 'stale';
+  }
+
+  /**
+   * Lists the problems of the input at the top of the page (the GOV.UK error-summary pattern: a
+   * titled box of links to what caused each), and puts a refusal next to the text box too.
+   */
+  function showProblems() {
+    /** @type {{ message: string, line?: number | null, target?: string }[]} */
+    const all = [...(engineNote ? [{ message: engineNote }] : []), ...inputProblems];
+    const isError = !!engineNote || results.dataset.state === 'error' || results.dataset.state === 'stale';
+    problemsBox.hidden = all.length === 0;
+    problemsBox.classList.toggle('is-notice', !isError);
+    problemsHeading.textContent = isError ? 'Có vấn đề với dữ liệu nhập' : 'Lưu ý về dữ liệu nhập';
+    replaceChildren(problemsList, all.map((p) => {
+      const line = typeof p.line === 'number' ? p.line : null;
+      const prefix = line !== null ? `Dòng ${line}: ` : '';
+      if (p.target === 'input' && !state.file) {
+        return h('li', null, h('a', {
+          href: '#input',
+          onclick: (/** @type {Event} */ e) => {
+            e.preventDefault();
+            if (line !== null) goToLine(line);
+            else input.focus();
+          },
+        }, `${prefix}${p.message}`));
+      }
+      return h('li', null, `${prefix}${p.message}`);
+    }));
+    const fieldError = isError ? inputProblems.find((p) => p.target === 'input' && typeof p.line !== 'number') : undefined;
+    inputError.hidden = !fieldError;
+    replaceChildren(inputError, fieldError ? [h('span', { class: 'visually-hidden' }, 'Lỗi: '), fieldError.message] : []);
+    inputField.classList.toggle('field-has-error', !!fieldError);
+    if (fieldError) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', 'input-error input-hint');
+    } else {
+      input.removeAttribute('aria-invalid');
+      input.setAttribute('aria-describedby', 'input-hint');
+    }
+  }
+
+  /** Brings the results into view after a paste, a file or the example. */
+  function revealResults() {
+    results.scrollIntoView({ block: 'start' });
+    results.focus({ preventScroll: true });
+  }
+
+  // ——— input ———
+
+  const typing = debounce(() => run(), 300);
+  const editing = debounce(() => run(), 150);
+  const persistSoon = debounce(() => persist(), 250);
+
+  function persist() {
+    const file = state.file && state.file.bytes.length <= MAX_SAVED_FILE ? { name: state.file.name, data: toBase64(state.file.bytes) } : null;
+    const outcome = save({ text: state.text, edits: state.edits, file, catalogue: state.catalogue, onlyProblems: onlyProblems.checked });
+    storageNote.classList.toggle('is-warning', outcome !== 'saved' || (!!state.file && !file));
+    storageNote.textContent = outcome === 'failed'
+      ? 'Không lưu được trên máy này (bộ nhớ của trình duyệt bị tắt hoặc đã đầy): nội dung sẽ mất khi tải lại trang.'
+      : state.file && !file || outcome === 'without-file'
+        ? 'Tệp quá lớn để lưu trên máy: sau khi tải lại trang, hãy mở lại tệp. Các số liệu thử sửa vẫn được lưu.'
+        : 'Nội dung bạn nhập và các số liệu thử sửa được lưu ngay trên máy này (không gửi đi đâu) để không mất khi tải lại trang.';
+  }
+
+  input.addEventListener('input', () => {
+    if (state.file && input.value.trim()) {
+      state.file = null;
+      updateFileChip();
+    }
+    state.text = input.value;
+    persistSoon();
+    typing();
+  });
+
+  /**
+   * Replaces the whole input (a paste outside the text box, the example, a file), keeping what
+   * was there for "Hoàn tác".
+   * @param {{ text?: string, file?: { name: string, bytes: Uint8Array } | null }} next
+   * @param {string} message
+   */
+  function replaceInput(next, message) {
+    const before = { text: state.text, edits: state.edits, file: state.file };
+    const hadSomething = !!(before.text.trim() || before.file);
+    state.text = next.text ?? '';
+    state.file = next.file ?? null;
+    state.edits = {};
+    input.value = state.text;
+    updateFileChip();
+    persist();
+    if (hadSomething) offerUndo(message, before);
+    else hideUndo();
+    reveal = true;
+    view.selected = null;
+    run();
+  }
+
+  /**
+   * @param {string} message
+   * @param {NonNullable<typeof undoSnapshot>} snapshot
+   */
+  function offerUndo(message, snapshot) {
+    undoSnapshot = snapshot;
+    undoText.textContent = message;
+    undoBar.hidden = false;
+  }
+
+  function hideUndo() {
+    undoSnapshot = null;
+    undoBar.hidden = true;
+  }
+
+  $('undo').addEventListener('click', () => {
+    if (!undoSnapshot) return;
+    const snap = undoSnapshot;
+    hideUndo();
+    state.text = snap.text;
+    state.edits = snap.edits;
+    state.file = snap.file;
+    input.value = state.text;
+    updateFileChip();
+    persist();
+    status.textContent = 'Đã khôi phục nội dung trước đó.';
+    run();
+    input.focus();
+  });
+
+  /** @param {number} line 1-based */
+  function goToLine(line) {
+    if (state.file) return;
+    const lines = input.value.split('\n');
+    if (line < 1 || line > lines.length) {
+      input.focus();
+      return;
+    }
+    let start = 0;
+    for (let i = 0; i < line - 1; i++) start += lines[i].length + 1;
+    input.focus();
+    input.setSelectionRange(start, start + lines[line - 1].length);
+    const lineHeight = Number.parseFloat(getComputedStyle(input).lineHeight) || 20;
+    input.scrollTop = Math.max(0, (line - 3) * lineHeight);
+    input.scrollIntoView({ block: 'nearest' });
+  }
+
+  // Paste anywhere on the page. In the text box a table from Word/Excel is inserted at the caret;
+  // elsewhere the paste replaces the whole input (with "Hoàn tác").
+  document.addEventListener('paste', (event) => {
+    const data = event.clipboardData;
+    if (!data) return;
+    const target = /** @type {HTMLElement} */ (event.target);
+    const files = [...data.files];
+    const isFigure = target instanceof HTMLInputElement && target.classList.contains('ks-input');
+    const isOtherField = !isFigure && target !== input &&
+      (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target.isContentEditable);
+    if (isOtherField) return;
+    if (files.length && !data.getData('text/plain')) {
+      event.preventDefault();
+      openFile(files[0]);
+      return;
+    }
+    const html = data.getData('text/html');
+    const pasted = html.length > HTML_LIMIT ? plainOf(data) : textFromTransfer(data);
+    if (!pasted) return;
+    if (isFigure) {
+      // A figure cell takes a number; a pasted table or report is meant for the whole page.
+      if (!/[\t\n]/.test(pasted.text.trim())) return;
+    } else if (target === input) {
+      if (pasted.from !== 'html') return; // the browser's own paste keeps the text box's undo
+      event.preventDefault();
+      insertAtCaret(pasted.text);
+      return;
+    }
+    event.preventDefault();
+    replaceInput({ text: pasted.text }, 'Đã thay nội dung bằng dữ liệu vừa dán.');
+    status.textContent = pasted.from === 'html' ? 'Đã dán bảng từ Word/Excel.' : 'Đã dán nội dung.';
+  });
+
+  /** @param {DataTransfer} data */
+  function plainOf(data) {
+    const plain = data.getData('text/plain');
+    return plain ? { text: plain.replace(/\r\n?/g, '\n'), from: /** @type {const} */ ('plain') } : null;
+  }
+
+  /** @param {string} text */
+  function insertAtCaret(text) {
+    input.focus();
+    // execCommand keeps the text box's own undo (Ctrl+Z); setRangeText is the fallback.
+    const ok = typeof document.execCommand === 'function' && document.execCommand('insertText', false, text);
+    if (!ok) {
+      input.setRangeText(text, input.selectionStart, input.selectionEnd, 'end');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    state.text = input.value;
+    run();
+  }
+
+  // ——— files ———
+
+  const fileInput = /** @type {HTMLInputElement} */ ($('file'));
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (file) openFile(file);
+    fileInput.value = '';
+  });
+
+  /** @param {File} file */
+  async function openFile(file) {
+    if (file.size > MAX_FILE_BYTES) {
+      inputProblems = [{ target: 'input', message: `Tệp ${file.name} quá lớn (${formatSize(file.size)}; giới hạn ${formatSize(MAX_FILE_BYTES)}).` }];
+      setState(lastResult ? 'stale' : 'error');
+      showProblems();
+      return;
+    }
+    let bytes;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      inputProblems = [{ target: 'input', message: `Không đọc được tệp ${file.name}.` }];
+      setState(lastResult ? 'stale' : 'error');
+      showProblems();
+      return;
+    }
+    const route = routeOf(file.name);
+    await bridge.ready;
+    if (route === 'text' || (route === 'csv' && !checkFileAvailable)) {
+      replaceInput({ text: decodeText(bytes) }, `Đã thay nội dung bằng tệp ${file.name}.`);
+    } else if (!checkFileAvailable) {
+      inputProblems = [{ target: 'input', message: unsupportedFileMessage(file.name) }];
+      setState(lastResult ? 'stale' : 'error');
+      showProblems();
+      problemsBox.focus();
+    } else {
+      replaceInput({ file: { name: file.name, bytes } }, `Đã chuyển sang kiểm tra tệp ${file.name}.`);
+    }
+  }
+
+  function updateFileChip() {
+    fileChip.hidden = !state.file;
+    if (state.file) {
+      replaceChildren(fileChipText, icon('info'), `Đang kiểm tra tệp `, h('strong', null, state.file.name), ` (${formatSize(state.file.bytes.length)}). Gõ hoặc dán vào ô bên dưới để kiểm tra văn bản thay cho tệp.`);
+    }
+  }
+
+  $('file-remove').addEventListener('click', () => {
+    replaceInput({ text: '' }, 'Đã bỏ tệp.');
+    input.focus();
+  });
+
+  // Drag and drop a file (or text) anywhere.
+  const overlay = $('drop-overlay');
+  let dragDepth = 0;
+  document.addEventListener('dragenter', (e) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    dragDepth++;
+    overlay.hidden = false;
+  });
+  document.addEventListener('dragleave', () => {
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (!dragDepth) overlay.hidden = true;
+  });
+  document.addEventListener('dragover', (e) => {
+    if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+  });
+  document.addEventListener('drop', (e) => {
+    dragDepth = 0;
+    overlay.hidden = true;
+    const file = e.dataTransfer?.files[0];
+    if (file) {
+      e.preventDefault();
+      openFile(file);
+    }
+  });
+
+  // ——— example, erase ———
+
+  $('example').addEventListener('click', async () => {
+    status.textContent = 'Đang mở báo cáo mẫu…';
+    try {
+      const text = await env.loadExample();
+      replaceInput({ text }, 'Đã thay nội dung bằng báo cáo mẫu.');
+      status.textContent = 'Đã mở báo cáo mẫu (Khánh Hòa, quý III/2024).';
+    } catch {
+      status.textContent = 'Không mở được báo cáo mẫu.';
+    }
+  });
+
+  $('erase').addEventListener('click', () => {
+    const before = { text: state.text, edits: state.edits, file: state.file };
+    state.text = '';
+    state.edits = {};
+    state.file = null;
+    input.value = '';
+    updateFileChip();
+    erase();
+    persist();
+    erase();
+    lastResult = null;
+    inputProblems = [];
+    engineNote = '';
+    run();
+    if (before.text.trim() || before.file || Object.keys(before.edits).length) {
+      offerUndo('Đã xoá nội dung và các số liệu thử sửa khỏi máy này.', before);
+    }
+    status.textContent = 'Đã xoá dữ liệu đã nhập khỏi máy này.';
+  });
+
+  // ——— what-if edits ———
+
+  /**
+   * @param {string} cell
+   * @param {string} value
+   */
+  function edit(cell, value) {
+    const current = lastResult?.forms.flatMap((f) => f.table).find((r) => r.cell === cell);
+    const original = state.edits[cell]?.original ?? current?.value ?? '';
+    if (value.trim() === original.trim()) delete state.edits[cell];
+    else state.edits[cell] = { value, original };
+    state.edits = { ...state.edits };
+    updateEditsBar();
+    persistSoon();
+    editing();
+  }
+
+  function updateEditsBar() {
+    const n = Object.keys(state.edits).length;
+    editsBar.hidden = n === 0;
+    $('edit-hint').hidden = n > 0;
+    editsText.textContent = n ? `Đang thử với ${n} số liệu đã sửa.` : '';
+  }
+
+  $('reset-edits').addEventListener('click', () => {
+    state.edits = {};
+    persist();
+    updateEditsBar();
+    status.textContent = 'Đã bỏ mọi sửa đổi, trở về số liệu gốc.';
+    run();
+  });
+
+  onlyProblems.addEventListener('change', () => {
+    view.setOnlyProblems(onlyProblems.checked);
+    persist();
+  });
+
+  // ——— exports ———
+
+  $('print').addEventListener('click', () => window.print());
+
+  $('copy').addEventListener('click', async () => {
+    if (!lastResult) return;
+    const text = textSummary(lastResult, { source: lastSource, edits: state.edits });
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = 'Đã chép tóm tắt. Dán (Ctrl+V) vào tin nhắn hoặc thư.';
+    } catch {
+      const dialog = /** @type {HTMLDialogElement} */ ($('copy-dialog'));
+      const area = /** @type {HTMLTextAreaElement} */ ($('copy-text'));
+      area.value = text;
+      dialog.showModal();
+      area.select();
+    }
+  });
+  $('copy-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('copy-dialog')).close());
+
+  $('csv').addEventListener('click', () => {
+    if (!lastResult) return;
+    download(`kiemso-ket-qua-${fileStamp(new Date())}.csv`, resultsCsv(lastResult), 'text/csv;charset=utf-8');
+    status.textContent = 'Đã tạo tệp CSV kết quả.';
+  });
+  $('json').addEventListener('click', () => {
+    if (!lastResult) return;
+    download(`kiemso-ket-qua-${fileStamp(new Date())}.json`, resultsJson(lastResult), 'application/json');
+    status.textContent = 'Đã tạo tệp JSON kết quả.';
+  });
+
+  // ——— rules catalogue ———
+
+  function updateCatalogueState() {
+    catalogueState.textContent = state.catalogue
+      ? `Đang dùng bộ quy tắc từ tệp «${state.catalogue.name}».`
+      : 'Đang dùng bộ quy tắc có sẵn: 7 biểu mẫu báo cáo cải cách hành chính của Bộ Nội vụ. Khi Bộ thay đổi biểu mẫu, có thể dùng tệp quy tắc mới mà không cần cập nhật Kiểm số.';
+    catalogueReset.hidden = !state.catalogue;
+  }
+  $('catalogue-download').addEventListener('click', async () => {
+    const answer = await bridge.request({ op: 'catalogue' });
+    if (!answer.stale && answer.ok && typeof answer.result === 'string') {
+      download('kiemso-bo-quy-tac.json', answer.result, 'application/json');
+    }
+  });
+  const catalogueFile = /** @type {HTMLInputElement} */ ($('catalogue-file'));
+  catalogueFile.addEventListener('change', async () => {
+    const file = catalogueFile.files?.[0];
+    catalogueFile.value = '';
+    if (!file) return;
+    state.catalogue = { name: file.name, text: decodeText(new Uint8Array(await file.arrayBuffer())) };
+    updateCatalogueState();
+    persist();
+    run();
+  });
+  catalogueReset.addEventListener('click', () => {
+    state.catalogue = null;
+    updateCatalogueState();
+    persist();
+    run();
+  });
+
+  // ——— start ———
+
+  updateFileChip();
+  updateEditsBar();
+  updateCatalogueState();
+  persist();
+  window.addEventListener('pagehide', () => persistSoon.flush());
+  if (env.serviceWorker && 'serviceWorker' in navigator && location.protocol.startsWith('http')) {
+    navigator.serviceWorker.register(env.serviceWorker).catch(() => {
+      // No offline copy this time (private mode, blocked): the page still works online.
+    });
+  }
+  if (!state.text.trim() && !state.file) run();
+  return { bridge, view };
+}

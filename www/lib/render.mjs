@@ -1,0 +1,532 @@
+// The results view: summary, list of problems, one table per form, and the details of the selected
+// cell. Shared by the page and the <kiem-so> element. Builds DOM with textContent only.
+//
+// A check is "about" its first cell: that cell carries the check's mark (the row's `status` is the
+// worst status of the checks about it). Marks are colour + icon + text, never colour alone.
+
+import { h, icon, replaceChildren } from './dom.mjs';
+import { indexResult, relatedCells, sttOf, structureKey, formOf } from './model.mjs';
+
+/**
+ * @typedef {import('./model.mjs').Result} Result
+ * @typedef {import('./model.mjs').Check} Check
+ * @typedef {import('./model.mjs').Row} Row
+ * @typedef {import('./model.mjs').Form} Form
+ * @typedef {import('./model.mjs').Index} Index
+ * @typedef {import('./i18n.mjs').Strings} Strings
+ * @typedef {Record<string, { value: string, original: string }>} Edits
+ *
+ * @typedef {object} ViewOptions
+ * @property {Strings} strings
+ * @property {{ summary: HTMLElement, forms: HTMLElement, detail: HTMLElement }} slots
+ * @property {boolean} [editable]
+ * @property {number} [headingLevel]  level of the summary heading (forms and details one below)
+ * @property {(cell: string, value: string) => void} [onEdit]
+ * @property {(line: number) => void} [onLine]  a check or notice points at a line of the input
+ * @property {number} [rowLimit]  rows built per form before "show all" (huge tables)
+ */
+
+let instances = 0;
+
+/**
+ * @param {string} cell
+ */
+const cellId = (cell) => cell.replace(/[^A-Za-z0-9]+/g, '-');
+
+export class ResultsView {
+  /** @param {ViewOptions} options */
+  constructor(options) {
+    this.o = options;
+    this.s = options.strings;
+    this.prefix = `ks${++instances}-`;
+    this.level = options.headingLevel ?? 2;
+    /** @type {Index | null} */
+    this.index = null;
+    this.structure = '';
+    /** @type {Edits} */
+    this.edits = {};
+    /** @type {string | null} */
+    this.selected = null;
+    this.onlyProblems = false;
+    /** @type {Map<string, HTMLTableRowElement>} */
+    this.rowEls = new Map();
+    /** @type {Set<string>} forms whose every row is built */
+    this.expanded = new Set();
+    this.bindTables();
+    this.renderDetail();
+  }
+
+  /** @param {number} offset */
+  hx(offset) {
+    return `h${Math.min(6, this.level + offset)}`;
+  }
+
+  /** Empties the view. */
+  clear() {
+    this.index = null;
+    this.structure = '';
+    this.selected = null;
+    this.rowEls.clear();
+    replaceChildren(this.o.slots.summary);
+    replaceChildren(this.o.slots.forms);
+    this.renderDetail();
+  }
+
+  /**
+   * Shows a result: rebuilt when the tables changed, patched in place otherwise (so a figure being
+   * edited keeps its focus and caret).
+   * @param {Result} result
+   * @param {Edits} [edits]
+   */
+  update(result, edits = {}) {
+    this.index = indexResult(result);
+    this.edits = edits;
+    const key = structureKey(result);
+    this.renderSummary();
+    if (key !== this.structure) {
+      this.structure = key;
+      this.expanded.clear();
+      this.renderForms();
+      if (this.selected && !this.index.rows.has(this.selected)) this.selected = null;
+    } else {
+      this.patchForms();
+    }
+    this.applySelection();
+    this.renderDetail();
+  }
+
+  // ——— summary ———
+
+  renderSummary() {
+    const index = /** @type {Index} */ (this.index);
+    const { summary, forms, checks } = index.result;
+    const s = this.s;
+    const verdictStatus = summary.fail ? 'fail' : summary.warn ? 'warn' : forms.length ? 'pass' : 'na';
+    const verdict = !forms.length
+      ? s.verdictNone
+      : summary.fail
+        ? s.verdictFail(summary.fail, summary.warn)
+        : summary.warn
+          ? s.verdictWarnOnly(summary.warn)
+          : s.verdictClean;
+    const counts = /** @type {const} */ (['fail', 'warn', 'pass', 'na']).map((st) =>
+      h('li', { class: `ks-count ks-st-${st}`, 'data-status': st },
+        icon(st), h('strong', { class: 'ks-count-n' }, String(summary[st])), ' ', h('span', null, s.countWord[st])),
+    );
+    const problems = this.renderProblems();
+    replaceChildren(
+      this.o.slots.summary,
+      h(this.hx(0), { class: 'ks-summary-h', id: `${this.prefix}summary` }, s.resultsTitle),
+      h('p', { class: `ks-verdict ks-st-${verdictStatus}` }, icon(verdictStatus), h('span', null, verdict)),
+      h('ul', { class: 'ks-counts', 'aria-label': s.resultsTitle }, counts),
+      h('p', { class: 'ks-meta' }, s.meta(forms.length, checks.length)),
+      problems,
+    );
+  }
+
+  renderProblems() {
+    const index = /** @type {Index} */ (this.index);
+    const s = this.s;
+    const list = index.problems;
+    if (!list.length) return null;
+    const SHOWN = 8;
+    const ol = h('ol', { class: 'ks-problem-list' });
+    list.forEach((check, i) => {
+      const li = this.problemItem(check);
+      if (i >= SHOWN) li.hidden = true;
+      ol.append(li);
+    });
+    const more =
+      list.length > SHOWN
+        ? h('button', {
+            type: 'button',
+            class: 'ks-button ks-button-quiet ks-more',
+            onclick: (/** @type {Event} */ e) => {
+              for (const li of ol.querySelectorAll('li[hidden]')) /** @type {HTMLElement} */ (li).hidden = false;
+              /** @type {HTMLElement} */ (e.currentTarget).remove();
+            },
+          }, s.problemsMore(list.length - SHOWN))
+        : null;
+    return h('section', { class: 'ks-problems', 'aria-labelledby': `${this.prefix}problems` },
+      h(this.hx(1), { id: `${this.prefix}problems`, class: 'ks-problems-h' }, `${s.problemsTitle} (${list.length})`),
+      ol, more);
+  }
+
+  /** @param {Check} check */
+  problemItem(check) {
+    const index = /** @type {Index} */ (this.index);
+    const s = this.s;
+    const first = check.cells[0];
+    const hit = first ? index.rows.get(first) : undefined;
+    const where = hit
+      ? `${s.formName(hit.form.form)}, ${s.columns[0]} ${hit.row.stt}`
+      : typeof check.line === 'number' ? s.lineRef(check.line) : '';
+    const target = hit
+      ? () => this.select(/** @type {string} */ (first), { focus: true, scroll: true })
+      : typeof check.line === 'number' && this.o.onLine
+        ? () => this.o.onLine?.(/** @type {number} */ (check.line))
+        : null;
+    const label = [h('span', { class: 'ks-problem-status' }, s.status[check.status]), where ? ` · ${where}` : '',
+      hit?.row.indicator ? h('span', { class: 'ks-problem-ind' }, ` — ${hit.row.indicator}`) : ''];
+    return h('li', { class: `ks-problem ks-st-${check.status}` },
+      icon(check.status),
+      h('div', { class: 'ks-problem-body' },
+        target
+          ? h('button', { type: 'button', class: 'ks-link', 'data-cell': first ?? '', onclick: target }, label)
+          : h('span', { class: 'ks-problem-where' }, label),
+        h('p', { class: 'ks-problem-msg' }, check.message)));
+  }
+
+  // ——— forms ———
+
+  renderForms() {
+    const index = /** @type {Index} */ (this.index);
+    this.rowEls.clear();
+    const container = this.o.slots.forms;
+    container.classList.toggle('ks-only-problems', this.onlyProblems);
+    replaceChildren(container, index.result.forms.map((form) => this.formSection(form)));
+    if (index.orphans.length) container.append(this.orphanSection());
+  }
+
+  /** @param {Form} form */
+  formSection(form) {
+    const index = /** @type {Index} */ (this.index);
+    const s = this.s;
+    const id = `${this.prefix}form-${cellId(form.form)}`;
+    const limit = this.o.rowLimit ?? 2000;
+    const all = this.expanded.has(form.form) || form.table.length <= limit;
+    const rows = all ? form.table : form.table.slice(0, limit);
+    const tbody = h('tbody', null, rows.map((row) => this.rowEl(row)));
+    const caption = `${s.formName(form.form)}${form.title ? ` — ${form.title}` : ''}`;
+    const notices = index.formNotices.get(form.form) ?? [];
+    const section = h('section', { class: 'ks-form', id, 'data-form': form.form, 'aria-labelledby': `${id}-h` },
+      h(this.hx(1), { class: 'ks-form-h', id: `${id}-h` },
+        h('span', { class: 'ks-form-no' }, s.formName(form.form)),
+        form.title ? h('span', { class: 'ks-form-title' }, form.title) : null),
+      h('p', { class: 'ks-form-meta' }, this.formCounts(form)),
+      form.recognition === 'unknown' ? h('p', { class: 'ks-form-note' }, icon('info'), s.unknownForm) : null,
+      form.recognition === 'indicators' ? h('p', { class: 'ks-form-note' }, icon('info'), s.byIndicators) : null,
+      notices.length
+        ? h('ul', { class: 'ks-notices' }, notices.map((n) => h('li', null, icon('info'), this.noticeText(n))))
+        : null,
+      h('p', { class: 'ks-clean-msg' }, icon('pass'), s.formClean),
+      h('div', { class: 'ks-table-wrap' },
+        h('table', { class: 'ks-table' },
+          h('caption', { class: 'ks-visually-hidden' }, caption),
+          h('colgroup', null, ['stt', 'ind', 'unit', 'val', 'note'].map((c) => h('col', { class: `ks-col-${c}` }))),
+          h('thead', null, h('tr', null, s.columns.map((c, i) => h('th', { scope: 'col', class: `ks-th-${i}` }, c)))),
+          tbody)),
+      all ? null : h('button', {
+        type: 'button',
+        class: 'ks-button ks-button-quiet ks-show-all',
+        onclick: () => this.expand(form.form),
+      }, s.showAllRows(form.table.length)),
+    );
+    section.classList.toggle('ks-clean', !this.formHasProblems(form));
+    return section;
+  }
+
+  /** @param {import('./model.mjs').Notice} n */
+  noticeText(n) {
+    const where = typeof n.line === 'number' ? `${this.s.lineRef(n.line)[0].toUpperCase()}${this.s.lineRef(n.line).slice(1)}: ` : '';
+    if (typeof n.line === 'number' && this.o.onLine) {
+      const line = n.line;
+      return h('span', null, h('button', { type: 'button', class: 'ks-link', onclick: () => this.o.onLine?.(line) }, where.replace(/: $/, '')), `: ${n.message}`);
+    }
+    return h('span', null, `${where}${n.message}`);
+  }
+
+  /** @param {Form} form */
+  formHasProblems(form) {
+    const index = /** @type {Index} */ (this.index);
+    return form.table.some((r) => r.status === 'fail' || r.status === 'warn') ||
+      index.problems.some((c) => formOf(c.cells[0] ?? '') === form.form);
+  }
+
+  /** @param {Form} form */
+  formCounts(form) {
+    const index = /** @type {Index} */ (this.index);
+    const counts = { fail: 0, warn: 0, pass: 0, na: 0 };
+    for (const row of form.table) for (const c of index.about.get(row.cell) ?? []) counts[c.status]++;
+    const parts = /** @type {const} */ (['fail', 'warn', 'pass', 'na'])
+      .filter((k) => counts[k])
+      .map((k) => `${counts[k]} ${this.s.countWord[k]}`);
+    return `${this.s.formMeta(form.rows, form.line)}${parts.length ? ` · ${parts.join(', ')}` : ''}`;
+  }
+
+  /** @param {string} form */
+  expand(form) {
+    this.expanded.add(form);
+    const index = /** @type {Index} */ (this.index);
+    const f = index.result.forms.find((x) => x.form === form);
+    const old = this.o.slots.forms.querySelector(`[data-form="${CSS.escape(form)}"]`);
+    if (f && old) {
+      for (const row of f.table) this.rowEls.delete(row.cell);
+      old.replaceWith(this.formSection(f));
+      this.applySelection();
+    }
+  }
+
+  orphanSection() {
+    const index = /** @type {Index} */ (this.index);
+    return h('section', { class: 'ks-form ks-orphans', 'aria-labelledby': `${this.prefix}orphans` },
+      h(this.hx(1), { class: 'ks-form-h', id: `${this.prefix}orphans` }, this.s.otherChecks),
+      h('ul', { class: 'ks-checks' }, index.orphans.map((c) => this.checkItem(c, null))));
+  }
+
+  /** @param {Row} row */
+  rowEl(row) {
+    const s = this.s;
+    const rid = `${this.prefix}${cellId(row.cell)}`;
+    const heading = !row.value && !row.unit;
+    const mark = h('span', { class: 'ks-mark', id: `${rid}-mark` });
+    const valueCell = h('td', { class: 'ks-val' }, mark);
+    if (this.o.editable) {
+      const input = /** @type {HTMLInputElement} */ (h('input', {
+        class: 'ks-input',
+        type: 'text',
+        inputmode: 'decimal',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        value: row.value,
+        'aria-label': s.rowLabel(row.stt),
+        'aria-describedby': `${rid}-mark`,
+        'data-cell': row.cell,
+      }));
+      input.value = row.value;
+      valueCell.append(input);
+    } else {
+      valueCell.append(h('span', { class: 'ks-valtext', tabindex: '0', 'data-cell': row.cell, 'aria-describedby': `${rid}-mark` }, row.value));
+    }
+    valueCell.append(h('span', { class: 'ks-print' }, row.value), h('span', { class: 'ks-edited-tag' }, icon('edit'), s.edited));
+    const tr = /** @type {HTMLTableRowElement} */ (h('tr', {
+      class: `ks-row ks-depth-${Math.min(row.depth, 6)}${heading ? ' ks-heading' : ''}`,
+      'data-cell': row.cell,
+      id: rid,
+    },
+      h('td', { class: 'ks-stt' }, row.stt),
+      h('th', { scope: 'row', class: 'ks-ind' }, row.indicator),
+      h('td', { class: 'ks-unit' }, row.unit),
+      valueCell,
+      h('td', { class: 'ks-note' }, row.note)));
+    this.rowEls.set(row.cell, tr);
+    this.patchRow(tr, row);
+    return tr;
+  }
+
+  /**
+   * @param {HTMLTableRowElement} tr
+   * @param {Row} row
+   */
+  patchRow(tr, row) {
+    const s = this.s;
+    const index = /** @type {Index} */ (this.index);
+    const status = row.status ?? null;
+    for (const st of ['fail', 'warn', 'pass', 'na']) tr.classList.toggle(`ks-st-${st}`, status === st);
+    const isProblemContext = index.problemCells.has(row.cell);
+    tr.classList.toggle('ks-context', isProblemContext);
+    const edit = this.edits[row.cell];
+    tr.classList.toggle('ks-edited', !!edit);
+    const mark = /** @type {HTMLElement} */ (tr.querySelector('.ks-mark'));
+    if (status) {
+      const text = s.status[status];
+      replaceChildren(mark, icon(status), h('span', { class: status === 'fail' || status === 'warn' ? 'ks-mark-text' : 'ks-mark-text ks-visually-hidden' }, text));
+    } else {
+      replaceChildren(mark);
+    }
+    const input = /** @type {HTMLInputElement | null} */ (tr.querySelector('.ks-input'));
+    if (input && input !== input.getRootNode().activeElement && input.value !== row.value) input.value = row.value;
+    const valtext = tr.querySelector('.ks-valtext');
+    if (valtext && valtext.textContent !== row.value) valtext.textContent = row.value;
+    const print = /** @type {HTMLElement} */ (tr.querySelector('.ks-print'));
+    if (print.textContent !== row.value) print.textContent = row.value;
+    if (input) input.title = edit ? s.original(edit.original) : '';
+  }
+
+  patchForms() {
+    const index = /** @type {Index} */ (this.index);
+    for (const form of index.result.forms) {
+      for (const row of form.table) {
+        const tr = this.rowEls.get(row.cell);
+        if (tr) this.patchRow(tr, row);
+      }
+      const section = this.o.slots.forms.querySelector(`[data-form="${CSS.escape(form.form)}"]`);
+      if (section) {
+        const meta = section.querySelector('.ks-form-meta');
+        if (meta) meta.textContent = this.formCounts(form);
+        section.classList.toggle('ks-clean', !this.formHasProblems(form));
+      }
+    }
+    const orphans = this.o.slots.forms.querySelector('.ks-orphans');
+    orphans?.remove();
+    if (index.orphans.length) this.o.slots.forms.append(this.orphanSection());
+  }
+
+  /** @param {boolean} on */
+  setOnlyProblems(on) {
+    this.onlyProblems = on;
+    this.o.slots.forms.classList.toggle('ks-only-problems', on);
+    if (on && this.index) {
+      for (const form of this.index.result.forms) {
+        const hidden = form.table.some((r) => !this.rowEls.has(r.cell) && (r.status === 'fail' || r.status === 'warn'));
+        if (hidden) this.expand(form.form);
+      }
+    }
+  }
+
+  // ——— selection and details ———
+
+  bindTables() {
+    const forms = this.o.slots.forms;
+    forms.addEventListener('focusin', (e) => {
+      const el = /** @type {HTMLElement} */ (e.target);
+      const cell = el.closest?.('[data-cell]')?.getAttribute('data-cell');
+      if (cell && (el.classList.contains('ks-input') || el.classList.contains('ks-valtext'))) this.select(cell);
+    });
+    forms.addEventListener('click', (e) => {
+      const el = /** @type {HTMLElement} */ (e.target);
+      if (el.closest('button, a, input')) return;
+      const tr = el.closest('tr[data-cell]');
+      if (!tr) return;
+      const cell = /** @type {string} */ (tr.getAttribute('data-cell'));
+      // A click on the figure's cell puts the caret in it; elsewhere on the row only selects.
+      this.select(cell, { focus: !!el.closest('.ks-val') });
+    });
+    forms.addEventListener('input', (e) => {
+      const el = /** @type {HTMLInputElement} */ (e.target);
+      if (!el.classList.contains('ks-input')) return;
+      const cell = el.getAttribute('data-cell');
+      if (cell) this.o.onEdit?.(cell, el.value);
+    });
+    forms.addEventListener('keydown', (e) => {
+      const el = /** @type {HTMLInputElement} */ (e.target);
+      if (!el.classList.contains('ks-input')) return;
+      const inputs = /** @type {HTMLInputElement[]} */ ([...forms.querySelectorAll('.ks-input')])
+        .filter((i) => i.offsetParent !== null);
+      const at = inputs.indexOf(el);
+      if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.shiftKey)) {
+        e.preventDefault();
+        inputs[at + 1]?.focus();
+      } else if (e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey)) {
+        e.preventDefault();
+        inputs[at - 1]?.focus();
+      } else if (e.key === 'Escape') {
+        const cell = el.getAttribute('data-cell');
+        const edit = cell ? this.edits[cell] : undefined;
+        if (cell && edit) {
+          e.preventDefault();
+          el.value = edit.original;
+          this.o.onEdit?.(cell, edit.original);
+        }
+      }
+    });
+  }
+
+  /**
+   * Selects a cell: highlights it and the cells of its checks, and shows its details.
+   * @param {string} cell
+   * @param {{ focus?: boolean, scroll?: boolean }} [how]
+   */
+  select(cell, how = {}) {
+    if (!this.index?.rows.has(cell)) return;
+    if (!this.rowEls.has(cell)) this.expand(formOf(cell));
+    this.selected = cell;
+    this.applySelection();
+    this.renderDetail();
+    const tr = this.rowEls.get(cell);
+    if (tr && how.scroll) tr.scrollIntoView({ block: 'center' });
+    if (tr && how.focus) {
+      const target = /** @type {HTMLElement | null} */ (tr.querySelector('.ks-input, .ks-valtext'));
+      target?.focus({ preventScroll: !!how.scroll });
+    }
+  }
+
+  applySelection() {
+    for (const tr of this.o.slots.forms.querySelectorAll('.ks-selected, .ks-related')) {
+      tr.classList.remove('ks-selected', 'ks-related');
+    }
+    if (!this.selected || !this.index) return;
+    this.rowEls.get(this.selected)?.classList.add('ks-selected');
+    for (const cell of relatedCells(this.index, this.selected)) this.rowEls.get(cell)?.classList.add('ks-related');
+  }
+
+  renderDetail() {
+    const s = this.s;
+    const slot = this.o.slots.detail;
+    const heading = h(this.hx(1), { class: 'ks-detail-h', id: `${this.prefix}detail` }, s.detailTitle);
+    const index = this.index;
+    const hit = this.selected && index ? index.rows.get(this.selected) : undefined;
+    if (!index || !hit || !this.selected) {
+      replaceChildren(slot, heading, h('p', { class: 'ks-detail-empty' }, s.detailEmpty));
+      return;
+    }
+    const cell = this.selected;
+    const { row, form } = hit;
+    heading.textContent = `${s.detailTitle} ${cell}`;
+    const about = index.about.get(cell) ?? [];
+    const using = index.using.get(cell) ?? [];
+    const edit = this.edits[cell];
+    replaceChildren(slot,
+      heading,
+      h('p', { class: 'ks-detail-where' }, `${s.formName(form.form)} · ${s.columns[0]} ${row.stt}`),
+      h('p', { class: 'ks-detail-ind' }, row.indicator),
+      h('p', { class: 'ks-detail-value' }, s.valueOf(row.value, row.unit)),
+      edit ? h('p', { class: 'ks-detail-edited' }, icon('edit'), s.original(edit.original)) : null,
+      h(this.hx(2), { class: 'ks-detail-sub' }, s.checksAbout),
+      about.length
+        ? h('ul', { class: 'ks-checks' }, about.map((c) => this.checkItem(c, cell)))
+        : h('p', { class: 'ks-detail-empty' }, s.detailNoChecks),
+      using.length ? h(this.hx(2), { class: 'ks-detail-sub' }, s.checksUsing) : null,
+      using.length
+        ? h('ul', { class: 'ks-uses' }, using.map((c) => {
+            const first = c.cells[0] ?? '';
+            const target = index.rows.get(first);
+            return h('li', { class: `ks-st-${c.status}` }, icon(c.status),
+              h('span', { class: 'ks-use-status' }, s.status[c.status]), ' · ', s.kind[c.kind] ?? c.kind, ' · ',
+              target
+                ? h('button', { type: 'button', class: 'ks-link', onclick: () => this.select(first, { focus: true, scroll: true }) },
+                    `${s.columns[0]} ${target.row.stt} — ${target.row.indicator}`)
+                : first);
+          }))
+        : null,
+    );
+  }
+
+  /**
+   * One check, with its numbers.
+   * @param {Check} c
+   * @param {string | null} self the selected cell (left out of "related")
+   */
+  checkItem(c, self) {
+    const s = this.s;
+    const index = /** @type {Index} */ (this.index);
+    /** @type {[string, string | null | undefined][]} */
+    const numbers = [
+      [s.formula, c.formula],
+      [s.reported, c.reported],
+      [s.expected, c.expected],
+      [s.imbalance, c.imbalance],
+    ];
+    const related = c.cells.filter((x) => x !== self);
+    return h('li', { class: `ks-check ks-st-${c.status}`, 'data-check': c.id },
+      h('p', { class: 'ks-check-head' }, icon(c.status), h('strong', null, s.status[c.status]), ` · ${s.kind[c.kind] ?? c.kind}`),
+      h('p', { class: 'ks-check-msg' }, c.message),
+      c.quote ? h('blockquote', { class: 'ks-quote' }, h('span', { class: 'ks-visually-hidden' }, `${s.quote}: `), c.quote) : null,
+      h('dl', { class: 'ks-numbers' }, numbers
+        .filter(([, v]) => v !== null && v !== undefined && v !== '')
+        .map(([k, v]) => h('div', { class: 'ks-number' }, h('dt', null, k), h('dd', null, /** @type {string} */ (v))))),
+      related.length
+        ? h('p', { class: 'ks-related-list' }, `${s.related}: `, related.map((x, i) => {
+            const hit = index.rows.get(x);
+            return [i ? ', ' : '', hit
+              ? h('button', { type: 'button', class: 'ks-link', title: hit.row.indicator, onclick: () => this.select(x, { focus: true, scroll: true }) }, sttOf(x))
+              : x];
+          }))
+        : null,
+      typeof c.line === 'number' && !self && this.o.onLine
+        ? h('p', null, h('button', { type: 'button', class: 'ks-link', onclick: () => this.o.onLine?.(/** @type {number} */ (c.line)) }, s.lineRef(c.line)))
+        : null,
+      c.inferred ? h('p', { class: 'ks-inferred' }, icon('info'), s.inferred) : null,
+    );
+  }
+}
