@@ -7,7 +7,7 @@ use crate::explain::{
     capitalise, codes_phrase, row_phrase, row_phrase_capital, short_indicator, signed,
 };
 use crate::interval::Interval;
-use crate::number::{format_vi, format_vi_trimmed, round_to, Figure};
+use crate::number::{english_style, foreign_digit, format_vi, format_vi_trimmed, round_to, Figure};
 use crate::outcome::{Check, Kind, Status};
 use crate::report::{Measure, Report, Row, Value};
 use crate::rules::{CellRef, Rule, RuleKind};
@@ -26,23 +26,49 @@ impl Operand<'_> {
     }
 }
 
+/// The row a reference points at. `evaluate` is public and takes any rules, so a reference that
+/// points past the report (built by hand for another report) is treated as a missing row rather
+/// than trusted.
+fn row_at(report: &Report, at: Option<(usize, usize)>) -> Option<&Row> {
+    let (fi, ri) = at?;
+    report.forms.get(fi)?.rows.get(ri)
+}
+
+/// A cell's text for quoting in a message: at most 60 characters, so that a pasted paragraph
+/// in a value cell does not make a paragraph-long message.
+fn quoted(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.chars().count() <= MAX {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(MAX).collect::<String>().trim_end())
+    }
+}
+
 /// Takes the figure a rule needs, or says in Vietnamese why it cannot.
 fn operand<'a>(report: &'a Report, cell: &CellRef) -> Result<Operand<'a>, String> {
-    let Some((fi, ri)) = cell.at else {
+    let Some(row) = row_at(report, cell.at) else {
         let stt = cell
             .name
             .split_once('/')
             .map_or(cell.name.as_str(), |(_, s)| s);
         return Err(format!("bảng thiếu dòng {stt}"));
     };
-    let row = &report.forms[fi].rows[ri];
     match &row.value {
         Value::Number(figure) => Ok(Operand {
             row,
             figure: *figure,
             interval: interval_of(row, figure),
         }),
-        Value::Empty => Err(format!("{} chưa có số liệu", row_phrase(row))),
+        Value::Empty if row.raw.trim().is_empty() => {
+            Err(format!("{} chưa có số liệu", row_phrase(row)))
+        }
+        // A no-data mark (`-`, `x`, `…`): say what was printed, so the official sees why.
+        Value::Empty => Err(format!(
+            "{} ghi «{}» (ký hiệu không có số liệu)",
+            row_phrase(row),
+            quoted(row.raw.trim())
+        )),
         Value::Text(_) | Value::Malformed(_) => {
             Err(format!("{} không phải là số", row_phrase(row)))
         }
@@ -74,8 +100,8 @@ fn blank(report: &Report, rule: &Rule, kind: Kind) -> Check {
     let line = rule
         .cells()
         .first()
-        .and_then(|c| c.at)
-        .map(|(fi, ri)| report.forms[fi].rows[ri].line);
+        .and_then(|c| row_at(report, c.at))
+        .map(|row| row.line);
     let id = format!("{}:{}", kind_name(kind), cells.join(","));
     Check {
         id,
@@ -146,7 +172,7 @@ fn ratio(
     denominator: &CellRef,
 ) -> Check {
     let mut check = blank(report, rule, Kind::Ratio);
-    let subject = result.at.map(|(fi, ri)| &report.forms[fi].rows[ri]);
+    let subject = row_at(report, result.at);
     let about = subject.map_or_else(|| format!("Tỷ lệ {}", result.name), row_phrase_capital);
     let (n, d) = match (operand(report, numerator), operand(report, denominator)) {
         (Ok(n), Ok(d)) => (n, d),
@@ -225,7 +251,11 @@ fn ratio(
                 format_vi(expected, decimals)
             )
         };
-        let approx = if exact == round_to(exact, 4) { "" } else { "…" };
+        let approx = if exact == round_to(exact, 4) {
+            ""
+        } else {
+            "…"
+        };
         check.message = format!(
             "{about}: {} / {} × 100 = {}{approx}%{rounding}, khớp với số ghi {}%.",
             n.printed(),
@@ -234,7 +264,12 @@ fn ratio(
             r.printed()
         );
     } else {
-        let diff = r.figure.value - expected;
+        // `expected` may be near the decimal's limit (a huge numerator over a tiny denominator):
+        // the difference is checked, not trusted, to fit.
+        let Some(diff) = r.figure.value.checked_sub(expected) else {
+            check.message = format!("{about}: số liệu quá lớn để tính tỷ lệ.");
+            return check;
+        };
         check.status = broken(rule);
         check.imbalance = Some(signed(diff, decimals));
         check.message = format!(
@@ -248,7 +283,7 @@ fn ratio(
 
 fn sum(report: &Report, rule: &Rule, total: &CellRef, parts: &[CellRef]) -> Check {
     let mut check = blank(report, rule, Kind::Sum);
-    let subject = total.at.map(|(fi, ri)| &report.forms[fi].rows[ri]);
+    let subject = row_at(report, total.at);
     let about = subject.map_or_else(|| format!("Tổng {}", total.name), row_phrase_capital);
     let mut operands = Vec::with_capacity(parts.len());
     for p in parts {
@@ -302,7 +337,11 @@ fn sum(report: &Report, rule: &Rule, total: &CellRef, parts: &[CellRef]) -> Chec
             format_vi(expected, decimals)
         );
     } else {
-        let diff = t.figure.value - expected;
+        // Many large parts can sum to near the decimal's limit: the difference may not fit.
+        let Some(diff) = t.figure.value.checked_sub(expected) else {
+            check.message = format!("{about}: số liệu quá lớn để cộng.");
+            return check;
+        };
         check.status = broken(rule);
         check.imbalance = Some(signed(diff, decimals));
         check.message = format!(
@@ -392,10 +431,10 @@ fn at_most(
         check.message = capitalise(&format!("{parts_phrase}, không vượt {whole_phrase}."));
     } else {
         check.status = broken(rule);
-        check.imbalance = Some(signed(
-            exact - w.figure.value,
-            decimals.max(w.figure.decimals),
-        ));
+        // Parts summing to near the decimal's limit against a negative whole may not fit.
+        check.imbalance = exact
+            .checked_sub(w.figure.value)
+            .map(|d| signed(d, decimals.max(w.figure.decimals)));
         let why = why.map(|w| format!(": {w}")).unwrap_or_default();
         check.message = capitalise(&format!("{parts_phrase}, lớn hơn {whole_phrase}{why}."));
     }
@@ -511,26 +550,43 @@ fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
 
 fn readable(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
     let mut check = blank(report, rule, Kind::Parse);
-    let Some((fi, ri)) = cell.at else {
+    let Some(row) = row_at(report, cell.at) else {
         check.message = format!("Không tìm thấy ô {}.", cell.name);
         return check;
     };
-    let row = &report.forms[fi].rows[ri];
     let about = row_phrase_capital(row);
     check.reported = Some(row.raw.clone());
     match &row.value {
         Value::Text(t) => {
             check.status = broken(rule);
             check.message = format!(
-                "{about}: ô số liệu ghi chữ «{t}» thay vì một con số, nên không dùng được để kiểm tra."
+                "{about}: ô số liệu ghi chữ «{}» thay vì một con số, nên không dùng được để kiểm tra. \
+                 Nếu không có số liệu, hãy để trống hoặc ghi «-».",
+                quoted(t)
             );
         }
         Value::Malformed(t) => {
             check.status = broken(rule);
-            check.message = format!(
-                "{about}: không đọc được «{t}» thành số. Số viết kiểu Việt Nam: dấu chấm ngăn cách \
-                 hàng nghìn, dấu phẩy trước phần thập phân (ví dụ 9.191.517 hoặc 31,15)."
-            );
+            check.message = if let Some(digit) = foreign_digit(t) {
+                format!(
+                    "{about}: «{}» có chữ số «{digit}» không phải chữ số 0–9 (có thể do bàn phím \
+                     tiếng Ả Rập hoặc chữ toàn khổ), nên không đọc thành số. Hãy gõ lại bằng chữ số 0–9.",
+                    quoted(t)
+                )
+            } else if let Some(vi) = english_style(t) {
+                format!(
+                    "{about}: «{}» có vẻ viết theo kiểu Anh–Mỹ (dấu chấm trước phần thập phân); \
+                     nếu vậy, viết kiểu Việt Nam là {vi} (dấu chấm ngăn cách hàng nghìn, dấu phẩy \
+                     trước phần thập phân).",
+                    quoted(t)
+                )
+            } else {
+                format!(
+                    "{about}: không đọc được «{}» thành số. Số viết kiểu Việt Nam: dấu chấm ngăn cách \
+                     hàng nghìn, dấu phẩy trước phần thập phân (ví dụ 9.191.517 hoặc 31,15).",
+                    quoted(t)
+                )
+            };
         }
         _ => {
             check.status = Status::Pass;

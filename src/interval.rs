@@ -39,9 +39,12 @@ impl Interval {
     /// ```
     pub fn rounded(v: Decimal, decimals: u32) -> Interval {
         let half = Decimal::new(5, decimals.min(27) + 1);
+        // A figure read from a cell has at most 27 digits, far from the decimal's limit; a value
+        // near the limit (from a caller) widens to the limit instead of overflowing, which keeps
+        // the interval a superset of the true one.
         Interval {
-            lo: v - half,
-            hi: v + half,
+            lo: v.checked_sub(half).unwrap_or(Decimal::MIN),
+            hi: v.checked_add(half).unwrap_or(Decimal::MAX),
         }
     }
 

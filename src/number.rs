@@ -30,17 +30,21 @@ pub struct Figure {
 pub enum NumberError {
     /// The cell holds words, not a number (`Đang cập nhật`). Kept and reported as text.
     Text,
-    /// The cell looks like a number but is not a well-formed Vietnamese one (`12,3,4`, `1.23`).
+    /// The cell looks like a number but is not a well-formed Vietnamese one (`12,3,4`, `1.23`),
+    /// or it is written with digits other than 0–9 (`١٢`, `１２`), which are never read silently.
     Malformed(String),
 }
 
 impl Figure {
     /// Reads a cell printed the Vietnamese way.
     ///
-    /// Accepts `.` (or a space, or a no-break space) between groups of three digits, `,` before
-    /// the decimals, an optional sign, and an optional `%`. Leading zeros (`08`) are fine.
+    /// Accepts `.` (or a space, a no-break space, a narrow no-break space, a thin or figure space)
+    /// between groups of three digits, `,` before the decimals, an optional sign, and an optional
+    /// `%`. Leading zeros (`08`) are fine. Invisible characters that copy-paste leaves behind
+    /// (zero-width spaces, direction marks, soft hyphens) are ignored.
     /// Returns [`NumberError::Text`] for cells without digits and [`NumberError::Malformed`]
-    /// for cells that look numeric but are ambiguous or broken.
+    /// for cells that look numeric but are ambiguous or broken, including digits other than 0–9
+    /// (see [`foreign_digit`]).
     ///
     /// ```
     /// use kiemso::number::{Figure, NumberError};
@@ -62,10 +66,15 @@ impl Figure {
             })
             .collect();
         let mut s = cleaned.trim();
+        let malformed = || NumberError::Malformed(cell.trim().to_string());
+        // Arabic-Indic, full-width… digits would be read by a careless parser as a different
+        // number, or as text; either way the official must retype them (see `foreign_digit`).
+        if foreign_digit(s).is_some() && !s.chars().any(char::is_alphabetic) {
+            return Err(malformed());
+        }
         if !s.chars().any(|c| c.is_ascii_digit()) {
             return Err(NumberError::Text);
         }
-        let malformed = || NumberError::Malformed(cell.trim().to_string());
         let mut percent_sign = false;
         if let Some(rest) = s.strip_suffix('%') {
             percent_sign = true;
@@ -111,6 +120,7 @@ impl Figure {
         let value: Decimal = text.parse().map_err(|_| malformed())?;
         Ok(Figure {
             value,
+            // At most 27 (checked above), so the cast is exact.
             decimals: frac.len() as u32,
             percent_sign,
         })
@@ -128,19 +138,71 @@ impl fmt::Display for Figure {
     }
 }
 
-/// Characters that copy-paste leaves inside numbers and that carry no meaning there.
-fn is_invisible(c: char) -> bool {
+/// Characters that copy-paste leaves inside numbers and labels and that carry no meaning there:
+/// zero-width spaces and joiners, the byte-order mark, left-to-right/right-to-left marks and
+/// embeddings (from mixed-script documents), the Arabic letter mark, and the soft hyphen Word
+/// inserts at line breaks.
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{200E}' | '\u{200F}'
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'
             | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
     )
+}
+
+/// The first digit in `cell` that is not one of 0–9 (`١` in `١٢`, `２` in `２０`, a superscript
+/// `²`), if any. Such digits are never read as a number: a cell typed with an Arabic or
+/// full-width keyboard layout is reported, so that it is retyped rather than misread.
+///
+/// ```
+/// use kiemso::number::foreign_digit;
+/// assert_eq!(foreign_digit("١٢"), Some('١'));
+/// assert_eq!(foreign_digit("１２"), Some('１'));
+/// assert_eq!(foreign_digit("12"), None);
+/// ```
+pub fn foreign_digit(cell: &str) -> Option<char> {
+    cell.chars().find(|c| c.is_numeric() && !c.is_ascii_digit())
+}
+
+/// How a malformed cell reads if its `.` and `,` are swapped, printed the Vietnamese way: the
+/// likely intent of a figure typed with English-style separators (`1,234.5` → `1.234,5`,
+/// `31.15` → `31,15`). `None` when swapping does not give a well-formed number either.
+///
+/// ```
+/// use kiemso::number::english_style;
+/// assert_eq!(english_style("1,234.5").as_deref(), Some("1.234,5"));
+/// assert_eq!(english_style("31.15").as_deref(), Some("31,15"));
+/// assert_eq!(english_style("12,3,4"), None);
+/// assert_eq!(english_style("31,15"), None); // already well-formed
+/// ```
+pub fn english_style(cell: &str) -> Option<String> {
+    if !matches!(Figure::parse(cell), Err(NumberError::Malformed(_))) || !cell.contains('.') {
+        return None;
+    }
+    let swapped: String = cell
+        .chars()
+        .map(|c| match c {
+            '.' => ',',
+            ',' => '.',
+            c => c,
+        })
+        .collect();
+    Figure::parse(&swapped)
+        .ok()
+        .map(|f| format!("{}{}", f.printed(), if f.percent_sign { "%" } else { "" }))
 }
 
 /// The digits of an integer part with Vietnamese thousands separators removed, or `None` when the
 /// grouping is wrong (`1.23`, `12.3456`): a wrong grouping is how a mixed-up locale shows itself.
 fn group_digits(int_part: &str) -> Option<String> {
-    let is_sep = |c: char| c == '.' || c == ' ' || c == '\u{00A0}' || c == '\u{202F}';
+    // A dot, or any of the spaces Word and Excel put between groups: space, no-break space,
+    // figure space, thin space, narrow no-break space.
+    let is_sep = |c: char| {
+        matches!(
+            c,
+            '.' | ' ' | '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}'
+        )
+    };
     if !int_part.contains(is_sep) {
         return int_part
             .chars()
@@ -148,6 +210,7 @@ fn group_digits(int_part: &str) -> Option<String> {
             .then(|| int_part.to_string());
     }
     let groups: Vec<&str> = int_part.split(is_sep).collect();
+    // `split` always yields at least one piece, so `groups[0]` exists.
     let first = groups[0];
     if first.is_empty() || first.len() > 3 || !first.chars().all(|c| c.is_ascii_digit()) {
         return None;
@@ -162,8 +225,13 @@ fn group_digits(int_part: &str) -> Option<String> {
     Some(digits)
 }
 
+/// The most decimals a figure can carry (the scale limit of [`Decimal`]).
+pub const MAX_DECIMALS: u32 = 28;
+
 /// Prints `value` the Vietnamese way with exactly `decimals` digits after the comma, rounding
-/// half away from zero (the rule officials and spreadsheets use).
+/// half away from zero (the rule officials and spreadsheets use). `decimals` beyond
+/// [`MAX_DECIMALS`] print as [`MAX_DECIMALS`]: a decimal has no further digits, and a caller's
+/// `u32::MAX` must not become a 4 GB string.
 ///
 /// ```
 /// use kiemso::number::format_vi;
@@ -173,6 +241,7 @@ fn group_digits(int_part: &str) -> Option<String> {
 /// assert_eq!(format_vi(Decimal::new(-36, 2), 2), "-0,36");
 /// ```
 pub fn format_vi(value: Decimal, decimals: u32) -> String {
+    let decimals = decimals.min(MAX_DECIMALS);
     let rounded = round_to(value, decimals);
     let mut plain = rounded.abs().to_string();
     let (int_part, frac_part) = match plain.find('.') {
@@ -197,6 +266,7 @@ pub fn format_vi(value: Decimal, decimals: u32) -> String {
     if decimals > 0 {
         out.push(',');
         let mut frac = frac_part;
+        // `frac` has at most 28 digits (a decimal's scale), so the cast is exact.
         while (frac.len() as u32) < decimals {
             frac.push('0');
         }
@@ -207,7 +277,10 @@ pub fn format_vi(value: Decimal, decimals: u32) -> String {
 
 /// Rounds half away from zero to `decimals` places.
 pub fn round_to(value: Decimal, decimals: u32) -> Decimal {
-    value.round_dp_with_strategy(decimals.min(28), RoundingStrategy::MidpointAwayFromZero)
+    value.round_dp_with_strategy(
+        decimals.min(MAX_DECIMALS),
+        RoundingStrategy::MidpointAwayFromZero,
+    )
 }
 
 /// Prints a value with as many decimals as it needs (at most `max`), trailing zeros dropped:

@@ -7,7 +7,7 @@
 //! whatever their order, and a table without its title is recognised from its indicators.
 
 use crate::catalogue::{Catalogue, FormSpec};
-use crate::number::{Figure, NumberError};
+use crate::number::{is_invisible, Figure, NumberError};
 use crate::read::{Block, Document};
 use std::collections::BTreeMap;
 
@@ -30,7 +30,17 @@ impl Stt {
     /// assert!(Stt::parse("Tổng cộng").is_none());
     /// ```
     pub fn parse(cell: &str) -> Option<Stt> {
+        // Zero-width spaces and direction marks pasted along with the STT mean nothing.
+        let cleaned: String;
+        let cell = if cell.chars().any(is_invisible) {
+            cleaned = cell.chars().filter(|c| !is_invisible(*c)).collect();
+            cleaned.as_str()
+        } else {
+            cell
+        };
         let t = cell.trim().trim_end_matches([')', '.']);
+        // 40 bytes is twenty levels of nesting; longer is not an STT, and the bound keeps a
+        // pasted blob from being split into a million parts.
         if t.is_empty() || t.len() > 40 {
             return None;
         }
@@ -107,6 +117,7 @@ impl Measure {
 /// Reads "Chưa có = 0 2 cấp = 1 3 cấp = 2" as [(0, "Chưa có"), (1, "2 cấp"), (2, "3 cấp")].
 fn parse_codes(unit: &str) -> Option<Vec<(i64, String)>> {
     let segments: Vec<&str> = unit.split('=').collect();
+    // With at least two segments, `segments[0]` and `segments[1..]` exist.
     if segments.len() < 2 {
         return None;
     }
@@ -126,15 +137,24 @@ fn parse_codes(unit: &str) -> Option<Vec<(i64, String)>> {
             return None;
         }
         codes.push((code, label));
+        // `digits` is a prefix of `s` made of ASCII digits, so its length is a char boundary.
         label = clean(&s[digits.len()..]);
     }
     label.is_empty().then_some(codes)
 }
 
+/// What statistical tables print instead of a figure when there is none, following the
+/// conventions of the General Statistics Office (ký hiệu nghiệp vụ): a dash `-` (nothing arose),
+/// `…` or `...` (arose but not collected), `x` (no figure: not applicable). A value cell holding
+/// one of these is read as [`Value::Empty`], its print kept in [`Row::raw`]: there is no figure to
+/// check and nothing to complain about. Other words (`N/A`, `Đang cập nhật`) are
+/// [`Value::Text`], which gets a warning, since they are not the official convention.
+pub const NO_DATA_MARKS: &[&str] = &["-", "–", "—", "x", "X", "…", "...", "---"];
+
 /// A value cell as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
-    /// Nothing printed.
+    /// Nothing printed, or one of the [`NO_DATA_MARKS`] (`-`, `x`, `…`).
     Empty,
     /// A number.
     Number(Figure),
@@ -147,8 +167,8 @@ pub enum Value {
 impl Value {
     /// Reads a value cell.
     pub fn read(cell: &str) -> Value {
-        let t = cell.trim();
-        if t.is_empty() {
+        let t = cell.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
+        if t.is_empty() || NO_DATA_MARKS.contains(&t) {
             return Value::Empty;
         }
         match Figure::parse(t) {
@@ -305,10 +325,7 @@ impl Report {
 /// assert_eq!(kiemso::report::form_number("Theo biểu mẫu số 3 của Bộ"), None);
 /// ```
 pub fn form_number(text: &str) -> Option<u32> {
-    let t = text.trim().to_lowercase();
-    let rest = ["biểu mẫu số", "biểu số", "mẫu số", "biểu mẫu"]
-        .iter()
-        .find_map(|p| t.strip_prefix(p))?;
+    let rest = after_form_prefix(text)?;
     let digits: String = rest
         .trim_start()
         .chars()
@@ -572,13 +589,12 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
                 };
                 if starts_new {
                     drafts.extend(current.take());
-                    current = Some(Draft {
-                        line: *line,
-                        ..Draft::default()
-                    });
                 }
                 interrupted = false;
-                let draft = current.as_mut().expect("a table is open");
+                let draft = current.get_or_insert_with(|| Draft {
+                    line: *line,
+                    ..Draft::default()
+                });
                 if is_header(cells) {
                     // Repeated at a page break: the first header names the columns.
                     if draft.records.is_empty() {
@@ -595,15 +611,20 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
     let mut unknown = 0;
     for draft in drafts {
         if draft.records.is_empty() {
-            if draft.number.is_some() {
-                report.notices.push(Notice {
-                    line: Some(draft.line),
-                    message: format!(
-                        "Biểu mẫu số {:02} không có dòng số liệu nào.",
-                        draft.number.unwrap_or(0)
-                    ),
-                });
-            }
+            let message = match draft.number {
+                Some(n) => format!("Biểu mẫu số {n:02} không có dòng số liệu nào."),
+                // Pasted the header of a table and nothing under it.
+                None if !draft.header.is_empty() => {
+                    "Bảng chỉ có dòng tiêu đề (STT, Chỉ tiêu, Đơn vị tính, Số liệu…), chưa có dòng \
+                     số liệu nào để kiểm tra. Hãy dán cả các dòng số liệu bên dưới."
+                        .to_string()
+                }
+                None => continue,
+            };
+            report.notices.push(Notice {
+                line: Some(draft.line),
+                message,
+            });
             continue;
         }
         let (rows, skipped) = rows_of(&draft);
@@ -615,10 +636,19 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
             });
             continue;
         }
-        for line in skipped {
+        for &line in skipped.iter().take(NOTICES_PER_KIND) {
             report.notices.push(Notice {
                 line: Some(line),
                 message: "Dòng không có STT hợp lệ, không được kiểm tra.".into(),
+            });
+        }
+        if skipped.len() > NOTICES_PER_KIND {
+            report.notices.push(Notice {
+                line: skipped.get(NOTICES_PER_KIND).copied(),
+                message: format!(
+                    "Còn {} dòng khác không có STT hợp lệ, không được kiểm tra.",
+                    format_count(skipped.len() - NOTICES_PER_KIND)
+                ),
             });
         }
         let (number, recognition) = match draft.number {
@@ -648,6 +678,7 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
         } else {
             format!("Bảng {unknown} (không thuộc danh mục biểu mẫu)")
         };
+        report.notices.extend(stt_notices(&id, &rows));
         report.forms.push(Form {
             id,
             number,
@@ -657,16 +688,161 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
             line: draft.line,
         });
     }
+    report.notices.extend(repeated_form_notices(&report.forms));
     report
+}
+
+/// How many notices of one kind a table gets before the rest are summed up in one: a pasted
+/// table with thousands of broken rows must not bury the page in remarks.
+const NOTICES_PER_KIND: usize = 20;
+
+/// A count printed the Vietnamese way (`12.345`).
+fn format_count(n: usize) -> String {
+    crate::number::format_vi(rust_decimal::Decimal::from(n), 0)
+}
+
+/// "dòng 15, 18, 21" (at most five lines, then how many more).
+fn lines_phrase(lines: &[usize]) -> String {
+    const SHOWN: usize = 5;
+    let shown: Vec<String> = lines.iter().take(SHOWN).map(usize::to_string).collect();
+    let mut phrase = format!("dòng {}", shown.join(", "));
+    if lines.len() > SHOWN {
+        phrase.push_str(&format!(
+            " và {} dòng khác",
+            format_count(lines.len() - SHOWN)
+        ));
+    }
+    phrase
+}
+
+/// Remarks on a table's STT column: an STT printed more than once, and an STT smaller than the
+/// one above it (rows out of order, usually a paste in the wrong place).
+///
+/// Of rows sharing an STT, only the first is checked: rules name cells by STT, and a rule has
+/// to pick one figure. The notice says which, so the official can fix the numbering.
+fn stt_notices(form_id: &str, rows: &[Row]) -> Vec<Notice> {
+    // Labels in order of first appearance, with every line they appear on.
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut lines: Vec<(&Row, Vec<usize>)> = Vec::new();
+    let mut disorder: Vec<Notice> = Vec::new();
+    let mut disordered = 0usize;
+    let mut previous: Option<&Row> = None;
+    for row in rows {
+        if let Some(&k) = index.get(row.stt.label.as_str()) {
+            lines[k].1.push(row.line);
+            continue;
+        }
+        index.insert(&row.stt.label, lines.len());
+        lines.push((row, vec![row.line]));
+        // Hierarchical numbers in reading order compare increasing part by part:
+        // 3 < 3.1 < 3.1.2 < 3.2 < 4.
+        if let Some(p) = previous.filter(|p| row.stt.parts < p.stt.parts) {
+            disordered += 1;
+            if disorder.len() < NOTICES_PER_KIND {
+                disorder.push(Notice {
+                    line: Some(row.line),
+                    message: format!(
+                        "Bảng {form_id}: STT {} (dòng {}) đứng sau STT {} (dòng {}), thứ tự STT \
+                         bị đảo; có thể dòng bị dán sai chỗ.",
+                        row.stt.label, row.line, p.stt.label, p.line
+                    ),
+                });
+            }
+        }
+        previous = Some(row);
+    }
+    let repeated: Vec<&(&Row, Vec<usize>)> = lines.iter().filter(|(_, l)| l.len() > 1).collect();
+    let mut notices: Vec<Notice> = repeated
+        .iter()
+        .take(NOTICES_PER_KIND)
+        .map(|(row, l)| Notice {
+            line: l.get(1).copied(),
+            message: format!(
+                "Bảng {form_id}: STT {} xuất hiện {} lần ({}); chỉ dòng {} được dùng để kiểm tra, \
+                 các dòng trùng STT sau đó bị bỏ qua.",
+                row.stt.label,
+                format_count(l.len()),
+                lines_phrase(l),
+                row.line
+            ),
+        })
+        .collect();
+    if repeated.len() > NOTICES_PER_KIND {
+        notices.push(Notice {
+            line: None,
+            message: format!(
+                "Bảng {form_id}: còn {} STT khác cũng bị trùng.",
+                format_count(repeated.len() - NOTICES_PER_KIND)
+            ),
+        });
+    }
+    notices.extend(disorder);
+    if disordered > NOTICES_PER_KIND {
+        notices.push(Notice {
+            line: None,
+            message: format!(
+                "Bảng {form_id}: còn {} chỗ khác thứ tự STT bị đảo.",
+                format_count(disordered - NOTICES_PER_KIND)
+            ),
+        });
+    }
+    notices
+}
+
+/// A form pasted more than once: cells are named by form and STT, so rules between forms use the
+/// first copy; each copy is still checked on its own.
+fn repeated_form_notices(forms: &[Form]) -> Vec<Notice> {
+    let mut seen: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for f in forms.iter().filter(|f| f.number.is_some()) {
+        seen.entry(f.id.as_str()).or_default().push(f.line);
+    }
+    seen.into_iter()
+        .filter(|(_, lines)| lines.len() > 1)
+        .map(|(id, lines)| Notice {
+            line: lines.get(1).copied(),
+            message: format!(
+                "Bảng {id} xuất hiện {} lần ({}); các quy tắc liên biểu dùng bảng đầu tiên.",
+                format_count(lines.len()),
+                lines_phrase(&lines)
+            ),
+        })
+        .collect()
+}
+
+/// The text after "Biểu mẫu số" (any case) at the start of `text`, in the original text.
+///
+/// Case is folded a character at a time and the position is taken in the original: lowercasing
+/// the whole line and reusing a position found there would be wrong (and could slice inside a
+/// character), since some letters change their UTF-8 length when lowercased (`Ⱥ` → `ⱥ`).
+fn after_form_prefix(text: &str) -> Option<&str> {
+    let t = text.trim();
+    ["biểu mẫu số", "biểu số", "mẫu số", "biểu mẫu"]
+        .iter()
+        .find_map(|p| strip_prefix_folded(t, p))
+}
+
+/// `text` without `prefix` (lowercase) at its start, comparing case-insensitively.
+fn strip_prefix_folded<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut folded = String::with_capacity(prefix.len() + 4);
+    for (i, c) in text.char_indices() {
+        if folded == prefix {
+            return Some(&text[i..]);
+        }
+        // Once the folded text stops being a prefix of `prefix` it never becomes one again:
+        // the loop ends after at most `prefix.len()` characters.
+        if !prefix.starts_with(folded.as_str()) {
+            return None;
+        }
+        folded.extend(c.to_lowercase());
+    }
+    (folded == prefix).then_some("")
 }
 
 /// "Biểu mẫu số 03: Cải cách TTHC" → "Cải cách TTHC".
 fn title_after_number(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let Some(pos) = lower.find("số") else {
+    let Some(after) = after_form_prefix(text) else {
         return String::new();
     };
-    let after = &text[pos + "số".len()..];
     let after = after.trim_start();
     let after = after.trim_start_matches(|c: char| c.is_ascii_digit());
     after
@@ -702,20 +878,21 @@ fn rows_of(draft: &Draft) -> (Vec<Row>, Vec<usize>) {
                 note: note.to_string(),
                 line: *line,
             }),
-            None if stt_cell.is_empty() && !rows.is_empty() => {
+            None => match rows.last_mut() {
                 // A row cut by a page break: its cells continue the row above.
-                let prev = rows.last_mut().expect("checked non-empty");
-                append(&mut prev.indicator, indicator);
-                append(&mut prev.unit, unit);
-                append(&mut prev.note, note);
-                if prev.raw.is_empty() && !value.is_empty() {
-                    prev.raw = value.to_string();
-                    prev.value = Value::read(value);
-                } else if !value.is_empty() {
-                    append(&mut prev.note, value);
+                Some(prev) if stt_cell.is_empty() => {
+                    append(&mut prev.indicator, indicator);
+                    append(&mut prev.unit, unit);
+                    append(&mut prev.note, note);
+                    if prev.raw.is_empty() && !value.is_empty() {
+                        prev.raw = value.to_string();
+                        prev.value = Value::read(value);
+                    } else if !value.is_empty() {
+                        append(&mut prev.note, value);
+                    }
                 }
-            }
-            None => skipped.push(*line),
+                _ => skipped.push(*line),
+            },
         }
     }
     (rows, skipped)

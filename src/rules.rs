@@ -140,7 +140,13 @@ pub fn rules_for(report: &Report, catalogue: &Catalogue) -> Vec<Rule> {
             }
             None => rules.extend(infer(form, fi)),
         }
+        // Of rows sharing an STT only the first is checked (the report notices the rest):
+        // they would share a cell name, and so a check id.
+        let mut seen = std::collections::HashSet::new();
         for (ri, row) in form.rows.iter().enumerate() {
+            if !seen.insert(row.stt.label.as_str()) {
+                continue;
+            }
             let cell = CellRef {
                 name: form.cell_name(row),
                 at: Some((fi, ri)),
@@ -167,11 +173,14 @@ fn resolve(report: &Report, form_index: Option<usize>, number: u32, cell: &str) 
     let (n, stt) = split_cell_ref(Some(number), cell).unwrap_or((number, cell.to_string()));
     let id = format!("B{n:02}");
     let fi = match form_index {
-        Some(fi) if report.forms[fi].id == id => Some(fi),
+        Some(fi) if report.forms.get(fi).is_some_and(|f| f.id == id) => Some(fi),
         _ => report.forms.iter().position(|f| f.id == id),
     };
+    // The first row of that STT: repeats are noticed by the report and left out of rules.
     let at = fi.and_then(|fi| {
-        report.forms[fi]
+        report
+            .forms
+            .get(fi)?
             .rows
             .iter()
             .position(|r| r.stt.label == stt)
@@ -228,7 +237,8 @@ fn from_spec(spec: &RuleSpec, resolve: &dyn Fn(&str) -> CellRef, report: &Report
             // The unit column, when it spells the codes, is what the official saw.
             let spelled = cell
                 .at
-                .and_then(|(fi, ri)| match report.forms[fi].rows[ri].measure() {
+                .and_then(|(fi, ri)| report.forms.get(fi)?.rows.get(ri))
+                .and_then(|row| match row.measure() {
                     Measure::Code(c) => Some(c),
                     _ => None,
                 });
@@ -297,14 +307,22 @@ fn infer(form: &Form, fi: usize) -> Vec<Rule> {
     // Children by parent STT, in one pass: a scan per row would be quadratic on large tables.
     let mut children_of: std::collections::HashMap<&[u32], Vec<usize>> =
         std::collections::HashMap::new();
-    for (k, row) in form.rows.iter().enumerate() {
+    // Rows repeating an earlier STT are left out, as parents and as children: rules use the
+    // first row of an STT (the report notices the repeats).
+    let mut seen = std::collections::HashSet::new();
+    let firsts: Vec<bool> = form
+        .rows
+        .iter()
+        .map(|r| seen.insert(r.stt.label.as_str()))
+        .collect();
+    for (k, row) in form.rows.iter().enumerate().filter(|(k, _)| firsts[*k]) {
         if let Some((_, parent)) = row.stt.parts.split_last() {
             if !parent.is_empty() {
                 children_of.entry(parent).or_default().push(k);
             }
         }
     }
-    for (ri, row) in form.rows.iter().enumerate() {
+    for (ri, row) in form.rows.iter().enumerate().filter(|(k, _)| firsts[*k]) {
         let Some(children) = children_of.get(row.stt.parts.as_slice()) else {
             continue;
         };
