@@ -98,6 +98,7 @@ export function startApp(env) {
   const bridge = env.makeBridge((event) => {
     if (event.type === 'ready') {
       root.dataset.engine = 'ready';
+      root.dataset.engineMode = event.mode;
       checkFileAvailable = event.capabilities.checkFile;
       root.dataset.checkFile = String(checkFileAvailable);
       run();

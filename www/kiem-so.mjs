@@ -1,0 +1,243 @@
+// <kiem-so>: Kiểm số as one element for a portal page.
+//
+//   <script type="module" src="/kiemso/kiem-so.mjs"></script>
+//   <kiem-so lang="vi" catalogue="/kiemso/quy-tac-2025.json"></kiem-so>
+//
+// Attributes: `lang` ("vi", default, or "en" for the element's own labels; the explanations of the
+// checks are Vietnamese), `catalogue` (URL of a replacement catalogue JSON, same origin only).
+// Property: `value` (the text to check). Events (bubbling, composed): `kiemso-result` with
+// `detail` = the result object; `kiemso-error` with `detail` = { message, kind }.
+//
+// Its content lives in a Shadow DOM with its own styles, so the host's CSS cannot break it and its
+// CSS cannot leak out. Pasted HTML is converted to text in an inert document, never inserted.
+
+import { sharedBridge, onCheckerEvent } from './kiemso-api.mjs';
+import { ResultsView } from './lib/render.mjs';
+import { stringsFor } from './lib/i18n.mjs';
+import { textFromTransfer } from './lib/clipboard.mjs';
+import { h, debounce } from './lib/dom.mjs';
+
+const UI = {
+  vi: {
+    label: 'Dán bảng số liệu hoặc cả báo cáo (Ctrl+V), hoặc gõ vào đây',
+    placeholder: 'Dán từ Word hoặc Excel…',
+    checking: 'Đang kiểm tra…',
+    done: (/** @type {number} */ f, /** @type {number} */ w) => `Đã kiểm tra: ${f} lỗi, ${w} cảnh báo.`,
+    restarted: 'Bộ kiểm tra gặp sự cố và đã được khởi động lại.',
+    badCatalogue: 'Không dùng được bộ quy tắc: địa chỉ phải cùng nguồn với trang.',
+    catalogueFailed: 'Không tải được bộ quy tắc',
+    privacy: 'Kiểm tra ngay trên máy, không gửi dữ liệu đi đâu.',
+  },
+  en: {
+    label: 'Paste the tables or the whole report (Ctrl+V), or type here',
+    placeholder: 'Paste from Word or Excel…',
+    checking: 'Checking…',
+    done: (/** @type {number} */ f, /** @type {number} */ w) => `Checked: ${f} errors, ${w} warnings.`,
+    restarted: 'The checker failed and was restarted.',
+    badCatalogue: 'Catalogue not used: its address must be on the same origin as the page.',
+    catalogueFailed: 'Could not load the catalogue',
+    privacy: 'Checked on this device; nothing is sent anywhere.',
+  },
+};
+
+const here = import.meta.url;
+let counter = 0;
+
+export class KiemSoElement extends HTMLElement {
+  static get observedAttributes() {
+    return ['lang', 'catalogue'];
+  }
+
+  constructor() {
+    super();
+    this.root = this.attachShadow({ mode: 'open' });
+    this.uid = `kiemso-${++counter}`;
+    /** @type {string | undefined} */
+    this.catalogueText = undefined;
+    /** @type {Promise<void> | null} */
+    this.catalogueLoading = null;
+    /** @type {any} */
+    this.lastResult = null;
+    /** @type {Record<string, { value: string, original: string }>} */
+    this.edits = {};
+    this.seq = 0;
+    this.scheduled = debounce(() => this.run(), 300);
+    this.build();
+  }
+
+  get ui() {
+    return (this.getAttribute('lang') ?? '').toLowerCase().startsWith('en') ? UI.en : UI.vi;
+  }
+
+  build() {
+    const ui = this.ui;
+    const css = (/** @type {string} */ file) => h('link', { rel: 'stylesheet', href: new URL(file, here).href });
+    this.textarea = /** @type {HTMLTextAreaElement} */ (h('textarea', { id: `${this.uid}-input`, rows: '6', spellcheck: 'false', placeholder: ui.placeholder }));
+    this.labelEl = h('label', { for: `${this.uid}-input`, class: 'ks-el-label' }, ui.label);
+    this.status = h('p', { class: 'ks-el-status', role: 'status' });
+    this.error = h('p', { class: 'ks-el-error', role: 'alert', hidden: true });
+    this.privacy = h('p', { class: 'ks-el-privacy' }, ui.privacy);
+    const summary = h('div', { class: 'ks-summary ks-el-panel' });
+    const forms = h('div', { class: 'ks-forms' });
+    const detail = h('aside', { class: 'ks-detail ks-el-panel', 'aria-live': 'polite' });
+    this.results = h('div', { class: 'ks-el-results', hidden: true }, summary, h('div', { class: 'ks-el-body' }, forms, detail));
+    this.wrapper = h('div', { class: 'ks-root ks-element', lang: this.getAttribute('lang') || 'vi' },
+      h('div', { class: 'ks-el-input ks-el-panel' }, this.labelEl, this.error, this.textarea, this.status, this.privacy),
+      this.results);
+    this.slots = { summary, forms, detail };
+    this.view = this.makeView();
+    this.root.replaceChildren(css('lib/results.css'), css('kiem-so.css'), this.wrapper);
+
+    this.textarea.addEventListener('input', () => {
+      this.edits = {};
+      this.scheduled();
+    });
+    this.root.addEventListener('paste', (event) => this.onPaste(/** @type {ClipboardEvent} */ (event)));
+  }
+
+  makeView() {
+    return new ResultsView({
+      strings: stringsFor(this.getAttribute('lang')),
+      slots: this.slots,
+      editable: true,
+      headingLevel: 3,
+      onEdit: (cell, value) => {
+        const row = this.lastResult?.forms.flatMap((/** @type {any} */ f) => f.table).find((/** @type {any} */ r) => r.cell === cell);
+        const original = this.edits[cell]?.original ?? row?.value ?? '';
+        if (value.trim() === original.trim()) delete this.edits[cell];
+        else this.edits[cell] = { value, original };
+        this.scheduled();
+      },
+    });
+  }
+
+  connectedCallback() {
+    sharedBridge();
+    this.stopListening = onCheckerEvent((e) => {
+      if (e.type === 'restarted') this.status.textContent = this.ui.restarted;
+    });
+  }
+
+  disconnectedCallback() {
+    this.stopListening?.();
+    this.scheduled.cancel();
+  }
+
+  /**
+   * @param {string} name
+   * @param {string | null} old
+   * @param {string | null} value
+   */
+  attributeChangedCallback(name, old, value) {
+    if (old === value) return;
+    if (name === 'lang') {
+      const ui = this.ui;
+      this.wrapper.setAttribute('lang', value || 'vi');
+      this.labelEl.textContent = ui.label;
+      this.textarea.placeholder = ui.placeholder;
+      this.privacy.textContent = ui.privacy;
+      this.view = this.makeView();
+      if (this.lastResult) this.view.update(this.lastResult, this.edits);
+    } else if (name === 'catalogue') {
+      this.catalogueLoading = this.loadCatalogue(value);
+      this.catalogueLoading.then(() => this.value.trim() && this.run());
+    }
+  }
+
+  /** @param {string | null} url */
+  async loadCatalogue(url) {
+    this.catalogueText = undefined;
+    if (!url) return;
+    const target = new URL(url, document.baseURI);
+    if (target.origin !== location.origin) {
+      this.showError(this.ui.badCatalogue, 'catalogue');
+      return;
+    }
+    try {
+      const response = await fetch(target, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      this.catalogueText = await response.text();
+    } catch (e) {
+      this.showError(`${this.ui.catalogueFailed} (${target.pathname}): ${e instanceof Error ? e.message : e}`, 'catalogue');
+    }
+  }
+
+  /** The text being checked. */
+  get value() {
+    return this.textarea.value;
+  }
+
+  set value(text) {
+    this.textarea.value = String(text ?? '');
+    this.edits = {};
+    this.run();
+  }
+
+  /** The last result object, or null. */
+  get result() {
+    return this.lastResult;
+  }
+
+  /** @param {ClipboardEvent} event */
+  onPaste(event) {
+    const data = event.clipboardData;
+    const target = /** @type {HTMLElement} */ (event.composedPath()[0]);
+    if (!data || (target instanceof HTMLInputElement && target.classList.contains('ks-input'))) return;
+    const pasted = textFromTransfer(data);
+    if (!pasted) return;
+    if (target === this.textarea && pasted.from !== 'html') return;
+    event.preventDefault();
+    if (target === this.textarea) {
+      this.textarea.setRangeText(pasted.text, this.textarea.selectionStart, this.textarea.selectionEnd, 'end');
+    } else {
+      this.textarea.value = pasted.text;
+    }
+    this.edits = {};
+    this.run();
+  }
+
+  /**
+   * @param {string} message
+   * @param {string} kind
+   */
+  showError(message, kind) {
+    this.error.hidden = false;
+    this.error.textContent = message;
+    this.dispatchEvent(new CustomEvent('kiemso-error', { bubbles: true, composed: true, detail: { message, kind } }));
+  }
+
+  /** Checks the current text now. */
+  async run() {
+    this.scheduled.cancel();
+    const text = this.textarea.value;
+    const seq = ++this.seq;
+    if (!text.trim()) {
+      this.results.hidden = true;
+      this.status.textContent = '';
+      this.error.hidden = true;
+      this.lastResult = null;
+      return;
+    }
+    if (this.catalogueLoading) await this.catalogueLoading;
+    this.status.textContent = this.ui.checking;
+    /** @type {import('./lib/engine.mjs').CheckOptions} */
+    const options = { overrides: Object.fromEntries(Object.entries(this.edits).map(([c, e]) => [c, e.value])) };
+    if (this.catalogueText !== undefined) options.catalogue = this.catalogueText;
+    const answer = await sharedBridge().request({ op: 'text', text, options });
+    if (seq !== this.seq || answer.stale) return; // a newer check was asked for: only the newest is shown
+    if (!answer.ok) {
+      this.status.textContent = '';
+      this.showError(answer.error.message, answer.error.kind);
+      return;
+    }
+    const result = answer.result;
+    this.lastResult = result;
+    this.error.hidden = true;
+    this.results.hidden = false;
+    this.view.update(result, this.edits);
+    this.status.textContent = this.ui.done(result.summary.fail, result.summary.warn);
+    this.dispatchEvent(new CustomEvent('kiemso-result', { bubbles: true, composed: true, detail: result }));
+  }
+}
+
+if (!customElements.get('kiem-so')) customElements.define('kiem-so', KiemSoElement);
