@@ -72,6 +72,29 @@ pub fn check_text(text: &str, options: &Options) -> Result<Outcome, ReadError> {
     Ok(check_document(&doc, options))
 }
 
+/// Checks a file as opened or dropped: a Word report (.docx), an Excel workbook (.xlsx), or text
+/// (.txt, .csv, .tsv) in UTF-8, UTF-16 or Windows-1258. The kind is found from the bytes first,
+/// the name's extension second ([`read::read_file`]).
+///
+/// Spreadsheet cells are checked as Excel displays them; a check about a cell whose display
+/// rounds what it stores also says the stored value. Fails only when the file is unusable
+/// (empty, truncated, not a report, over a limit), with the reason in Vietnamese.
+///
+/// ```
+/// let bytes = "Biểu mẫu số 01\n2.\tTỷ lệ\t%\t31,15\n2.1.\tSố nhiệm vụ\tNhiệm vụ\t61\n\
+///              2.2.\tĐã hoàn thành\tNhiệm vụ\t19\n".as_bytes();
+/// let outcome = kiemso::check_file(bytes, "bieu-01.tsv", &kiemso::Options::default()).unwrap();
+/// assert_eq!(outcome.summary.fail, 0);
+/// let err = kiemso::check_file(b"PK\x03\x04 cut", "bao-cao.docx", &kiemso::Options::default());
+/// assert!(err.unwrap_err().to_string().contains("bao-cao.docx"));
+/// ```
+pub fn check_file(bytes: &[u8], name: &str, options: &Options) -> Result<Outcome, ReadError> {
+    let file = read::read_file(bytes, name)?;
+    let mut outcome = check_document(&file.document, options);
+    read::annotate(&file, &mut outcome);
+    Ok(outcome)
+}
+
 /// Checks a document produced by any reader.
 pub fn check_document(doc: &Document, options: &Options) -> Outcome {
     let catalogue = options.catalogue();

@@ -1,77 +1,7 @@
-//! Reading what people paste: a whole report as text, a table as TSV (Excel quotes cells that hold
-//! tabs or newlines) or CSV. Every reader yields the same thing, a [`Document`]: lines of prose and
-//! table records, in order, each with its line number. Other readers (.docx, .xlsx) produce a
-//! `Document` too, so everything after this step is shared.
+//! Text as people paste or save it: a whole report, a table as TSV (Excel quotes cells that hold
+//! tabs or newlines) or CSV. Lines with the delimiter are table records; other lines are prose.
 
-use std::fmt;
-
-/// The most text a reader accepts (bytes). Beyond it the reader refuses with a clear message
-/// rather than freezing the page.
-pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
-/// The most cells a record may have; a pasted row of a million columns is refused.
-pub const MAX_CELLS_PER_RECORD: usize = 512;
-/// The most records a document may have.
-pub const MAX_RECORDS: usize = 2_000_000;
-
-/// One piece of a document, in reading order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
-    /// A line of prose (narrative, a form title, a heading).
-    Text {
-        /// 1-based line (or paragraph) number.
-        line: usize,
-        /// The text, trimmed.
-        text: String,
-    },
-    /// A table row: its cells as printed.
-    Record {
-        /// 1-based line number where the record starts.
-        line: usize,
-        /// The cells, trimmed.
-        cells: Vec<String>,
-    },
-    /// Where one table ends and an unrelated one may start (a table boundary in a .docx, a sheet).
-    Break,
-}
-
-/// What a reader made of its input.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Document {
-    /// Prose and records in order.
-    pub blocks: Vec<Block>,
-}
-
-/// Input that cannot be used at all. Everything else becomes findings.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadError {
-    /// Nothing to check.
-    Empty,
-    /// The input is larger than a limit.
-    TooLarge {
-        /// What was too large, in Vietnamese.
-        what: String,
-        /// The limit, in Vietnamese.
-        limit: String,
-    },
-    /// The bytes are not text or not a file format Kiểm số reads.
-    Unreadable(String),
-}
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReadError::Empty => f.write_str(
-                "Không có nội dung để kiểm tra: hãy dán bảng số liệu hoặc toàn bộ báo cáo.",
-            ),
-            ReadError::TooLarge { what, limit } => {
-                write!(f, "{what} quá lớn (giới hạn {limit}). Hãy chia nhỏ dữ liệu rồi kiểm tra từng phần.")
-            }
-            ReadError::Unreadable(why) => f.write_str(why),
-        }
-    }
-}
-
-impl std::error::Error for ReadError {}
+use super::{Block, Document, ReadError, MAX_CELLS_PER_RECORD, MAX_RECORDS, MAX_TEXT_BYTES};
 
 /// Reads pasted or saved text: a whole report, a TSV table, or a CSV table.
 ///
@@ -264,7 +194,7 @@ fn quote_state_after(line: &str, delimiter: u8, mut open: bool) -> bool {
 }
 
 /// Trims a cell and folds the line breaks inside it into spaces (a note that wrapped in Excel).
-fn clean_cell(cell: &str) -> String {
+pub(super) fn clean_cell(cell: &str) -> String {
     let t = cell.trim().trim_matches('\u{FEFF}');
     if t.contains(['\n', '\r']) {
         t.split(['\n', '\r'])

@@ -1,0 +1,492 @@
+//! Reading reports, whatever form they come in: pasted text, a saved .txt/.csv/.tsv in any of the
+//! encodings Vietnamese offices produce, a Word report (.docx) or an Excel workbook (.xlsx).
+//!
+//! Every reader yields the same thing, a [`Document`]: lines of prose and table records, in order,
+//! each with its line number, and [`Block::Break`] where one table ends and another begins. So
+//! everything after this step (report, rules, checks) is shared by all inputs.
+//!
+//! Files may be hostile (a zip bomb renamed `.docx`, a truncated download, an executable): every
+//! limit below is checked before the work it bounds, and every failure is a [`ReadError`] with a
+//! Vietnamese explanation, never a panic.
+//!
+//! ```
+//! use kiemso::read::{read_file, Block, Format};
+//! let file = read_file("Biểu mẫu số 01\n1.\tSố văn bản\tVăn bản\t14\n".as_bytes(), "bao-cao.txt").unwrap();
+//! assert_eq!(file.format, Format::Text);
+//! assert!(matches!(&file.document.blocks[1], Block::Record { cells, .. } if cells[3] == "14"));
+//! ```
+
+mod archive;
+pub mod docx;
+pub mod encoding;
+pub mod text;
+pub mod xlsx;
+mod xml;
+
+pub use text::read_text;
+
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// The most text a reader accepts (bytes). Beyond it the reader refuses with a clear message
+/// rather than freezing the page.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+/// The most cells a record may have; a pasted row of a million columns is refused.
+pub const MAX_CELLS_PER_RECORD: usize = 512;
+/// The most records a document may have.
+pub const MAX_RECORDS: usize = 2_000_000;
+/// The largest file accepted (bytes). A quarterly report with its appendix is well under 5 MB.
+pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+/// The most bytes one part of a .docx/.xlsx may inflate to. Counted while inflating: the sizes a
+/// zip declares are not trusted.
+pub const MAX_ENTRY_BYTES: usize = 100 * 1024 * 1024;
+/// The most bytes all the parts read from one .docx/.xlsx may inflate to, together.
+pub const MAX_UNCOMPRESSED_BYTES: usize = 200 * 1024 * 1024;
+/// The most entries a .docx/.xlsx may list (Word writes about 15, Excel a few per sheet).
+pub const MAX_ZIP_ENTRIES: usize = 10_000;
+/// The most non-empty cells a workbook or a Word document may have, all tables together.
+pub const MAX_CELLS: usize = 5_000_000;
+
+/// One piece of a document, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A line of prose (narrative, a form title, a heading).
+    Text {
+        /// 1-based line (or paragraph) number.
+        line: usize,
+        /// The text, trimmed.
+        text: String,
+    },
+    /// A table row: its cells as printed.
+    Record {
+        /// 1-based line number where the record starts.
+        line: usize,
+        /// The cells, trimmed.
+        cells: Vec<String>,
+    },
+    /// Where one table ends and an unrelated one may start (a table boundary in a .docx, a sheet).
+    Break,
+}
+
+/// What a reader made of its input.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// Prose and records in order.
+    pub blocks: Vec<Block>,
+}
+
+/// Input that cannot be used at all. Everything else becomes findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// Nothing to check.
+    Empty,
+    /// The input is larger than a limit.
+    TooLarge {
+        /// What was too large, in Vietnamese.
+        what: String,
+        /// The limit, in Vietnamese.
+        limit: String,
+    },
+    /// The bytes are not text or not a file format Kiểm số reads.
+    Unreadable(String),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Empty => f.write_str(
+                "Không có nội dung để kiểm tra: hãy dán bảng số liệu hoặc toàn bộ báo cáo.",
+            ),
+            ReadError::TooLarge { what, limit } => {
+                write!(f, "{what} quá lớn (giới hạn {limit}). Hãy chia nhỏ dữ liệu rồi kiểm tra từng phần.")
+            }
+            ReadError::Unreadable(why) => f.write_str(why),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// A size in Vietnamese print, for limits (`50 MB`).
+pub(crate) fn megabytes(bytes: usize) -> String {
+    format!("{} MB", bytes / (1024 * 1024))
+}
+
+/// What kind of file was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Text: a whole report, TSV or CSV, in any supported encoding.
+    Text,
+    /// A Word document (.docx, .docm, .dotx).
+    Docx,
+    /// An Excel workbook (.xlsx, .xlsm, .xltx).
+    Xlsx,
+}
+
+/// A spreadsheet cell whose stored value is not what it shows: a rounded display (`31,15` for
+/// 31,1475409836…), or a formula. Checks are made on what is shown, as printed; this lets a
+/// check also say what the cell holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredValue {
+    /// The line of the record the cell is in (as in [`Block::Record`]).
+    pub line: usize,
+    /// The sheet's name.
+    pub sheet: String,
+    /// The cell's reference (`D6`).
+    pub cell: String,
+    /// The value the cell stores, to full precision.
+    pub stored: Decimal,
+    /// What the cell shows (the record's cell text).
+    pub shown: String,
+    /// Whether what is shown is the stored value rounded.
+    pub rounded: bool,
+    /// The cell's formula, without `=`, when it has one written out.
+    pub formula: Option<String>,
+}
+
+/// Something about the file a person should know that is not a check (a guessed encoding, a
+/// hidden sheet left out, a formula never calculated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Where (1-based line), when known.
+    pub line: Option<usize>,
+    /// In Vietnamese.
+    pub message: String,
+}
+
+/// What a reader made of a file: the document, plus what the file said about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileContents {
+    /// The kind of file.
+    pub format: Format,
+    /// Prose and records, as from any reader.
+    pub document: Document,
+    /// Spreadsheet cells whose stored value differs from what they show, or that hold formulas.
+    pub stored: Vec<StoredValue>,
+    /// Things worth telling about the file.
+    pub notes: Vec<Note>,
+}
+
+impl FileContents {
+    fn of(format: Format, document: Document) -> FileContents {
+        FileContents {
+            format,
+            document,
+            stored: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// What the first bytes of a file say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Magic {
+    Zip,
+    /// An OLE2 compound file: Word 97–2003 .doc, Excel 97–2003 .xls, or a password-protected
+    /// .docx/.xlsx (Office encrypts them into one).
+    Ole,
+    Pdf,
+    Rtf,
+    Executable,
+    Image,
+    Archive,
+    /// Nothing recognised: treated as text.
+    Unknown,
+}
+
+fn magic(bytes: &[u8]) -> Magic {
+    let starts = |p: &[u8]| bytes.starts_with(p);
+    if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") || starts(b"PK\x07\x08") {
+        Magic::Zip
+    } else if starts(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Magic::Ole
+    } else if starts(b"%PDF") {
+        Magic::Pdf
+    } else if starts(b"{\\rtf") {
+        Magic::Rtf
+    } else if starts(b"\x7FELF")
+        || starts(b"MZ")
+        || starts(&[0xCF, 0xFA, 0xED, 0xFE])
+        || starts(&[0xCE, 0xFA, 0xED, 0xFE])
+        || starts(&[0xCA, 0xFE, 0xBA, 0xBE])
+        || starts(b"\0asm")
+        || starts(b"#!")
+    {
+        Magic::Executable
+    } else if starts(&[0x89, b'P', b'N', b'G'])
+        || starts(&[0xFF, 0xD8, 0xFF])
+        || starts(b"GIF8")
+        || (starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP"))
+    {
+        Magic::Image
+    } else if starts(&[0x1F, 0x8B]) || starts(b"Rar!") || starts(b"7z\xBC\xAF\x27\x1C") {
+        Magic::Archive
+    } else {
+        Magic::Unknown
+    }
+}
+
+/// The lower-case extension of a file name (`"Báo cáo.DOCX"` → `"docx"`).
+fn extension(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    match base.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
+        _ => String::new(),
+    }
+}
+
+fn unreadable(name: &str, why: &str) -> ReadError {
+    ReadError::Unreadable(format!("Không đọc được tệp «{name}»: {why}"))
+}
+
+/// Reads a file: by its first bytes first (a .docx renamed .txt is still read as Word), by its
+/// extension second (to explain what a broken file was meant to be).
+///
+/// Reads .docx, .xlsx (and their macro and template variants), and text (.txt, .csv, .tsv or
+/// anything else) in UTF-8, UTF-16 or Windows-1258. Refuses, with a Vietnamese reason, empty,
+/// oversized, truncated or corrupt files, old Office 97–2003 files, password-protected files,
+/// PDFs, images and programs.
+///
+/// ```
+/// use kiemso::read::{read_file, ReadError};
+/// let err = read_file(b"\x7FELF\x02\x01\x01\0\0\0", "bao-cao.docx").unwrap_err();
+/// assert!(err.to_string().contains("chương trình"));
+/// assert_eq!(read_file(b"", "trong.xlsx"), Err(ReadError::Empty));
+/// ```
+pub fn read_file(bytes: &[u8], name: &str) -> Result<FileContents, ReadError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            what: format!("Tệp «{name}»"),
+            limit: megabytes(MAX_FILE_BYTES),
+        });
+    }
+    if bytes.is_empty() {
+        return Err(ReadError::Empty);
+    }
+    let ext = extension(name);
+    match magic(bytes) {
+        Magic::Zip => read_zip(bytes, name, &ext),
+        Magic::Ole => Err(unreadable(name, &ole_reason(bytes, &ext))),
+        Magic::Pdf => Err(unreadable(
+            name,
+            "đây là tệp PDF. Hãy mở báo cáo gốc (.docx, .xlsx) hoặc sao chép các bảng từ PDF rồi dán vào.",
+        )),
+        Magic::Rtf => Err(unreadable(
+            name,
+            "đây là tệp RTF. Hãy mở bằng Word và lưu thành .docx.",
+        )),
+        Magic::Executable => Err(unreadable(
+            name,
+            "đây là một chương trình máy tính, không phải báo cáo. Hãy chọn tệp .docx, .xlsx, .csv hoặc .txt.",
+        )),
+        Magic::Image => Err(unreadable(
+            name,
+            "đây là tệp ảnh. Kiểm số chỉ đọc được chữ và số: hãy chọn tệp .docx, .xlsx, .csv hoặc .txt.",
+        )),
+        Magic::Archive => Err(unreadable(
+            name,
+            "đây là tệp nén (.gz, .rar, .7z). Hãy giải nén rồi chọn tệp báo cáo bên trong.",
+        )),
+        Magic::Unknown => {
+            if let Some(kind) = office_extension(&ext) {
+                return Err(unreadable(
+                    name,
+                    &format!("tệp có đuôi .{ext} nhưng nội dung không phải {kind}: tệp bị hỏng, chưa tải xong, hoặc bị đổi tên. Hãy mở bằng {} và lưu lại.", office_app(&ext)),
+                ));
+            }
+            let decoded = encoding::decode(bytes)?;
+            let document = read_text(&decoded.text)?;
+            let mut file = FileContents::of(Format::Text, document);
+            if let Some(message) = decoded.encoding.note() {
+                file.notes.push(Note {
+                    line: None,
+                    message,
+                });
+            }
+            Ok(file)
+        }
+    }
+}
+
+/// What an Office extension promises, when it is one.
+fn office_extension(ext: &str) -> Option<&'static str> {
+    match ext {
+        "docx" | "docm" | "dotx" | "dotm" => Some("tài liệu Word (.docx)"),
+        "xlsx" | "xlsm" | "xltx" | "xltm" => Some("bảng tính Excel (.xlsx)"),
+        _ => None,
+    }
+}
+
+fn office_app(ext: &str) -> &'static str {
+    if ext.starts_with('x') {
+        "Excel"
+    } else {
+        "Word"
+    }
+}
+
+fn ole_reason(bytes: &[u8], ext: &str) -> String {
+    // Office encrypts a password-protected .docx/.xlsx into an OLE file with these streams,
+    // named in UTF-16.
+    let encrypted: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    if bytes.windows(encrypted.len()).any(|w| w == encrypted) {
+        return "tệp được đặt mật khẩu. Hãy mở bằng Word/Excel, bỏ mật khẩu rồi lưu lại.".into();
+    }
+    let app = if ext.starts_with('x') {
+        "Excel"
+    } else {
+        "Word hoặc Excel"
+    };
+    format!(
+        "đây là định dạng Office 97–2003 (.doc, .xls), Kiểm số chưa đọc được. Hãy mở bằng {app} và lưu thành .docx hoặc .xlsx."
+    )
+}
+
+fn read_zip(bytes: &[u8], name: &str, ext: &str) -> Result<FileContents, ReadError> {
+    let archive = archive::Archive::open(bytes, name)?;
+    if let Some(mime) = archive.text("mimetype")? {
+        if mime.contains("opendocument") {
+            return Err(unreadable(
+                name,
+                "đây là tệp OpenDocument (.odt, .ods). Hãy mở bằng LibreOffice hoặc Office và lưu thành .docx hoặc .xlsx.",
+            ));
+        }
+    }
+    match archive::main_part(&archive)? {
+        Some(part) if part.starts_with("word/") => docx::read(&archive, &part),
+        Some(part) if part.starts_with("xl/") => xlsx::read(&archive, &part),
+        _ => {
+            let why = match office_extension(ext) {
+                Some(kind) => format!("tệp nén này không chứa {kind}: tệp bị hỏng hoặc bị đổi tên."),
+                None => "đây là tệp nén (.zip) nhưng không phải tài liệu Word (.docx) hay bảng tính Excel (.xlsx).".into(),
+            };
+            Err(unreadable(name, &why))
+        }
+    }
+}
+
+/// Adds to an outcome what the file said beyond its text: its notes, and for each check about a
+/// spreadsheet cell that shows a rounded value (or, for a check that did not pass, holds a
+/// formula), what the cell stores.
+pub fn annotate(file: &FileContents, outcome: &mut crate::outcome::Outcome) {
+    for note in &file.notes {
+        outcome.notices.push(crate::report::Notice {
+            line: note.line,
+            message: note.message.clone(),
+        });
+    }
+    if file.stored.is_empty() {
+        return;
+    }
+    // The line and value of each named cell, to find the spreadsheet cell a check is about.
+    let rows: std::collections::HashMap<&str, (usize, &str)> = outcome
+        .forms
+        .iter()
+        .flat_map(|f| &f.table)
+        .map(|r| (r.cell.as_str(), (r.line, r.value.as_str())))
+        .collect();
+    let stored: std::collections::HashMap<(usize, &str), &StoredValue> = file
+        .stored
+        .iter()
+        .map(|s| ((s.line, s.shown.as_str()), s))
+        .collect();
+    for check in &mut outcome.checks {
+        let Some(cell) = check.cells.first() else {
+            continue;
+        };
+        let Some(&(line, value)) = rows.get(cell.as_str()) else {
+            continue;
+        };
+        let Some(s) = stored.get(&(line, value)) else {
+            continue;
+        };
+        let passed = check.status == crate::outcome::Status::Pass;
+        if !s.rounded && (passed || s.formula.is_none()) {
+            continue;
+        }
+        check.message.push(' ');
+        check.message.push_str(&s.describe());
+    }
+}
+
+impl StoredValue {
+    /// One Vietnamese sentence: where the cell is, what it stores, and its formula.
+    pub fn describe(&self) -> String {
+        let stored = crate::number::format_vi(self.stored, self.stored.scale());
+        let formula = self
+            .formula
+            .as_ref()
+            .map(|f| format!(" (công thức ={f})"))
+            .unwrap_or_default();
+        if self.rounded {
+            format!(
+                "Trong bảng tính, ô {} của trang «{}» lưu giá trị {stored}{formula} và hiển thị {}; Kiểm số kiểm tra theo số hiển thị, như khi in.",
+                self.cell, self.sheet, self.shown
+            )
+        } else {
+            format!(
+                "Trong bảng tính, ô {} của trang «{}» có công thức ={}.",
+                self.cell,
+                self.sheet,
+                self.formula.as_deref().unwrap_or_default()
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions() {
+        assert_eq!(extension("Báo cáo Q3.DOCX"), "docx");
+        assert_eq!(extension("C:\\tmp\\a.b\\bao-cao"), "");
+        assert_eq!(extension(".bashrc"), "");
+        assert_eq!(extension("bang.tsv"), "tsv");
+    }
+
+    #[test]
+    fn refusals_name_the_file_and_say_why() {
+        let cases: [(&[u8], &str, &str); 6] = [
+            (b"%PDF-1.7\n", "a.pdf", "PDF"),
+            (b"MZ\x90\0\x03", "setup.docx", "chương trình"),
+            (
+                &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
+                "cu.xls",
+                "Office 97–2003",
+            ),
+            (b"\x89PNG\r\n\x1a\n", "anh.png", "ảnh"),
+            (
+                b"Not a zip at all",
+                "bang.xlsx",
+                "không phải bảng tính Excel",
+            ),
+            (b"{\\rtf1\\ansi", "a.rtf", "RTF"),
+        ];
+        for (bytes, name, why) in cases {
+            let e = read_file(bytes, name).unwrap_err().to_string();
+            assert!(e.contains(name) && e.contains(why), "{name}: {e}");
+        }
+    }
+
+    #[test]
+    fn password_protected_office_files_are_named_as_such() {
+        let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        bytes.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        let e = read_file(&bytes, "bao-cao.docx").unwrap_err().to_string();
+        assert!(e.contains("mật khẩu"), "{e}");
+    }
+
+    #[test]
+    fn oversized_files_are_refused_before_reading() {
+        let big = vec![b'a'; MAX_FILE_BYTES + 1];
+        assert!(matches!(
+            read_file(&big, "a.txt"),
+            Err(ReadError::TooLarge { .. })
+        ));
+    }
+}
