@@ -81,6 +81,8 @@ export function startApp(env) {
   let inputProblems = [];
   let engineNote = '';
   let checkFileAvailable = false;
+  /** How many answers have been shown (tests wait on it; people read the page). */
+  let shown = 0;
 
   input.value = state.text;
   onlyProblems.checked = saved.onlyProblems;
@@ -133,6 +135,7 @@ export function startApp(env) {
     editing.cancel();
     const job = currentJob();
     if (!job) {
+      results.dataset.shown = String(++shown);
       lastResult = null;
       inputProblems = [];
       setState('empty');
@@ -161,6 +164,7 @@ export function startApp(env) {
 
   /** @param {Result} result */
   function show(result) {
+    results.dataset.shown = String(++shown);
     lastResult = result;
     lastSource = state.file ? `tệp ${state.file.name}` : `văn bản dán vào (${state.text.split('\n').length} dòng)`;
     // Edits of cells that no longer exist are dropped, with the core's notice about them kept.
@@ -182,6 +186,7 @@ export function startApp(env) {
 
   /** @param {{ kind: string, message: string }} error */
   function showFailure(error) {
+    results.dataset.shown = String(++shown);
     if (error.kind === 'unsupported') {
       const name = state.file?.name ?? '';
       state.file = null;

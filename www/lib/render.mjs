@@ -280,7 +280,7 @@ export class ResultsView {
     const rid = `${this.prefix}${cellId(row.cell)}`;
     const heading = !row.value && !row.unit;
     const mark = h('span', { class: 'ks-mark', id: `${rid}-mark` });
-    const valueCell = h('td', { class: 'ks-val' }, mark);
+    const box = h('div', { class: 'ks-valbox' }, mark);
     if (this.o.editable) {
       const input = /** @type {HTMLInputElement} */ (h('input', {
         class: 'ks-input',
@@ -294,11 +294,12 @@ export class ResultsView {
         'data-cell': row.cell,
       }));
       input.value = row.value;
-      valueCell.append(input);
+      box.append(input);
     } else {
-      valueCell.append(h('span', { class: 'ks-valtext', tabindex: '0', 'data-cell': row.cell, 'aria-describedby': `${rid}-mark` }, row.value));
+      box.append(h('span', { class: 'ks-valtext', tabindex: '0', 'data-cell': row.cell, 'aria-describedby': `${rid}-mark` }, row.value));
     }
-    valueCell.append(h('span', { class: 'ks-print' }, row.value), h('span', { class: 'ks-edited-tag' }, icon('edit'), s.edited));
+    box.append(h('span', { class: 'ks-print' }, row.value));
+    const valueCell = h('td', { class: 'ks-val' }, box, h('span', { class: 'ks-edited-tag' }, icon('edit'), s.edited));
     const tr = /** @type {HTMLTableRowElement} */ (h('tr', {
       class: `ks-row ks-depth-${Math.min(row.depth, 6)}${heading ? ' ks-heading' : ''}`,
       'data-cell': row.cell,

@@ -1,0 +1,181 @@
+// Shared by the end-to-end tests: the static server, the browser, the seed report, and small
+// helpers that act and look the way a person does (paste, read what is on screen).
+
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** The Khánh Hòa Q3/2024 report, as the example ships it. */
+export const SEED = readFileSync(join(ROOT, 'www', 'examples', 'khanh-hoa-q3-2024.txt'), 'utf8');
+
+/**
+ * Starts scripts/serve.mjs on a free port and resolves with its URL once it prints it.
+ * @returns {Promise<{ url: string, close: () => void }>}
+ */
+export function startServer() {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`serve.mjs printed no URL: ${out}`));
+    }, 10000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /http:\/\/[^\s]+/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolvePromise({ url: m[0].endsWith('/') ? m[0] : `${m[0]}/`, close: () => child.kill() });
+      }
+    });
+    child.stderr.on('data', (d) => (out += d));
+    child.on('exit', (code) => reject(new Error(`serve.mjs exited (${code}): ${out}`)));
+  });
+}
+
+/**
+ * A server on another origin that only counts what reaches it (nothing should).
+ * @returns {Promise<{ url: string, hits: string[], close: () => void }>}
+ */
+export function startOtherOrigin() {
+  return new Promise((resolvePromise) => {
+    /** @type {string[]} */
+    const hits = [];
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/plain' });
+      res.end('leak');
+    });
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      resolvePromise({ url: `http://127.0.0.1:${port}/`, hits, close: () => server.close() });
+    });
+  });
+}
+
+/** Chromium as installed on this machine (no browser download is possible here). */
+export function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+}
+
+/**
+ * Opens the app and waits until its checker is ready.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} url
+ */
+export async function openApp(context, url) {
+  const page = await context.newPage();
+  /** @type {string[]} */
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 20000 });
+  return Object.assign(page, { errors });
+}
+
+/**
+ * Pastes into the page as a person does with Ctrl+V: a paste event carrying the clipboard.
+ * @param {import('playwright-core').Page} page
+ * @param {{ plain?: string, html?: string }} data
+ * @param {string} [selector] where the paste happens (default: the page itself)
+ */
+export async function paste(page, data, selector = 'body') {
+  await page.evaluate(({ data, selector }) => {
+    const dt = new DataTransfer();
+    if (data.html !== undefined) dt.setData('text/html', data.html);
+    if (data.plain !== undefined) dt.setData('text/plain', data.plain);
+    const target = document.querySelector(selector) ?? document.body;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, { data, selector });
+}
+
+/**
+ * How many answers the page has shown so far.
+ * @param {import('playwright-core').Page} page
+ */
+export function shownCount(page) {
+  return page.evaluate(() => Number(document.getElementById('results')?.dataset.shown ?? 0));
+}
+
+/**
+ * Does `action`, waits until the page has shown the answer to it, and returns the summary counts
+ * as a person reads them (null when no summary is on screen).
+ * @param {import('playwright-core').Page} page
+ * @param {() => Promise<unknown>} action
+ */
+export async function after(page, action) {
+  const before = await shownCount(page);
+  await action();
+  await page.waitForFunction((n) => Number(document.getElementById('results')?.dataset.shown ?? 0) > n, before, { timeout: 20000 });
+  // Settle: a debounced re-check may follow (typing); wait until no check is pending.
+  await page.waitForFunction(() => document.getElementById('results')?.dataset.state !== 'checking', null, { timeout: 20000 });
+  const summary = page.locator('#summary');
+  return (await summary.isVisible()) ? counts(page) : null;
+}
+
+/**
+ * The four counts of the summary, read from the screen.
+ * @param {import('playwright-core').Page | import('playwright-core').Locator} scope
+ */
+export async function counts(scope) {
+  /** @type {Record<string, number>} */
+  const out = {};
+  for (const status of ['fail', 'warn', 'pass', 'na']) {
+    const text = await scope.locator(`.ks-count[data-status="${status}"] .ks-count-n`).innerText();
+    out[status] = Number(text);
+  }
+  return out;
+}
+
+/**
+ * The status word shown in the figure cell of a row ('' when the row has no mark).
+ * @param {import('playwright-core').Page | import('playwright-core').Locator} scope
+ * @param {string} cell
+ */
+export async function markOf(scope, cell) {
+  const mark = scope.locator(`tr[data-cell="${cell}"] .ks-mark`);
+  return (await mark.textContent())?.trim() ?? '';
+}
+
+/**
+ * Cells whose figure carries a given mark class.
+ * @param {import('playwright-core').Page | import('playwright-core').Locator} scope
+ * @param {string} status
+ */
+export async function cellsMarked(scope, status) {
+  return scope.locator(`tr.ks-st-${status}`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-cell')));
+}
+
+/**
+ * Polls `fn` until it returns a truthy value.
+ * @template T
+ * @param {() => Promise<T>} fn
+ * @param {number} [timeout]
+ * @returns {Promise<T>}
+ */
+export async function eventually(fn, timeout = 10000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`condition not met in ${timeout} ms (last: ${last})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
