@@ -192,7 +192,11 @@ async function main() {
   }
   const wasm = await readFile(wasmPath);
   const example = await readFile(join(www, 'examples', 'khanh-hoa-q3-2024.txt'), 'utf8');
-  const workerJs = scriptSafe(await bundle(join(www, 'worker.mjs')));
+  // Chromium refuses module workers from Blob URLs on file:// (opaque origin), but starts classic
+  // ones: the worker bundle has no import/export left, and its one `import.meta.url` (the glue's
+  // default Wasm URL, unused here since the bytes are passed in) becomes the worker's own URL.
+  const workerJs = scriptSafe((await bundle(join(www, 'worker.mjs'))).replace(/import\.meta\.url/g, 'self.location.href'));
+  if (/\bimport\.meta\b/.test(workerJs)) throw new Error('the worker bundle still uses import.meta');
 
   // The page's entry for the single file: the same page, with everything it would fetch inlined.
   const entry = `
@@ -222,7 +226,7 @@ startApp({
     new CheckerBridge({
       createWorker: () => {
         workerUrl = workerUrl || URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
-        return new Worker(workerUrl, { type: 'module', name: 'kiemso' });
+        return new Worker(workerUrl, { name: 'kiemso' });
       },
       wasmBytes: wasmModuleBytes,
       loadInPage: async () => {

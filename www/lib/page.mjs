@@ -405,9 +405,12 @@ export function startApp(env) {
     return plain ? { text: plain.replace(/\r\n?/g, '\n'), from: /** @type {const} */ ('plain') } : null;
   }
 
-  /** @param {string} text */
+  /** @param {string} text a block of lines (a table): kept on lines of its own */
   function insertAtCaret(text) {
     input.focus();
+    const { value, selectionStart: start, selectionEnd: end } = input;
+    if (start > 0 && value[start - 1] !== '\n') text = `\n${text}`;
+    if (end < value.length && value[end] !== '\n') text = `${text}\n`;
     // execCommand keeps the text box's own undo (Ctrl+Z); setRangeText is the fallback.
     const ok = typeof document.execCommand === 'function' && document.execCommand('insertText', false, text);
     if (!ok) {
