@@ -1,0 +1,236 @@
+// The browser half of `make bench`: headless Chromium (the system's, no download) measures
+//  - parse + check of the seed in the Wasm module inside a Web Worker (bench/wasm.html),
+//  - the generated tables at each size: time and Wasm linear memory,
+//  - the real app (www/index.html): what its first load downloads, raw and gzipped, and the time
+//    from a paste to the results painted.
+// Figures only, no assertions; any failure exits non-zero.
+//
+// Usage: node bench/browser.mjs --out bench/out [--quick] [--rows 1000,10000,100000]
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const quick = args.includes('--quick');
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const out = opt('--out', join(repo, 'bench', 'out'));
+const sizes = opt('--rows', '1000,10000,100000').split(',').map(Number);
+const SEED = 'www/examples/khanh-hoa-q3-2024.txt';
+const log = (/** @type {string} */ m) => process.stderr.write(`[bench] browser: ${m}\n`);
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-quic', '--no-first-run',
+];
+
+/** Serves the repository with scripts/serve.mjs (the app's own headers) on a free port. */
+function serve() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(repo, 'scripts', 'serve.mjs'), '--root', repo, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let buf = '';
+    child.stdout.on('data', (d) => {
+      buf += d;
+      const m = buf.match(/http:\/\/localhost:(\d+)\//);
+      if (m) resolve({ child, base: `http://127.0.0.1:${m[1]}/` });
+    });
+    child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+    child.on('error', reject);
+  });
+}
+
+/** @param {number[]} xs */
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  const median = n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  return { median_ms: median, p95_ms: s[Math.max(1, Math.ceil(n * 0.95)) - 1], min_ms: s[0], iters: n };
+}
+
+/** @param {import('playwright-core').Page} page @param {object} job */
+async function runInWorker(page, job) {
+  return page.evaluate((j) => /** @type {any} */ (window).runBench(j), job);
+}
+
+async function wasmBenchmarks(browser, base) {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  await page.goto(`${base}bench/wasm.html`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
+
+  const iters = quick ? 50 : 1000;
+  log(`seed report × ${iters} in a worker`);
+  const seed = await runInWorker(page, { cmd: 'seed', url: `/${SEED}`, iters, warmup: quick ? 10 : 100 });
+  const result = {
+    seed: { ...stats(seed.samples), bytes: seed.bytes, checks: seed.checks, init_ms: seed.initMs },
+    scaling: [],
+  };
+  for (const n of sizes) {
+    const runs = Math.max(1, Math.min(quick ? 3 : 20, Math.round((quick ? 20_000 : 200_000) / n)));
+    log(`${n} rows × ${runs} in a fresh worker`);
+    const r = await runInWorker(page, { cmd: 'scale', url: '/bench/out/table-' + n + '.tsv', iters: runs, warmup: 0 });
+    if (r.rows !== n) throw new Error(`table-${n}: the Wasm read ${r.rows} rows`);
+    result.scaling.push({
+      size: n, ...stats(r.samples), rows: r.rows, checks: r.checks, pass: r.pass,
+      memory_after_init: r.memoryAfterInit, memory_peak: r.memoryPeak,
+    });
+  }
+  await page.close();
+  return result;
+}
+
+/** Waits until the app's checking engine (its worker and Wasm) is ready. */
+async function appReady(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 30_000 });
+}
+
+/**
+ * Everything the app downloads on a first visit (fresh profile, no cache), from the requests the
+ * browser made: the page, its scripts and styles, the worker, the Wasm module, the service worker
+ * script… Each URL counts once, raw and gzipped (-9, what a static server would send). The service
+ * worker's offline copy (every file fetched again in the background to work offline) is reported
+ * apart, as it is the same files a second time.
+ */
+async function firstLoad(browser, base) {
+  const context = await browser.newContext();
+  /** @type {Map<string, {type: string}>} */
+  const pageUrls = new Map();
+  /** @type {string[]} */
+  const offlineCopy = [];
+  /** @type {Map<string, Buffer>} */
+  const bodies = new Map();
+  const pending = [];
+  context.on('request', (request) => {
+    // The service worker's own script is part of the page; what it fetches is its offline copy.
+    if (request.serviceWorker() && request.resourceType() === 'fetch') offlineCopy.push(request.url());
+    else if (!pageUrls.has(request.url())) pageUrls.set(request.url(), { type: request.resourceType() });
+  });
+  context.on('response', (response) => {
+    pending.push(response.body().then((b) => {
+      if (response.status() === 200 && b.length > 0) bodies.set(response.url(), b);
+    }, () => {}));
+  });
+  const page = await context.newPage();
+  await page.goto(`${base}www/`, { waitUntil: 'load' });
+  await appReady(page);
+  await page.waitForLoadState('networkidle');
+  // The service worker installs after load: wait until its offline copy is done.
+  await page.evaluate(async () => {
+    if ('serviceWorker' in navigator && (await navigator.serviceWorker.getRegistration())) await navigator.serviceWorker.ready;
+  });
+  await page.waitForLoadState('networkidle');
+  await Promise.all(pending);
+  await context.close();
+  // Bodies the browser does not expose (those the service worker fetched) are read from the server.
+  const body = async (/** @type {string} */ url) => {
+    if (!bodies.has(url)) {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+      bodies.set(url, Buffer.from(await res.arrayBuffer()));
+    }
+    return /** @type {Buffer} */ (bodies.get(url));
+  };
+  const sized = async (/** @type {string} */ url) => {
+    const b = await body(url);
+    return { path: new URL(url).pathname, bytes: b.length, gzip: gzipSync(b, { level: 9 }).length };
+  };
+  const files = await Promise.all([...pageUrls.keys()].map(sized));
+  const copy = await Promise.all(offlineCopy.map(sized));
+  // A lazily loaded spreadsheet reader, if the app has one as a module of its own.
+  const isSheetReader = (/** @type {{path: string}} */ f) => /xlsx|sheet|spreadsheet/i.test(f.path);
+  const sum = (/** @type {typeof files} */ fs) => ({
+    requests: fs.length,
+    bytes: fs.reduce((a, f) => a + f.bytes, 0),
+    gzip: fs.reduce((a, f) => a + f.gzip, 0),
+  });
+  const kindOf = (/** @type {string} */ path) => (path.endsWith('.wasm') ? 'wasm' : /\.m?js$/.test(path) ? 'js'
+    : path.endsWith('.css') ? 'css' : path.endsWith('/') || path.endsWith('.html') ? 'html' : 'other');
+  /** @type {Record<string, {requests: number, bytes: number, gzip: number}>} */
+  const byKind = {};
+  for (const kind of new Set(files.map((f) => kindOf(f.path)))) {
+    byKind[kind] = sum(files.filter((f) => kindOf(f.path) === kind && !isSheetReader(f)));
+  }
+  return {
+    total: sum(files.filter((f) => !isSheetReader(f))),
+    sheetReader: sum(files.filter(isSheetReader)),
+    byKind,
+    serviceWorkerCopy: sum(copy),
+    files,
+  };
+}
+
+/**
+ * From a paste to the results painted, in the real app: a synthetic `paste` event carrying the
+ * seed as text/plain is dispatched on the page (the app checks it in its worker and renders), and
+ * the clock stops in the first animation frame after the results are in the DOM (`#results`
+ * switches to data-state="done" once the tables and checks are rendered).
+ */
+async function pasteToPaint(browser, base, text, iters) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log(`app page error: ${e.message}`));
+  await page.goto(`${base}www/`);
+  await appReady(page);
+  /** @type {{dom: number, frame: number, checks: number}[]} */
+  const runs = [];
+  for (let i = 0; i < iters; i++) {
+    runs.push(await page.evaluate((seed) => new Promise((resolve, reject) => {
+      const results = /** @type {HTMLElement} */ (document.getElementById('results'));
+      const timer = setTimeout(() => reject(new Error(`no results after 30 s (state ${results.dataset.state})`)), 30_000);
+      const observer = new MutationObserver(() => {
+        if (results.dataset.state !== 'done') return;
+        observer.disconnect();
+        const dom = performance.now() - t0;
+        requestAnimationFrame(() => {
+          clearTimeout(timer);
+          resolve({ dom, frame: performance.now() - t0, checks: document.querySelectorAll('#results [data-cell], #results tr').length });
+        });
+      });
+      observer.observe(results, { attributes: true, attributeFilter: ['data-state'] });
+      const data = new DataTransfer();
+      data.setData('text/plain', seed);
+      const t0 = performance.now();
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }), text));
+  }
+  await context.close();
+  if (runs.some((r) => r.checks === 0)) throw new Error('the app showed no results after a paste');
+  const [first, ...rest] = runs;
+  return { first_ms: first.frame, ...stats(rest.map((r) => r.frame)), dom_median_ms: stats(rest.map((r) => r.dom)).median_ms };
+}
+
+async function appBenchmarks(browser, base) {
+  if (!existsSync(join(repo, 'www', 'index.html'))) {
+    log('www/index.html is missing: the app measurements are skipped');
+    return null;
+  }
+  log('first load of the app');
+  const load = await firstLoad(browser, base);
+  const iters = quick ? 5 : 40;
+  log(`paste → results painted × ${iters}`);
+  const seed = await readFile(join(repo, SEED), 'utf8');
+  return { load, paste: await pasteToPaint(browser, base, seed, iters) };
+}
+
+const { child, base } = await serve();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+try {
+  const result = {
+    chromium: browser.version(),
+    wasm: await wasmBenchmarks(browser, base),
+    app: await appBenchmarks(browser, base),
+  };
+  await writeFile(join(out, 'browser.json'), JSON.stringify(result, null, 2));
+} finally {
+  await browser.close();
+  child.kill();
+}

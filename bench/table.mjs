@@ -1,0 +1,109 @@
+// Prints the one table of `make bench` (markdown) from the JSON the benchmarks wrote into the out
+// directory: native.json (examples/bench), browser.json (bench/browser.mjs) and, when frictionless
+// was run, frictionless.json (bench/frictionless.py).
+//
+// Usage: node bench/table.mjs --out bench/out --mode full|quick
+import { readFileSync, existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const out = opt('--out', 'bench/out');
+const mode = opt('--mode', 'full');
+const load = (/** @type {string} */ name) => {
+  const p = join(out, name);
+  return existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : null;
+};
+const native = load('native.json');
+const browser = load('browser.json');
+const fl = load('frictionless.json');
+if (!native || !browser) throw new Error(`native.json and browser.json are needed in ${out}`);
+
+const ms = (/** @type {number} */ x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms';
+const sec = (/** @type {number} */ s) => (s >= 1 ? `${s.toFixed(2)} s` : ms(s * 1000));
+const kb = (/** @type {number} */ b) => `${(b / 1024).toFixed(1)} KB`;
+const mb = (/** @type {number} */ b) => `${(b / (1024 * 1024)).toFixed(1)} MB`;
+const rows = (/** @type {number} */ n) => n.toLocaleString('en-US');
+const ratio = (/** @type {number} */ a, /** @type {number} */ b) => `×${(a / b).toFixed(1)}`;
+const verdict = (/** @type {boolean} */ ok) => (ok ? '✓ met' : '✗ missed');
+
+/** @type {string[][]} */
+const table = [];
+const row = (/** @type {string[]} */ ...cells) => table.push(cells);
+
+// The seed report.
+const seedNative = native.seed;
+const seedWasm = browser.wasm.seed;
+const seedWhat = `seed report (${kb(seedNative.bytes)}, ${seedNative.checks} checks)`;
+row(`Parse + check, ${seedWhat}: native`, `median / p95 of ${seedNative.iters}`,
+  `${ms(seedNative.median_ms)} / ${ms(seedNative.p95_ms)}`, `< 1 ms median ${verdict(seedNative.median_ms < 1)}`);
+row(`Parse + check, seed report: Wasm in a Web Worker, Chromium`, `median / p95 of ${seedWasm.iters}`,
+  `${ms(seedWasm.median_ms)} / ${ms(seedWasm.p95_ms)}`, `< 5 ms median ${verdict(seedWasm.median_ms < 5)}`);
+const app = browser.app;
+if (app) {
+  const p = app.paste;
+  row('Paste → results painted, seed report, the app (www/)', `median / p95 of ${p.iters} pastes; first paste`,
+    `${ms(p.median_ms)} / ${ms(p.p95_ms)}; first ${ms(p.first_ms)}`, '—');
+  const l = app.load;
+  row(`First load of the app: everything it downloads (${l.total.requests} requests)`, 'raw / gzip -9',
+    `${kb(l.total.bytes)} / ${kb(l.total.gzip)}`, `< 250 KB gz ${verdict(l.total.gzip < 250 * 1024)}`);
+  for (const [kind, s] of Object.entries(l.byKind)) {
+    row(`  of which ${kind.toUpperCase()} (${s.requests} file${s.requests > 1 ? 's' : ''})`, 'raw / gzip -9', `${kb(s.bytes)} / ${kb(s.gzip)}`, '');
+  }
+  row('  spreadsheet reader (.xlsx/.docx)', 'separate module?',
+    l.sheetReader.requests ? `${l.sheetReader.requests} file(s): ${kb(l.sheetReader.bytes)} / ${kb(l.sheetReader.gzip)} gz` : 'no: inside the Wasm above', '');
+  row('  service worker\'s offline copy (same files again, after load)', `${l.serviceWorkerCopy.requests} requests, raw / gzip -9`,
+    `${kb(l.serviceWorkerCopy.bytes)} / ${kb(l.serviceWorkerCopy.gzip)}`, 'not in the total');
+} else {
+  row('Paste → results painted; first load', '—', 'skipped: www/index.html is missing', '');
+}
+
+// Scaling.
+const sizes = native.scaling.map((/** @type {any} */ s) => s.size);
+native.scaling.forEach((/** @type {any} */ s, /** @type {number} */ i) => {
+  const prev = native.scaling[i - 1];
+  const growth = prev ? ` (${ratio(s.median_ms, prev.median_ms)} time, ${ratio(s.peak_rss_kb, prev.peak_rss_kb)} memory for ${ratio(s.size, prev.size)} rows)` : '';
+  row(`Scaling, native: ${rows(s.size)} rows (${kb(s.bytes)}, ${rows(s.checks)} checks)`, `median of ${s.iters} · peak RSS`,
+    `${ms(s.median_ms)} · ${mb(s.peak_rss_kb * 1024)}${growth}`, s.size === 100_000 ? `< 1 s ${verdict(s.median_ms < 1000)}` : '');
+});
+browser.wasm.scaling.forEach((/** @type {any} */ s, /** @type {number} */ i) => {
+  const prev = browser.wasm.scaling[i - 1];
+  const growth = prev ? ` (${ratio(s.median_ms, prev.median_ms)} time, ${ratio(s.memory_peak, prev.memory_peak)} memory for ${ratio(s.size, prev.size)} rows)` : '';
+  row(`Scaling, Wasm in a worker: ${rows(s.size)} rows`, `median of ${s.iters} · Wasm memory`,
+    `${ms(s.median_ms)} · ${mb(s.memory_peak)}${growth}`, s.size === 100_000 ? `< 1 s ${verdict(s.median_ms < 1000)}` : '');
+});
+
+// Against frictionless.
+if (fl) {
+  row(`frictionless ${fl.version} vs kiemso, start-up (1-row CSV)`, 'wall, one process each',
+    `frictionless ${sec(fl.startup.frictionless_s)} · kiemso ${sec(fl.startup.kiemso_s)}`, '');
+  for (const s of fl.sizes) {
+    row(`frictionless validate vs kiemso check: ${rows(s.size)} rows CSV`, 'wall · peak RSS, one process each',
+      `frictionless ${sec(s.frictionless_s)} · ${mb(s.frictionless_rss_kb * 1024)}; kiemso ${sec(s.kiemso_s)} · ${mb(s.kiemso_rss_kb * 1024)}; `
+      + `frictionless takes ${ratio(s.frictionless_s, s.kiemso_s)} the time`, '');
+  }
+} else {
+  row('frictionless validate vs kiemso check', '—', 'skipped: frictionless not installed (the full mode installs it in bench/out/venv)', '');
+}
+
+// The CLI over a batch.
+const c = native.cli;
+row(`kiemso CLI over ${rows(c.files)} reports (a province's units, one quarter; ${c.failed} with a failed check)`,
+  'wall, one process per file, sequential',
+  `${sec(c.total_s)} total, ${ms(c.per_file_ms)} per file; a process on a 1-row table costs ${ms(c.tiny_per_process_ms)}; `
+  + `the same files in one process: ${ms(c.in_process_per_file_ms)} per file`, '');
+
+const widths = [0, 1, 2, 3].map((k) => Math.max(...table.map((r) => r[k].length), ['Benchmark', 'Measure', 'Result', 'Budget'][k].length));
+const line = (/** @type {string[]} */ cells) => `| ${cells.map((x, k) => x.padEnd(widths[k])).join(' | ')} |`;
+const now = new Date();
+const stamp = `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+console.log(`Kiểm số benchmarks (${mode} mode), ${stamp}; ${cpus()[0]?.model ?? '?'}, ${cpus().length} cores, `
+  + `load average ${loadavg()[0].toFixed(2)}; Chromium ${browser.chromium}; sizes ${sizes.map(rows).join(' / ')} rows`);
+console.log('');
+console.log(line(['Benchmark', 'Measure', 'Result', 'Budget']));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of table) console.log(line(r));

@@ -1,0 +1,341 @@
+//! The native half of `make bench` (run by `scripts/bench.sh`, which also runs the browser half
+//! and prints the table). Figures only: nothing here asserts a time.
+//!
+//! ```text
+//! bench gen   --out DIR [--rows 1000,10000,100000] [--seed FILE --batch N]
+//! bench seed  FILE [--iters N] [--warmup N]        parse + check of one report, many times
+//! bench scale FILE [--iters N]                     one table, in this process: time, peak RSS
+//! bench phases FILE [--iters N]                    where the time goes: read, report, rules, …
+//! bench native --out DIR --seed FILE --kiemso BIN [--rows …] [--iters N] [--batch N]
+//!                                                  all of the above into DIR/native.json
+//! ```
+//! Every subcommand prints (or writes) JSON; a benchmark that fails exits non-zero.
+
+mod gen;
+
+use kiemso::{check_text, Options};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+type Res<T> = Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("gen") => cmd_gen(&args[1..]),
+        Some("seed") => cmd_seed(&args[1..]).map(|v| println!("{v}")),
+        Some("scale") => cmd_scale(&args[1..]).map(|v| println!("{v}")),
+        Some("phases") => cmd_phases(&args[1..]).map(|v| println!("{v}")),
+        Some("native") => cmd_native(&args[1..]),
+        _ => Err("usage: bench gen|seed|scale|native … (see examples/bench/main.rs)".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `--name value` from the arguments.
+fn opt<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+fn opt_num(args: &[String], name: &str, default: usize) -> Res<usize> {
+    match opt(args, name) {
+        Some(v) => v.parse().map_err(|_| format!("{name}: not a number: {v}")),
+        None => Ok(default),
+    }
+}
+
+fn sizes(args: &[String]) -> Res<Vec<usize>> {
+    opt(args, "--rows")
+        .unwrap_or("1000,10000,100000")
+        .split(',')
+        .map(|s| s.trim().parse().map_err(|_| format!("--rows: {s}")))
+        .collect()
+}
+
+fn read(path: &Path) -> Res<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Res<()> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Median and 95th percentile (nearest rank) of durations, in milliseconds.
+fn stats(mut samples: Vec<Duration>) -> (f64, f64, f64) {
+    samples.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let n = samples.len();
+    let median = if n % 2 == 1 {
+        ms(samples[n / 2])
+    } else {
+        (ms(samples[n / 2 - 1]) + ms(samples[n / 2])) / 2.0
+    };
+    let p95 = ms(samples[((n * 95).div_ceil(100)).max(1) - 1]);
+    (median, p95, ms(samples[0]))
+}
+
+/// A figure from `/proc/self/status` in kB (`VmHWM`: peak resident set; `VmRSS`: now).
+fn proc_status_kb(key: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+fn table_path(dir: &Path, rows: usize, ext: &str) -> PathBuf {
+    dir.join(format!("table-{rows}.{ext}"))
+}
+
+fn batch_dir(dir: &Path) -> PathBuf {
+    dir.join("batch")
+}
+
+/// Writes the generated tables (TSV, CSV, Table Schema) and the batch of reports.
+fn cmd_gen(args: &[String]) -> Res<()> {
+    let out = PathBuf::from(opt(args, "--out").ok_or("gen: --out DIR")?);
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    for n in sizes(args)? {
+        let rows = gen::table_rows(n, 2024 + n as u64);
+        write(&table_path(&out, n, "tsv"), &gen::to_tsv(&rows))?;
+        write(&table_path(&out, n, "csv"), &gen::to_csv(&rows))?;
+    }
+    write(&out.join("table.schema.json"), &gen::table_schema())?;
+    // The smallest input the CLI accepts: a one-row table, to measure what a process costs.
+    write(&out.join("tiny.txt"), "1.\tSố văn bản\tVăn bản\t14\n")?;
+    if let Some(seed) = opt(args, "--seed") {
+        let seed = read(Path::new(seed))?;
+        let count = opt_num(args, "--batch", 1000)?;
+        let dir = batch_dir(&out);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        for i in 0..count {
+            write(
+                &dir.join(format!("unit-{:04}.txt", i + 1)),
+                &gen::report_variant(&seed, i),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Parse + check of one report (`check_text`: read, build, rules, evaluate, outcome), many times.
+fn cmd_seed(args: &[String]) -> Res<Value> {
+    let path = args.first().ok_or("seed: FILE")?;
+    let text = read(Path::new(path))?;
+    let iters = opt_num(args, "--iters", 2000)?;
+    let warmup = opt_num(args, "--warmup", 200)?;
+    let options = Options::default();
+    let mut checks = 0;
+    for _ in 0..warmup {
+        checks = check_text(&text, &options)
+            .map_err(|e| e.to_string())?
+            .checks
+            .len();
+    }
+    let mut samples = Vec::with_capacity(iters);
+    let mut json_samples = Vec::with_capacity(iters);
+    for _ in 0..iters {
+        let t = Instant::now();
+        let outcome = check_text(&text, &options).map_err(|e| e.to_string())?;
+        samples.push(t.elapsed());
+        // What the CLI adds for `--json`, measured apart.
+        let t = Instant::now();
+        std::hint::black_box(outcome.to_json());
+        json_samples.push(t.elapsed());
+    }
+    let (median, p95, min) = stats(samples);
+    let (json_median, _, _) = stats(json_samples);
+    Ok(json!({
+        "bytes": text.len(), "checks": checks, "iters": iters,
+        "median_ms": median, "p95_ms": p95, "min_ms": min, "json_median_ms": json_median,
+    }))
+}
+
+/// One table, in a process of its own so that its peak resident set is its own.
+fn cmd_scale(args: &[String]) -> Res<Value> {
+    let path = args.first().ok_or("scale: FILE")?;
+    let iters = opt_num(args, "--iters", 5)?.max(1);
+    let text = read(Path::new(path))?;
+    let options = Options::default();
+    let rss_before = proc_status_kb("VmRSS");
+    let mut samples = Vec::with_capacity(iters);
+    let mut summary = (0, 0, 0);
+    for _ in 0..iters {
+        let t = Instant::now();
+        let outcome = check_text(&text, &options).map_err(|e| e.to_string())?;
+        samples.push(t.elapsed());
+        let rows: usize = outcome.forms.iter().map(|f| f.rows).sum();
+        summary = (rows, outcome.checks.len(), outcome.summary.pass);
+        drop(outcome);
+    }
+    let (median, p95, min) = stats(samples);
+    Ok(json!({
+        "bytes": text.len(), "rows": summary.0, "checks": summary.1, "pass": summary.2,
+        "iters": iters, "median_ms": median, "p95_ms": p95, "min_ms": min,
+        "rss_before_kb": rss_before, "peak_rss_kb": proc_status_kb("VmHWM"),
+    }))
+}
+
+/// Where the time of one check goes, step by step (the pipeline of `check_document`), medians in
+/// milliseconds: what to look at first when a budget is missed.
+fn cmd_phases(args: &[String]) -> Res<Value> {
+    let path = args.first().ok_or("phases: FILE")?;
+    let iters = opt_num(args, "--iters", 50)?.max(1);
+    let text = read(Path::new(path))?;
+    let catalogue = kiemso::builtin_catalogue();
+    let names = [
+        "read", "report", "rules", "evaluate", "outcome", "drop", "to_json",
+    ];
+    let mut samples: Vec<Vec<Duration>> = vec![Vec::with_capacity(iters); names.len()];
+    for _ in 0..iters {
+        let mut lap = Instant::now();
+        let mut mark = |k: usize| {
+            samples[k].push(lap.elapsed());
+            lap = Instant::now();
+        };
+        let doc = kiemso::read::read_text(&text).map_err(|e| e.to_string())?;
+        mark(0);
+        let report = kiemso::report::build(&doc, catalogue);
+        mark(1);
+        let rules = kiemso::rules::rules_for(&report, catalogue);
+        mark(2);
+        let checks = kiemso::evaluate::evaluate(&report, &rules);
+        mark(3);
+        let outcome = kiemso::outcome::Outcome::new(&report, checks);
+        mark(4);
+        drop((doc, report, rules));
+        mark(5);
+        std::hint::black_box(outcome.to_json());
+        mark(6);
+    }
+    let mut result = serde_json::Map::new();
+    for (name, s) in names.iter().zip(samples) {
+        result.insert(format!("{name}_ms"), json!(stats(s).0));
+    }
+    Ok(Value::Object(result))
+}
+
+/// Runs this program's `scale` in a child process and reads its JSON.
+fn scale_child(file: &Path, iters: usize) -> Res<Value> {
+    let me = std::env::current_exe().map_err(|e| e.to_string())?;
+    let out = Command::new(me)
+        .arg("scale")
+        .arg(file)
+        .args(["--iters", &iters.to_string()])
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(format!("scale {} failed: {}", file.display(), out.status));
+    }
+    serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())
+}
+
+/// Runs `kiemso check FILE --json` as its own process for each file; exit 2 or a signal is a
+/// crash. Returns the wall time and the number of reports with a failed check.
+fn run_cli(kiemso: &Path, files: &[PathBuf]) -> Res<(Duration, usize)> {
+    let mut failed = 0;
+    let t = Instant::now();
+    for f in files {
+        let status = Command::new(kiemso)
+            .arg("check")
+            .arg(f)
+            .arg("--json")
+            .stdout(Stdio::null())
+            .status()
+            .map_err(|e| format!("{}: {e}", kiemso.display()))?;
+        match status.code() {
+            Some(0) => {}
+            Some(1) => failed += 1,
+            _ => return Err(format!("kiemso check {} crashed: {status}", f.display())),
+        }
+    }
+    Ok((t.elapsed(), failed))
+}
+
+/// The CLI over a province's batch: one process per report, then the same reports in one process
+/// (what a batch mode would cost), and what a process costs on a one-row table.
+fn cli_batch(kiemso: &Path, dir: &Path) -> Res<Value> {
+    let batch = batch_dir(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&batch)
+        .map_err(|e| format!("{}: {e}", batch.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("{}: no reports", batch.display()));
+    }
+    let (wall, failed) = run_cli(kiemso, &files)?;
+    let tiny = vec![dir.join("tiny.txt"); files.len()];
+    let (tiny_wall, _) = run_cli(kiemso, &tiny)?;
+    // In one process: read each file, check it, print its JSON contract to nowhere.
+    let t = Instant::now();
+    let mut in_process_failed = 0;
+    for f in &files {
+        let text = read(f)?;
+        let outcome = check_text(&text, &Options::default()).map_err(|e| e.to_string())?;
+        std::hint::black_box(outcome.to_json());
+        in_process_failed += usize::from(outcome.has_failures());
+    }
+    let in_process = t.elapsed();
+    if in_process_failed != failed {
+        return Err(format!(
+            "the CLI found {failed} failing reports, the library {in_process_failed}"
+        ));
+    }
+    let n = files.len() as f64;
+    Ok(json!({
+        "files": files.len(), "failed": failed,
+        "total_s": wall.as_secs_f64(), "per_file_ms": wall.as_secs_f64() * 1e3 / n,
+        "tiny_per_process_ms": tiny_wall.as_secs_f64() * 1e3 / n,
+        "in_process_total_s": in_process.as_secs_f64(),
+        "in_process_per_file_ms": in_process.as_secs_f64() * 1e3 / n,
+    }))
+}
+
+fn cmd_native(args: &[String]) -> Res<()> {
+    let out = PathBuf::from(opt(args, "--out").ok_or("native: --out DIR")?);
+    let seed = opt(args, "--seed").ok_or("native: --seed FILE")?;
+    let kiemso = PathBuf::from(opt(args, "--kiemso").ok_or("native: --kiemso BIN")?);
+    let iters = opt_num(args, "--iters", 2000)?;
+    eprintln!("[bench] native: seed report × {iters}");
+    let seed_result = cmd_seed(&[
+        seed.to_string(),
+        "--iters".into(),
+        iters.to_string(),
+        "--warmup".into(),
+        (iters / 10).max(10).to_string(),
+    ])?;
+    let mut scaling = Vec::new();
+    for n in sizes(args)? {
+        // Enough runs for a stable median without spending minutes: fewer as tables grow.
+        let runs = (iters * 40 / n).clamp(3, 50);
+        eprintln!("[bench] native: {n} rows × {runs}");
+        let mut r = scale_child(&table_path(&out, n, "tsv"), runs)?;
+        if r["rows"].as_u64() != Some(n as u64) {
+            return Err(format!("table-{n}: read {} rows", r["rows"]));
+        }
+        r["size"] = json!(n);
+        scaling.push(r);
+    }
+    eprintln!("[bench] native: kiemso CLI over the batch");
+    let cli = cli_batch(&kiemso, &out)?;
+    let result = json!({ "seed": seed_result, "scaling": scaling, "cli": cli });
+    write(
+        &out.join("native.json"),
+        &serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?,
+    )
+}
