@@ -97,17 +97,21 @@ export function startApp(env) {
   });
   view.setOnlyProblems(onlyProblems.checked);
 
+  const CRASHED = 'Bộ kiểm tra gặp sự cố với dữ liệu này (lỗi của chương trình, không phải của bạn) và đã được khởi động lại. Hãy thử sửa hoặc dán lại dữ liệu; nếu vẫn lỗi, xin báo cho người phụ trách Kiểm số.';
+  const TIMED_OUT = 'Việc kiểm tra chạy quá lâu nên đã được dừng; bộ kiểm tra đã khởi động lại. Dữ liệu có thể quá lớn: hãy thử kiểm tra từng phần.';
+  let everReady = false;
   const bridge = env.makeBridge((event) => {
     if (event.type === 'ready') {
       root.dataset.engine = 'ready';
       root.dataset.engineMode = event.mode;
       checkFileAvailable = event.capabilities.checkFile;
       root.dataset.checkFile = String(checkFileAvailable);
-      run();
+      // The first time only: after a restart, re-running the input that crashed would crash again.
+      if (!everReady) {
+        everReady = true;
+        run();
+      }
     } else if (event.type === 'restarted') {
-      engineNote = event.reason === 'timeout'
-        ? 'Việc kiểm tra chạy quá lâu nên đã được dừng; bộ kiểm tra đã khởi động lại. Dữ liệu có thể quá lớn: hãy thử kiểm tra từng phần.'
-        : 'Bộ kiểm tra gặp sự cố với dữ liệu này (lỗi của chương trình, không phải của bạn) và đã được khởi động lại. Hãy thử sửa hoặc dán lại dữ liệu; nếu vẫn lỗi, xin báo cho người phụ trách Kiểm số.';
       root.dataset.restarts = String(Number(root.dataset.restarts ?? 0) + 1);
     } else if (event.type === 'failed') {
       root.dataset.engine = 'failed';
@@ -199,7 +203,7 @@ export function startApp(env) {
       inputProblems = [];
     } else {
       inputProblems = [];
-      engineNote = engineNote || 'Bộ kiểm tra gặp sự cố và đã được khởi động lại.';
+      engineNote = error.kind === 'timeout' ? TIMED_OUT : CRASHED;
     }
     setState(lastResult ? 'stale' : 'error');
     status.textContent = 'Chưa kiểm tra được: xem thông báo ở đầu trang.';
