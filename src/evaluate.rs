@@ -197,12 +197,16 @@ fn ratio(
                     row_phrase(d.row)
                 );
             }
-            _ => {
+            _ if d.interval.may_be_zero() => {
                 check.message = format!(
                     "{about}: không tính được tỷ lệ vì mẫu số ({}) bằng {}.",
                     row_phrase(d.row),
                     d.printed()
                 );
+            }
+            // `percent_of` also gives up when the quotient overflows a decimal.
+            _ => {
+                check.message = format!("{about}: số liệu quá lớn để tính tỷ lệ.");
             }
         }
         return check;
