@@ -5,6 +5,10 @@ use kiemso::outcome::{Check, Kind, Outcome, Status};
 use kiemso::read::{ReadError, MAX_CELLS_PER_RECORD, MAX_RECORDS, MAX_TEXT_BYTES};
 use kiemso::{check_file, check_text, Options};
 
+/// Builds .docx/.xlsx packages around given parts (shared with the fuzz targets).
+#[path = "../fuzz/fuzz_targets/common/mod.rs"]
+mod common;
+
 const SEED: &str = include_str!("../www/examples/khanh-hoa-q3-2024.txt");
 
 fn run(text: &str) -> Outcome {
@@ -455,4 +459,41 @@ fn titles_with_letters_that_change_length_when_lowercased() {
     assert_eq!(o.forms[0].title, "ȺȺ sốố");
     let o = run("BIỂU MẪU SỐ 02: CẢI CÁCH THỂ CHẾ\n1.\tTổng số\tVăn bản\t5\t\n");
     assert_eq!(o.forms[0].title, "CẢI CÁCH THỂ CHẾ");
+}
+
+#[test]
+fn tables_nested_ten_thousand_deep_are_refused_without_overflowing_the_stack() {
+    // A few KB once deflated; read recursively, it overflowed the stack and killed the checker.
+    // Run with the 1 MB stack a Wasm instance has.
+    let depth = 10_000;
+    let mut body = String::new();
+    for _ in 0..depth {
+        body.push_str("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p>");
+    }
+    for _ in 0..depth {
+        body.push_str("</w:tc></w:tr></w:tbl>");
+    }
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let file = common::docx(xml.as_bytes(), true);
+    assert!(file.len() < 50_000, "{} bytes", file.len());
+    let result = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(move || check_file(&file, "long-nhau.docx", &Options::default()).map(|_| ()))
+        .unwrap()
+        .join()
+        .expect("no stack overflow");
+    assert_eq!(
+        result.unwrap_err().to_string(),
+        "Tài liệu có bảng lồng trong bảng quá 32 tầng, không phải một báo cáo thông thường. Hãy \
+         sao chép các bảng số liệu rồi dán vào."
+    );
+    // Nesting as Word documents have it is read.
+    let nested = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Biểu mẫu số 02</w:t></w:r></w:p>\
+        <w:tbl><w:tr><w:tc><w:p><w:r><w:t>1.</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Tổng số</w:t></w:r></w:p></w:tc>\
+        <w:tc><w:p><w:r><w:t>Văn bản</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>60</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\
+        </w:tc></w:tr></w:tbl>";
+    let xml = xml.replace(&body, nested);
+    assert!(check_file(&common::docx(xml.as_bytes(), false), "a.docx", &Options::default()).is_ok());
 }

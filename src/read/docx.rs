@@ -43,6 +43,9 @@ pub(super) fn read(archive: &Archive<'_>, part: &str) -> Result<FileContents, Re
     ))
 }
 
+/// The deepest tables may be nested in cells. Word documents nest two or three levels at most.
+pub const MAX_TABLE_NESTING: usize = 32;
+
 /// The elements whose nesting matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum El {
@@ -140,6 +143,15 @@ impl Parser {
                 return Flow::Skip
             }
             "tbl" => {
+                // Nested tables are emitted and dropped recursively: thousands of levels (a few
+                // KB once zipped) would overflow the stack, and a Wasm instance has only 1 MB.
+                if self.tables.len() >= MAX_TABLE_NESTING {
+                    self.error = Some(ReadError::Unreadable(format!(
+                        "Tài liệu có bảng lồng trong bảng quá {MAX_TABLE_NESTING} tầng, không phải \
+                         một báo cáo thông thường. Hãy sao chép các bảng số liệu rồi dán vào."
+                    )));
+                    return Flow::Skip;
+                }
                 self.tables.push(Table::default());
                 El::Tbl
             }
