@@ -36,6 +36,7 @@ pub fn short_indicator(indicator: &str) -> String {
         return s;
     }
     let cut: String = s.chars().take(INDICATOR_CHARS).collect();
+    // A position found by `rfind` (or the end) is a char boundary, so the slice cannot panic.
     let at = cut.rfind(' ').unwrap_or(cut.len());
     format!("{}…", cut[..at].trim_end_matches([',', ';', ':']))
 }

@@ -431,6 +431,7 @@ impl Columns {
 
     /// Roles guessed from the data, for a table pasted without its header.
     fn infer(records: &[(usize, Vec<String>)]) -> Columns {
+        // Every index below is a column `k < width`, the widest record: in bounds by construction.
         let width = records.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
         let mut stt_hits = vec![0usize; width];
         let mut num_hits = vec![0usize; width];
@@ -728,6 +729,7 @@ fn stt_notices(form_id: &str, rows: &[Row]) -> Vec<Notice> {
     let mut disordered = 0usize;
     let mut previous: Option<&Row> = None;
     for row in rows {
+        // `index` holds positions of `lines`, pushed together just below.
         if let Some(&k) = index.get(row.stt.label.as_str()) {
             lines[k].1.push(row.line);
             continue;

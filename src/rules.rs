@@ -295,6 +295,7 @@ fn same_unit(a: &str, b: &str) -> bool {
 /// They are reported as warnings, since the table's intent is a guess.
 fn infer(form: &Form, fi: usize) -> Vec<Rule> {
     let mut rules = Vec::new();
+    // Called only with indices from enumerating `form.rows`, so in bounds.
     let cell = |ri: usize| CellRef {
         name: form.cell_name(&form.rows[ri]),
         at: Some((fi, ri)),
@@ -329,6 +330,7 @@ fn infer(form: &Form, fi: usize) -> Vec<Rule> {
         let measure = row.measure();
         if measure == Measure::Percent
             && starts_with_words(&row.indicator, &["tỷ lệ", "tỉ lệ"])
+            // Exactly two children: `children[0]` and `children[1]` below exist.
             && children.len() == 2
             && children
                 .iter()

@@ -124,13 +124,26 @@ fn fifty_megabytes_of_report_are_checked() {
     // Each copy passes what the seed passes, except the rules between forms, which use the
     // first copy of each form and so are evaluated once.
     let seed = run(SEED);
-    let cross = seed.checks.iter().filter(|c| c.id.contains(",B0") && {
-        let forms: std::collections::BTreeSet<&str> = c.cells.iter().map(|n| &n[..3]).collect();
-        forms.len() > 1
-    }).count();
+    let cross = seed
+        .checks
+        .iter()
+        .filter(|c| {
+            c.id.contains(",B0") && {
+                let forms: std::collections::BTreeSet<&str> =
+                    c.cells.iter().map(|n| &n[..3]).collect();
+                forms.len() > 1
+            }
+        })
+        .count();
     assert_eq!(o.summary.pass, (seed.summary.pass - cross) * copies + cross);
     assert!(
-        has_notice(&o, &["Bảng B01 xuất hiện", "các quy tắc liên biểu dùng bảng đầu tiên"]),
+        has_notice(
+            &o,
+            &[
+                "Bảng B01 xuất hiện",
+                "các quy tắc liên biểu dùng bảng đầu tiên"
+            ]
+        ),
         "{:?}",
         &notices(&o)[..notices(&o).len().min(5)]
     );
@@ -158,7 +171,10 @@ fn too_many_rows_are_refused_quickly() {
     // Over the size limit: refused before reading.
     let huge = "a".repeat(MAX_TEXT_BYTES + 1);
     let e = refusal(&huge);
-    assert!(e.starts_with("Văn bản dán vào quá lớn (giới hạn 64 MB)"), "{e}");
+    assert!(
+        e.starts_with("Văn bản dán vào quá lớn (giới hạn 64 MB)"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -166,7 +182,8 @@ fn a_row_of_a_million_columns_is_refused() {
     let row = format!("1.\tSố văn bản\tVăn bản{}\n", "\t1".repeat(1_000_000));
     let e = refusal(&row);
     assert!(
-        e.contains("Dòng 1 có 1000003 cột") && e.contains(&format!("giới hạn {MAX_CELLS_PER_RECORD} cột")),
+        e.contains("Dòng 1 có 1000003 cột")
+            && e.contains(&format!("giới hạn {MAX_CELLS_PER_RECORD} cột")),
         "{e}"
     );
 }
@@ -182,7 +199,9 @@ fn nested(depth: usize, deepest_total: &str) -> String {
         } else {
             (depth - level + 2).to_string()
         };
-        text.push_str(&format!("{stt}.\tTổng số hồ sơ cấp {level}\tHồ sơ\t{total}\n"));
+        text.push_str(&format!(
+            "{stt}.\tTổng số hồ sơ cấp {level}\tHồ sơ\t{total}\n"
+        ));
         if level == depth {
             text.push_str(&format!("{stt}.1.\tHồ sơ trực tuyến\tHồ sơ\t1\n"));
         }
@@ -196,10 +215,7 @@ fn stt_nested_ten_deep() {
     let o = run(&nested(10, "2"));
     assert_eq!(o.forms[0].form, "T1");
     let deepest = "T1/1.1.1.1.1.1.1.1.1.1";
-    let c = by_id(
-        &o,
-        &format!("sum:{deepest},{deepest}.1,{deepest}.2"),
-    );
+    let c = by_id(&o, &format!("sum:{deepest},{deepest}.1,{deepest}.2"));
     assert_eq!(c.status, Status::Pass, "{}", c.message);
     assert_eq!(
         o.checks.iter().filter(|c| c.kind == Kind::Sum).count(),
@@ -210,10 +226,7 @@ fn stt_nested_ten_deep() {
     assert_eq!(o.forms[0].table.iter().map(|r| r.depth).max(), Some(11));
     // A wrong total ten levels down is found (a warning: the rule is inferred).
     let o = run(&nested(10, "3"));
-    let c = by_id(
-        &o,
-        &format!("sum:{deepest},{deepest}.1,{deepest}.2"),
-    );
+    let c = by_id(&o, &format!("sum:{deepest},{deepest}.1,{deepest}.2"));
     assert_eq!(c.status, Status::Warn);
     assert!(c.message.contains("ghi 3 nhưng 1 + 1 = 2"), "{}", c.message);
     // Twenty-one levels is not an STT any more: the row is named, not silently dropped.
@@ -229,14 +242,17 @@ fn stt_nested_ten_deep() {
 #[test]
 fn duplicate_stt_is_noticed_and_the_first_row_is_used() {
     // Row 1.2 twice (lines 6 and 8): the sum uses the first (45), which makes it balance.
-    let text = b02("60", "12", "45", "03") + "1.2.\tSố VBQPPL do cấp huyện ban hành\tVăn bản\t99\t\n";
+    let text =
+        b02("60", "12", "45", "03") + "1.2.\tSố VBQPPL do cấp huyện ban hành\tVăn bản\t99\t\n";
     let o = run(&text);
     assert_eq!(by_id(&o, SUM_B02).status, Status::Pass);
     assert_eq!(by_id(&o, SUM_B02).formula.as_deref(), Some("12 + 45 + 3"));
     assert_eq!(
         notices(&o),
-        ["Bảng B02: STT 1.2 xuất hiện 2 lần (dòng 6, 8); chỉ dòng 6 được dùng để kiểm tra, các \
-          dòng trùng STT sau đó bị bỏ qua."],
+        [
+            "Bảng B02: STT 1.2 xuất hiện 2 lần (dòng 6, 8); chỉ dòng 6 được dùng để kiểm tra, các \
+          dòng trùng STT sau đó bị bỏ qua."
+        ],
     );
     assert_eq!(o.notices[0].line, Some(8));
     // One check per cell, however many rows repeat it.
@@ -252,7 +268,9 @@ fn duplicate_stt_is_noticed_and_the_first_row_is_used() {
 fn many_duplicates_are_summed_up_not_listed_one_by_one() {
     let mut text = String::from("STT\tChỉ tiêu\tĐơn vị tính\tSố liệu\n");
     for k in 1..=30 {
-        text.push_str(&format!("{k}.\tHồ sơ\tHồ sơ\t1\n{k}.\tHồ sơ\tHồ sơ\t1\n{k}.\tHồ sơ\tHồ sơ\t1\n"));
+        text.push_str(&format!(
+            "{k}.\tHồ sơ\tHồ sơ\t1\n{k}.\tHồ sơ\tHồ sơ\t1\n{k}.\tHồ sơ\tHồ sơ\t1\n"
+        ));
     }
     let o = run(&text);
     assert_eq!(o.notices.len(), 21, "{:?}", notices(&o));
@@ -270,8 +288,10 @@ fn stt_out_of_order_is_noticed() {
     let o = run(text);
     assert_eq!(
         notices(&o),
-        ["Bảng B02: STT 1.1 (dòng 4) đứng sau STT 1.2 (dòng 3), thứ tự STT bị đảo; có thể dòng \
-          bị dán sai chỗ."]
+        [
+            "Bảng B02: STT 1.1 (dòng 4) đứng sau STT 1.2 (dòng 3), thứ tự STT bị đảo; có thể dòng \
+          bị dán sai chỗ."
+        ]
     );
     // The arithmetic does not depend on the order.
     assert_eq!(by_id(&o, SUM_B02).status, Status::Pass);
@@ -293,7 +313,11 @@ fn english_style_numbers_are_explained() {
     // The sum it belongs to cannot be computed, and says why.
     let s = by_id(&o, SUM_B02);
     assert_eq!(s.status, Status::Na);
-    assert!(s.message.contains("không cộng được vì dòng 1.1"), "{}", s.message);
+    assert!(
+        s.message.contains("không cộng được vì dòng 1.1"),
+        "{}",
+        s.message
+    );
     // `12.34` (an English decimal, or a broken group) is explained too.
     let o = run(&b02("60", "12.34", "45", "03"));
     assert!(by_id(&o, "parse:B02/1.1").message.contains("là 12,34"));
@@ -362,7 +386,10 @@ fn words_in_value_cells() {
     let long = "Số liệu đang được tổng hợp từ các sở, ban, ngành và UBND cấp huyện, sẽ báo cáo bổ sung sau";
     let o = run(&b02("60", "12", long, "03"));
     let m = &by_id(&o, "parse:B02/1.2").message;
-    assert!(m.contains("«Số liệu đang được tổng hợp từ các sở, ban, ngành và UBND cấp…»"), "{m}");
+    assert!(
+        m.contains("«Số liệu đang được tổng hợp từ các sở, ban, ngành và UBND cấp…»"),
+        "{m}"
+    );
 }
 
 #[test]
@@ -387,7 +414,10 @@ fn foreign_digits_are_a_finding_not_a_number() {
 fn invisible_characters_inside_numbers_are_ignored() {
     for (cell, what) in [
         ("4\u{200B}5", "zero-width space"),
-        ("\u{200F}45\u{200E}", "right-to-left and left-to-right marks"),
+        (
+            "\u{200F}45\u{200E}",
+            "right-to-left and left-to-right marks",
+        ),
         ("\u{202B}45\u{202C}", "an embedding"),
         ("4\u{00AD}5", "a soft hyphen"),
         ("\u{FEFF}45", "a byte-order mark"),
@@ -412,7 +442,12 @@ fn spaces_as_thousands_separators_are_read() {
         (" ", "space"),
         (".", "dot"),
     ] {
-        let o = run(&b02(&format!("1{sep}290"), &format!("1{sep}234"), "45", "11"));
+        let o = run(&b02(
+            &format!("1{sep}290"),
+            &format!("1{sep}234"),
+            "45",
+            "11",
+        ));
         let s = by_id(&o, SUM_B02);
         assert_eq!(s.status, Status::Pass, "{what}: {}", s.message);
         assert_eq!(s.formula.as_deref(), Some("1.234 + 45 + 11"), "{what}");
@@ -495,5 +530,60 @@ fn tables_nested_ten_thousand_deep_are_refused_without_overflowing_the_stack() {
         <w:tc><w:p><w:r><w:t>Văn bản</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>60</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\
         </w:tc></w:tr></w:tbl>";
     let xml = xml.replace(&body, nested);
-    assert!(check_file(&common::docx(xml.as_bytes(), false), "a.docx", &Options::default()).is_ok());
+    assert!(check_file(
+        &common::docx(xml.as_bytes(), false),
+        "a.docx",
+        &Options::default()
+    )
+    .is_ok());
+}
+
+#[test]
+fn the_public_api_does_not_panic_on_odd_arguments() {
+    use kiemso::catalogue::Severity;
+    use kiemso::interval::Interval;
+    use kiemso::number::format_vi;
+    use kiemso::rules::{CellRef, Rule, RuleKind};
+    use rust_decimal::Decimal;
+
+    // Absurd precision is capped at the 28 decimals a decimal has (found by the `number` fuzz
+    // target: `u32::MAX` decimals asked for a 4 GB string).
+    assert_eq!(
+        format_vi(Decimal::ONE, u32::MAX),
+        format!("1,{}", "0".repeat(28))
+    );
+    // Intervals at the decimal's limit widen to the limit rather than overflow.
+    assert_eq!(Interval::rounded(Decimal::MAX, 0).hi, Decimal::MAX);
+    assert_eq!(Interval::rounded(Decimal::MIN, 3).lo, Decimal::MIN);
+    // Rules that point past the report (built for another one) are `na`, not an index panic.
+    let doc = kiemso::read::read_text("Biểu mẫu số 02\n1.\tTổng số\tVăn bản\t5\n").unwrap();
+    let report = kiemso::report::build(&doc, kiemso::builtin_catalogue());
+    let stray = |name: &str, at| CellRef {
+        name: name.into(),
+        at: Some(at),
+    };
+    let rules = [
+        Rule {
+            kind: RuleKind::Sum {
+                total: stray("B02/1", (7, 0)),
+                parts: vec![stray("B02/1.1", (0, 99))],
+            },
+            severity: Severity::Fail,
+            inferred: false,
+        },
+        Rule {
+            kind: RuleKind::Readable {
+                cell: stray("B02/9", (0, 5)),
+            },
+            severity: Severity::Warn,
+            inferred: true,
+        },
+    ];
+    let checks = kiemso::evaluate::evaluate(&report, &rules);
+    assert!(checks.iter().all(|c| c.status == Status::Na), "{checks:#?}");
+    assert_eq!(
+        checks[0].message,
+        "Tổng B02/1: không cộng được vì bảng thiếu dòng 1.1."
+    );
+    assert_eq!(checks[1].message, "Không tìm thấy ô B02/9.");
 }
