@@ -1,13 +1,13 @@
 //! `kiemso`: the command line over the same core as the page.
 //!
 //! ```text
-//! kiemso check [PATH|-] [--json] [--all] [--catalogue FILE]
+//! kiemso check [PATH|-] [--json] [--all] [--catalogue FILE]   (PATH: .docx, .xlsx, .csv, .tsv, .txt)
 //! kiemso forms [--catalogue FILE]
 //! ```
 //! Exit status: 0 no failed check, 1 at least one, 2 the input could not be read.
 
 use kiemso::catalogue::Catalogue;
-use kiemso::{check_text, present, Options};
+use kiemso::{check_file, check_text, present, Options};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -62,26 +62,42 @@ fn main() -> ExitCode {
     match positional.first().map(String::as_str) {
         Some("check") => {
             let path = positional.get(1).map(String::as_str).unwrap_or("-");
-            let bytes = if path == "-" {
-                let mut buf = Vec::new();
-                if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-                    return fail(&format!("không đọc được đầu vào chuẩn: {e}"));
-                }
-                buf
-            } else {
-                match std::fs::read(path) {
-                    Ok(b) => b,
-                    Err(e) => return fail(&format!("không mở được {path}: {e}")),
-                }
-            };
-            let Ok(text) = String::from_utf8(bytes) else {
-                return fail("tệp không phải văn bản UTF-8");
-            };
             let options = Options {
                 catalogue,
                 ..Options::default()
             };
-            match check_text(&text, &options) {
+            let result = if path == "-" {
+                // Standard input is text (a pipe, a paste), in whatever encoding it comes.
+                let mut buf = Vec::new();
+                let cap = kiemso::read::MAX_FILE_BYTES as u64 + 1;
+                if let Err(e) = std::io::stdin().take(cap).read_to_end(&mut buf) {
+                    return fail(&format!("không đọc được đầu vào chuẩn: {e}"));
+                }
+                if buf.len() > kiemso::read::MAX_FILE_BYTES {
+                    return fail(&format!(
+                        "đầu vào chuẩn quá lớn (giới hạn {} MB)",
+                        kiemso::read::MAX_FILE_BYTES / (1024 * 1024)
+                    ));
+                }
+                kiemso::read::encoding::decode(&buf)
+                    .and_then(|decoded| check_text(&decoded.text, &options))
+            } else {
+                // A file is read by its content: .docx, .xlsx, or text in any encoding.
+                match std::fs::metadata(path) {
+                    Ok(m) if m.len() > kiemso::read::MAX_FILE_BYTES as u64 => {
+                        return fail(&format!(
+                            "{path} quá lớn (giới hạn {} MB)",
+                            kiemso::read::MAX_FILE_BYTES / (1024 * 1024)
+                        ))
+                    }
+                    _ => {}
+                }
+                match std::fs::read(path) {
+                    Ok(bytes) => check_file(&bytes, path, &options),
+                    Err(e) => return fail(&format!("không mở được {path}: {e}")),
+                }
+            };
+            match result {
                 Ok(outcome) => {
                     let text = if json {
                         outcome.to_json() + "\n"

@@ -7,7 +7,8 @@ use super::{Block, Document, ReadError, MAX_CELLS_PER_RECORD, MAX_RECORDS, MAX_T
 ///
 /// Lines with tabs are table records (parsed as TSV with Excel's quoting); other lines are prose.
 /// Text with no tab at all is tried as CSV (`,` or `;`) when most of its lines split into the same
-/// number of fields.
+/// number of fields. Decomposed Vietnamese (a tone as a separate mark, as macOS and Windows-1258
+/// produce) is composed first, so that titles and indicators match.
 ///
 /// ```
 /// use kiemso::read::{read_text, Block};
@@ -31,6 +32,8 @@ pub fn read_text(text: &str) -> Result<Document, ReadError> {
             "Nội dung không phải văn bản (có ký tự nhị phân). Hãy dán bảng từ Word/Excel hoặc mở tệp .docx, .xlsx, .csv.".into(),
         ));
     }
+    let composed = super::encoding::compose_vietnamese(text);
+    let text: &str = &composed;
     let doc = if text.contains('\t') {
         read_mixed(text, b'\t')?
     } else if let Some(delimiter) = csv_delimiter(text) {
@@ -156,7 +159,15 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
                 .iter()
                 .map(|c| c.matches('\n').count())
                 .sum::<usize>();
-            if cells.iter().any(|c| !c.is_empty()) {
+            if let [only] = cells.as_slice() {
+                // A single quoted field (a CSV title with a comma in it) is a line of prose.
+                if !only.is_empty() {
+                    blocks.push(Block::Text {
+                        line: line_no,
+                        text: only.clone(),
+                    });
+                }
+            } else if cells.iter().any(|c| !c.is_empty()) {
                 blocks.push(Block::Record {
                     line: line_no,
                     cells,
@@ -257,9 +268,31 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_title_in_csv_is_prose() {
+        let doc = read_text(
+            "\"Công tác chỉ đạo, điều hành\"\n1.,Tổng số,Văn bản,60\n1.1.,Cấp tỉnh,Văn bản,12\n",
+        )
+        .unwrap();
+        assert_eq!(
+            doc.blocks[0],
+            Block::Text {
+                line: 1,
+                text: "Công tác chỉ đạo, điều hành".into()
+            }
+        );
+        assert_eq!(records(&doc).len(), 2);
+    }
+
+    #[test]
     fn prose_with_commas_is_not_csv() {
         let doc = read_text("Trong kỳ, tỉnh đã ban hành 60 văn bản.\nTiếp theo, rà soát.").unwrap();
         assert!(records(&doc).is_empty());
+    }
+
+    #[test]
+    fn decomposed_vietnamese_is_composed() {
+        let doc = read_text("Bie\u{302}\u{309}u ma\u{302}\u{303}u so\u{302}\u{301} 01\n").unwrap();
+        assert!(matches!(&doc.blocks[0], Block::Text { text, .. } if text == "Biểu mẫu số 01"));
     }
 
     #[test]
