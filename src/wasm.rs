@@ -2,10 +2,11 @@
 //!
 //! `check(text, options)` returns the JSON contract of DESIGN.md as a plain JS object, with every
 //! decimal as a Vietnamese-printed string. Unusable input throws a JS `Error` whose message is the
-//! Vietnamese explanation.
+//! Vietnamese explanation. `checkFile(bytes, name, options)` does the same for a file the user
+//! opened or dropped (.docx, .xlsx, .csv, .tsv, .txt).
 
 use crate::catalogue::Catalogue;
-use crate::{check_text, Options};
+use crate::{check_file, check_text, Options};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -53,9 +54,18 @@ pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     outcome.serialize(&serializer()).map_err(into_error)
 }
 
+/// Checks a file's bytes (a `Uint8Array`) by its content first, its name second: a Word report,
+/// an Excel workbook, or text in UTF-8, UTF-16 or Windows-1258. Returns the same object as
+/// `check`; throws an `Error` with the Vietnamese reason when the file cannot be used.
+#[wasm_bindgen(js_name = checkFile)]
+pub fn check_file_js(bytes: &[u8], name: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = options_from(options)?;
+    let outcome = check_file(bytes, name, &options).map_err(into_error)?;
+    outcome.serialize(&serializer()).map_err(into_error)
+}
+
 /// The built-in catalogue as JSON text (for the page to show or to save as a starting point).
 #[wasm_bindgen(js_name = builtinCatalogue)]
 pub fn builtin_catalogue() -> String {
     crate::catalogue::BUILTIN_JSON.to_string()
 }
-
