@@ -105,6 +105,23 @@ fn binary_garbage_is_refused() {
     let e = check_file(png, "bieu-mau.txt", &Options::default()).unwrap_err();
     assert!(!e.to_string().is_empty());
     assert!(matches!(e, ReadError::Unreadable(_)), "{e:?}");
+    // Random bytes under a text name: decoded as best as can be, then refused as binary.
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    let noise: Vec<u8> = (0..4096)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect();
+    let e = check_file(&noise, "du-lieu.txt", &Options::default()).unwrap_err();
+    assert!(e.to_string().contains("không phải văn bản"), "{e}");
+    // A program renamed to .docx.
+    let e = check_file(b"MZ\x90\0\x03\0\0\0", "bao-cao.docx", &Options::default())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("chương trình"), "{e}");
     // A .docx that is not one.
     let e = check_file(b"PK\x03\x04 cut short", "bao-cao.docx", &Options::default())
         .unwrap_err()
