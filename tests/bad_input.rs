@@ -604,3 +604,31 @@ fn the_public_api_does_not_panic_on_odd_arguments() {
     );
     assert_eq!(checks[1].message, "Không tìm thấy ô B02/9.");
 }
+
+#[test]
+fn old_macintosh_line_ends_keep_line_numbers_in_order() {
+    use kiemso::read::{read_text, Block};
+    // Found by the `read_text` fuzz target: a lone `\r` ended a record but not a line, so line
+    // numbers went past the end of the input, and backwards after the next prose line.
+    let fuzzed = "1.\tS\r14\t31,\u{FEFF}";
+    let doc = read_text(fuzzed).unwrap();
+    let lines: Vec<usize> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Text { line, .. } | Block::Record { line, .. } => Some(*line),
+            Block::Break => None,
+        })
+        .collect();
+    assert_eq!(lines, [1, 2]);
+    // A form saved as "CSV (Macintosh)": checked, and each finding names its real line.
+    let mac = "Biểu mẫu số 02\rSTT;Chỉ tiêu;Đơn vị tính;Số liệu\r\
+               1.;Tổng số VBQPPL do địa phương ban hành;Văn bản;60\r\
+               1.1.;Số VBQPPL do cấp tỉnh ban hành;Văn bản;12\r\
+               1.2.;Số VBQPPL do cấp huyện ban hành;Văn bản;45\r\
+               1.3.;Số VBQPPL do cấp xã ban hành;Văn bản;4\r";
+    let o = run(mac);
+    let s = by_id(&o, SUM_B02);
+    assert_eq!(s.status, Status::Fail, "{}", s.message);
+    assert_eq!(s.line, Some(3));
+}

@@ -33,7 +33,17 @@ pub fn read_text(text: &str) -> Result<Document, ReadError> {
         ));
     }
     let composed = super::encoding::compose_vietnamese(text);
-    let text: &str = &composed;
+    // A lone `\r` ends a line (old Macintosh files; Excel for Mac still saves "CSV (Macintosh)"):
+    // the CSV parser splits records there, so prose must too, or line numbers drift and go
+    // backwards (found by the `read_text` fuzz target).
+    let lone_cr = composed.split("\r\n").any(|piece| piece.contains('\r'));
+    let unified;
+    let text: &str = if lone_cr {
+        unified = composed.replace("\r\n", "\n").replace('\r', "\n");
+        &unified
+    } else {
+        &composed
+    };
     let doc = if text.contains('\t') {
         read_mixed(text, b'\t')?
     } else if let Some(delimiter) = csv_delimiter(text) {
@@ -281,6 +291,21 @@ mod tests {
             }
         );
         assert_eq!(records(&doc).len(), 2);
+    }
+
+    #[test]
+    fn old_macintosh_line_ends_are_line_ends() {
+        let doc = read_text("Biểu mẫu số 02\r1.\tA\r2.\tB\rGhi chú\r3.\tC\r\n4.\tD\n").unwrap();
+        let lines: Vec<usize> = doc
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Text { line, .. } | Block::Record { line, .. } => *line,
+                Block::Break => 0,
+            })
+            .collect();
+        assert_eq!(lines, [1, 2, 3, 4, 5, 6]);
+        assert_eq!(records(&doc).len(), 4);
     }
 
     #[test]
