@@ -632,3 +632,43 @@ fn old_macintosh_line_ends_keep_line_numbers_in_order() {
     assert_eq!(s.status, Status::Fail, "{}", s.message);
     assert_eq!(s.line, Some(3));
 }
+
+#[test]
+fn dates_beyond_excels_calendar_show_hashes_instead_of_overflowing() {
+    // Found with overflow checks on: a date-formatted cell holding 9·10¹⁸ overflowed the day
+    // arithmetic (a panic in debug builds, a wrong date in release). Excel shows `########`.
+    const NS: &str = r#"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+    let workbook = format!(
+        r#"<workbook {NS}><sheets><sheet name="Biểu 02" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+    );
+    let text = |r: &str, t: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{t}</t></is></c>"#);
+    let mut rows = String::new();
+    for (n, (stt, indicator, value)) in [
+        ("1.", "Tổng số VBQPPL do địa phương ban hành", "<v>5</v>"),
+        ("2.", "Ngày ban hành văn bản cuối cùng", "<v>9223372036854775000</v>"),
+        ("3.", "Ngày ban hành văn bản đầu tiên", "<v>-9223372036854775000</v>"),
+        ("4.", "Ngày báo cáo", "<v>45565</v>"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let r = n + 1;
+        let style = if n == 0 { "" } else { r#" s="1""# };
+        rows.push_str(&format!(
+            r#"<row r="{r}">{}{}<c r="C{r}"{style}>{value}</c></row>"#,
+            text(&format!("A{r}"), stt),
+            text(&format!("B{r}"), indicator),
+        ));
+    }
+    let sheet = format!(r#"<worksheet {NS}><sheetData>{rows}</sheetData></worksheet>"#);
+    let styles = format!(
+        r#"<styleSheet {NS}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#
+    );
+    let parts: [&[u8]; 4] = [workbook.as_bytes(), sheet.as_bytes(), b"", styles.as_bytes()];
+    let file = common::xlsx(&parts, true);
+    let o = check_file(&file, "ngay.xlsx", &Options::default()).expect("readable");
+    let values: Vec<&str> = o.forms[0].table.iter().map(|r| r.value.as_str()).collect();
+    assert_eq!(values, ["5", "########", "########", "30/09/2024"]);
+    let c = by_id(&o, &format!("parse:{}/2", o.forms[0].form));
+    assert!(c.message.contains("ô số liệu ghi chữ «########»"), "{}", c.message);
+}

@@ -367,6 +367,11 @@ impl NumberFormat {
 /// A date serial as `dd/mm/yyyy`, `hh:mm:ss`, or both.
 fn serial_date(value: Decimal, date1904: bool, show_date: bool, show_time: bool) -> String {
     let days_i = value.floor();
+    // Excel shows dates from serial 0 to 2 958 465 (31/12/9999) and fills the cell with `#`
+    // beyond; so does this, which also keeps the day arithmetic below from overflowing.
+    if days_i.is_sign_negative() || days_i > Decimal::from(2_958_465) {
+        return "########".to_string();
+    }
     let days: i64 = days_i.to_string().parse().unwrap_or(0);
     let seconds: i64 = round_to((value - days_i) * Decimal::from(86_400), 0)
         .to_string()
