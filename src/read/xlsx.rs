@@ -23,7 +23,6 @@ use super::{
 };
 use crate::number::{format_vi, round_to};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 use std::str::FromStr;
 
 /// The most cells whose stored value is kept for explanations.
@@ -175,7 +174,8 @@ fn too_many_cells() -> ReadError {
 
 /// The number format of each cell style (`cellXfs`), by style index.
 fn cell_formats(xml: &str) -> Result<Vec<NumberFormat>, ReadError> {
-    let mut custom: HashMap<u32, String> = HashMap::new();
+    // Custom formats: a handful per workbook.
+    let mut custom: Vec<(u32, String)> = Vec::new();
     let mut ids: Vec<u32> = Vec::new();
     let mut in_xfs = false;
     walk(xml, "xl/styles.xml", |e| {
@@ -186,7 +186,7 @@ fn cell_formats(xml: &str) -> Result<Vec<NumberFormat>, ReadError> {
                         tag.attr("numFmtId").and_then(|v| v.parse().ok()),
                         tag.attr("formatCode"),
                     ) {
-                        custom.insert(id, code);
+                        custom.push((id, code));
                     }
                 }
                 "cellXfs" => in_xfs = true,
@@ -208,8 +208,8 @@ fn cell_formats(xml: &str) -> Result<Vec<NumberFormat>, ReadError> {
     })?;
     Ok(ids
         .into_iter()
-        .map(|id| match custom.get(&id) {
-            Some(code) => NumberFormat::parse(code),
+        .map(|id| match custom.iter().rev().find(|(i, _)| *i == id) {
+            Some((_, code)) => NumberFormat::parse(code),
             None => NumberFormat::parse(builtin_format(id)),
         })
         .collect())
@@ -244,6 +244,8 @@ enum NumberFormat {
         decimals: u32,
         percent: bool,
         thousands: u32,
+        /// Zeros before the decimal point: the least digits the integer part shows.
+        int_zeros: u32,
     },
     /// A date and/or time.
     Date { date: bool, time: bool },
@@ -255,6 +257,7 @@ impl NumberFormat {
     fn parse(code: &str) -> NumberFormat {
         let mut chars = code.chars().peekable();
         let (mut decimals, mut placeholders, mut thousands, mut pending_commas) = (0u32, 0, 0, 0);
+        let mut int_zeros = 0u32;
         let (mut after_point, mut percent, mut other) = (false, false, false);
         let (mut date, mut time) = (false, false);
         let mut word = String::new();
@@ -286,6 +289,8 @@ impl NumberFormat {
                     pending_commas = 0;
                     if after_point {
                         decimals += 1;
+                    } else if c == '0' {
+                        int_zeros += 1;
                     }
                 }
                 '.' if !after_point => {
@@ -317,6 +322,7 @@ impl NumberFormat {
                 decimals,
                 percent,
                 thousands,
+                int_zeros,
             }
         } else if date || time {
             // `m` is minutes next to hours; on its own it is a month.
@@ -327,28 +333,36 @@ impl NumberFormat {
         }
     }
 
-    /// The value as displayed, the Vietnamese way, and the number that display stands for
-    /// (`None` for dates).
-    fn display(self, value: Decimal, date1904: bool) -> (String, Option<Decimal>) {
+    /// The value as displayed, the Vietnamese way; for numbers, also the number the display
+    /// stands for and the stored value in the same units (× 100 for a percentage), to tell
+    /// whether the display rounds.
+    fn display(self, value: Decimal, date1904: bool) -> (String, Option<(Decimal, Decimal)>) {
         match self {
             NumberFormat::Fixed {
                 decimals,
                 percent,
                 thousands,
+                int_zeros,
             } => {
                 let mut v = value;
                 if percent {
                     v *= Decimal::ONE_HUNDRED;
                 }
                 for _ in 0..thousands.min(4) {
-                    v /= Decimal::ONE_THOUSAND;
+                    // × 0,001 is exact, and spares the Wasm a decimal division.
+                    v *= Decimal::new(1, 3);
                 }
                 let decimals = decimals.min(20);
                 let mut text = format_vi(v, decimals);
+                // `00` shows 8 as 08, as officials print codes and small counts.
+                let digits = text.find(',').unwrap_or(text.len());
+                if !text.starts_with('-') && (int_zeros as usize) > digits && int_zeros <= 20 {
+                    text.insert_str(0, &"0".repeat(int_zeros as usize - digits));
+                }
                 if percent {
                     text.push('%');
                 }
-                (text, Some(round_to(v, decimals)))
+                (text, Some((round_to(v, decimals), v)))
             }
             NumberFormat::General => {
                 // Excel's General fits a number in 11 characters: the digits of the integer part,
@@ -357,7 +371,7 @@ impl NumberFormat {
                 let sign = u32::from(value.is_sign_negative());
                 let decimals = 10u32.saturating_sub(int_digits + sign);
                 let shown = round_to(value, decimals).normalize();
-                (format_vi(shown, shown.scale()), Some(shown))
+                (format_vi(shown, shown.scale()), Some((shown, value)))
             }
             NumberFormat::Date { date, time } => (serial_date(value, date1904, date, time), None),
         }
@@ -414,12 +428,34 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-/// A stored number: plain or scientific decimal text, as Excel writes it.
+/// A stored number: plain or scientific decimal text, as Excel writes it (`1.5E-3`). Values
+/// beyond the 28 digits a decimal holds are refused (the cell is then shown as stored).
 fn parse_number(v: &str) -> Option<Decimal> {
     let v = v.trim();
-    Decimal::from_str(v)
-        .or_else(|_| Decimal::from_scientific_lossy(v))
-        .ok()
+    let (mantissa, exponent) = match v.split_once(['E', 'e']) {
+        Some((m, e)) => (m, e.parse::<i32>().ok()?),
+        None => (v, 0),
+    };
+    let m = Decimal::from_str(mantissa).ok()?;
+    if exponent >= 0 {
+        let shift = u32::try_from(exponent).ok().filter(|s| *s <= 28)?;
+        if shift <= m.scale() {
+            let mut r = m;
+            r.set_scale(m.scale() - shift).ok()?;
+            Some(r)
+        } else {
+            m.checked_mul(Decimal::from_i128_with_scale(10i128.pow(shift), 0))
+        }
+    } else {
+        // Tiny values keep the digits a decimal can hold (28 decimals).
+        let shift = exponent.unsigned_abs();
+        if shift > 28 {
+            return Some(Decimal::ZERO);
+        }
+        let mut r = round_to(m, m.scale().min(28 - shift));
+        r.set_scale(r.scale() + shift).ok()?;
+        Some(r)
+    }
 }
 
 /// `"AB12"` → (column 27, row 12), 0-based column, 1-based row.
@@ -653,24 +689,7 @@ impl Book {
                     col: raw.col,
                     text: shown,
                     number: as_number.is_some(),
-                    stored: as_number.map(|n| {
-                        let in_units = match format {
-                            NumberFormat::Fixed {
-                                percent, thousands, ..
-                            } => {
-                                let mut v = value;
-                                if percent {
-                                    v *= Decimal::ONE_HUNDRED;
-                                }
-                                for _ in 0..thousands.min(4) {
-                                    v /= Decimal::ONE_THOUSAND;
-                                }
-                                v
-                            }
-                            _ => value,
-                        };
-                        (value, n != in_units, formula)
-                    }),
+                    stored: as_number.map(|(shown, in_units)| (value, shown != in_units, formula)),
                 }
             }
         };
@@ -768,6 +787,11 @@ mod tests {
         assert_eq!(shown("General", "0.311475409836"), "0,31147541");
         assert_eq!(shown("General", "9191517"), "9.191.517");
         assert_eq!(shown("General", "1.0000000000000001E-5"), "0,00001");
+        assert_eq!(shown("General", "9.1915170000000006E6"), "9.191.517");
+        assert_eq!(shown("0", "1.2E+3"), "1.200");
+        assert_eq!(shown("00", "8"), "08");
+        assert_eq!(shown("000", "-8"), "-8");
+        assert_eq!(parse_number("2.5E-30"), Some(Decimal::ZERO));
         assert_eq!(shown("#,##0,", "9191517"), "9.192");
         assert_eq!(shown("#,##0.00_);[Red](#,##0.00)", "-2.675"), "-2,68");
         assert_eq!(shown(r#"0.00" điểm""#, "8.5"), "8,50");
