@@ -24,9 +24,11 @@ else
   mapfile -t targets < <(cargo +nightly fuzz list)
 fi
 
+# -O: optimised, so 20 s is many runs; -a: with overflow checks and debug assertions, so an
+# arithmetic overflow is a crash here (release builds would silently wrap).
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-if ! nice -n 10 cargo +nightly fuzz build -O >"$log" 2>&1; then
+if ! nice -n 10 cargo +nightly fuzz build -O -a >"$log" 2>&1; then
   tail -40 "$log"
   echo "fuzz smoke: the fuzz targets do not build"
   exit 1
@@ -38,7 +40,7 @@ for t in "${targets[@]}"; do
   printf 'fuzz smoke: %-10s %3s s ... ' "$t" "$seconds"
   # The file readers run with the 1 MB stack a Wasm instance has, so deep recursion shows here.
   if (case "$t" in docx|xlsx|check_file) ulimit -s 1024 ;; esac
-      nice -n 10 cargo +nightly fuzz run -O "$t" "corpus/$t" "${seeds[@]}" -- \
+      nice -n 10 cargo +nightly fuzz run -O -a "$t" "corpus/$t" "${seeds[@]}" -- \
         -max_total_time="$seconds" -rss_limit_mb=4096 -print_final_stats=1) >"$log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     echo "ok (${runs:-?} runs, no crash)"
