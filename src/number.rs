@@ -166,17 +166,19 @@ pub fn foreign_digit(cell: &str) -> Option<char> {
 
 /// How a malformed cell reads if its `.` and `,` are swapped, printed the Vietnamese way: the
 /// likely intent of a figure typed with English-style separators (`1,234.5` → `1.234,5`,
-/// `31.15` → `31,15`). `None` when swapping does not give a well-formed number either.
+/// `31.15` → `31,15`, `1,234,567` → `1.234.567`). `None` for a well-formed cell, and when
+/// swapping does not give a well-formed number either.
 ///
 /// ```
 /// use kiemso::number::english_style;
 /// assert_eq!(english_style("1,234.5").as_deref(), Some("1.234,5"));
 /// assert_eq!(english_style("31.15").as_deref(), Some("31,15"));
+/// assert_eq!(english_style("1,234,567").as_deref(), Some("1.234.567"));
 /// assert_eq!(english_style("12,3,4"), None);
 /// assert_eq!(english_style("31,15"), None); // already well-formed
 /// ```
 pub fn english_style(cell: &str) -> Option<String> {
-    if !matches!(Figure::parse(cell), Err(NumberError::Malformed(_))) || !cell.contains('.') {
+    if !matches!(Figure::parse(cell), Err(NumberError::Malformed(_))) {
         return None;
     }
     let swapped: String = cell

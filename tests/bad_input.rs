@@ -338,6 +338,11 @@ fn english_style_numbers_are_explained() {
     // `12.34` (an English decimal, or a broken group) is explained too.
     let o = run(&b02("60", "12.34", "45", "03"));
     assert!(by_id(&o, "parse:B02/1.1").message.contains("là 12,34"));
+    // English thousands separators.
+    let o = run(&b02("1.234.617", "1,234,567", "45", "05"));
+    assert!(by_id(&o, "parse:B02/1.1")
+        .message
+        .contains("viết kiểu Việt Nam là 1.234.567"));
     // Broken beyond a swap: the general rule is stated.
     let o = run(&b02("60", "1,2,3", "45", "03"));
     assert!(by_id(&o, "parse:B02/1.1")
