@@ -358,3 +358,50 @@ fn corrupt_bytes_never_panic() {
         }
     }
 }
+
+#[test]
+fn the_command_line_reads_files_by_content_and_stdin_in_any_encoding() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let exe = env!("CARGO_BIN_EXE_kiemso");
+    let out = Command::new(exe)
+        .args(["check", "tests/fixtures/khanh-hoa-q3-2024.docx", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json = String::from_utf8(out.stdout).unwrap();
+    assert!(json.contains("\"ratio:B01/2,B01/2.2,B01/2.1\""));
+    // Standard input stays text, decoded whatever its encoding.
+    let mut child = Command::new(exe)
+        .args(["check", "-", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(CP1258).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("Cải cách thể chế"));
+    // A renamed program: exit 2 and the reason.
+    let dir = std::env::temp_dir().join(format!("kiemso-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fake = dir.join("bao-cao.docx");
+    std::fs::write(&fake, b"\x7FELF\x02\x01\x01\0junk").unwrap();
+    let out = Command::new(exe).arg("check").arg(&fake).output().unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("chương trình"));
+}
