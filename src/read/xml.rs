@@ -13,6 +13,10 @@
 use super::ReadError;
 use std::borrow::Cow;
 
+/// The deepest element nesting accepted. Office nests a few dozen levels; a part of 100 MB of
+/// `<a>` would otherwise hold millions of open names.
+pub(super) const MAX_DEPTH: usize = 1_000;
+
 /// An open tag.
 pub(super) struct Tag<'a> {
     /// The qualified name (`w:tbl`).
@@ -227,6 +231,11 @@ pub(super) fn walk(
                 }
             }
             if !empty {
+                if open.len() >= MAX_DEPTH {
+                    return Err(ReadError::Unreadable(format!(
+                        "Tệp bị hỏng hoặc không phải báo cáo: phần «{part}» lồng quá {MAX_DEPTH} tầng."
+                    )));
+                }
                 open.push(qname);
             }
         }
@@ -323,6 +332,11 @@ mod tests {
         }
         let e = walk("<a><b>text", "word/document.xml", &mut f).unwrap_err();
         assert!(e.to_string().contains("word/document.xml"), "{e}");
+        let deep = "<a>".repeat(MAX_DEPTH + 1);
+        assert!(walk(&deep, "x.xml", &mut f)
+            .unwrap_err()
+            .to_string()
+            .contains("tầng"));
         // Entities are never defined by the document.
         let doctype = r#"<!DOCTYPE a [<!ENTITY x "xxxxxxxx">]><a>&x;&x;</a>"#;
         assert_eq!(events(doctype, ""), ["<a", "", ">a"]);
