@@ -98,7 +98,7 @@ struct Parser {
 
 impl Parser {
     fn parse(&mut self, xml: &str, part: &str) -> Result<(), ReadError> {
-        walk(xml, part, |e| {
+        let walked = walk(xml, part, |e| {
             if self.error.is_some() {
                 return Flow::Skip;
             }
@@ -117,10 +117,12 @@ impl Parser {
                     Flow::Enter
                 }
             }
-        })?;
+        });
+        // The first problem met is the one to tell: the walk may fail later, deeper in a subtree
+        // the parser had already refused.
         match self.error.take() {
             Some(e) => Err(e),
-            None => Ok(()),
+            None => walked,
         }
     }
 

@@ -536,7 +536,7 @@ impl Book {
         let mut inside = In::None;
         let mut uncalculated = 0usize;
         let mut error: Option<ReadError> = None;
-        walk(xml, path, |e| {
+        let walked = walk(xml, path, |e| {
             if error.is_some() {
                 return Flow::Skip;
             }
@@ -626,10 +626,12 @@ impl Book {
                 },
             }
             Flow::Enter
-        })?;
+        });
+        // The first problem met is the one to tell.
         if let Some(e) = error {
             return Err(e);
         }
+        walked?;
         if uncalculated > 0 {
             self.file.notes.push(Note {
                 line: None,
