@@ -1,7 +1,9 @@
 // Opening a real Word file: the worker hands its bytes to the core's checkFile().
 import { test, before, after as afterAll } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, after, cellsMarked, makeZip } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, launch, openApp, after, cellsMarked, counts, makeZip, ROOT, SCREENSHOTS } from './helpers.mjs';
 
 /** @type {Awaited<ReturnType<typeof startServer>>} */
 let server;
@@ -39,15 +41,10 @@ ${p('Biểu mẫu số 03')}${p('Cải cách thủ tục hành chính')}
 ${p('')}
 </w:body></w:document>`;
 
-test('a .docx opened from the page is read by checkFile and its wrong ratio is marked', async (t) => {
+test('a .docx opened from the page is read by checkFile and its wrong ratio is marked', async () => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await openApp(context, server.url);
-  if (await page.evaluate(() => document.documentElement.dataset.checkFile !== 'true')) {
-    // The page's answer without checkFile is covered in app.test.mjs.
-    t.skip('this build of the Wasm module has no checkFile()');
-    await context.close();
-    return;
-  }
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.checkFile), 'true');
   const buffer = makeZip({ 'word/document.xml': DOCUMENT });
   const summary = await after(page, () => page.locator('#file').setInputFiles({
     name: 'bao-cao-quy-3.docx',
@@ -66,5 +63,54 @@ test('a .docx opened from the page is read by checkFile and its wrong ratio is m
   await page.waitForFunction(() => document.getElementById('results')?.dataset.state === 'done');
   assert.match(await page.locator('#file-chip').innerText(), /bao-cao-quy-3\.docx/);
   assert.equal(await page.locator('tr[data-cell="B03/3.3"] .ks-input').inputValue(), '99,77');
+  await context.close();
+});
+
+/**
+ * Drops a file on the page as a person does by dragging it from the file manager: dragenter,
+ * dragover and drop events carrying the file.
+ * @param {import('playwright-core').Page} page
+ * @param {string} path
+ * @param {string} type
+ */
+async function dropFile(page, path, type) {
+  const base64 = readFileSync(path).toString('base64');
+  const name = path.split('/').pop();
+  await page.evaluate(({ base64, name, type }) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], name, { type }));
+    const target = document.querySelector('main') ?? document.body;
+    for (const kind of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, { base64, name, type });
+}
+
+test('the seed as a Word file dropped on the page gives the seed\'s results', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await openApp(context, server.url);
+  const docx = join(ROOT, 'tests', 'fixtures', 'khanh-hoa-q3-2024.docx');
+  const summary = await after(page, () => dropFile(page, docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'));
+  // The same checks as the seed pasted as text (see app.test.mjs): no failure, the two 0/0 warnings.
+  assert.equal(summary?.fail, 0);
+  assert.equal(summary?.warn, 2);
+  assert.ok((summary?.pass ?? 0) > 150, `pass: ${summary?.pass}`);
+  const forms = await page.locator('[data-form]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-form')))]);
+  assert.deepEqual(forms, ['B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07']);
+  assert.deepEqual(await cellsMarked(page, 'warn'), ['B01/3.3', 'B02/2.2']);
+  assert.match(await page.locator('#file-chip').innerText(), /khanh-hoa-q3-2024\.docx/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'dropped-docx.png') });
+  await context.close();
+});
+
+test('a spreadsheet dropped on the page is checked as Excel shows it', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await openApp(context, server.url);
+  const xlsx = join(ROOT, 'tests', 'fixtures', 'khanh-hoa-q3-2024.xlsx');
+  const summary = await after(page, () => dropFile(page, xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+  assert.equal(summary?.fail, 0);
+  assert.deepEqual(await cellsMarked(page, 'fail'), []);
+  assert.ok((await counts(page)).pass > 150);
   await context.close();
 });
