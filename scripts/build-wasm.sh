@@ -2,9 +2,10 @@
 # Builds the Wasm module into www/pkg (ES module + optimised .wasm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --quiet --release --target wasm32-unknown-unknown --lib
+# The `wasm` profile (Cargo.toml): optimised for size, unlike the native release build.
+cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib
 rm -rf www/pkg
-wasm-bindgen --target web --no-typescript --out-dir www/pkg target/wasm32-unknown-unknown/release/kiemso.wasm
+wasm-bindgen --target web --no-typescript --out-dir www/pkg target/wasm32-unknown-unknown/wasm/kiemso.wasm
 # binaryen from npm (package.json): Debian's wasm-opt 108 mistranslates the externref table that
 # wasm-bindgen emits, and the module then fails to start.
 WASM_OPT=node_modules/.bin/wasm-opt
