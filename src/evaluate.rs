@@ -124,6 +124,7 @@ fn blank(report: &Report, rule: &Rule, kind: Kind) -> Check {
         message: String::new(),
         inferred: rule.inferred,
         line,
+        quote: None,
     }
 }
 

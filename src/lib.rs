@@ -24,6 +24,7 @@ pub mod catalogue;
 pub mod evaluate;
 pub mod explain;
 pub mod interval;
+pub mod narrative;
 pub mod number;
 pub mod outcome;
 pub mod present;
@@ -101,6 +102,8 @@ pub fn check_document(doc: &Document, options: &Options) -> Outcome {
     let mut report = report::build(doc, catalogue);
     report.apply_overrides(&options.overrides);
     let rules = rules::rules_for(&report, catalogue);
-    let checks = evaluate::evaluate(&report, &rules);
+    let mut checks = evaluate::evaluate(&report, &rules);
+    // The words against the numbers, after the tables' own checks.
+    checks.extend(narrative::check(&report));
     Outcome::new(&report, checks)
 }

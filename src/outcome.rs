@@ -51,7 +51,7 @@ pub enum Kind {
     Count,
     /// A value cell that cannot be read as a number.
     Parse,
-    /// A figure in the narrative (issue: words against numbers).
+    /// A figure in the narrative: arithmetic inside the text, or the text against a table row.
     Narrative,
 }
 
@@ -78,8 +78,12 @@ pub struct Check {
     pub message: String,
     /// Inferred from the table's shape rather than read from the catalogue.
     pub inferred: bool,
-    /// The input line of the cell the check is about.
+    /// The input line of the cell the check is about (for a narrative check, the line of the
+    /// sentence).
     pub line: Option<usize>,
+    /// For a narrative check, the words of the sentence it is about, trimmed to the relevant part
+    /// (`…` where the sentence goes on).
+    pub quote: Option<String>,
 }
 
 /// Counts of checks by status.

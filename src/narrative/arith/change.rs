@@ -1,0 +1,291 @@
+//! Changes whose two sides are stated: mergers and dissolutions, `từ A xuống B, giảm X`.
+
+use super::same_kind;
+use crate::explain::signed;
+use crate::interval::Interval;
+use crate::narrative::finding::{
+    common_scale, decimals_of, printed, raw_a, unit_text, valued, Finding,
+};
+use crate::narrative::scan::{Doc, Mention, Phrase};
+use crate::number::{format_vi, round_to, Figure};
+use crate::outcome::Status;
+use rust_decimal::Decimal;
+
+// ---------------------------------------------------------------------------------------------
+// Changes.
+
+pub(super) fn same_unit(a: &Mention, b: &Mention) -> bool {
+    match (a.unit, b.unit) {
+        (Some(x), Some(y)) => x.words == y.words,
+        (None, _) | (_, None) => true,
+    }
+}
+
+/// `sáp nhập 95 tổ dân phố thành 53 tổ dân phố, giải thể 01 tổ dân phố, …, giảm 43 tổ dân phố`.
+pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
+    let ms = doc.sentence_mentions(s);
+    let tail = |m: &Mention, phrase: Phrase| -> bool {
+        doc.tail_has(m.gap_start..m.tok, m.depth, 4, &[phrase])
+    };
+    // (before, after) pairs and dissolutions, each with its unit.
+    let mut steps: Vec<(&Mention, Option<&Mention>, i8)> = Vec::new();
+    let mut k = 0;
+    while k < ms.len() {
+        let m = &ms[k];
+        if tail(m, &["sáp", "nhập"]) && !m.num.percent {
+            let into = |b: &&Mention| {
+                doc.find(m.unit_end..b.tok, Some(m.depth), &["thành"])
+                    .is_some()
+                    && same_unit(m, b)
+                    && !b.num.percent
+                    && !b.change
+            };
+            if let Some(b) = ms.get(k + 1).filter(into) {
+                steps.push((m, Some(b), -1));
+                k += 2;
+                continue;
+            }
+        } else if tail(m, &["giải", "thể"]) && !m.num.percent {
+            steps.push((m, None, -1));
+        } else if tail(m, &["thành", "lập"]) && !m.num.percent {
+            steps.push((m, None, 1));
+        }
+        k += 1;
+    }
+    if !steps.iter().any(|(_, b, _)| b.is_some()) {
+        return;
+    }
+    for x in ms
+        .iter()
+        .filter(|x| x.change && !x.num.percent && x.unit.is_some())
+    {
+        let down = tail(x, &["giảm"]);
+        let up = tail(x, &["tăng"]);
+        if down == up {
+            continue;
+        }
+        let mine: Vec<&(&Mention, Option<&Mention>, i8)> = steps
+            .iter()
+            .filter(|(a, _, _)| {
+                a.tok < x.tok
+                    && a.unit
+                        .is_some_and(|u| Some(u.words) == x.unit.map(|v| v.words))
+            })
+            .collect();
+        if mine.is_empty() || !mine.iter().any(|(_, b, _)| b.is_some()) {
+            continue;
+        }
+        let mut delta = Decimal::ZERO;
+        let mut terms = Vec::new();
+        let mut used: Vec<&Mention> = vec![x];
+        for (a, b, sign) in &mine {
+            used.push(a);
+            match b {
+                Some(b) => {
+                    delta -= a.num.a.value - b.num.a.value;
+                    terms.push(format!("({} − {})", raw_a(doc, a), raw_a(doc, b)));
+                    used.push(b);
+                }
+                None => {
+                    delta += Decimal::from(*sign) * a.num.a.value;
+                    terms.push(if *sign < 0 {
+                        raw_a(doc, a)
+                    } else {
+                        format!("−{}", raw_a(doc, a))
+                    });
+                }
+            }
+        }
+        let claimed = if down { -x.num.a.value } else { x.num.a.value };
+        let unit = unit_text(doc, x, "");
+        let start = mine[0].0.gap_start;
+        let mut f = Finding::new("change", p, doc, start..x.right_end.max(x.unit_end), &used);
+        let formula = terms.join(" + ");
+        f.formula = Some(formula.clone());
+        f.reported = Some(raw_a(doc, x));
+        f.expected = Some(format_vi(delta.abs(), 0));
+        let verb = if down { "giảm" } else { "tăng" };
+        if delta == claimed {
+            f.status = Status::Pass;
+            f.imbalance = Some("0".into());
+            f.message = format!(
+                "Câu «{}»: sau sáp nhập, giải thể, số {unit} {verb} {formula} = {} {unit}, khớp với số {verb} {} ghi trong câu.",
+                f.quote,
+                format_vi(delta.abs(), 0),
+                raw_a(doc, x)
+            );
+        } else {
+            f.status = Status::Warn;
+            f.imbalance = Some(signed(claimed.abs() - delta.abs(), 0));
+            f.message = format!(
+                "Câu «{}» ghi {verb} {} {unit}, nhưng theo các số sáp nhập, giải thể trong câu thì số {unit} {} {} = {} {unit}.",
+                f.quote,
+                raw_a(doc, x),
+                if delta < Decimal::ZERO { "giảm" } else { "tăng" },
+                formula,
+                format_vi(delta.abs(), 0)
+            );
+        }
+        out.push(f);
+    }
+}
+
+/// `từ A xuống B, giảm X`; `B, tăng X so với cùng kỳ (A)`: a change against the two levels it
+/// is the difference of, both stated.
+pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
+    let ms = doc.sentence_mentions(s);
+    let ends_with = |m: &Mention, phrases: &[Phrase]| -> bool {
+        doc.tail_has(m.gap_start..m.tok, m.depth, 3, phrases)
+    };
+    for (k, x) in ms.iter().enumerate() {
+        if !x.change || x.approx {
+            continue;
+        }
+        let down = ends_with(x, &[&["giảm"]]);
+        let up = ends_with(x, &[&["tăng"]]);
+        if down == up {
+            continue;
+        }
+        // (from, to) levels.
+        let pair = ms.iter().enumerate().find_map(|(j, a)| {
+            if j + 1 >= ms.len() || a.change || a.approx || !ends_with(a, &[&["từ"]]) {
+                return None;
+            }
+            let b = &ms[j + 1];
+            (!b.change
+                && ends_with(b, &[&["xuống"], &["lên"], &["còn"]])
+                && same_kind(a, b)
+                && a.num.percent == b.num.percent
+                && a.clause == x.clause)
+                .then_some((a, b))
+        });
+        let pair = pair.or_else(|| {
+            // `B …, tăng X … so với … (A)` or `so với A`.
+            let b = ms[..k].iter().rev().find(|b| {
+                b.clause == x.clause
+                    && !b.change
+                    && !b.approx
+                    && !b.is_fraction()
+                    && b.num.percent == x.num.percent
+                    && same_kind(b, x)
+            })?;
+            let a = ms[k + 1..].iter().find(|a| {
+                !a.change
+                    && !a.approx
+                    && a.num.percent == b.num.percent
+                    && same_kind(a, b)
+                    && doc.find(x.unit_end..a.tok, None, &["so", "với"]).is_some()
+            })?;
+            Some((a, b))
+        });
+        let Some((a, b)) = pair else {
+            continue;
+        };
+        let levels_percent = a.num.percent;
+        let points = doc
+            .find(x.tok + 1..(x.tok + 4).min(doc.toks.len()), None, &["điểm"])
+            .is_some();
+        let scale = common_scale(&[a, b, x]);
+        let (av, ai) = valued(a.num.a, a, scale);
+        let (bv, bi) = valued(b.num.a, b, scale);
+        let (xv, xi) = valued(x.num.a, x, scale);
+        let dec = decimals_of(&[a.num.a, b.num.a, x.num.a]);
+        let mut f = Finding::new(
+            "change",
+            p,
+            doc,
+            a.gap_start.min(b.gap_start).min(x.gap_start)
+                ..a.unit_end.max(b.unit_end).max(x.unit_end),
+            &[a, b, x],
+        );
+        f.reported = Some(printed(x.num.a, x.num.percent));
+        let verb = if down { "giảm" } else { "tăng" };
+        let (ok, expected, formula) = if x.num.percent && !levels_percent {
+            // Relative change of counts or amounts.
+            let Some(exact) = (bv - av)
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|v| v.checked_div(av))
+            else {
+                continue;
+            };
+            let lo_hi = Interval {
+                lo: bi.lo - ai.hi,
+                hi: bi.hi - ai.lo,
+            }
+            .percent_of(&ai);
+            let Some(ci) = lo_hi else { continue };
+            let signed_x = if down {
+                Interval {
+                    lo: -xi.hi,
+                    hi: -xi.lo,
+                }
+            } else {
+                xi
+            };
+            (
+                ci.meets(&signed_x),
+                format!(
+                    "{}%",
+                    format_vi(round_to(exact.abs(), x.num.a.decimals), x.num.a.decimals)
+                ),
+                format!(
+                    "({} − {}) / {} × 100",
+                    raw_a(doc, b),
+                    raw_a(doc, a),
+                    raw_a(doc, a)
+                ),
+            )
+        } else if x.num.percent == levels_percent && (!levels_percent || points) {
+            let diff = Interval {
+                lo: bi.lo - ai.hi,
+                hi: bi.hi - ai.lo,
+            };
+            let signed_x = if down {
+                Interval {
+                    lo: -xi.hi,
+                    hi: -xi.lo,
+                }
+            } else {
+                xi
+            };
+            (
+                diff.meets(&signed_x),
+                printed(
+                    Figure {
+                        value: round_to((bv - av).abs(), dec),
+                        decimals: dec,
+                        percent_sign: false,
+                    },
+                    false,
+                ),
+                format!("{} − {}", raw_a(doc, b), raw_a(doc, a)),
+            )
+        } else {
+            continue;
+        };
+        let _ = xv;
+        f.formula = Some(formula.clone());
+        f.expected = Some(expected.clone());
+        let actual = if bv < av { "giảm" } else { "tăng" };
+        if ok {
+            f.status = Status::Pass;
+            f.message = format!(
+                "Câu «{}»: từ {} đến {} là {actual} {formula} = {expected}, khớp với mức {verb} {} ghi trong câu.",
+                f.quote,
+                printed(a.num.a, a.num.percent),
+                printed(b.num.a, b.num.percent),
+                printed(x.num.a, x.num.percent)
+            );
+        } else {
+            f.status = Status::Warn;
+            f.message = format!(
+                "Câu «{}» ghi {verb} {} nhưng từ {} đến {} là {actual} {formula} = {expected}.",
+                f.quote,
+                printed(x.num.a, x.num.percent),
+                printed(a.num.a, a.num.percent),
+                printed(b.num.a, b.num.percent)
+            );
+        }
+        out.push(f);
+    }
+}

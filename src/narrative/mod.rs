@@ -1,0 +1,104 @@
+//! Words against numbers: the figures the narrative of a report states, checked against each
+//! other and against the tables.
+//!
+//! Officials copy a figure into the text, edit the table, and forget the text; or they write
+//! "45 cơ quan, bao gồm 30 … và 16 …". This module reads the narrative the way a careful reader
+//! would and reports, as checks of kind [`Kind::Narrative`](crate::outcome::Kind::Narrative):
+//!
+//! - **arithmetic inside the text** ([`arith`]): a percentage against the counts it is computed
+//!   from (`đã giải quyết 180/200 hồ sơ, đạt tỷ lệ 90%`; `… giải quyết M …, trong đó đúng hạn K
+//!   …, đạt tỷ lệ p%`), a whole against its parts (`gồm` — the parts make the whole; `trong đó`
+//!   — they may be only some), a remainder (`58/69 …; đang giải quyết 11 …`), a change whose two
+//!   sides are stated (`từ 300 xuống 255, giảm 45`; `sáp nhập 95 … thành 53 …, giảm 42`), and
+//!   the number of items a sentence lists;
+//! - **the text against the tables** ([`tables`]): a sentence stating a figure for an indicator a
+//!   table row holds (same indicator, unit and level of government), compared with the row.
+//!
+//! Precision comes before recall: dates, document numbers, years, list labels and ranges never
+//! become figures ([`scan`]), and a rule fires only when the words pin down which figures it
+//! relates. Every figure keeps the rounding rule of the tables (a printed value stands for the
+//! interval of values that round to it). A mismatch is a `warn`, never a `fail`: the reading of
+//! a sentence is an interpretation, and the person decides.
+//!
+//! Page-break artefacts are undone first ([`prose`]): footnote lines dropped, footnote markers
+//! removed (`năm 2024⁴,`), a sentence cut by a page break joined again.
+//!
+//! ```
+//! let text = "Trong kỳ đã giải quyết 180/200 hồ sơ, đạt tỷ lệ 91%.\n\
+//!             UBND tỉnh ban hành 45 văn bản, gồm: 30 quyết định, 15 công văn.";
+//! let outcome = kiemso::check_text(text, &kiemso::Options::default()).unwrap();
+//! let ratio = &outcome.checks[0];
+//! assert_eq!(ratio.status, kiemso::outcome::Status::Warn);
+//! assert_eq!(ratio.expected.as_deref(), Some("90"));
+//! assert!(ratio.message.contains("180 / 200 × 100 = 90%"));
+//! assert_eq!(outcome.checks[1].status, kiemso::outcome::Status::Pass);
+//! assert_eq!(outcome.checks[1].line, Some(2));
+//! ```
+
+mod arith;
+mod finding;
+mod lexicon;
+pub mod prose;
+mod scan;
+mod tables;
+mod token;
+mod units;
+
+use crate::outcome::Check;
+use crate::report::Report;
+pub use prose::{paragraphs, Paragraph};
+
+/// Every narrative check of a report, in the order of the text.
+pub fn check(report: &Report) -> Vec<Check> {
+    let paras = paragraphs(&report.narrative);
+    let docs: Vec<scan::Doc> = paras.iter().map(scan::Doc::new).collect();
+    let mut found = Vec::new();
+    arith::check(&docs, &mut found);
+    tables::check(&docs, report, &mut found);
+    // A statement read twice by two rules of the same kind is reported once.
+    let mut seen: Vec<(&'static str, Vec<(usize, usize)>)> = Vec::new();
+    found.retain(|f| {
+        let mut key = f.uses.clone();
+        key.sort_unstable();
+        let dup = seen.iter().any(|(w, k)| *w == f.what && *k == key);
+        if !dup {
+            seen.push((f.what, key));
+        }
+        !dup
+    });
+    found.sort_by_key(|f| f.line);
+    // Ids name what was checked, not where: the same report as text or as .docx (whose line
+    // numbers are paragraph numbers) gives the same ids. A statement repeated word for word gets
+    // `#2`, `#3`.
+    let mut seen_ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    found
+        .into_iter()
+        .map(|f| {
+            let base = format!("narrative:{}:{}", f.what, id_key(&f));
+            let k = seen_ids.entry(base.clone()).or_insert(0);
+            *k += 1;
+            let id = if *k == 1 { base } else { format!("{base}#{k}") };
+            f.into_check(id)
+        })
+        .collect()
+}
+
+/// What identifies a finding: the cells and the figure for a comparison with a table, the
+/// computation and the figure otherwise (`120.067/120.561×100=99,59`).
+fn id_key(f: &finding::Finding) -> String {
+    let reported = f.reported.as_deref().unwrap_or("");
+    if !f.cells.is_empty() {
+        return format!("{}={reported}", f.cells.join(","));
+    }
+    if f.what == "count" {
+        return format!("{reported}={}", f.expected.as_deref().unwrap_or(""));
+    }
+    let formula: String = f
+        .formula
+        .as_deref()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    format!("{formula}={reported}")
+}

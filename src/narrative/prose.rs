@@ -1,0 +1,271 @@
+//! From the narrative lines of a report to paragraphs a reader would see: page-break artefacts
+//! undone before any number is read.
+//!
+//! A report pasted from Word keeps what the page layout put in the middle of sentences: footnote
+//! lines (`⁴ Hội nghị được tổ chức vào ngày 13/9/2024`) between the two halves of a sentence,
+//! footnote markers glued to words and figures (`năm 2024⁴,`), and a sentence that stops at the
+//! bottom of a page and continues, after the footnotes, on a line starting with a lowercase word.
+//! Left alone, these split sentences and turn `45¹⁰` into 4.510.
+
+use crate::report::Line;
+
+/// A paragraph of the narrative, as a reader sees it: continuation lines joined, footnote lines
+/// dropped, footnote markers removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The cleaned text.
+    pub text: String,
+    /// Where each joined input line starts in `text`: (byte offset, 1-based input line).
+    spans: Vec<(usize, usize)>,
+}
+
+impl Paragraph {
+    /// The input line (1-based) holding byte `offset` of the text.
+    pub fn line_at(&self, offset: usize) -> usize {
+        let i = self.spans.partition_point(|&(o, _)| o <= offset);
+        self.spans[i.saturating_sub(1)].1
+    }
+
+    /// The input line where the paragraph starts.
+    pub fn first_line(&self) -> usize {
+        self.spans[0].1
+    }
+}
+
+/// Superscript digits: footnote markers in pasted Word text.
+pub(crate) fn is_superscript(c: char) -> bool {
+    matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹')
+}
+
+/// A footnote line: starts with a superscript marker (`¹⁷ Quyết định số …`).
+fn is_footnote(line: &str) -> bool {
+    line.trim_start().chars().next().is_some_and(is_superscript)
+}
+
+/// Whether a line opens with a list or heading label (`a)`, `đ)`, `1.`, `1.1.`, `II.`, `(1)`,
+/// `-`, `+`, `*`, `•`): such a line starts something new even when it starts in lowercase.
+fn starts_with_label(line: &str) -> bool {
+    let t = line.trim_start();
+    let mut chars = t.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if matches!(first, '-' | '+' | '*' | '•' | '–' | '(' | '●' | '▪') {
+        return true;
+    }
+    // A run of letters or digits (and dots) closed by `)` or `.` followed by a space.
+    let len = t
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(t.len(), |(k, _)| k);
+    let head = &t[..len];
+    let rest = &t[len..];
+    if head.is_empty() || head.chars().count() > 8 {
+        return false;
+    }
+    let short_letters = head.chars().filter(|c| c.is_alphabetic()).count() <= 1
+        || head.chars().all(|c| "IVXLC".contains(c) || c == '.');
+    (rest.starts_with(')') || head.ends_with('.')) && short_letters
+}
+
+/// Whether a line ends without closing its sentence.
+fn is_open(line: &str) -> bool {
+    !line.trim_end().ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+fn starts_lowercase(line: &str) -> bool {
+    line.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase())
+}
+
+/// Lower-cases `text` character by character without changing any character's UTF-8 length,
+/// so that a byte range means the same in both (Vietnamese letters keep their length when
+/// lower-cased; a character that would not is kept as is).
+pub(crate) fn lower_aligned(text: &str) -> String {
+    let mut out = text.to_string();
+    out.make_ascii_lowercase();
+    // Then the few non-ASCII capitals (`Đ`, `Ủ`…), in place: each keeps its length. A lead byte
+    // of a two- or three-byte character is 0xC2 or more.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0xC2 {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("on a char boundary");
+        let n = c.len_utf8();
+        let lc = lower_fast(c).or_else(|| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(lc), None) if lc.len_utf8() == n => Some(lc),
+                _ => None,
+            }
+        });
+        if let Some(lc) = lc.filter(|&lc| lc != c) {
+            let mut buf = [0u8; 4];
+            out.replace_range(i..i + n, lc.encode_utf8(&mut buf));
+        }
+        i += n;
+    }
+    out
+}
+
+/// The lower case of the characters Vietnamese text is made of, without the general Unicode
+/// table: ASCII, Latin-1, the Latin Extended-A pairs Vietnamese uses (`Đ`, `Ă`, `Ĩ`, `Ũ`), `Ơ`,
+/// `Ư`, and the Vietnamese block U+1EA0–U+1EF9 (upper case at even code points). Every one keeps
+/// its UTF-8 length.
+fn lower_fast(c: char) -> Option<char> {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A => u + 0x20,
+        0..=0x7F => u,
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0xDF..=0xFF => u,
+        0x100..=0x12F | 0x14A..=0x177 | 0x1EA0..=0x1EF9 => u | 1,
+        0x1A0 | 0x1A1 => 0x1A1,
+        0x1AF | 0x1B0 => 0x1B0,
+        _ => return None,
+    };
+    char::from_u32(l)
+}
+
+fn strip_superscripts(text: &str) -> std::borrow::Cow<'_, str> {
+    // `¹²³` are C2 B9/B2/B3 in UTF-8, `⁰⁴…⁹` are E2 81 B0–B9: most lines have none.
+    let has = text.as_bytes().windows(2).any(|w| {
+        (w[0] == 0xC2 && matches!(w[1], 0xB2 | 0xB3 | 0xB9)) || (w[0] == 0xE2 && w[1] == 0x81)
+    });
+    if has {
+        text.chars().filter(|c| !is_superscript(*c)).collect()
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Assembles the narrative lines into paragraphs.
+///
+/// A line continues the paragraph above when the paragraph is still open (no closing
+/// punctuation) and either the line starts with a lowercase word that is not a list label, or
+/// footnote lines stood between the two (a page break).
+///
+/// ```
+/// use kiemso::report::Line;
+/// use kiemso::narrative::paragraphs;
+/// let lines = [
+///     Line { number: 37, text: "đã kiểm tra 20/30 cơ quan, trong đó có 08 cơ quan (gọi".into() },
+///     Line { number: 39, text: "⁴ Hội nghị được tổ chức vào ngày 13/9/2024".into() },
+///     Line { number: 47, text: "chung là UBND cấp huyện), năm 2024⁴.".into() },
+/// ];
+/// let p = paragraphs(&lines);
+/// assert_eq!(p.len(), 1);
+/// assert_eq!(p[0].text, "đã kiểm tra 20/30 cơ quan, trong đó có 08 cơ quan (gọi chung là UBND cấp huyện), năm 2024.");
+/// assert_eq!(p[0].line_at(p[0].text.find("chung").unwrap()), 47);
+/// ```
+pub fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut footnote_since_last = false;
+    for line in lines {
+        if is_footnote(&line.text) {
+            footnote_since_last = true;
+            continue;
+        }
+        let stripped = strip_superscripts(line.text.trim());
+        let text = stripped.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let joins = out.last().is_some_and(|p| {
+            is_open(&p.text)
+                && !starts_with_label(text)
+                && (starts_lowercase(text) || footnote_since_last)
+        });
+        footnote_since_last = false;
+        if joins {
+            let p = out.last_mut().expect("checked");
+            p.text.push(' ');
+            p.spans.push((p.text.len(), line.number));
+            p.text.push_str(text);
+        } else {
+            out.push(Paragraph {
+                text: text.to_string(),
+                spans: vec![(0, line.number)],
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(v: &[(usize, &str)]) -> Vec<Line> {
+        v.iter()
+            .map(|(n, t)| Line {
+                number: *n,
+                text: t.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labels_and_headings_are_not_continuations() {
+        let p = paragraphs(&lines(&[
+            (1, "1.1. Xây dựng và tổ chức thực hiện văn bản"),
+            (2, "a) Xây dựng, ban hành văn bản"),
+            (3, "Việc xây dựng văn bản (ghi tắt là QPPL)"),
+            (4, "tiếp tục được thực hiện."),
+            (5, "- Rà soát: 12"),
+            (6, "đ) Mục khác"),
+        ]));
+        let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "1.1. Xây dựng và tổ chức thực hiện văn bản",
+                "a) Xây dựng, ban hành văn bản",
+                "Việc xây dựng văn bản (ghi tắt là QPPL) tiếp tục được thực hiện.",
+                "- Rà soát: 12",
+                "đ) Mục khác"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_break_before_a_figure_is_joined() {
+        let p = paragraphs(&lines(&[
+            (267, "cho 100% cơ sở giáo dục nghề nghiệp,"),
+            (269, "²⁹ Quyết định số 1875/QĐ-UBND"),
+            (271, "100% cơ sở y tế."),
+        ]));
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].line_at(p[0].text.len() - 1), 271);
+        assert_eq!(p[0].first_line(), 267);
+    }
+
+    #[test]
+    fn glued_markers_do_not_change_figures() {
+        let p = paragraphs(&lines(&[(1, "ban hành 45¹⁰ văn bản năm 2024¹⁷.")]));
+        assert_eq!(p[0].text, "ban hành 45 văn bản năm 2024.");
+    }
+
+    #[test]
+    fn fast_lowercase_agrees_with_unicode() {
+        for u in (0u32..0x250).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            if let Some(l) = lower_fast(c) {
+                let mut std = c.to_lowercase();
+                assert_eq!((std.next(), std.next()), (Some(l), None), "{c}");
+            }
+        }
+    }
+
+    #[test]
+    fn lowercase_keeps_byte_offsets() {
+        let s = "ĐVSNNCL Ủy Ban Tỉnh Khánh Hòa İ";
+        assert_eq!(lower_aligned(s).len(), s.len());
+        assert!(lower_aligned(s).starts_with("đvsnncl ủy ban tỉnh"));
+    }
+}

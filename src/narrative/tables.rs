@@ -1,0 +1,772 @@
+//! The text against the tables: a sentence that states a figure for an indicator a table row also
+//! holds — same indicator, same unit, same scope — is compared with that row.
+//!
+//! Which sentence speaks of which row is data, not code: `concepts.json` lists, for each row of
+//! the catalogue a narrative usually repeats, the words that must (and must not) surround the
+//! figure, at four distances (the figure's own words, its clause, its sentence, its paragraph),
+//! the level of government it must be about (`cấp tỉnh`, `cấp huyện`, `cấp xã`, all three), and
+//! the words the row's indicator must contain, so that a template whose rows moved is never
+//! compared with the wrong row. A figure is compared only when exactly one concept fits it.
+
+use super::finding::{amount, quote, raw_a, raw_b, unit_text, valued, Finding};
+use super::lexicon::{Lexicon, Occurrences, Words};
+use super::prose::lower_aligned;
+use super::scan::{Doc, Mention};
+use super::token::tokenize;
+use crate::explain::{row_phrase, signed};
+use crate::interval::Interval;
+use crate::number::{format_vi, round_to, Figure};
+use crate::outcome::Status;
+use crate::report::{Form, Measure, Report, Row};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The concepts built into Kiểm số.
+const CONCEPTS_JSON: &str = include_str!("concepts.json");
+
+/// A concept as written in `concepts.json`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Spec {
+    about: String,
+    measure: String,
+    #[serde(default)]
+    cells: Vec<String>,
+    #[serde(default)]
+    row: Vec<String>,
+    #[serde(default)]
+    num: Vec<String>,
+    #[serde(default)]
+    num_row: Vec<String>,
+    #[serde(default)]
+    den: Vec<String>,
+    #[serde(default)]
+    den_row: Vec<String>,
+    #[serde(default)]
+    units: Vec<String>,
+    #[serde(default)]
+    part: Option<String>,
+    #[serde(default)]
+    scope: Vec<String>,
+    #[serde(default)]
+    item: Vec<Vec<String>>,
+    #[serde(default)]
+    clause: Vec<Vec<String>>,
+    #[serde(default)]
+    sentence: Vec<Vec<String>>,
+    #[serde(default)]
+    paragraph: Vec<Vec<String>>,
+    #[serde(default)]
+    not_item: Vec<String>,
+    #[serde(default)]
+    not_clause: Vec<String>,
+    #[serde(default)]
+    not_sentence: Vec<String>,
+    #[serde(default)]
+    not_paragraph: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MeasureKind {
+    Percent,
+    Count,
+    Money,
+}
+
+/// A concept, its phrases tokenised once.
+#[derive(Debug)]
+struct Concept {
+    about: String,
+    measure: MeasureKind,
+    /// The cells whose sum the text states.
+    cells: Vec<String>,
+    row: Vec<String>,
+    /// A percentage computed from sums of cells.
+    ratio: Option<RatioCells>,
+    units: Vec<String>,
+    denominator: bool,
+    scope: Vec<Scope>,
+    item: Vec<Vec<u16>>,
+    clause: Vec<Vec<u16>>,
+    sentence: Vec<Vec<u16>>,
+    paragraph: Vec<Vec<u16>>,
+    not_item: Vec<u16>,
+    not_clause: Vec<u16>,
+    not_sentence: Vec<u16>,
+    not_paragraph: Vec<u16>,
+}
+
+/// A percentage the tables hold as two sums of rows: the cells of the numerator and of the
+/// denominator, each with the words their rows' indicators must contain.
+#[derive(Debug)]
+struct RatioCells {
+    num: Vec<String>,
+    num_row: Vec<String>,
+    den: Vec<String>,
+    den_row: Vec<String>,
+}
+
+/// The level of government a figure is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    None,
+    Province,
+    District,
+    Commune,
+    All,
+    Vertical,
+    Mixed,
+}
+
+fn scope_name(s: &str) -> Scope {
+    match s {
+        "tỉnh" => Scope::Province,
+        "huyện" => Scope::District,
+        "xã" => Scope::Commune,
+        "all" => Scope::All,
+        "none" => Scope::None,
+        other => panic!("concepts.json: unknown scope {other}"),
+    }
+}
+
+/// A phrase as tokens, kept for the life of the program (the table is built once).
+fn phrase(s: &str) -> Words {
+    let low = lower_aligned(s);
+    let words: Vec<&'static str> = tokenize(&low)
+        .iter()
+        .map(|t| &*Box::leak(low[t.start..t.end].to_string().into_boxed_str()))
+        .collect();
+    Box::leak(words.into_boxed_slice())
+}
+
+/// The concepts and every phrase they use, with the words that name a level of government.
+struct Tables {
+    lexicon: Lexicon,
+    concepts: Vec<Concept>,
+    levels: [Vec<u16>; 5],
+    /// The concepts a figure may state, by what it is: `%`, or the class of its unit (`none`
+    /// when it has none), so that a figure is tried only against those.
+    by_kind: HashMap<&'static str, Vec<usize>>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut lexicon = Lexicon::default();
+        let mut ids =
+            |v: &[String]| -> Vec<u16> { v.iter().map(|s| lexicon.intern(phrase(s))).collect() };
+        let specs: Vec<Spec> = serde_json::from_str(CONCEPTS_JSON).expect("concepts.json is valid");
+        let mut concepts = Vec::with_capacity(specs.len());
+        for s in specs {
+            let mut groups =
+                |v: &[Vec<String>]| -> Vec<Vec<u16>> { v.iter().map(|g| ids(g)).collect() };
+            let item = groups(&s.item);
+            let clause = groups(&s.clause);
+            let sentence = groups(&s.sentence);
+            let paragraph = groups(&s.paragraph);
+            concepts.push(Concept {
+                measure: match s.measure.as_str() {
+                    "percent" => MeasureKind::Percent,
+                    "count" => MeasureKind::Count,
+                    "money" => MeasureKind::Money,
+                    other => panic!("concepts.json: unknown measure {other}"),
+                },
+                ratio: (!s.num.is_empty()).then(|| RatioCells {
+                    num: s.num.clone(),
+                    num_row: s.num_row.clone(),
+                    den: s.den.clone(),
+                    den_row: s.den_row.clone(),
+                }),
+                denominator: s.part.as_deref() == Some("b"),
+                scope: s.scope.iter().map(|x| scope_name(x)).collect(),
+                item,
+                clause,
+                sentence,
+                paragraph,
+                not_item: ids(&s.not_item),
+                not_clause: ids(&s.not_clause),
+                not_sentence: ids(&s.not_sentence),
+                not_paragraph: ids(&s.not_paragraph),
+                about: s.about,
+                cells: s.cells,
+                row: s.row,
+                units: s.units,
+            });
+        }
+        let mut level =
+            |set: &'static [Words]| -> Vec<u16> { set.iter().map(|p| lexicon.intern(p)).collect() };
+        let levels = [
+            level(PROVINCE),
+            level(PROVINCE_WEAK),
+            level(DISTRICT),
+            level(COMMUNE),
+            level(VERTICAL),
+        ];
+        let mut by_kind: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, c) in concepts.iter().enumerate() {
+            if c.measure == MeasureKind::Percent {
+                by_kind.entry("%").or_default().push(i);
+            }
+            for u in &c.units {
+                let key: &'static str = Box::leak(u.clone().into_boxed_str());
+                by_kind.entry(key).or_default().push(i);
+            }
+        }
+        Tables {
+            lexicon,
+            concepts,
+            levels,
+            by_kind,
+        }
+    })
+}
+
+const PROVINCE: &[Words] = &[
+    &["cấp", "tỉnh"],
+    &["ubnd", "tỉnh"],
+    &["hđnd", "tỉnh"],
+    &["ủy", "ban", "nhân", "dân", "tỉnh"],
+    &["hội", "đồng", "nhân", "dân", "tỉnh"],
+    &["sở", ",", "ngành"],
+    &["sở", ",", "ban", ",", "ngành"],
+    &["sở", "ngành"],
+    &["các", "sở"],
+];
+const PROVINCE_WEAK: &[Words] = &[&["cơ", "quan", "chuyên", "môn"]];
+const DISTRICT: &[Words] = &[
+    &["cấp", "huyện"],
+    &["các", "huyện"],
+    &["huyện", ",", "thị", "xã"],
+];
+const COMMUNE: &[Words] = &[&["cấp", "xã"], &["các", "xã"], &["xã", ",", "phường"]];
+const VERTICAL: &[Words] = &[&["ngành", "dọc"]];
+
+/// The level of government a range of words speaks of, given which of the level phrases
+/// (province, province-weak, district, commune, vertical) occur in it.
+fn scope_of(t: &Tables, has: impl Fn(u16) -> bool) -> Scope {
+    let any = |k: usize| t.levels[k].iter().any(|&id| has(id));
+    if any(4) {
+        return Scope::Vertical;
+    }
+    let (d, c) = (any(2), any(3));
+    let p = any(0) || (any(1) && !d && !c);
+    match (p, d, c) {
+        (true, true, true) => Scope::All,
+        (true, false, false) => Scope::Province,
+        (false, true, false) => Scope::District,
+        (false, false, true) => Scope::Commune,
+        (false, false, false) => Scope::None,
+        _ => Scope::Mixed,
+    }
+}
+
+/// Where a mention is and what surrounds it.
+struct Ctx<'a> {
+    occ: &'a Occurrences,
+    doc: &'a Doc<'a>,
+    m: &'a Mention,
+    clause: Range<usize>,
+    sentence: Range<usize>,
+    paragraph: Range<usize>,
+    scope: Scope,
+}
+
+impl Ctx<'_> {
+    fn in_item(&self, id: u16) -> bool {
+        let (m, doc) = (self.m, self.doc);
+        self.occ.within_where(id, &(m.gap_start..m.right_end), |i| {
+            i != m.tok && doc.depth[i] == m.depth
+        })
+    }
+
+    fn all_groups(&self, gs: &[Vec<u16>], r: Option<&Range<usize>>) -> bool {
+        gs.iter().all(|g| {
+            g.iter().any(|&id| match r {
+                Some(r) => self.occ.within(id, r),
+                None => self.in_item(id),
+            })
+        })
+    }
+
+    fn none_of(&self, ids: &[u16], r: Option<&Range<usize>>) -> bool {
+        !ids.iter().any(|&id| match r {
+            Some(r) => self.occ.within(id, r),
+            None => self.in_item(id),
+        })
+    }
+}
+
+fn fits(c: &Concept, m: &Mention, ctx: &Ctx) -> bool {
+    let percent = m.num.percent;
+    match c.measure {
+        MeasureKind::Percent if !percent => return false,
+        MeasureKind::Count | MeasureKind::Money if percent => return false,
+        _ => {}
+    }
+    if c.measure != MeasureKind::Percent {
+        let ok = match m.unit {
+            Some(u) => c.units.iter().any(|x| x == u.class),
+            None => c.units.iter().any(|x| x == "none"),
+        };
+        if !ok {
+            return false;
+        }
+    }
+    // A concept of a denominator reads the `b` of `a/b`; any other reads a count or the `a`.
+    if c.denominator && !m.is_fraction() {
+        return false;
+    }
+    if !c.scope.is_empty() && !c.scope.contains(&ctx.scope) {
+        return false;
+    }
+    ctx.all_groups(&c.item, None)
+        && ctx.all_groups(&c.clause, Some(&ctx.clause))
+        && ctx.all_groups(&c.sentence, Some(&ctx.sentence))
+        && ctx.all_groups(&c.paragraph, Some(&ctx.paragraph))
+        && ctx.none_of(&c.not_item, None)
+        && ctx.none_of(&c.not_clause, Some(&ctx.clause))
+        && ctx.none_of(&c.not_sentence, Some(&ctx.sentence))
+        && ctx.none_of(&c.not_paragraph, Some(&ctx.paragraph))
+}
+
+/// A row's figure for a concept, if the row is there, holds a number, and is the row the concept
+/// means.
+fn cell<'r>(
+    report: &'r Report,
+    name: &str,
+    words: &[String],
+) -> Option<(&'r Form, &'r Row, Figure)> {
+    let (form, stt) = name.split_once('/')?;
+    let form = report.form(form)?;
+    let row = form.row(stt)?;
+    let indicator = lower_aligned(&row.indicator);
+    if !words.iter().all(|w| indicator.contains(w.as_str())) {
+        return None;
+    }
+    Some((form, row, *row.value.figure()?))
+}
+
+/// A table unit as a word in a sentence: `Văn bản` → `văn bản`; `PAKN` stays.
+fn unit_word(unit: &str) -> String {
+    let t = unit.trim();
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().chain(t[a.len_utf8()..].chars()).collect()
+        }
+        _ => t.to_string(),
+    }
+}
+
+/// The money scale of a table unit (`Triệu đồng` → 6).
+fn unit_scale(unit: &str) -> Option<u32> {
+    let low = lower_aligned(unit);
+    let toks = tokenize(&low);
+    let words: Vec<&str> = toks.iter().map(|t| &low[t.start..t.end]).collect();
+    (0..words.len()).find_map(|i| {
+        super::units::unit_at(&words[i..]).and_then(|(u, _)| u.is_money().then_some(u.scale))
+    })
+}
+
+fn row_interval(row: &Row, f: &Figure) -> Interval {
+    let measure = row.measure();
+    if f.decimals == 0 && (measure.is_exact() || measure == Measure::Unknown) {
+        Interval::exact(f.value)
+    } else {
+        Interval::rounded(f.value, f.decimals)
+    }
+}
+
+/// What the table says for a concept: its value, the interval it stands for, its printed form,
+/// the cells, how it was computed, and a phrase naming the rows.
+struct TableSide {
+    /// The cell as printed, when there is one cell.
+    raw: Option<String>,
+    /// The unit of the rows, lower-case (`văn bản`, `triệu đồng`).
+    unit: String,
+    value: Decimal,
+    interval: Interval,
+    decimals: u32,
+    scale: u32,
+    cells: Vec<String>,
+    formula: Option<String>,
+    phrase: String,
+}
+
+fn form_name(form: &Form) -> String {
+    match form.number {
+        Some(n) => format!("Biểu mẫu số {n:02}"),
+        None => form.title.clone(),
+    }
+}
+
+fn sum_of(report: &Report, names: &[String], words: &[String], c: &Concept) -> Option<TableSide> {
+    let mut value = Decimal::ZERO;
+    let mut interval = Interval::exact(Decimal::ZERO);
+    let mut decimals = 0;
+    let mut scale = None;
+    let mut parts = Vec::new();
+    let mut rows = Vec::new();
+    for name in names {
+        let (form, row, fig) = cell(report, name, words)?;
+        let ok = matches!(
+            (c.measure, row.measure()),
+            (MeasureKind::Percent, Measure::Percent)
+                | (MeasureKind::Count, Measure::Count | Measure::Unknown)
+                | (MeasureKind::Money, Measure::Amount)
+        );
+        if !ok {
+            return None;
+        }
+        let s = if c.measure == MeasureKind::Money {
+            unit_scale(&row.unit)?
+        } else {
+            0
+        };
+        if scale.is_some_and(|x| x != s) {
+            return None;
+        }
+        scale = Some(s);
+        value = value.checked_add(fig.value)?;
+        interval = interval.checked_add(&row_interval(row, &fig))?;
+        decimals = decimals.max(fig.decimals);
+        parts.push(fig.printed());
+        rows.push((form, row));
+    }
+    let (form, first) = rows.first()?;
+    let phrase = if let [(_, row)] = rows.as_slice() {
+        format!(
+            "{}, {} (dòng {} của tệp)",
+            form_name(form),
+            row_phrase(row),
+            row.line
+        )
+    } else {
+        let stts: Vec<&str> = rows.iter().map(|(_, r)| r.stt.label.as_str()).collect();
+        format!(
+            "{}, tổng các dòng {} «{}» ({} = {})",
+            form_name(form),
+            stts.join(", "),
+            crate::explain::short_indicator(&first.indicator),
+            parts.join(" + "),
+            format_vi(value, decimals)
+        )
+    };
+    let raw = match rows.as_slice() {
+        [(_, row)] => Some(row.raw.trim().to_string()),
+        _ => None,
+    };
+    Some(TableSide {
+        raw,
+        unit: unit_word(&first.unit),
+        value,
+        interval,
+        decimals,
+        scale: scale.unwrap_or(0),
+        cells: names.to_vec(),
+        formula: (parts.len() > 1).then(|| parts.join(" + ")),
+        phrase,
+    })
+}
+
+fn table_side(report: &Report, c: &Concept) -> Option<TableSide> {
+    let Some(RatioCells {
+        num,
+        num_row,
+        den,
+        den_row,
+    }) = &c.ratio
+    else {
+        return sum_of(report, &c.cells, &c.row, c);
+    };
+    let counts = Concept {
+        measure: MeasureKind::Count,
+        ..shallow(c)
+    };
+    let n = sum_of(report, num, num_row, &counts)?;
+    let d = sum_of(report, den, den_row, &counts)?;
+    let interval = n.interval.percent_of(&d.interval)?;
+    let value = n
+        .value
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(d.value)?;
+    let form = report.form(num[0].split_once('/')?.0)?;
+    let nf = n.formula.clone().unwrap_or_else(|| format_vi(n.value, 0));
+    let df = d.formula.clone().unwrap_or_else(|| format_vi(d.value, 0));
+    let stts = |v: &[String]| {
+        v.iter()
+            .filter_map(|x| x.split_once('/').map(|(_, s)| s.to_string()))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    Some(TableSide {
+        raw: None,
+        unit: "%".into(),
+        value,
+        interval,
+        decimals: 4,
+        scale: 0,
+        cells: num.iter().chain(den.iter()).cloned().collect(),
+        formula: Some(format!("({nf}) / ({df}) × 100")),
+        phrase: format!(
+            "{}: (dòng {}) / (dòng {}) × 100 = ({nf}) / ({df}) × 100 = {}%",
+            form_name(form),
+            stts(num),
+            stts(den),
+            crate::number::format_vi_trimmed(value, 4)
+        ),
+    })
+}
+
+/// A copy of the parts of a concept `sum_of` reads.
+fn shallow(c: &Concept) -> Concept {
+    Concept {
+        about: c.about.clone(),
+        measure: c.measure,
+        cells: Vec::new(),
+        row: Vec::new(),
+        ratio: None,
+        units: Vec::new(),
+        denominator: false,
+        scope: Vec::new(),
+        item: Vec::new(),
+        clause: Vec::new(),
+        sentence: Vec::new(),
+        paragraph: Vec::new(),
+        not_item: Vec::new(),
+        not_clause: Vec::new(),
+        not_sentence: Vec::new(),
+        not_paragraph: Vec::new(),
+    }
+}
+
+/// Compares every figure of the narrative that states a table row with that row.
+pub(crate) fn check(docs: &[Doc], report: &Report, out: &mut Vec<Finding>) {
+    if report.forms.is_empty() {
+        return;
+    }
+    let t = tables();
+    let all = &t.concepts;
+    for (p, doc) in docs.iter().enumerate() {
+        if doc.mentions.is_empty() {
+            continue;
+        }
+        // The concepts each figure may state, by what it counts.
+        let candidates: Vec<&[usize]> = doc
+            .mentions
+            .iter()
+            .map(|m| {
+                if m.approx || m.change {
+                    return &[][..];
+                }
+                let key = if m.num.percent {
+                    "%"
+                } else {
+                    m.unit.map_or("none", |u| u.class)
+                };
+                t.by_kind.get(key).map_or(&[][..], Vec::as_slice)
+            })
+            .collect();
+        if candidates.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        let occ = t.lexicon.scan(doc);
+        // (concept, mentions) in order; mentions of one concept side by side in one list are
+        // added up (`06 Nghị quyết của HĐND tỉnh, 06 Quyết định của UBND tỉnh` → cấp tỉnh).
+        let mut found: Vec<(usize, Vec<&Mention>)> = Vec::new();
+        for m in &doc.mentions {
+            let cands = candidates[m.id];
+            if cands.is_empty() {
+                continue;
+            }
+            let sent = &doc.sents[m.sent];
+            let clause = doc.clause_of(m);
+            let sstart = if sent.cont && m.sent > 0 {
+                doc.sents[m.sent - 1].toks.start
+            } else {
+                sent.toks.start
+            };
+            // The level of government: from the figure's own words, else from the start of its
+            // clause (`Khối cơ quan chuyên môn cấp tỉnh, UBND cấp huyện, UBND cấp xã tiếp nhận …`).
+            let scope = if cands.iter().any(|&c| !all[c].scope.is_empty()) {
+                let item = m.gap_start..m.right_end;
+                let own = scope_of(t, |id| {
+                    occ.within_where(id, &item, |i| i != m.tok && doc.depth[i] == m.depth)
+                });
+                if own == Scope::None {
+                    let lead_end = doc
+                        .sentence_mentions(m.sent)
+                        .iter()
+                        .find(|x| x.clause == m.clause)
+                        .map_or(m.tok, |x| x.tok);
+                    let lead = clause.start..lead_end.max(clause.start);
+                    scope_of(t, |id| occ.within(id, &lead))
+                } else {
+                    own
+                }
+            } else {
+                Scope::None
+            };
+            let ctx = Ctx {
+                occ: &occ,
+                doc,
+                m,
+                clause: clause.clone(),
+                sentence: sstart..sent.toks.end,
+                paragraph: 0..doc.toks.len(),
+                scope,
+            };
+            let fitting: Vec<usize> = cands
+                .iter()
+                .copied()
+                .filter(|&c| fits(&all[c], m, &ctx))
+                .collect();
+            let [ci] = fitting.as_slice() else {
+                continue;
+            };
+            let joins = found.last_mut().filter(|(c, ms)| {
+                let last = ms.last().expect("non-empty");
+                *c == *ci
+                    && all[*ci].measure != MeasureKind::Percent
+                    && last.sent == m.sent
+                    && last.depth == m.depth
+                    && m.depth > 0
+                    && !(last.tok..m.tok).any(|k| doc.word(k) == "(" || doc.word(k) == ")")
+            });
+            match joins {
+                Some((_, ms)) => ms.push(m),
+                None => found.push((*ci, vec![m])),
+            }
+        }
+        for (ci, ms) in found {
+            let c = &all[ci];
+            let Some(table) = table_side(report, c) else {
+                continue;
+            };
+            out.push(compare(p, doc, c, &ms, &table));
+        }
+    }
+}
+
+fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> Finding {
+    let first = ms[0];
+    let last = ms[ms.len() - 1];
+    // From the start of the clause: the subject of a list (`Tỷ lệ hồ sơ đúng hạn của …`) is
+    // there, and so are the words before a parenthesis.
+    let start = doc.clause_of(first).start;
+    let mut f = Finding::new(
+        "table",
+        p,
+        doc,
+        start..last.right_end.max(last.unit_end),
+        ms,
+    );
+    f.quote = quote(doc, start..last.right_end.max(last.unit_end));
+    f.line = doc.line_of(first.tok);
+    f.cells = t.cells.clone();
+    // The text's figure(s), in the table's scale.
+    let scale = ms
+        .iter()
+        .filter_map(|m| m.unit.filter(|u| u.is_money()).map(|u| u.scale))
+        .chain(std::iter::once(t.scale))
+        .min()
+        .unwrap_or(0);
+    let mut value = Decimal::ZERO;
+    let mut interval = Interval::exact(Decimal::ZERO);
+    let mut decimals = 0;
+    let mut shown = Vec::new();
+    for m in ms {
+        let (fig, raw) = if c.denominator {
+            (m.num.b.expect("a fraction"), raw_b(doc, m))
+        } else {
+            (m.num.a, raw_a(doc, m))
+        };
+        let (v, iv) = valued(fig, m, scale);
+        value += v;
+        interval = interval.checked_add(&iv).unwrap_or(interval);
+        decimals = decimals.max(fig.decimals);
+        let unit = unit_text(doc, m, "");
+        shown.push(match (m.num.percent, unit.is_empty()) {
+            (true, _) => format!("{raw}%"),
+            (false, true) => raw,
+            (false, false) => format!("{raw} {unit}"),
+        });
+    }
+    let factor =
+        Decimal::from_i128_with_scale(10i128.pow(t.scale.saturating_sub(scale).min(27)), 0);
+    let tv = t.value * factor;
+    let ti = Interval {
+        lo: t.interval.lo * factor,
+        hi: t.interval.hi * factor,
+    };
+    let percent = c.measure == MeasureKind::Percent;
+    let text_figure = if ms.len() == 1 {
+        shown.remove(0)
+    } else {
+        format!("{} = {}", shown.join(" + "), format_vi(value, decimals))
+    };
+    // The table's figure as printed, or computed at the text's precision.
+    let table_dec = if percent { decimals } else { t.decimals };
+    let table_number = match (&t.raw, t.scale == scale) {
+        (Some(raw), true) => raw.clone(),
+        _ => format_vi(round_to(tv, table_dec), table_dec),
+    };
+    let table_unit = if percent {
+        "%".to_string()
+    } else if t.scale != scale {
+        super::finding::scale_name(scale).to_string()
+    } else if t.unit.contains('=') {
+        String::new()
+    } else {
+        t.unit.clone()
+    };
+    let table_figure = match (percent, table_unit.is_empty()) {
+        (true, _) => format!("{table_number}%"),
+        (false, true) => table_number.clone(),
+        (false, false) => format!("{table_number} {table_unit}"),
+    };
+    f.reported = Some(if ms.len() == 1 {
+        if c.denominator {
+            raw_b(doc, ms[0])
+        } else {
+            raw_a(doc, ms[0])
+        }
+    } else {
+        format_vi(value, decimals)
+    });
+    f.expected = Some(table_number.clone());
+    f.formula = t.formula.clone();
+    if interval.meets(&ti) {
+        f.status = Status::Pass;
+        f.imbalance = Some(format_vi(Decimal::ZERO, decimals));
+        f.message = format!(
+            "Câu «{}» ghi {} ({}), khớp với {} ghi {}.",
+            f.quote, text_figure, c.about, t.phrase, table_figure
+        );
+    } else {
+        f.status = Status::Warn;
+        let diff = value - round_to(tv, decimals);
+        f.imbalance = Some(signed(diff, decimals));
+        let show = |v: Decimal, d: u32| {
+            if percent {
+                format!("{} điểm %", format_vi(v, d))
+            } else {
+                amount(v, d, &table_unit)
+            }
+        };
+        f.message = format!(
+            "Câu «{}» (dòng {}) ghi {} ({}), nhưng {} ghi {} (chênh {}). Phần lời văn và bảng số liệu phải thống nhất: cần sửa một trong hai chỗ.",
+            f.quote,
+            f.line,
+            text_figure,
+            c.about,
+            t.phrase,
+            table_figure,
+            show(diff.abs(), decimals)
+        );
+    }
+    f
+}

@@ -1,0 +1,379 @@
+//! Tokens of a paragraph: words, punctuation, and numbers read the Vietnamese way, with what a
+//! number glued to letters or slashes really is (`363/TB-VPCP`, `06/8/2024`, `9001:2015`) kept
+//! apart from the figures.
+//!
+//! Hand-written rather than a regular expression: one pass over the bytes, no automaton to build
+//! or ship in the Wasm.
+
+use crate::number::Figure;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters (and digits inside a word: `QH15`).
+    Word,
+    /// One punctuation character.
+    Punct(char),
+    /// A number, a fraction `a/b` or a date-like `a/b/c`, with an optional `%`: its shape.
+    Num(Shape),
+    /// Something with digits that is not a figure: a document number, a web address, `3.0`.
+    Other,
+}
+
+/// A number as printed: its figures, read only when the number turns out to be a quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Num {
+    /// The first (or only) part.
+    pub a: Figure,
+    /// The second part of `a/b`.
+    pub b: Option<Figure>,
+    /// A `%` follows.
+    pub percent: bool,
+}
+
+/// The shape of a number token, enough to tell a date, a year or a code from a quantity without
+/// reading the figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Shape {
+    /// How many `/`-separated parts (3 is a date).
+    pub parts: u8,
+    /// A `%` follows.
+    pub percent: bool,
+    /// Where the parts are, as byte offsets from the token's start: (start, end) of the first
+    /// and of the second.
+    pub spans: [(u16, u16); 2],
+}
+
+impl Shape {
+    /// The value of part `k` (0 or 1) if it is printed as 1–4 bare digits (`2024`, `08`).
+    pub fn small(&self, text: &str, start: usize, k: usize) -> Option<(u32, usize)> {
+        let (a, b) = self.spans[k];
+        let digits = text.get(start + a as usize..start + b as usize)?;
+        if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        Some((digits.parse().ok()?, digits.len()))
+    }
+
+    /// Reads the figures.
+    pub fn read(&self, text: &str, start: usize) -> Option<Num> {
+        let part = |k: usize| {
+            let (a, b) = self.spans[k];
+            Figure::parse(text.get(start + a as usize..start + b as usize)?).ok()
+        };
+        Some(Num {
+            a: part(0)?,
+            b: if self.parts == 2 {
+                Some(part(1)?)
+            } else {
+                None
+            },
+            percent: self.percent,
+        })
+    }
+}
+
+/// A token: its kind and its byte range in the paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Whether `c` is a letter. Vietnamese letters sit in a few Latin blocks, checked by range
+/// before the general (slower) Unicode table.
+pub(crate) fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A => true,
+        0..=0x7F => false,
+        0xC0..=0xFF => c != '×' && c != '÷',
+        0x100..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || is_letter(c)
+        || ('\u{0300}'..='\u{036F}').contains(&c)
+        || (!c.is_ascii() && c.is_numeric())
+}
+
+/// Splits a paragraph into tokens.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out = Vec::with_capacity(text.len() / 4);
+    let mut i = 0;
+    while i < n {
+        let byte = b[i];
+        if byte == b' ' || byte == b'\t' || byte == b'\n' || byte == b'\r' {
+            i += 1;
+            continue;
+        }
+        if byte.is_ascii_punctuation() && byte != b'%' {
+            out.push(Token {
+                kind: Kind::Punct(byte as char),
+                start: i,
+                end: i + 1,
+            });
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("in bounds");
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let (end, kind) = number(text, i);
+            out.push(Token {
+                kind,
+                start: i,
+                end,
+            });
+            i = end;
+            continue;
+        }
+        if is_letter(c) {
+            let mut j = i;
+            while j < n {
+                if b[j].is_ascii() {
+                    if b[j].is_ascii_alphanumeric() {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                let ch = text[j..].chars().next().expect("in bounds");
+                if !is_word_char(ch) {
+                    break;
+                }
+                j += ch.len_utf8();
+            }
+            let word = &text[i..j];
+            let url = (word.eq_ignore_ascii_case("http") || word.eq_ignore_ascii_case("https"))
+                && text[j..].starts_with("://")
+                || (word.eq_ignore_ascii_case("www") && text[j..].starts_with('.'));
+            if url {
+                let k = text[j..]
+                    .find(|ch: char| ch.is_whitespace() || ch == '>')
+                    .map_or(n, |k| j + k);
+                out.push(Token {
+                    kind: Kind::Other,
+                    start: i,
+                    end: k,
+                });
+                i = k;
+            } else {
+                out.push(Token {
+                    kind: Kind::Word,
+                    start: i,
+                    end: j,
+                });
+                i = j;
+            }
+            continue;
+        }
+        out.push(Token {
+            kind: Kind::Punct(c),
+            start: i,
+            end: i + c.len_utf8(),
+        });
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Reads the number starting at byte `i` (an ASCII digit).
+fn number(text: &str, i: usize) -> (usize, Kind) {
+    let b = text.as_bytes();
+    let n = b.len();
+    let digit = |k: usize| k < n && b[k].is_ascii_digit();
+    let mut j = i;
+    let mut parts: [(usize, usize); 3] = [(0, 0); 3];
+    let mut count = 0usize;
+    loop {
+        let st = j;
+        while digit(j) {
+            j += 1;
+        }
+        // Separators inside a number: `.` and `,` (and a no-break space) followed by a digit.
+        loop {
+            if j + 1 < n && (b[j] == b'.' || b[j] == b',') && digit(j + 1) {
+                j += 1;
+                while digit(j) {
+                    j += 1;
+                }
+            } else if text[j..].starts_with('\u{a0}') && digit(j + 2) {
+                j += 2;
+                while digit(j) {
+                    j += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        parts[count] = (st, j);
+        count += 1;
+        if count < 3 && j + 1 < n && b[j] == b'/' && digit(j + 1) {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    // Glued to letters, or to `/`, `-`, `:` and more characters: a code, not a figure.
+    let next = text[j..].chars().next();
+    let after = text[j..].chars().nth(1);
+    let glued = match next {
+        Some(c) if is_word_char(c) => true,
+        Some('/' | '-' | ':' | '_') => after.is_some_and(is_word_char),
+        _ => false,
+    };
+    if glued {
+        let mut k = j;
+        for ch in text[j..].chars() {
+            let stop = ch.is_whitespace()
+                || matches!(ch, ',' | ';' | '(' | ')' | '"' | '“' | '”')
+                || (ch == '.' && !text[k + 1..].starts_with(|c: char| c.is_alphanumeric()));
+            if stop {
+                break;
+            }
+            k += ch.len_utf8();
+        }
+        return (k, Kind::Other);
+    }
+    // A part that is not a well-formed Vietnamese number (`1.1`, `3.0`) makes the token a code.
+    for &(s0, e0) in &parts[..count] {
+        if !well_formed(&text[s0..e0]) {
+            return (j, Kind::Other);
+        }
+    }
+    let mut end = j;
+    let mut percent = false;
+    let rest = &text[j..];
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    if trimmed.starts_with('%') && rest.len() - trimmed.len() <= 2 {
+        percent = true;
+        end = j + (rest.len() - trimmed.len()) + 1;
+    }
+    let rel = |k: usize| {
+        let (s0, e0) = parts[k];
+        (
+            (s0 - i).min(u16::MAX as usize) as u16,
+            (e0 - i).min(u16::MAX as usize) as u16,
+        )
+    };
+    (
+        end,
+        Kind::Num(Shape {
+            parts: count as u8,
+            percent,
+            spans: [rel(0), if count > 1 { rel(1) } else { (0, 0) }],
+        }),
+    )
+}
+
+/// Whether digits with `.` and `,` form a Vietnamese number: groups of three after the first
+/// (`9.191.517`), one decimal comma (`31,15`). The same grammar as [`Figure::parse`], checked
+/// without building the number.
+fn well_formed(s: &str) -> bool {
+    let (int, frac) = match s.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    if frac.is_some_and(|f| f.is_empty() || f.contains([',', '.'])) || s.len() > 40 {
+        return false;
+    }
+    let mut groups = int.split('.');
+    let first = groups.next().unwrap_or("");
+    if first.is_empty() || (int.contains('.') && first.len() > 3) {
+        return false;
+    }
+    groups.all(|g| g.len() == 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<String> {
+        tokenize(text)
+            .iter()
+            .map(|t| {
+                let s = &text[t.start..t.end];
+                match t.kind {
+                    Kind::Word => format!("w:{s}"),
+                    Kind::Punct(c) => format!("p:{c}"),
+                    Kind::Other => format!("o:{s}"),
+                    Kind::Num(n) => format!(
+                        "n{}{}:{}",
+                        n.parts,
+                        if n.percent { "%" } else { "" },
+                        n.read(text, t.start)
+                            .map_or("?".into(), |x| x.a.value.to_string())
+                    ),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn figures_codes_dates() {
+        assert_eq!(
+            kinds(
+                "Thông báo số 363/TB-VPCP ngày 06/8/2024 đạt 99,59%, 1.664 thủ tục; 20/30 cơ quan"
+            ),
+            [
+                "w:Thông",
+                "w:báo",
+                "w:số",
+                "o:363/TB-VPCP",
+                "w:ngày",
+                "n3:6",
+                "w:đạt",
+                "n1%:99.59",
+                "p:,",
+                "n1:1664",
+                "w:thủ",
+                "w:tục",
+                "p:;",
+                "n2:20",
+                "w:cơ",
+                "w:quan"
+            ]
+        );
+        assert_eq!(
+            kinds("ISO 9001:2015, phiên bản 3.0, 09-NQ/TW, 1B, 1.1. Mục"),
+            [
+                "w:ISO",
+                "o:9001:2015",
+                "p:,",
+                "w:phiên",
+                "w:bản",
+                "o:3.0",
+                "p:,",
+                "o:09-NQ/TW",
+                "p:,",
+                "o:1B",
+                "p:,",
+                "o:1.1",
+                "p:.",
+                "w:Mục"
+            ]
+        );
+        assert_eq!(
+            kinds("<https://stc.khanhhoa.gov.vn/?TopicId=f2-1> 95,00 % và 1.664."),
+            [
+                "p:<",
+                "o:https://stc.khanhhoa.gov.vn/?TopicId=f2-1",
+                "p:>",
+                "n1%:95.00",
+                "w:và",
+                "n1:1664",
+                "p:."
+            ]
+        );
+    }
+}
