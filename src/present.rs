@@ -1,6 +1,6 @@
 //! The outcome as text for a terminal: form by form, failures first, then a summary line.
 
-use crate::outcome::{Check, Outcome, Status};
+use crate::outcome::{Check, Kind, Outcome, Status};
 use std::fmt::Write;
 
 /// The mark printed before a check (also readable without colour).
@@ -26,6 +26,33 @@ pub fn summary_line(outcome: &Outcome) -> String {
     )
 }
 
+/// One group of checks under a heading, failures first; passing checks counted unless `all`.
+fn render_group<'a>(
+    out: &mut String,
+    heading: &str,
+    checks: impl Iterator<Item = &'a Check>,
+    all: bool,
+) {
+    let mut checks: Vec<&Check> = checks.collect();
+    checks.sort_by_key(|c| std::cmp::Reverse(c.status));
+    let passed = checks.iter().filter(|c| c.status == Status::Pass).count();
+    let _ = writeln!(out, "\n{heading}");
+    for c in &checks {
+        if c.status == Status::Pass && !all {
+            continue;
+        }
+        let place = match (c.cells.is_empty(), c.line) {
+            (false, _) => c.cells.join(", "),
+            (true, Some(line)) => format!("dòng {line}"),
+            (true, None) => String::new(),
+        };
+        let _ = writeln!(out, "  {} [{place}] {}", mark(c.status), c.message);
+    }
+    if !all && passed > 0 {
+        let _ = writeln!(out, "  ✓ {passed} kiểm tra khác đạt.");
+    }
+}
+
 /// Renders the outcome. With `all`, passing checks are listed too; otherwise only their count.
 ///
 /// ```
@@ -42,29 +69,20 @@ pub fn render_text(outcome: &Outcome, all: bool) -> String {
     }
     for form in &outcome.forms {
         let prefix = format!("{}/", form.form);
-        let mut checks: Vec<&Check> = outcome
-            .checks
-            .iter()
-            .filter(|c| c.cells.first().is_some_and(|n| n.starts_with(&prefix)))
-            .collect();
-        checks.sort_by_key(|c| std::cmp::Reverse(c.status));
-        let passed = checks.iter().filter(|c| c.status == Status::Pass).count();
-        let _ = writeln!(out, "\n{} — {} ({} dòng)", form.form, form.title, form.rows);
-        for c in &checks {
-            if c.status == Status::Pass && !all {
-                continue;
-            }
-            let _ = writeln!(
-                out,
-                "  {} [{}] {}",
-                mark(c.status),
-                c.cells.join(", "),
-                c.message
-            );
-        }
-        if !all && passed > 0 {
-            let _ = writeln!(out, "  ✓ {passed} kiểm tra khác đạt.");
-        }
+        let checks = outcome.checks.iter().filter(|c| {
+            c.kind != Kind::Narrative && c.cells.first().is_some_and(|n| n.starts_with(&prefix))
+        });
+        let heading = format!("{} — {} ({} dòng)", form.form, form.title, form.rows);
+        render_group(&mut out, &heading, checks, all);
+    }
+    let narrative = outcome.checks.iter().filter(|c| c.kind == Kind::Narrative);
+    if narrative.clone().next().is_some() {
+        render_group(
+            &mut out,
+            "Lời văn của báo cáo, đối chiếu với số liệu",
+            narrative,
+            all,
+        );
     }
     if !outcome.notices.is_empty() {
         out.push_str("\nGhi nhận về dữ liệu:\n");
