@@ -171,6 +171,13 @@ pub struct Outcome {
 impl Outcome {
     /// Assembles the outcome of `checks` on `report`.
     pub fn new(report: &Report, checks: Vec<Check>) -> Outcome {
+        Outcome::from_report(report.clone(), checks)
+    }
+
+    /// [`Outcome::new`], taking the report: its text (indicators, units, notes…) moves into the
+    /// rows of the outcome instead of being copied, which on a large table is a copy of every
+    /// cell less.
+    pub fn from_report(report: Report, checks: Vec<Check>) -> Outcome {
         let mut worst = std::collections::HashMap::<&str, Status>::new();
         for c in &checks {
             if let Some(first) = c.cells.first() {
@@ -180,38 +187,43 @@ impl Outcome {
         }
         let forms = report
             .forms
-            .iter()
-            .map(|f| FormView {
-                form: f.id.clone(),
-                title: f.title.clone(),
-                rows: f.rows.len(),
-                recognition: f.recognition,
-                line: f.line,
-                table: f
+            .into_iter()
+            .map(|f| {
+                let rows = f.rows.len();
+                let table = f
                     .rows
-                    .iter()
+                    .into_iter()
                     .map(|r| {
-                        let cell = f.cell_name(r);
+                        // `Form::cell_name`, with the form's rows moved out of it.
+                        let cell = format!("{}/{}", f.id, r.stt.label);
                         RowView {
                             status: worst.get(cell.as_str()).copied(),
                             cell,
-                            stt: r.stt.label.clone(),
                             depth: r.stt.parts.len().max(1),
-                            indicator: r.indicator.clone(),
-                            unit: r.unit.clone(),
-                            value: r.raw.clone(),
-                            note: r.note.clone(),
+                            stt: r.stt.label,
+                            indicator: r.indicator,
+                            unit: r.unit,
+                            value: r.raw,
+                            note: r.note,
                             line: r.line,
                         }
                     })
-                    .collect(),
+                    .collect();
+                FormView {
+                    form: f.id,
+                    title: f.title,
+                    rows,
+                    recognition: f.recognition,
+                    line: f.line,
+                    table,
+                }
             })
             .collect();
         Outcome {
             forms,
             summary: Summary::of(&checks),
             checks,
-            notices: report.notices.clone(),
+            notices: report.notices,
         }
     }
 

@@ -46,11 +46,15 @@ impl Stt {
         }
         let parts: Option<Vec<u32>> = t.split('.').map(|p| p.trim().parse::<u32>().ok()).collect();
         let parts = parts?;
-        let label = parts
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(".");
+        // The numbers printed back with dots (`08.1` is `8.1`), written in place: every row
+        // has an STT.
+        let mut label = String::with_capacity(t.len());
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                label.push('.');
+            }
+            push_decimal(&mut label, *p);
+        }
         Some(Stt { parts, label })
     }
 
@@ -60,6 +64,22 @@ impl Stt {
             && child.parts.len() == self.parts.len() + 1
             && child.parts.starts_with(&self.parts)
     }
+}
+
+/// Appends `n` in decimal digits (what `n.to_string()` gives).
+fn push_decimal(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut k = digits.len();
+    let mut n = n;
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[k..].iter().map(|&d| char::from(d)));
 }
 
 /// What a row's unit says its figure is.
@@ -371,13 +391,14 @@ struct Columns {
     note: Option<usize>,
 }
 
-/// A table being assembled from records.
+/// A table being assembled from records. It borrows the records from the document: copying
+/// every cell of every record here cost as much as reading them.
 #[derive(Debug, Default)]
-struct Draft {
+struct Draft<'a> {
     number: Option<u32>,
     title: String,
-    header: Vec<Vec<String>>,
-    records: Vec<(usize, Vec<String>)>,
+    header: Vec<&'a [String]>,
+    records: Vec<(usize, &'a [String])>,
     line: usize,
 }
 
@@ -459,8 +480,8 @@ fn role_of(c: &str) -> Option<Role> {
 impl Columns {
     /// Roles from the header rows, merged column by column (a merged header cell, expanded,
     /// repeats its text; the lower row names the columns it spans).
-    fn from_header(header: &[Vec<String>]) -> Columns {
-        let width = header.iter().map(Vec::len).max().unwrap_or(0);
+    fn from_header(header: &[&[String]]) -> Columns {
+        let width = header.iter().map(|r| r.len()).max().unwrap_or(0);
         let mut cols = Columns::default();
         for k in 0..width {
             // The lowest row that names a role wins: "Kết quả thống kê / Đơn vị tính" is a unit.
@@ -485,7 +506,7 @@ impl Columns {
     }
 
     /// Roles guessed from the data, for a table pasted without its header.
-    fn infer(records: &[(usize, Vec<String>)]) -> Columns {
+    fn infer(records: &[(usize, &[String])]) -> Columns {
         // Every index below is a column `k < width`, the widest record: in bounds by construction.
         let width = records.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
         let mut stt_hits = vec![0usize; width];
@@ -654,10 +675,10 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
                 if is_header(cells) {
                     // Repeated at a page break: the first header names the columns.
                     if draft.records.is_empty() {
-                        draft.header.push(cells.clone());
+                        draft.header.push(cells);
                     }
                 } else {
-                    draft.records.push((*line, cells.clone()));
+                    draft.records.push((*line, cells));
                 }
             }
         }
@@ -879,7 +900,7 @@ fn after_form_prefix(text: &str) -> Option<&str> {
 }
 
 /// `text` without `prefix` (lowercase) at its start, comparing case-insensitively.
-fn strip_prefix_folded<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+pub(crate) fn strip_prefix_folded<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     // Each character's lower case must continue `prefix`: the loop ends after at most
     // `prefix.len()` characters, and allocates nothing (it runs on every line and every record).
     let mut rest = prefix.chars();

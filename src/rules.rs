@@ -3,7 +3,7 @@
 //! (a percentage lies within 0–100, a count is whole and not negative, a code is one of its codes).
 
 use crate::catalogue::{split_cell_ref, Catalogue, RuleSpec, Severity};
-use crate::report::{Form, Measure, Recognition, Report, Row, Value};
+use crate::report::{strip_prefix_folded, Form, Measure, Recognition, Report, Row, Value};
 
 /// A reference from a rule to a row of the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +123,9 @@ pub fn rules_for(report: &Report, catalogue: &Catalogue) -> Vec<Rule> {
             (_, Some(n)) => catalogue.form(n),
         };
         let mut coded: Vec<String> = Vec::new();
+        // Each row's cell name, made once: every row has a rule of its own, and inferred rules
+        // name each row up to three times.
+        let names: Vec<String> = form.rows.iter().map(|r| form.cell_name(r)).collect();
         match spec {
             Some(spec) => {
                 for r in &spec.rules {
@@ -138,7 +141,7 @@ pub fn rules_for(report: &Report, catalogue: &Catalogue) -> Vec<Rule> {
                     rules.extend(from_spec(r, &resolve, report));
                 }
             }
-            None => rules.extend(infer(form, fi)),
+            None => rules.extend(infer(form, fi, &names)),
         }
         // Of rows sharing an STT only the first is checked (the report notices the rest):
         // they would share a cell name, and so a check id.
@@ -148,7 +151,7 @@ pub fn rules_for(report: &Report, catalogue: &Catalogue) -> Vec<Rule> {
                 continue;
             }
             let cell = CellRef {
-                name: form.cell_name(row),
+                name: names[ri].clone(),
                 at: Some((fi, ri)),
             };
             rules.extend(own_rule(row, cell, &coded));
@@ -282,22 +285,26 @@ fn own_rule(row: &Row, cell: CellRef, coded: &[String]) -> Option<Rule> {
 }
 
 fn starts_with_words(indicator: &str, prefixes: &[&str]) -> bool {
-    let i = indicator.trim().to_lowercase();
-    prefixes.iter().any(|p| i.starts_with(p))
+    // Compared as the indicator is lower-cased, without lower-casing all of it.
+    let i = indicator.trim();
+    prefixes.iter().any(|p| strip_prefix_folded(i, p).is_some())
 }
 
 fn same_unit(a: &str, b: &str) -> bool {
-    !a.trim().is_empty() && a.trim().to_lowercase() == b.trim().to_lowercase()
+    let (a, b) = (a.trim(), b.trim());
+    // Children nearly always print their parent's unit exactly: no need to lower-case it then.
+    !a.is_empty() && (a == b || a.to_lowercase() == b.to_lowercase())
 }
 
 /// Rules read off a table the catalogue does not know: a "Tỷ lệ …" row in % whose two children
 /// are counts is child 2 ÷ child 1; a "Tổng số …" row whose children share its unit is their sum.
 /// They are reported as warnings, since the table's intent is a guess.
-fn infer(form: &Form, fi: usize) -> Vec<Rule> {
+fn infer(form: &Form, fi: usize, names: &[String]) -> Vec<Rule> {
     let mut rules = Vec::new();
-    // Called only with indices from enumerating `form.rows`, so in bounds.
+    // Called only with indices from enumerating `form.rows`, so in bounds (`names` has a name
+    // for each row).
     let cell = |ri: usize| CellRef {
-        name: form.cell_name(&form.rows[ri]),
+        name: names[ri].clone(),
         at: Some((fi, ri)),
     };
     let inferred = |kind| Rule {
