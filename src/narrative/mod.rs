@@ -55,16 +55,15 @@ pub fn check(report: &Report) -> Vec<Check> {
     let mut found = Vec::new();
     arith::check(&docs, &mut found);
     tables::check(&docs, report, &mut found);
-    // A statement read twice by two rules of the same kind is reported once.
-    let mut seen: Vec<(&'static str, Vec<(usize, usize)>)> = Vec::new();
+    // A statement read twice by two rules of the same kind is reported once. A set, not a scan
+    // of the findings kept so far: a 50 MB paste has tens of thousands of findings, and the scan
+    // made checking it quadratic (seconds, most of the time of the whole check).
+    let mut seen: std::collections::HashSet<(&'static str, Vec<(usize, usize)>)> =
+        std::collections::HashSet::new();
     found.retain(|f| {
         let mut key = f.uses.clone();
         key.sort_unstable();
-        let dup = seen.iter().any(|(w, k)| *w == f.what && *k == key);
-        if !dup {
-            seen.push((f.what, key));
-        }
-        !dup
+        seen.insert((f.what, key))
     });
     found.sort_by_key(|f| f.line);
     // Ids name what was checked, not where: the same report as text or as .docx (whose line
