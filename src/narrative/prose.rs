@@ -176,10 +176,10 @@ pub fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
         if text.is_empty() {
             continue;
         }
+        // After footnotes (a page break), a paragraph still open even after `;` or `,` goes on.
         let joins = out.last().is_some_and(|p| {
-            is_open(&p.text)
-                && !starts_with_label(text)
-                && (starts_lowercase(text) || footnote_since_last)
+            let open = is_open(&p.text) || (footnote_since_last && p.text.ends_with([';', ',']));
+            open && !starts_with_label(text) && (starts_lowercase(text) || footnote_since_last)
         });
         footnote_since_last = false;
         if joins {

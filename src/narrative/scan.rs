@@ -10,6 +10,9 @@ use super::token::{tokenize, Kind, Num, Shape, Token};
 use super::units::{unit_at, Unit};
 use std::ops::Range;
 
+/// The longest paragraph read, in bytes (the seed's longest is about 2,600).
+pub(crate) const MAX_PARAGRAPH_BYTES: usize = 20_000;
+
 /// A phrase: lower-case token texts (`&["trong", "đó"]`, `&["sở", ",", "ngành"]`).
 pub(crate) type Phrase<'a> = &'a [&'a str];
 
@@ -184,6 +187,8 @@ fn stops_right(w1: &str, w2: &str) -> bool {
         w1,
         "trên" | "đạt" | "chiếm" | "tăng" | "giảm" | "gồm" | "với" | "là" | "và"
     ) || matches!((w1, w2), ("so", "với") | ("trong", "đó") | ("bao", "gồm"))
+        // `từ 300 thôn xuống 255`, but `trở lên`.
+        || (matches!(w1, "xuống" | "lên" | "còn") && w2.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 const CHANGE: &[Phrase] = &[
@@ -211,7 +216,10 @@ impl<'p> Doc<'p> {
     /// Analyses a paragraph. A paragraph without a digit states no figure: it is not read
     /// further.
     pub fn new(para: &'p Paragraph) -> Doc<'p> {
-        let read = para.text.bytes().any(|b| b.is_ascii_digit());
+        // A paragraph longer than any a report holds (a paste gone wrong) is not read: every
+        // rule works within a paragraph, so this keeps the whole linear in the input.
+        let read = para.text.len() <= MAX_PARAGRAPH_BYTES
+            && para.text.bytes().any(|b| b.is_ascii_digit());
         let toks = if read {
             tokenize(&para.text)
         } else {
@@ -522,7 +530,13 @@ impl<'p> Doc<'p> {
         if at_start && (self.is_punct(i + 1, '.') || self.is_punct(i + 1, ')')) {
             return true;
         }
-        if i > 0 && self.is_punct(i - 1, '(') && self.is_punct(i + 1, ')') {
+        // `(1)`, `(2)`: a small whole number alone in parentheses (`(73,05%)` is a figure).
+        let small = shape.parts == 1
+            && !shape.percent
+            && shape
+                .small(&self.para.text, self.toks[i].start, 0)
+                .is_some_and(|(_, n)| n <= 2);
+        if small && i > 0 && self.is_punct(i - 1, '(') && self.is_punct(i + 1, ')') {
             return true;
         }
         // Glued after a slash: `III/2024`.
@@ -636,9 +650,11 @@ impl<'p> Doc<'p> {
                     let approx = is_approx(if i >= 2 { self.word(i - 2) } else { "" }, prev)
                         || (prev == "trên" && !out_of);
                     let gap = gap_start..i;
+                    // `tăng 30 hồ sơ` is a change; `giảm từ 300 xuống 255` states two levels;
+                    // `tăng cường` (strengthen) is no change of a figure.
                     let mut change = self.tail_has(gap.clone(), depth, 6, CHANGE)
-                        && !self.tail_has(gap.clone(), depth, 6, &[&["tăng", "cường"]]);
-                    // (`tăng cường`, strengthen, is not a change of a figure.)
+                        && !self.tail_has(gap.clone(), depth, 6, &[&["tăng", "cường"]])
+                        && !matches!(prev, "từ" | "lên" | "xuống" | "còn");
                     if !change {
                         // `tăng 12.600 hồ sơ và 3,28%`: a figure coordinated with a change.
                         let only_and = gap.clone().all(|k| {

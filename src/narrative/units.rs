@@ -22,7 +22,13 @@ pub(crate) struct Unit {
 impl Unit {
     /// Whether figures in these two units count the same kind of thing.
     pub fn compatible(&self, other: &Unit) -> bool {
+        // A public service unit is one of a province's bodies: `45 cơ quan, bao gồm 30 cơ quan
+        // chuyên môn và 15 đơn vị sự nghiệp`.
         self.class == other.class
+            || matches!(
+                (self.class, other.class),
+                ("agency", "public unit") | ("public unit", "agency")
+            )
     }
 
     /// Whether the unit is an amount of money.
@@ -154,11 +160,13 @@ mod tests {
     }
 
     #[test]
-    fn agencies_are_compatible_public_units_are_not() {
+    fn agencies_and_public_units_count_bodies_systems_do_not() {
         let (cq, _) = unit_at(&["cơ", "quan"]).unwrap();
         let (ubnd, _) = unit_at(&["ubnd"]).unwrap();
         let (dv, _) = unit_at(&["đvsncl"]).unwrap();
+        let (ht, _) = unit_at(&["htqlcl"]).unwrap();
         assert!(cq.compatible(ubnd));
-        assert!(!cq.compatible(dv));
+        assert!(cq.compatible(dv));
+        assert!(!dv.compatible(ht));
     }
 }

@@ -159,15 +159,21 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                 && a.clause == x.clause)
                 .then_some((a, b))
         });
+        // `tăng 3,28 điểm phần trăm`: percentage points.
+        let points = doc.word(x.unit_end) == "điểm" || doc.word(x.tok + 1) == "điểm";
         let pair = pair.or_else(|| {
             // `B …, tăng X … so với … (A)` or `so với A`.
+            // (A change in % may be of counts: `150 hồ sơ, tăng 25%`.)
             let b = ms[..k].iter().rev().find(|b| {
                 b.clause == x.clause
                     && !b.change
                     && !b.approx
                     && !b.is_fraction()
-                    && b.num.percent == x.num.percent
-                    && same_kind(b, x)
+                    && if points {
+                        b.num.percent
+                    } else {
+                        x.num.percent || (!b.num.percent && same_kind(b, x))
+                    }
             })?;
             let a = ms[k + 1..].iter().find(|a| {
                 !a.change
@@ -182,9 +188,6 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             continue;
         };
         let levels_percent = a.num.percent;
-        let points = doc
-            .find(x.tok + 1..(x.tok + 4).min(doc.toks.len()), None, &["điểm"])
-            .is_some();
         let scale = common_scale(&[a, b, x]);
         let (av, ai) = valued(a.num.a, a, scale);
         let (bv, bi) = valued(b.num.a, b, scale);
@@ -198,7 +201,7 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                 ..a.unit_end.max(b.unit_end).max(x.unit_end),
             &[a, b, x],
         );
-        f.reported = Some(printed(x.num.a, x.num.percent));
+        f.reported = Some(raw_a(doc, x));
         let verb = if down { "giảm" } else { "tăng" };
         let (ok, expected, formula) = if x.num.percent && !levels_percent {
             // Relative change of counts or amounts.
@@ -235,7 +238,9 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                     raw_a(doc, a)
                 ),
             )
-        } else if x.num.percent == levels_percent && (!levels_percent || points) {
+        } else if (!levels_percent && !x.num.percent) || (levels_percent && points) {
+            // The same unit both sides, or percentage points between two percentages (without
+            // `điểm`, `tăng 3,28%` of a percentage may be points or relative: not pinned down).
             let diff = Interval {
                 lo: bi.lo - ai.hi,
                 hi: bi.hi - ai.lo,
@@ -264,28 +269,39 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             continue;
         };
         let _ = xv;
+        let points_word = if levels_percent { " điểm %" } else { "" };
+        let expected = format!("{expected}{points_word}");
         f.formula = Some(formula.clone());
         f.expected = Some(expected.clone());
         let actual = if bv < av { "giảm" } else { "tăng" };
         if ok {
             f.status = Status::Pass;
             f.message = format!(
-                "Câu «{}»: từ {} đến {} là {actual} {formula} = {expected}, khớp với mức {verb} {} ghi trong câu.",
+                "Câu «{}»: từ {} đến {} là {actual} {formula} = {expected}, khớp với mức {verb} {}{points_word} ghi trong câu.",
                 f.quote,
-                printed(a.num.a, a.num.percent),
-                printed(b.num.a, b.num.percent),
-                printed(x.num.a, x.num.percent)
+                printed_raw(doc, a),
+                printed_raw(doc, b),
+                printed_raw(doc, x)
             );
         } else {
             f.status = Status::Warn;
             f.message = format!(
-                "Câu «{}» ghi {verb} {} nhưng từ {} đến {} là {actual} {formula} = {expected}.",
+                "Câu «{}» ghi {verb} {}{points_word} nhưng từ {} đến {} là {actual} {formula} = {expected}. Cần xem lại các số này.",
                 f.quote,
-                printed(x.num.a, x.num.percent),
-                printed(a.num.a, a.num.percent),
-                printed(b.num.a, b.num.percent)
+                printed_raw(doc, x),
+                printed_raw(doc, a),
+                printed_raw(doc, b)
             );
         }
         out.push(f);
+    }
+}
+
+/// A figure as the text printed it, with `%` when it is a percentage.
+fn printed_raw(doc: &Doc, m: &Mention) -> String {
+    if m.num.percent {
+        format!("{}%", raw_a(doc, m))
+    } else {
+        raw_a(doc, m)
     }
 }

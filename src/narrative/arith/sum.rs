@@ -164,15 +164,23 @@ pub(super) fn lists(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         let candidates: Vec<&Mention> = if sentence_start && doc.sents[s].cont && s > 0 {
             doc.sentence_mentions(s - 1).iter().rev().collect()
         } else {
-            let clause = doc.sents[s]
-                .clauses
+            let clauses = &doc.sents[s].clauses;
+            let k = clauses
                 .iter()
-                .find(|c| c.contains(&(i - len)))
-                .cloned()
-                .unwrap_or(sent.clone());
+                .position(|c| c.contains(&(i - len)))
+                .unwrap_or(0);
+            // A clause opening with the marker (`…127 nhiệm vụ …; kết quả thống kê có 86 …`)
+            // breaks down the clause before.
+            let opens = (clauses[k].start..i - len)
+                .all(|t| !matches!(doc.toks[t].kind, Kind::Word | Kind::Num(_)));
+            let from = if opens && k > 0 {
+                clauses[k - 1].start
+            } else {
+                clauses[k].start
+            };
             ms.iter()
                 .rev()
-                .filter(|m| m.tok < i - len && m.tok >= clause.start && m.depth <= d)
+                .filter(|m| m.tok < i - len && m.tok >= from && m.depth <= d)
                 .collect()
         };
         let status_full = status_list
@@ -574,11 +582,16 @@ pub(super) fn flows(p: usize, doc: &Doc, roles: &[Role], s: usize, out: &mut Vec
         let mut key: Vec<(usize, usize)> = parts.iter().map(|m| (p, m.tok)).collect();
         key.push((p, received.tok));
         key.sort_unstable();
-        let already = out.iter().any(|f| {
-            let mut u = f.uses.clone();
-            u.sort_unstable();
-            u == key
-        });
+        // Only this paragraph's findings (the latest ones) can use the same figures.
+        let already = out
+            .iter()
+            .rev()
+            .take_while(|f| f.uses.first().is_some_and(|u| u.0 == p))
+            .any(|f| {
+                let mut u = f.uses.clone();
+                u.sort_unstable();
+                u == key
+            });
         if already {
             continue;
         }
