@@ -3,7 +3,7 @@
 import { test, before, after as afterAll } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SEED, SCREENSHOTS, startServer, launch, openApp, paste, after, counts, markOf, cellsMarked, eventually } from './helpers.mjs';
+import { SEED, SEED_COUNTS, SCREENSHOTS, startServer, launch, openApp, paste, after, counts, markOf, cellsMarked, eventually } from './helpers.mjs';
 
 /** @type {Awaited<ReturnType<typeof startServer>>} */
 let server;
@@ -65,25 +65,29 @@ const WORD_PLAIN = 'Biểu mẫu số 03\n3.3.\tTỷ lệ hồ sơ TTHC do UBND 
 test('pasting the seed report shows its 7 forms, no failure, and the two 0/0 ratios as warnings', async () => {
   const { context, page } = await fresh();
   const summary = await after(page, () => paste(page, { plain: SEED }));
-  assert.deepEqual(summary, { fail: 0, warn: 2, pass: 167, na: 0 });
-  await assert.doesNotReject(page.getByText('Không có lỗi. Có 2 cảnh báo cần xem lại.').waitFor());
+  // The counts include the narrative's checks (two of its sentences are warned too).
+  assert.deepEqual(summary, SEED_COUNTS);
+  await assert.doesNotReject(page.getByText('Không có lỗi. Có 4 cảnh báo cần xem lại.').waitFor());
 
   const headings = await page.locator('.ks-form-h .ks-form-no').allInnerTexts();
   assert.deepEqual(headings, ['Biểu mẫu số 01', 'Biểu mẫu số 02', 'Biểu mẫu số 03', 'Biểu mẫu số 04', 'Biểu mẫu số 05', 'Biểu mẫu số 06', 'Biểu mẫu số 07']);
   for (const h of await page.locator('.ks-form').all()) assert.ok(await h.isVisible());
 
   assert.deepEqual(await cellsMarked(page, 'fail'), []);
+  // Only the figures' own checks mark them: the sentence that disagrees with B01/3.2 does not.
   assert.deepEqual((await cellsMarked(page, 'warn')).sort(), ['B01/3.3', 'B02/2.2']);
   assert.equal(await markOf(page, 'B01/3.3'), 'Cảnh báo');
   assert.equal(await markOf(page, 'B02/2.2'), 'Cảnh báo');
   // A passing figure: icon and a word for screen readers, not colour alone.
   assert.equal(await markOf(page, 'B01/2'), 'Đạt');
   assert.equal(await page.locator('tr[data-cell="B01/2"] .ks-mark svg').count(), 1);
-  // The problems list names both, in words.
+  // The problems list names all four, in words: the tables' first, then the narrative's.
   const problems = await page.locator('.ks-problem').allInnerTexts();
-  assert.equal(problems.length, 2);
+  assert.equal(problems.length, 4);
   assert.match(problems[0], /Cảnh báo · Biểu mẫu số 01, STT 3\.3/);
   assert.match(problems[0], /0\/0 không xác định/);
+  assert.match(problems[2], /^Cảnh báo · Lời văn, dòng 37 — so với Biểu mẫu số 01, STT 3\.2/);
+  assert.match(problems[3], /^Cảnh báo · Lời văn, dòng 369\n/);
 
   await page.screenshot({ path: join(SCREENSHOTS, 'seed-results.png') });
   await page.locator('#results').screenshot({ path: join(SCREENSHOTS, 'seed-results-full.png') });
@@ -154,7 +158,7 @@ test('the example button loads the sample report and checks it', async () => {
   const { context, page } = await fresh();
   assert.match(await page.locator('#empty').innerText(), /Chưa có gì để kiểm tra/);
   const summary = await after(page, () => page.getByRole('button', { name: 'Dùng báo cáo mẫu' }).click());
-  assert.deepEqual(summary, { fail: 0, warn: 2, pass: 167, na: 0 });
+  assert.deepEqual(summary, SEED_COUNTS);
   assert.equal(await page.locator('.ks-form').count(), 7);
   assert.match(await page.locator('#input').inputValue(), /tỉnh Khánh Hòa/);
   assert.equal(await page.locator('#empty').isVisible(), false);
@@ -167,7 +171,9 @@ test('"only problems" shows the problem rows and the rows they are computed from
   await page.getByLabel(/Chỉ hiện dòng có lỗi hoặc cảnh báo/).check();
   const visible = await page.locator('tbody tr').evaluateAll((rows) =>
     rows.filter((r) => /** @type {HTMLElement} */ (r).offsetParent !== null).map((r) => r.getAttribute('data-cell')));
-  assert.deepEqual(visible.sort(), ['B01/3.3', 'B01/3.3.1', 'B01/3.3.2', 'B02/2.2', 'B02/2.2.1', 'B02/2.2.2']);
+  // B01/3.2 shows for the sentence that disagrees with it, tagged «Lời văn nói khác».
+  assert.deepEqual(visible.sort(), ['B01/3.2', 'B01/3.3', 'B01/3.3.1', 'B01/3.3.2', 'B02/2.2', 'B02/2.2.1', 'B02/2.2.2']);
+  assert.equal(await page.locator('tr[data-cell="B01/3.2"] .ks-told-tag').innerText(), 'Lời văn nói khác');
   assert.equal(await page.locator('.ks-form[data-form="B03"] .ks-clean-msg').isVisible(), true);
   assert.equal(await page.locator('.ks-form[data-form="B03"] table').isVisible(), false);
   await page.getByLabel(/Chỉ hiện dòng có lỗi hoặc cảnh báo/).uncheck();
@@ -250,7 +256,7 @@ test('notices about the input are listed with their line, which the link selects
 test('opening a file: text files fill the text box; Word/Excel go to checkFile or get a clear message', async () => {
   const { context, page } = await fresh();
   const summary = await after(page, () => page.locator('#file').setInputFiles({ name: 'bao-cao.txt', mimeType: 'text/plain', buffer: Buffer.from(SEED) }));
-  assert.equal(summary?.warn, 2);
+  assert.deepEqual(summary, SEED_COUNTS);
   assert.match(await page.locator('#input').inputValue(), /Biểu mẫu số 07/);
 
   const hasCheckFile = await page.evaluate(() => document.documentElement.dataset.checkFile === 'true');
@@ -299,8 +305,10 @@ test('"Chép tóm tắt" puts a short text summary on the clipboard', async () =
   await eventually(async () => (await page.locator('#status').innerText()).includes('Đã chép tóm tắt'));
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(copied, /^Kiểm số — kết quả kiểm tra số liệu/);
-  assert.match(copied, /7 bảng, 169 phép kiểm tra: 0 lỗi, 2 cảnh báo, 167 đạt, 0 không tính được\./);
-  assert.match(copied, /Cảnh báo \(2\):\n- Biểu mẫu số 01, dòng 3\.3: /);
+  assert.match(copied, /7 bảng, 259 phép kiểm tra \(169 trên bảng, 90 trong lời văn\): 0 lỗi, 4 cảnh báo, 255 đạt, 0 không tính được\./);
+  assert.match(copied, /Cảnh báo \(4\):\n- Biểu mẫu số 01, dòng 3\.3: /);
+  assert.match(copied, /\n- Lời văn \(dòng 37\): Câu «Triển khai Kế hoạch/);
+  assert.match(copied, /\n- Lời văn \(dòng 369\): Câu «…53 cơ quan cấp tỉnh/);
   await context.close();
 });
 

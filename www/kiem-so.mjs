@@ -15,7 +15,7 @@ import { sharedBridge, onCheckerEvent } from './kiemso-api.mjs';
 import { ResultsView } from './lib/render.mjs';
 import { stringsFor } from './lib/i18n.mjs';
 import { textFromTransfer } from './lib/clipboard.mjs';
-import { h, debounce } from './lib/dom.mjs';
+import { h, debounce, selectLine } from './lib/dom.mjs';
 
 const UI = {
   vi: {
@@ -101,6 +101,10 @@ export class KiemSoElement extends HTMLElement {
       slots: this.slots,
       editable: true,
       headingLevel: 3,
+      // The report's words briefly: their problems among the others, one line for the rest.
+      narrative: 'brief',
+      onLine: (line) => selectLine(/** @type {HTMLTextAreaElement} */ (this.textarea), line),
+      onQuote: (line) => selectLine(/** @type {HTMLTextAreaElement} */ (this.textarea), line, { focus: false }),
       onEdit: (cell, value) => {
         const row = this.lastResult?.forms.flatMap((/** @type {any} */ f) => f.table).find((/** @type {any} */ r) => r.cell === cell);
         const original = this.edits[cell]?.original ?? row?.value ?? '';

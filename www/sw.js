@@ -6,7 +6,7 @@
 // name carries a version: bump VERSION when the list of files changes, and the old cache is
 // removed when the new worker takes over.
 
-const VERSION = '2';
+const VERSION = '3';
 const CACHE = `kiemso-${VERSION}`;
 const APP_FILES = [
   './',
@@ -23,6 +23,7 @@ const APP_FILES = [
   'lib/files.mjs',
   'lib/i18n.mjs',
   'lib/model.mjs',
+  'lib/narrative.mjs',
   'lib/page.mjs',
   'lib/render.mjs',
   'lib/storage.mjs',

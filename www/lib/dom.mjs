@@ -69,6 +69,8 @@ const ICON_PATHS = {
   na: ['M10 1.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17Z', 'M6.5 10h7'],
   edit: ['M12.8 3.6l3.6 3.6L7.6 16H4v-3.6Z', 'M11 5.4l3.6 3.6'],
   info: ['M10 1.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17Z', 'M10 9v5', 'M10 6v.2'],
+  // a speech bubble: the report's words
+  quote: ['M3 4.5h14v9H9l-4 3v-3H3Z', 'M6.5 8h7', 'M6.5 10.8h4.5'],
 };
 
 /**
@@ -122,4 +124,53 @@ export function debounce(fn, ms) {
     if (a) fn(...a);
   };
   return run;
+}
+
+/**
+ * Selects line `line` (1-based) of a text box and scrolls the box so that the line is near its
+ * top (measured on a hidden copy, so long wrapped lines are counted as the box shows them). With
+ * `focus: false` the focus stays where it is; the selection shows when the box gets the focus.
+ * @param {HTMLTextAreaElement} box
+ * @param {number} line
+ * @param {{ focus?: boolean }} [how]
+ */
+export function selectLine(box, line, how = {}) {
+  const focus = how.focus ?? true;
+  const lines = box.value.split('\n');
+  if (line < 1 || line > lines.length) {
+    if (focus) box.focus();
+    return;
+  }
+  let start = 0;
+  for (let i = 0; i < line - 1; i++) start += lines[i].length + 1;
+  if (focus) box.focus({ preventScroll: true });
+  box.setSelectionRange(start, start + lines[line - 1].length);
+  const style = getComputedStyle(box);
+  const lineHeight = Number.parseFloat(style.lineHeight) || 20;
+  box.scrollTop = Math.max(0, topOf(box, start, style) - lineHeight);
+  if (focus) box.scrollIntoView({ block: 'nearest' });
+}
+
+/**
+ * How far below the top of a text box's content the character at `index` is, as the box wraps it.
+ * @param {HTMLTextAreaElement} box
+ * @param {number} index
+ * @param {CSSStyleDeclaration} style the box's computed style
+ */
+function topOf(box, index, style) {
+  const mirror = document.createElement('div');
+  const copy = /** @type {const} */ (['paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'fontFamily', 'fontSize',
+    'fontWeight', 'fontStyle', 'letterSpacing', 'lineHeight', 'tabSize', 'wordSpacing', 'textTransform']);
+  for (const p of copy) mirror.style[p] = style[p];
+  Object.assign(mirror.style, {
+    position: 'absolute', visibility: 'hidden', top: '0', left: '0', boxSizing: 'border-box', border: '0',
+    width: `${box.clientWidth}px`, whiteSpace: 'pre-wrap', overflowWrap: 'break-word', wordBreak: style.wordBreak,
+  });
+  const marker = document.createElement('span');
+  marker.textContent = '\u200b';
+  mirror.append(box.value.slice(0, index), marker);
+  (box.parentNode ?? document.body).append(mirror);
+  const top = marker.offsetTop - (Number.parseFloat(style.paddingTop) || 0);
+  mirror.remove();
+  return top;
 }

@@ -3,7 +3,8 @@
 // memory and saved through a Blob link: nothing is sent anywhere.
 
 import { STRINGS } from './i18n.mjs';
-import { indexResult } from './model.mjs';
+import { indexResult, isNarrative } from './model.mjs';
+import { findingKind, placeOf } from './narrative.mjs';
 
 /**
  * @typedef {import('./model.mjs').Result} Result
@@ -33,7 +34,8 @@ export function fileStamp(d) {
 /**
  * A short plain-text summary to paste into a chat or an e-mail.
  * @param {Result} result
- * @param {{ source?: string, edits?: Edits, when?: Date, limit?: number }} [about]
+ * @param {{ source?: string, edits?: Edits, when?: Date, limit?: number, lineWord?: string }} [about]
+ *   `lineWord`: what the lines of the narrative count ("dòng", or "đoạn" for a Word file)
  * @returns {string}
  */
 export function textSummary(result, about = {}) {
@@ -41,10 +43,13 @@ export function textSummary(result, about = {}) {
   const { summary, forms, checks } = result;
   const when = about.when ?? new Date();
   const limit = about.limit ?? 20;
+  const lineWord = about.lineWord ?? 'dòng';
+  const words = index.narrative.length;
   const lines = [`Kiểm số — kết quả kiểm tra số liệu (${formatDate(when)})`];
   if (about.source) lines.push(`Dữ liệu: ${about.source}`);
   lines.push(
-    `${forms.length} bảng, ${checks.length} phép kiểm tra: ${summary.fail} lỗi, ${summary.warn} cảnh báo, ` +
+    `${forms.length} bảng, ${checks.length} phép kiểm tra` +
+      `${words ? ` (${checks.length - words} trên bảng, ${words} trong lời văn)` : ''}: ${summary.fail} lỗi, ${summary.warn} cảnh báo, ` +
       `${summary.pass} đạt, ${summary.na} không tính được.`,
   );
   const edited = Object.entries(about.edits ?? {});
@@ -56,6 +61,12 @@ export function textSummary(result, about = {}) {
     if (!list.length) continue;
     lines.push('', `${vi.status[status]} (${list.length}):`);
     for (const c of list.slice(0, limit)) {
+      if (isNarrative(c)) {
+        // The explanation quotes the sentence and gives both figures.
+        const place = placeOf(c, lineWord);
+        lines.push(`- ${vi.inText}${place ? ` (${place})` : ''}: ${c.message}`);
+        continue;
+      }
       const hit = index.rows.get(c.cells[0] ?? '');
       const where = hit ? `${vi.formName(hit.form.form)}, dòng ${hit.row.stt}` : c.cells[0] ?? '';
       const numbers = c.expected && c.reported ? ` [ghi ${c.reported}, đúng ra ${c.expected}]` : '';
@@ -78,17 +89,40 @@ function field(v) {
 }
 
 /**
- * The checks as CSV, one line per check, with the row each is about. Starts with a byte-order mark
- * so Excel reads it as UTF-8.
+ * The checks as CSV, one line per check, with the row each is about. A check of the report's words
+ * is about a sentence: "Lời văn" in the form's column, the sentence and its line in their own
+ * columns, the figure the table gives under "Số liệu" (not "Số đúng": either may be the wrong one)
+ * and every cell it was compared with under "Các ô liên quan". Starts with a byte-order mark so
+ * Excel reads it as UTF-8.
  * @param {Result} result
  * @returns {string}
  */
 export function resultsCsv(result) {
   const index = indexResult(result);
   const header = ['Biểu mẫu', 'Ô', 'STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', 'Kết quả', 'Loại kiểm tra',
-    'Phép tính', 'Số ghi', 'Số đúng', 'Chênh lệch', 'Giải thích', 'Các ô liên quan', 'Quy tắc suy ra', 'Dòng'];
+    'Phép tính', 'Số ghi', 'Số đúng', 'Chênh lệch', 'Giải thích', 'Các ô liên quan', 'Quy tắc suy ra',
+    'Câu trong lời văn', 'Dòng'];
   const lines = [header.map(field).join(',')];
   for (const c of result.checks) {
+    if (isNarrative(c)) {
+      const vsTable = c.cells.length > 0;
+      lines.push([
+        vi.inText, '', '', '', '',
+        vsTable ? c.expected ?? '' : '',
+        vi.status[c.status],
+        findingKind(vi, c),
+        c.formula ?? '',
+        c.reported ?? '',
+        vsTable ? '' : c.expected ?? '',
+        c.imbalance ?? '',
+        c.message,
+        c.cells.join(' '),
+        c.inferred ? 'có' : '',
+        c.quote ?? '',
+        c.line ?? '',
+      ].map(field).join(','));
+      continue;
+    }
     const hit = index.rows.get(c.cells[0] ?? '');
     lines.push([
       hit ? vi.formName(hit.form.form) : '',
@@ -106,6 +140,7 @@ export function resultsCsv(result) {
       c.message,
       c.cells.slice(1).join(' '),
       c.inferred ? 'có' : '',
+      c.quote ?? '',
       c.line ?? '',
     ].map(field).join(','));
   }

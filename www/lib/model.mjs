@@ -21,14 +21,28 @@ export const STATUS_ORDER = /** @type {const} */ (['fail', 'warn', 'na', 'pass']
 export const severity = (s) => ({ fail: 3, warn: 2, na: 1, pass: 0 })[s] ?? 0;
 
 /**
+ * A check of the report's words (a figure in the narrative), not of a table: it is about a
+ * sentence, and the cells it names (if any) are what the sentence was compared with.
+ * @param {Check} c
+ */
+export const isNarrative = (c) => c.kind === 'narrative';
+
+/** @param {Check} c */
+export const isProblem = (c) => c.status === 'fail' || c.status === 'warn';
+
+/**
  * @typedef {object} Index
  * @property {Result} result
  * @property {Map<string, { form: Form, row: Row, index: number }>} rows  by cell name
- * @property {Map<string, Check[]>} about  checks whose first cell is the key
- * @property {Map<string, Check[]>} using  checks that use the key as a non-first cell
- * @property {Check[]} problems  fail then warn, in input order
+ * @property {Map<string, Check[]>} about  table checks whose first cell is the key
+ * @property {Map<string, Check[]>} using  table checks that use the key as a non-first cell
+ * @property {Map<string, Status>} marks  the worst status of the table checks about each cell: the
+ *   figure's mark (the core's `row.status` also counts the narrative, which is not about the figure)
+ * @property {Check[]} narrative  the checks of the report's words, in the order of the input
+ * @property {Map<string, Check[]>} told  narrative checks that compared their sentence with the key
+ * @property {Check[]} problems  fail then warn; tables first, then the narrative, in input order
  * @property {Set<string>} problemCells  every cell of a failed or warned check
- * @property {Check[]} orphans  checks whose first cell is not a row of any table (narrative…)
+ * @property {Check[]} orphans  table checks whose first cell is not a row of any table
  * @property {Map<string, Notice[]>} formNotices  notices inside each form's stretch of input
  * @property {Notice[]} looseNotices  notices not inside any form
  */
@@ -50,14 +64,31 @@ export function indexResult(result) {
   const using = new Map();
   /** @type {Check[]} */
   const orphans = [];
+  /** @type {Check[]} */
+  const narrative = [];
+  /** @type {Map<string, Check[]>} */
+  const told = new Map();
+  /** @type {Map<string, Status>} */
+  const marks = new Map();
   for (const check of result.checks) {
+    if (isNarrative(check)) {
+      narrative.push(check);
+      for (const cell of new Set(check.cells)) push(told, cell, check);
+      continue;
+    }
     const [first, ...rest] = check.cells;
-    if (first !== undefined && rows.has(first)) push(about, first, check);
-    else orphans.push(check);
+    if (first !== undefined && rows.has(first)) {
+      push(about, first, check);
+      const was = marks.get(first);
+      if (!was || severity(check.status) > severity(was)) marks.set(first, check.status);
+    } else {
+      orphans.push(check);
+    }
     for (const cell of new Set(rest)) if (cell !== first) push(using, cell, check);
   }
-  const problems = result.checks
-    .filter((c) => c.status === 'fail' || c.status === 'warn')
+  // The core lists the narrative by line already; a stable sort keeps that true of any input.
+  narrative.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+  const problems = [...result.checks.filter((c) => isProblem(c) && !isNarrative(c)), ...narrative.filter(isProblem)]
     .sort((a, b) => severity(b.status) - severity(a.status));
   const problemCells = new Set(problems.flatMap((c) => c.cells));
 
@@ -72,7 +103,7 @@ export function indexResult(result) {
     if (form) push(formNotices, form.form, notice);
     else looseNotices.push(notice);
   }
-  return { result, rows, about, using, problems, problemCells, orphans, formNotices, looseNotices };
+  return { result, rows, about, using, marks, narrative, told, problems, problemCells, orphans, formNotices, looseNotices };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The page: input (paste anywhere, text box, files, example), live results, what-if edits,
 // exports, and keeping the input on this device. The checking itself runs behind a CheckerBridge.
 
-import { h, icon, replaceChildren, debounce } from './dom.mjs';
+import { h, icon, replaceChildren, debounce, selectLine } from './dom.mjs';
 import { textFromTransfer } from './clipboard.mjs';
 import { STRINGS } from './i18n.mjs';
 import { ResultsView } from './render.mjs';
@@ -94,6 +94,8 @@ export function startApp(env) {
     headingLevel: 2,
     onEdit: (cell, value) => edit(cell, value),
     onLine: (line) => goToLine(line),
+    onQuote: (line) => selectLine(input, line, { focus: false }),
+    source: () => (!state.file ? 'text' : extensionOf(state.file.name) === 'docx' ? 'docx' : 'file'),
   });
   view.setOnlyProblems(onlyProblems.checked);
 
@@ -176,9 +178,12 @@ export function startApp(env) {
     setState('done');
     view.update(result, state.edits);
     const { fail, warn, pass, na } = result.summary;
+    const words = result.checks.some((c) => c.kind === 'narrative');
     status.textContent = result.forms.length
-      ? `Đã kiểm tra ${result.forms.length} bảng: ${fail} lỗi, ${warn} cảnh báo, ${pass} đạt, ${na} không tính được.`
-      : 'Không tìm thấy bảng số liệu nào trong nội dung này.';
+      ? `Đã kiểm tra ${result.forms.length} bảng${words ? ' và phần lời văn' : ''}: ${fail} lỗi, ${warn} cảnh báo, ${pass} đạt, ${na} không tính được.`
+      : words
+        ? `Không tìm thấy bảng số liệu nào; đã kiểm tra phần lời văn: ${fail} lỗi, ${warn} cảnh báo, ${pass} đạt, ${na} không tính được.`
+        : 'Không tìm thấy bảng số liệu nào trong nội dung này.';
     updateEditsBar();
     showProblems();
     $('print-head').textContent = `Kiểm số — kết quả kiểm tra lúc ${formatDate(new Date())}. Dữ liệu: ${lastSource}.`;
@@ -356,18 +361,7 @@ export function startApp(env) {
   /** @param {number} line 1-based */
   function goToLine(line) {
     if (state.file) return;
-    const lines = input.value.split('\n');
-    if (line < 1 || line > lines.length) {
-      input.focus();
-      return;
-    }
-    let start = 0;
-    for (let i = 0; i < line - 1; i++) start += lines[i].length + 1;
-    input.focus();
-    input.setSelectionRange(start, start + lines[line - 1].length);
-    const lineHeight = Number.parseFloat(getComputedStyle(input).lineHeight) || 20;
-    input.scrollTop = Math.max(0, (line - 3) * lineHeight);
-    input.scrollIntoView({ block: 'nearest' });
+    selectLine(input, line, { focus: true });
   }
 
   // Paste anywhere on the page. In the text box a table from Word/Excel is inserted at the caret;
@@ -578,7 +572,7 @@ export function startApp(env) {
 
   $('copy').addEventListener('click', async () => {
     if (!lastResult) return;
-    const text = textSummary(lastResult, { source: lastSource, edits: state.edits });
+    const text = textSummary(lastResult, { source: lastSource, edits: state.edits, lineWord: state.file && extensionOf(state.file.name) === 'docx' ? 'đoạn' : 'dòng' });
     try {
       await navigator.clipboard.writeText(text);
       status.textContent = 'Đã chép tóm tắt. Dán (Ctrl+V) vào tin nhắn hoặc thư.';

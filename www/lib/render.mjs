@@ -1,11 +1,15 @@
-// The results view: summary, list of problems, one table per form, and the details of the selected
-// cell. Shared by the page and the <kiem-so> element. Builds DOM with textContent only.
+// The results view: summary, list of problems, one table per form, the report's words (narrative
+// findings), and the details of the selected cell. Shared by the page and the <kiem-so> element.
+// Builds DOM with textContent only.
 //
-// A check is "about" its first cell: that cell carries the check's mark (the row's `status` is the
-// worst status of the checks about it). Marks are colour + icon + text, never colour alone.
+// A table check is "about" its first cell: that cell carries the check's mark (the worst status of
+// the table checks about it). Marks are colour + icon + text, never colour alone. A narrative check
+// is about a sentence: it never sets a figure's mark; when the sentence disagrees with a table, the
+// cells it was compared with get a light "Lời văn nói khác" tag and list it in their details.
 
 import { h, icon, replaceChildren } from './dom.mjs';
-import { indexResult, relatedCells, sttOf, structureKey, formOf } from './model.mjs';
+import { indexResult, relatedCells, sttOf, structureKey, formOf, isNarrative, isProblem, severity } from './model.mjs';
+import { shortMessage, findingWhere, placeOf, cellsText } from './narrative.mjs';
 
 /**
  * @typedef {import('./model.mjs').Result} Result
@@ -23,6 +27,13 @@ import { indexResult, relatedCells, sttOf, structureKey, formOf } from './model.
  * @property {number} [headingLevel]  level of the summary heading (forms and details one below)
  * @property {(cell: string, value: string) => void} [onEdit]
  * @property {(line: number) => void} [onLine]  a check or notice points at a line of the input
+ *   (moves the focus there)
+ * @property {(line: number) => void} [onQuote]  a narrative finding was selected: mark its line in
+ *   the input without moving the focus (which goes to the table cell)
+ * @property {() => 'text' | 'docx' | 'file'} [source]  what was checked: typed or pasted text, a
+ *   Word file (its `line`s are paragraphs), another file (no text box to point into)
+ * @property {'section' | 'brief'} [narrative]  the report's words in a section of their own (the
+ *   page), or only among the problems (the element)
  * @property {number} [rowLimit]  rows built per form before "show all" (huge tables)
  */
 
@@ -47,6 +58,10 @@ export class ResultsView {
     this.edits = {};
     /** @type {string | null} */
     this.selected = null;
+    /** @type {string | null} the id of the selected narrative finding */
+    this.finding = null;
+    /** whether the list of agreeing sentences is open */
+    this.agreeOpen = false;
     this.onlyProblems = false;
     /** @type {Map<string, HTMLTableRowElement>} */
     this.rowEls = new Map();
@@ -66,6 +81,7 @@ export class ResultsView {
     this.index = null;
     this.structure = '';
     this.selected = null;
+    this.finding = null;
     this.rowEls.clear();
     replaceChildren(this.o.slots.summary);
     replaceChildren(this.o.slots.forms);
@@ -88,11 +104,23 @@ export class ResultsView {
       this.expanded.clear();
       this.renderForms();
       if (this.selected && !this.index.rows.has(this.selected)) this.selected = null;
+      this.agreeOpen = false;
     } else {
       this.patchForms();
     }
+    if (this.finding && !this.findingById(this.finding)) this.finding = null;
     this.applySelection();
     this.renderDetail();
+  }
+
+  /** What the lines of the checks count: "dòng" (text, spreadsheet rows) or "đoạn" (Word). */
+  lineWord() {
+    return this.o.source?.() === 'docx' ? this.s.paragraphWord : this.s.lineWord;
+  }
+
+  /** Whether a line can be shown in a text box (the input is text, and the host can select it). */
+  canShowLine() {
+    return (this.o.source?.() ?? 'text') === 'text' && !!this.o.onLine;
   }
 
   // ——— summary ———
@@ -101,8 +129,10 @@ export class ResultsView {
     const index = /** @type {Index} */ (this.index);
     const { summary, forms, checks } = index.result;
     const s = this.s;
-    const verdictStatus = summary.fail ? 'fail' : summary.warn ? 'warn' : forms.length ? 'pass' : 'na';
-    const verdict = !forms.length
+    // A report whose tables were not found can still have its words checked.
+    const anything = forms.length > 0 || checks.length > 0;
+    const verdictStatus = summary.fail ? 'fail' : summary.warn ? 'warn' : anything ? 'pass' : 'na';
+    const verdict = !anything
       ? s.verdictNone
       : summary.fail
         ? s.verdictFail(summary.fail, summary.warn)
@@ -119,9 +149,33 @@ export class ResultsView {
       h(this.hx(0), { class: 'ks-summary-h', id: `${this.prefix}summary` }, s.resultsTitle),
       h('p', { class: `ks-verdict ks-st-${verdictStatus}` }, icon(verdictStatus), h('span', null, verdict)),
       h('ul', { class: 'ks-counts', 'aria-label': s.resultsTitle }, counts),
-      h('p', { class: 'ks-meta' }, s.meta(forms.length, checks.length)),
+      h('p', { class: 'ks-meta' }, index.narrative.length
+        ? s.metaNarrative(forms.length, checks.length - index.narrative.length, index.narrative.length)
+        : s.meta(forms.length, checks.length)),
+      this.narrativeMeta(),
       problems,
     );
+  }
+
+  /** One line about the report's words, leading to their section on the page. */
+  narrativeMeta() {
+    const index = /** @type {Index} */ (this.index);
+    if (!index.narrative.length) return null;
+    const bad = index.narrative.filter(isProblem).length;
+    const good = index.narrative.filter((c) => c.status === 'pass').length;
+    const text = this.s.narrativeMeta(bad, good);
+    const status = index.narrative.some((c) => c.status === 'fail') ? 'fail' : bad ? 'warn' : 'pass';
+    return h('p', { class: `ks-narrative-meta ks-st-${status}` }, icon(status),
+      this.o.narrative === 'brief'
+        ? h('span', null, text)
+        : h('button', { type: 'button', class: 'ks-link', onclick: () => this.goToNarrative() }, text));
+  }
+
+  /** Scrolls to the section of the report's words and puts the focus on its heading. */
+  goToNarrative() {
+    const heading = /** @type {HTMLElement | null} */ (this.o.slots.forms.querySelector('.ks-narrative-h'));
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
   }
 
   renderProblems() {
@@ -154,6 +208,7 @@ export class ResultsView {
 
   /** @param {Check} check */
   problemItem(check) {
+    if (isNarrative(check)) return this.narrativeProblemItem(check);
     const index = /** @type {Index} */ (this.index);
     const s = this.s;
     const first = check.cells[0];
@@ -177,6 +232,29 @@ export class ResultsView {
         h('p', { class: 'ks-problem-msg' }, check.message)));
   }
 
+  /**
+   * A problem of the report's words in the list "Cần xem lại": where the sentence is, the
+   * sentence, what is wrong. Its link selects the finding (the cells it names, or its line).
+   * @param {Check} check
+   */
+  narrativeProblemItem(check) {
+    const s = this.s;
+    const place = placeOf(check, this.lineWord());
+    const label = [h('span', { class: 'ks-problem-status' }, s.status[check.status]),
+      ` · ${s.inText}${place ? `, ${place}` : ''}`,
+      check.cells.length ? h('span', { class: 'ks-problem-ind' }, ` — ${s.comparedWith} ${cellsText(s, check.cells)}`) : ''];
+    const reachable = check.cells.some((c) => this.index?.rows.has(c)) || this.o.narrative !== 'brief' ||
+      (typeof check.line === 'number' && this.canShowLine());
+    return h('li', { class: `ks-problem ks-problem-text ks-st-${check.status}` },
+      icon(check.status),
+      h('div', { class: 'ks-problem-body' },
+        reachable
+          ? h('button', { type: 'button', class: 'ks-link', 'data-check': check.id, onclick: () => this.pickFinding(check, { fromList: true }) }, label)
+          : h('span', { class: 'ks-problem-where' }, label),
+        check.quote ? h('p', { class: 'ks-problem-quote' }, `«${check.quote}»`) : null,
+        h('p', { class: 'ks-problem-msg' }, check.quote ? shortMessage(check) : check.message)));
+  }
+
   // ——— forms ———
 
   renderForms() {
@@ -185,7 +263,17 @@ export class ResultsView {
     const container = this.o.slots.forms;
     container.classList.toggle('ks-only-problems', this.onlyProblems);
     replaceChildren(container, index.result.forms.map((form) => this.formSection(form)));
+    this.appendTail();
+  }
+
+  /** What follows the tables: checks that name no row, then the report's words. */
+  appendTail() {
+    const index = /** @type {Index} */ (this.index);
+    const container = this.o.slots.forms;
+    container.querySelector(':scope > .ks-orphans')?.remove();
+    container.querySelector(':scope > .ks-narrative')?.remove();
     if (index.orphans.length) container.append(this.orphanSection());
+    if (index.narrative.length && this.o.narrative !== 'brief') container.append(this.narrativeSection());
   }
 
   /** @param {Form} form */
@@ -239,8 +327,19 @@ export class ResultsView {
   /** @param {Form} form */
   formHasProblems(form) {
     const index = /** @type {Index} */ (this.index);
-    return form.table.some((r) => r.status === 'fail' || r.status === 'warn') ||
-      index.problems.some((c) => formOf(c.cells[0] ?? '') === form.form);
+    // A table check counts by the cell it is about; a sentence by any cell it was compared with.
+    return index.problems.some((c) => (isNarrative(c) ? c.cells : c.cells.slice(0, 1)).some((x) => formOf(x) === form.form));
+  }
+
+  /**
+   * Whether a row shows under "only problems" on its own account: a wrong figure, or a sentence
+   * that disagrees with it.
+   * @param {string} cell
+   */
+  rowHasProblem(cell) {
+    const index = /** @type {Index} */ (this.index);
+    const mark = index.marks.get(cell);
+    return mark === 'fail' || mark === 'warn' || (index.told.get(cell) ?? []).some(isProblem);
   }
 
   /** @param {Form} form */
@@ -299,7 +398,9 @@ export class ResultsView {
       box.append(h('span', { class: 'ks-valtext', tabindex: '0', 'data-cell': row.cell, 'aria-describedby': `${rid}-mark` }, row.value));
     }
     box.append(h('span', { class: 'ks-print' }, row.value));
-    const valueCell = h('td', { class: 'ks-val' }, box, h('span', { class: 'ks-edited-tag' }, icon('edit'), s.edited));
+    const valueCell = h('td', { class: 'ks-val' }, box,
+      h('span', { class: 'ks-edited-tag' }, icon('edit'), s.edited),
+      h('span', { class: 'ks-told-tag', id: `${rid}-told` }, icon('quote'), s.toldTag));
     const tr = /** @type {HTMLTableRowElement} */ (h('tr', {
       class: `ks-row ks-depth-${Math.min(row.depth, 6)}${heading ? ' ks-heading' : ''}`,
       'data-cell': row.cell,
@@ -322,10 +423,14 @@ export class ResultsView {
   patchRow(tr, row) {
     const s = this.s;
     const index = /** @type {Index} */ (this.index);
-    const status = row.status ?? null;
+    const status = index.marks.get(row.cell) ?? null;
     for (const st of ['fail', 'warn', 'pass', 'na']) tr.classList.toggle(`ks-st-${st}`, status === st);
     const isProblemContext = index.problemCells.has(row.cell);
     tr.classList.toggle('ks-context', isProblemContext);
+    const told = (index.told.get(row.cell) ?? []).some(isProblem);
+    tr.classList.toggle('ks-told', told);
+    const figure = tr.querySelector('.ks-input, .ks-valtext');
+    figure?.setAttribute('aria-describedby', told ? `${tr.id}-mark ${tr.id}-told` : `${tr.id}-mark`);
     const edit = this.edits[row.cell];
     tr.classList.toggle('ks-edited', !!edit);
     const mark = /** @type {HTMLElement} */ (tr.querySelector('.ks-mark'));
@@ -358,9 +463,7 @@ export class ResultsView {
         section.classList.toggle('ks-clean', !this.formHasProblems(form));
       }
     }
-    const orphans = this.o.slots.forms.querySelector('.ks-orphans');
-    orphans?.remove();
-    if (index.orphans.length) this.o.slots.forms.append(this.orphanSection());
+    this.appendTail();
   }
 
   /** @param {boolean} on */
@@ -369,7 +472,7 @@ export class ResultsView {
     this.o.slots.forms.classList.toggle('ks-only-problems', on);
     if (on && this.index) {
       for (const form of this.index.result.forms) {
-        const hidden = form.table.some((r) => !this.rowEls.has(r.cell) && (r.status === 'fail' || r.status === 'warn'));
+        const hidden = form.table.some((r) => !this.rowEls.has(r.cell) && this.rowHasProblem(r.cell));
         if (hidden) this.expand(form.form);
       }
     }
@@ -382,7 +485,8 @@ export class ResultsView {
     forms.addEventListener('focusin', (e) => {
       const el = /** @type {HTMLElement} */ (e.target);
       const cell = el.closest?.('[data-cell]')?.getAttribute('data-cell');
-      if (cell && (el.classList.contains('ks-input') || el.classList.contains('ks-valtext'))) this.select(cell);
+      // The cell a finding or a link just selected keeps that selection when it takes the focus.
+      if (cell && cell !== this.selected && (el.classList.contains('ks-input') || el.classList.contains('ks-valtext'))) this.select(cell);
     });
     forms.addEventListener('click', (e) => {
       const el = /** @type {HTMLElement} */ (e.target);
@@ -432,6 +536,7 @@ export class ResultsView {
     if (!this.index?.rows.has(cell)) return;
     if (!this.rowEls.has(cell)) this.expand(formOf(cell));
     this.selected = cell;
+    this.finding = null;
     this.applySelection();
     this.renderDetail();
     const tr = this.rowEls.get(cell);
@@ -446,7 +551,22 @@ export class ResultsView {
     for (const tr of this.o.slots.forms.querySelectorAll('.ks-selected, .ks-related')) {
       tr.classList.remove('ks-selected', 'ks-related');
     }
-    if (!this.selected || !this.index) return;
+    for (const el of this.o.slots.forms.querySelectorAll('.ks-finding-current')) {
+      el.classList.remove('ks-finding-current');
+      el.querySelector('.ks-finding-pick')?.removeAttribute('aria-current');
+    }
+    if (!this.index) return;
+    const finding = this.finding ? this.findingById(this.finding) : undefined;
+    if (finding) {
+      // A sentence selected: the cells it was compared with, the first one as the selected cell.
+      for (const cell of finding.cells) this.rowEls.get(cell)?.classList.add(cell === this.selected ? 'ks-selected' : 'ks-related');
+      for (const li of this.o.slots.forms.querySelectorAll(`.ks-finding[data-check="${CSS.escape(finding.id)}"]`)) {
+        li.classList.add('ks-finding-current');
+        li.querySelector('.ks-finding-pick')?.setAttribute('aria-current', 'true');
+      }
+      return;
+    }
+    if (!this.selected) return;
     this.rowEls.get(this.selected)?.classList.add('ks-selected');
     for (const cell of relatedCells(this.index, this.selected)) this.rowEls.get(cell)?.classList.add('ks-related');
   }
@@ -490,7 +610,158 @@ export class ResultsView {
                 : first);
           }))
         : null,
+      this.toldDetail(cell),
     );
+  }
+
+  /**
+   * The sentences of the report compared with a cell: those that disagree ("Lời văn nói khác"),
+   * then those that agree.
+   * @param {string} cell
+   */
+  toldDetail(cell) {
+    const index = /** @type {Index} */ (this.index);
+    const told = index.told.get(cell) ?? [];
+    const bad = told.filter(isProblem).sort((a, b) => severity(b.status) - severity(a.status));
+    const good = told.filter((c) => !isProblem(c));
+    /** @param {string} title @param {Check[]} list */
+    const group = (title, list) => list.length
+      ? [h(this.hx(2), { class: 'ks-detail-sub' }, title), h('ul', { class: 'ks-checks' }, list.map((c) => this.toldItem(c)))]
+      : [];
+    return [...group(this.s.toldTitle, bad), ...group(this.s.toldAgree, good)];
+  }
+
+  /**
+   * One sentence in a cell's details: its status, place, words, what it says against the table.
+   * @param {Check} c
+   */
+  toldItem(c) {
+    const s = this.s;
+    const place = placeOf(c, this.lineWord());
+    /** @type {[string, string | null | undefined][]} */
+    const numbers = [
+      [s.textSays, c.reported],
+      [s.tableSays, c.expected],
+      [s.formula, c.formula],
+      [s.imbalance, c.status === 'pass' ? null : c.imbalance],
+    ];
+    const line = c.line;
+    return h('li', { class: `ks-check ks-told-check ks-st-${c.status}`, 'data-check': c.id },
+      h('p', { class: 'ks-check-head' }, icon(c.status), h('strong', null, s.status[c.status]), ` · ${s.inText}${place ? `, ${place}` : ''}`),
+      c.quote ? h('blockquote', { class: 'ks-quote' }, `«${c.quote}»`) : null,
+      h('p', { class: 'ks-check-msg' }, shortMessage(c)),
+      h('dl', { class: 'ks-numbers' }, numbers
+        .filter(([, v]) => v !== null && v !== undefined && v !== '')
+        .map(([k, v]) => h('div', { class: 'ks-number' }, h('dt', null, k), h('dd', null, /** @type {string} */ (v))))),
+      h('p', { class: 'ks-told-links' },
+        typeof line === 'number' && this.canShowLine()
+          ? h('button', { type: 'button', class: 'ks-link', onclick: () => this.o.onLine?.(line) }, s.showLine(place))
+          : null,
+        this.o.narrative !== 'brief'
+          ? h('button', { type: 'button', class: 'ks-link', onclick: () => this.focusFinding(c) }, s.showFinding)
+          : null),
+    );
+  }
+
+  // ——— the report's words ———
+
+  /** @param {string} id */
+  findingById(id) {
+    return this.index?.narrative.find((c) => c.id === id);
+  }
+
+  /**
+   * The section "Lời văn của báo cáo": the sentences that disagree first, then (closed) those that
+   * agree. Absent when the input has no narrative figures (a table pasted alone).
+   */
+  narrativeSection() {
+    const index = /** @type {Index} */ (this.index);
+    const s = this.s;
+    const id = `${this.prefix}narrative`;
+    const bad = index.narrative.filter(isProblem).sort((a, b) => severity(b.status) - severity(a.status));
+    const rest = index.narrative.filter((c) => !isProblem(c));
+    const pass = rest.filter((c) => c.status === 'pass').length;
+    const na = rest.length - pass;
+    const agree = /** @type {HTMLDetailsElement} */ (h('details', { class: 'ks-agree', open: this.agreeOpen },
+      h('summary', null, icon('pass'), h('span', null, na ? s.narrativeAgreeNa(pass, na) : s.narrativeAgree(pass))),
+      h('ol', { class: 'ks-findings' }, rest.map((c) => this.findingItem(c)))));
+    agree.addEventListener('toggle', () => (this.agreeOpen = agree.open));
+    return h('section', { class: 'ks-narrative', id, 'aria-labelledby': `${id}-h` },
+      h(this.hx(1), { class: 'ks-narrative-h', id: `${id}-h`, tabindex: '-1' }, s.narrativeTitle),
+      h('p', { class: 'ks-narrative-intro' }, this.canShowLine() ? s.narrativeIntro : s.narrativeIntroFile),
+      bad.length
+        ? [h(this.hx(2), { class: 'ks-narrative-sub' }, s.narrativeProblems(bad.length)),
+            h('ol', { class: 'ks-findings' }, bad.map((c) => this.findingItem(c)))]
+        : h('p', { class: 'ks-narrative-clean' }, icon('pass'), s.narrativeNoProblem),
+      rest.length ? agree : null,
+    );
+  }
+
+  /**
+   * One finding: a button with its status, place and sentence (selecting it shows the cells and
+   * the line), then the explanation.
+   * @param {Check} c
+   */
+  findingItem(c) {
+    const s = this.s;
+    const line = c.line;
+    const showLine = typeof line === 'number' && c.cells.length > 0 && this.canShowLine();
+    return h('li', { class: `ks-finding ks-st-${c.status}`, 'data-check': c.id },
+      h('button', { type: 'button', class: 'ks-finding-pick', onclick: () => this.pickFinding(c) },
+        h('span', { class: 'ks-finding-head' }, icon(c.status), h('strong', { class: 'ks-finding-status' }, s.status[c.status]),
+          ' · ', h('span', { class: 'ks-finding-where' }, findingWhere(s, c, this.lineWord()))),
+        c.quote ? h('span', { class: 'ks-finding-quote' }, `«${c.quote}»`) : null),
+      h('p', { class: 'ks-finding-msg' }, c.quote ? shortMessage(c) : c.message),
+      showLine
+        ? h('p', { class: 'ks-told-links' },
+            h('button', { type: 'button', class: 'ks-link', onclick: () => this.o.onLine?.(/** @type {number} */ (line)) }, s.showLine(placeOf(c, this.lineWord()))))
+        : null,
+    );
+  }
+
+  /**
+   * Selects a finding: highlights the cells its sentence was compared with, scrolls to them and
+   * puts the focus on the first one's figure, and marks its line in the input. A finding that
+   * names no cell (arithmetic inside the text) goes to its line in the input instead.
+   * @param {Check} c
+   * @param {{ fromList?: boolean }} [how]  chosen from the list of problems at the top
+   */
+  pickFinding(c, how = {}) {
+    const index = this.index;
+    if (!index) return;
+    const cells = c.cells.filter((x) => index.rows.has(x));
+    for (const cell of cells) if (!this.rowEls.has(cell)) this.expand(formOf(cell));
+    this.finding = c.id;
+    this.selected = cells[0] ?? null;
+    this.applySelection();
+    this.renderDetail();
+    const line = c.line;
+    if (cells.length) {
+      const tr = this.rowEls.get(cells[0]);
+      tr?.scrollIntoView({ block: 'center' });
+      /** @type {HTMLElement | null | undefined} */ (tr?.querySelector('.ks-input, .ks-valtext'))?.focus({ preventScroll: true });
+      if (typeof line === 'number' && this.canShowLine()) this.o.onQuote?.(line);
+    } else if (typeof line === 'number' && this.canShowLine()) {
+      this.o.onLine?.(line);
+    } else if (how.fromList) {
+      this.focusFinding(c);
+    }
+  }
+
+  /**
+   * Brings a finding of the section into view and focuses it (opening the list of agreeing
+   * sentences if it is there).
+   * @param {Check} c
+   */
+  focusFinding(c) {
+    const li = this.o.slots.forms.querySelector(`.ks-finding[data-check="${CSS.escape(c.id)}"]`);
+    if (!li) return;
+    const details = li.closest('details');
+    if (details && !details.open) details.open = true;
+    this.finding = c.id;
+    this.applySelection();
+    li.scrollIntoView({ block: 'center' });
+    /** @type {HTMLElement | null} */ (li.querySelector('.ks-finding-pick'))?.focus({ preventScroll: true });
   }
 
   /**
