@@ -141,20 +141,10 @@ export const STRINGS = {
     otherChecks: 'Other checks',
     filterEmpty: 'No row has an error or a warning.',
     goToCell: (/** @type {string} */ name) => `Go to cell ${name}`,
-    narrativeTitle: 'The report’s text',
-    narrativeIntro: 'Figures stated in the text are recomputed and compared with the tables. Select an item to see the related cell and the sentence in the input.',
-    narrativeIntroFile: 'Figures stated in the text are recomputed and compared with the tables. Select an item to see the related cell.',
-    narrativeProblems: (/** @type {number} */ n) => `Text that does not agree (${n})`,
-    narrativeNoProblem: 'Nothing in the text contradicts the figures.',
-    narrativeAgree: (/** @type {number} */ n) => `${n} sentence(s) whose figures agree`,
-    narrativeAgreeNa: (/** @type {number} */ n, /** @type {number} */ na) => `${n} sentence(s) whose figures agree, ${na} not computable`,
     narrativeMeta: (/** @type {number} */ bad, /** @type {number} */ good) =>
       bad ? `Text: ${bad} to review, ${good} agree` : `Text: ${good} sentence(s) whose figures agree`,
     inText: 'Text',
-    textVsTable: 'Text against the table',
-    textArithmetic: 'Arithmetic in the text',
     comparedWith: 'against',
-    inSentence: 'arithmetic within the sentence',
     lineWord: 'line',
     paragraphWord: 'paragraph',
     toldTag: 'The text differs',
@@ -163,7 +153,6 @@ export const STRINGS = {
     textSays: 'The text says',
     tableSays: 'The table gives',
     showLine: (/** @type {string} */ place) => `Select ${place} in the input`,
-    showFinding: 'See it under “The report’s text”',
     metaNarrative: (/** @type {number} */ forms, /** @type {number} */ checks, /** @type {number} */ words) =>
       `${forms} tables · ${checks} table checks · ${words} checks of the text`,
   },
@@ -172,10 +161,11 @@ export const STRINGS = {
 /** @typedef {typeof STRINGS.vi} Strings */
 
 /**
- * The strings for a language tag (`vi`, `en`, `en-GB`…); Vietnamese by default.
+ * The strings for a language tag (`vi`, `en`, `en-GB`…); Vietnamese by default. English has the
+ * labels the element shows; any other (the page's own sections) falls back to Vietnamese.
  * @param {string | null | undefined} lang
  * @returns {Strings}
  */
 export function stringsFor(lang) {
-  return lang && lang.toLowerCase().startsWith('en') ? STRINGS.en : STRINGS.vi;
+  return lang && lang.toLowerCase().startsWith('en') ? { ...STRINGS.vi, ...STRINGS.en } : STRINGS.vi;
 }

@@ -252,7 +252,7 @@ export class ResultsView {
           ? h('button', { type: 'button', class: 'ks-link', 'data-check': check.id, onclick: () => this.pickFinding(check, { fromList: true }) }, label)
           : h('span', { class: 'ks-problem-where' }, label),
         check.quote ? h('p', { class: 'ks-problem-quote' }, `«${check.quote}»`) : null,
-        h('p', { class: 'ks-problem-msg' }, check.quote ? shortMessage(check) : check.message)));
+        h('p', { class: 'ks-problem-msg' }, shortMessage(check))));
   }
 
   // ——— forms ———
@@ -638,29 +638,38 @@ export class ResultsView {
   toldItem(c) {
     const s = this.s;
     const place = placeOf(c, this.lineWord());
-    /** @type {[string, string | null | undefined][]} */
-    const numbers = [
-      [s.textSays, c.reported],
-      [s.tableSays, c.expected],
-      [s.formula, c.formula],
-      [s.imbalance, c.status === 'pass' ? null : c.imbalance],
-    ];
-    const line = c.line;
-    return h('li', { class: `ks-check ks-told-check ks-st-${c.status}`, 'data-check': c.id },
+    return h('li', { class: `ks-check ks-st-${c.status}`, 'data-check': c.id },
       h('p', { class: 'ks-check-head' }, icon(c.status), h('strong', null, s.status[c.status]), ` · ${s.inText}${place ? `, ${place}` : ''}`),
       c.quote ? h('blockquote', { class: 'ks-quote' }, `«${c.quote}»`) : null,
       h('p', { class: 'ks-check-msg' }, shortMessage(c)),
-      h('dl', { class: 'ks-numbers' }, numbers
-        .filter(([, v]) => v !== null && v !== undefined && v !== '')
-        .map(([k, v]) => h('div', { class: 'ks-number' }, h('dt', null, k), h('dd', null, /** @type {string} */ (v))))),
-      h('p', { class: 'ks-told-links' },
-        typeof line === 'number' && this.canShowLine()
-          ? h('button', { type: 'button', class: 'ks-link', onclick: () => this.o.onLine?.(line) }, s.showLine(place))
-          : null,
+      this.numbers([[s.textSays, c.reported], [s.tableSays, c.expected], [s.formula, c.formula],
+        [s.imbalance, c.status === 'pass' ? null : c.imbalance]]),
+      h('p', { class: 'ks-told-links' }, this.lineLink(c),
         this.o.narrative !== 'brief'
           ? h('button', { type: 'button', class: 'ks-link', onclick: () => this.focusFinding(c) }, s.showFinding)
           : null),
     );
+  }
+
+  /**
+   * "Chọn dòng 37 trong nội dung nhập", when the input is text.
+   * @param {Check} c
+   */
+  lineLink(c) {
+    const line = c.line;
+    return typeof line === 'number' && this.canShowLine()
+      ? h('button', { type: 'button', class: 'ks-link', onclick: () => this.o.onLine?.(line) }, this.s.showLine(placeOf(c, this.lineWord())))
+      : null;
+  }
+
+  /**
+   * The figures of a check, those it has.
+   * @param {[string, string | null | undefined][]} pairs
+   */
+  numbers(pairs) {
+    return h('dl', { class: 'ks-numbers' }, pairs
+      .filter(([, v]) => v !== null && v !== undefined && v !== '')
+      .map(([k, v]) => h('div', { class: 'ks-number' }, h('dt', null, k), h('dd', null, /** @type {string} */ (v)))));
   }
 
   // ——— the report's words ———
@@ -704,18 +713,14 @@ export class ResultsView {
    */
   findingItem(c) {
     const s = this.s;
-    const line = c.line;
-    const showLine = typeof line === 'number' && c.cells.length > 0 && this.canShowLine();
     return h('li', { class: `ks-finding ks-st-${c.status}`, 'data-check': c.id },
       h('button', { type: 'button', class: 'ks-finding-pick', onclick: () => this.pickFinding(c) },
         h('span', { class: 'ks-finding-head' }, icon(c.status), h('strong', { class: 'ks-finding-status' }, s.status[c.status]),
           ' · ', h('span', { class: 'ks-finding-where' }, findingWhere(s, c, this.lineWord()))),
         c.quote ? h('span', { class: 'ks-finding-quote' }, `«${c.quote}»`) : null),
-      h('p', { class: 'ks-finding-msg' }, c.quote ? shortMessage(c) : c.message),
-      showLine
-        ? h('p', { class: 'ks-told-links' },
-            h('button', { type: 'button', class: 'ks-link', onclick: () => this.o.onLine?.(/** @type {number} */ (line)) }, s.showLine(placeOf(c, this.lineWord()))))
-        : null,
+      h('p', { class: 'ks-finding-msg' }, shortMessage(c)),
+      // Selecting a finding that names cells goes to them: its line has a link of its own.
+      c.cells.length ? h('p', { class: 'ks-told-links' }, this.lineLink(c)) : null,
     );
   }
 
@@ -772,21 +777,12 @@ export class ResultsView {
   checkItem(c, self) {
     const s = this.s;
     const index = /** @type {Index} */ (this.index);
-    /** @type {[string, string | null | undefined][]} */
-    const numbers = [
-      [s.formula, c.formula],
-      [s.reported, c.reported],
-      [s.expected, c.expected],
-      [s.imbalance, c.imbalance],
-    ];
     const related = c.cells.filter((x) => x !== self);
     return h('li', { class: `ks-check ks-st-${c.status}`, 'data-check': c.id },
       h('p', { class: 'ks-check-head' }, icon(c.status), h('strong', null, s.status[c.status]), ` · ${s.kind[c.kind] ?? c.kind}`),
       h('p', { class: 'ks-check-msg' }, c.message),
       c.quote ? h('blockquote', { class: 'ks-quote' }, h('span', { class: 'ks-visually-hidden' }, `${s.quote}: `), c.quote) : null,
-      h('dl', { class: 'ks-numbers' }, numbers
-        .filter(([, v]) => v !== null && v !== undefined && v !== '')
-        .map(([k, v]) => h('div', { class: 'ks-number' }, h('dt', null, k), h('dd', null, /** @type {string} */ (v))))),
+      this.numbers([[s.formula, c.formula], [s.reported, c.reported], [s.expected, c.expected], [s.imbalance, c.imbalance]]),
       related.length
         ? h('p', { class: 'ks-related-list' }, `${s.related}: `, related.map((x, i) => {
             const hit = index.rows.get(x);
