@@ -650,8 +650,16 @@ fn dates_beyond_excels_calendar_show_hashes_instead_of_overflowing() {
     let mut rows = String::new();
     for (n, (stt, indicator, value)) in [
         ("1.", "Tổng số VBQPPL do địa phương ban hành", "<v>5</v>"),
-        ("2.", "Ngày ban hành văn bản cuối cùng", "<v>9223372036854775000</v>"),
-        ("3.", "Ngày ban hành văn bản đầu tiên", "<v>-9223372036854775000</v>"),
+        (
+            "2.",
+            "Ngày ban hành văn bản cuối cùng",
+            "<v>9223372036854775000</v>",
+        ),
+        (
+            "3.",
+            "Ngày ban hành văn bản đầu tiên",
+            "<v>-9223372036854775000</v>",
+        ),
         ("4.", "Ngày báo cáo", "<v>45565</v>"),
     ]
     .into_iter()
@@ -669,11 +677,41 @@ fn dates_beyond_excels_calendar_show_hashes_instead_of_overflowing() {
     let styles = format!(
         r#"<styleSheet {NS}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#
     );
-    let parts: [&[u8]; 4] = [workbook.as_bytes(), sheet.as_bytes(), b"", styles.as_bytes()];
+    let parts: [&[u8]; 4] = [
+        workbook.as_bytes(),
+        sheet.as_bytes(),
+        b"",
+        styles.as_bytes(),
+    ];
     let file = common::xlsx(&parts, true);
     let o = check_file(&file, "ngay.xlsx", &Options::default()).expect("readable");
     let values: Vec<&str> = o.forms[0].table.iter().map(|r| r.value.as_str()).collect();
     assert_eq!(values, ["5", "########", "########", "30/09/2024"]);
     let c = by_id(&o, &format!("parse:{}/2", o.forms[0].form));
-    assert!(c.message.contains("ô số liệu ghi chữ «########»"), "{}", c.message);
+    assert!(
+        c.message.contains("ô số liệu ghi chữ «########»"),
+        "{}",
+        c.message
+    );
+}
+
+#[test]
+fn a_byte_order_mark_after_a_space_does_not_keep_the_space() {
+    use kiemso::read::{read_text, Block};
+    // Found by the `read_text` fuzz target: `"Ghi \u{FEFF}"` kept its space (prose and cells are
+    // documented as trimmed).
+    // A quoted field holding a tab is one cell: a line of prose.
+    let doc = read_text("\"Ghi\tchú \u{FEFF}\"\n1.\tSố văn bản \u{FEFF}\tVăn bản\t5\n").unwrap();
+    assert_eq!(
+        doc.blocks[0],
+        Block::Text {
+            line: 1,
+            text: "Ghi\tchú".into()
+        }
+    );
+    assert!(
+        matches!(&doc.blocks[1], Block::Record { cells, .. } if cells[1] == "Số văn bản"),
+        "{:?}",
+        doc.blocks[1]
+    );
 }
