@@ -30,6 +30,12 @@ pub fn short_indicator(indicator: &str) -> String {
 /// brackets, its whitespace runs folded into one space and trimmed (or, when nothing is left, the
 /// whole indicator trimmed), cut at a word after [`INDICATOR_CHARS`] characters.
 fn push_short_indicator(out: &mut String, indicator: &str) {
+    // Most indicators are already short, bracket-free and single-spaced: then they are their own
+    // short form, copied whole.
+    if is_plain_short(indicator) {
+        out.push_str(indicator);
+        return;
+    }
     let start = out.len();
     let mut chars = 0usize;
     let mut depth = 0usize;
@@ -67,6 +73,40 @@ fn push_short_indicator(out: &mut String, indicator: &str) {
     let kept = out[start..at].trim_end_matches([',', ';', ':']).len();
     out.truncate(start + kept);
     out.push('…');
+}
+
+/// Whether `indicator` is its own short form: at most [`INDICATOR_CHARS`] characters, no bracket,
+/// not empty, and its only whitespace single ASCII spaces between words. Read byte by byte;
+/// every Unicode whitespace character outside ASCII is recognised by its UTF-8 bytes.
+fn is_plain_short(indicator: &str) -> bool {
+    let b = indicator.as_bytes();
+    if b.is_empty() || b[0] == b' ' || b[b.len() - 1] == b' ' {
+        return false;
+    }
+    let mut chars = 0usize;
+    for (i, &c) in b.iter().enumerate() {
+        let unusual = match c {
+            b'(' | b')' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => true,
+            b' ' => b[i + 1] == b' ',
+            // U+0085, U+00A0
+            0xC2 => matches!(b.get(i + 1), Some(0x85 | 0xA0)),
+            // U+1680
+            0xE1 => b.get(i + 1..i + 3) == Some(&[0x9A, 0x80]),
+            // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
+            0xE2 => matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F))
+            ),
+            // U+3000
+            0xE3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
+            _ => false,
+        };
+        if unusual {
+            return false;
+        }
+        chars += usize::from(c & 0xC0 != 0x80);
+    }
+    chars <= INDICATOR_CHARS
 }
 
 /// `word` + STT + the short indicator in «»: the phrase that names a row.
@@ -190,6 +230,14 @@ mod tests {
             "Mộtchữrấtdàikhôngcókhoảngtrắngnàocảmàvẫncầnđượccắtchongắnlạiđúngchỗsaubảymươikýtựnhé",
             "Số cơ quan, tổ chức hành chính đã được phê duyệt vị trí việc làm theo quy định, ; : x y z",
             "Số cơ quan, tổ chức hành chính đã được phê duyệt vị trí việc làm theo quyđịnh,;: x y z",
+            "Số\u{2003}văn bản",
+            "Số\u{3000}văn\u{1680}bản\u{205F}đã\u{2028}ban\u{2029}hành\u{0085}x",
+            "Điều\u{202F}kiện\u{200A}y\u{2000}z",
+            "x  y",
+            " x",
+            "x ",
+            "x\u{0B}y\u{0C}z",
+            "Số\u{1EA0}\u{1E9A}\u{2030}\u{2060}\u{E000}",
         ];
         for case in cases {
             assert_eq!(short_indicator(case), reference(case), "{case:?}");

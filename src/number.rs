@@ -243,36 +243,59 @@ pub const MAX_DECIMALS: u32 = 28;
 /// assert_eq!(format_vi(Decimal::new(-36, 2), 2), "-0,36");
 /// ```
 pub fn format_vi(value: Decimal, decimals: u32) -> String {
+    // Every check prints several figures: the digits come straight from the decimal's mantissa
+    // and scale (the value is mantissa × 10^−scale), without printing it first and splitting
+    // the text (three allocations and the formatting machinery, a fifth of evaluating a rule).
     let decimals = decimals.min(MAX_DECIMALS);
     let rounded = round_to(value, decimals);
-    let mut plain = rounded.abs().to_string();
-    let (int_part, frac_part) = match plain.find('.') {
-        Some(i) => {
-            let frac = plain.split_off(i + 1);
-            plain.pop();
-            (plain, frac)
+    let scale = rounded.scale() as usize;
+    let mut buf = [0u8; 40];
+    let mut k = buf.len();
+    let mantissa = rounded.mantissa().unsigned_abs();
+    if let Ok(mut m) = u64::try_from(mantissa) {
+        loop {
+            k -= 1;
+            buf[k] = b'0' + (m % 10) as u8;
+            m /= 10;
+            if m == 0 {
+                break;
+            }
         }
-        None => (plain, String::new()),
-    };
-    let mut out = String::with_capacity(int_part.len() + frac_part.len() + 8);
+    } else {
+        let mut m = mantissa;
+        loop {
+            k -= 1;
+            buf[k] = b'0' + (m % 10) as u8;
+            m /= 10;
+            if m == 0 {
+                break;
+            }
+        }
+    }
+    // At least one digit before the point: `0,05` is mantissa 5 at scale 2.
+    while buf.len() - k <= scale {
+        k -= 1;
+        buf[k] = b'0';
+    }
+    let (int_part, frac_part) = buf[k..].split_at(buf.len() - k - scale);
+    let mut out = String::with_capacity(int_part.len() * 4 / 3 + decimals as usize + 3);
     if rounded.is_sign_negative() && !rounded.is_zero() {
         out.push('-');
     }
     let n = int_part.len();
-    for (i, c) in int_part.chars().enumerate() {
+    for (i, &d) in int_part.iter().enumerate() {
         if i > 0 && (n - i) % 3 == 0 {
             out.push('.');
         }
-        out.push(c);
+        out.push(char::from(d));
     }
     if decimals > 0 {
         out.push(',');
-        let mut frac = frac_part;
-        // `frac` has at most 28 digits (a decimal's scale), so the cast is exact.
-        while (frac.len() as u32) < decimals {
-            frac.push('0');
+        out.extend(frac_part.iter().map(|&d| char::from(d)));
+        // `frac_part` has at most 28 digits (a decimal's scale), so the cast is exact.
+        for _ in (frac_part.len() as u32)..decimals {
+            out.push('0');
         }
-        out.push_str(&frac);
     }
     out
 }
@@ -331,6 +354,75 @@ mod tests {
             assert_eq!(Figure::parse(s), Err(NumberError::Text), "{s}");
         }
         assert!(Figure::parse("99999999999999999999999999999999").is_err());
+    }
+
+    /// `format_vi` as first written (printing the decimal, then regrouping the text): the
+    /// direct version must print exactly the same.
+    fn format_vi_reference(value: Decimal, decimals: u32) -> String {
+        let decimals = decimals.min(MAX_DECIMALS);
+        let rounded = round_to(value, decimals);
+        let mut plain = rounded.abs().to_string();
+        let (int_part, frac_part) = match plain.find('.') {
+            Some(i) => {
+                let frac = plain.split_off(i + 1);
+                plain.pop();
+                (plain, frac)
+            }
+            None => (plain, String::new()),
+        };
+        let mut out = String::new();
+        if rounded.is_sign_negative() && !rounded.is_zero() {
+            out.push('-');
+        }
+        let n = int_part.len();
+        for (i, c) in int_part.chars().enumerate() {
+            if i > 0 && (n - i) % 3 == 0 {
+                out.push('.');
+            }
+            out.push(c);
+        }
+        if decimals > 0 {
+            out.push(',');
+            let mut frac = frac_part;
+            while (frac.len() as u32) < decimals {
+                frac.push('0');
+            }
+            out.push_str(&frac);
+        }
+        out
+    }
+
+    #[test]
+    fn format_vi_is_its_plain_statement() {
+        let mut values = vec![
+            Decimal::ZERO,
+            Decimal::ONE,
+            Decimal::NEGATIVE_ONE,
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(5, 28),
+            Decimal::new(-5, 28),
+            Decimal::new(1, 1),
+            Decimal::new(-4, 3),
+            Decimal::new(311475409836, 10),
+            Decimal::new(9191517, 0),
+            Decimal::from_i128_with_scale(123_456_789_012_345_678_901_234_567, 9),
+            Decimal::from_i128_with_scale(-79_228_162_514_264_337_593_543_950_335, 28),
+        ];
+        // A spread of magnitudes and scales, both signs.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mantissa = (x >> (x % 64)) as i64 * if x & 1 == 0 { 1 } else { -1 };
+            values.push(Decimal::new(mantissa, (x % 29) as u32));
+        }
+        for v in values {
+            for d in [0, 1, 2, 3, 4, 6, 10, 27, 28, 40] {
+                assert_eq!(format_vi(v, d), format_vi_reference(v, d), "{v} at {d}");
+            }
+        }
     }
 
     #[test]

@@ -134,8 +134,14 @@ impl Measure {
                 return Measure::Code(codes);
             }
         }
-        if u.contains("đồng") || u.contains("usd") || u.contains("điểm") || u.contains("giờ")
-        {
+        // A plain scan of the few bytes of a unit: `str::contains` sets up a substring searcher
+        // for each word, which cost more than all the rest of this function.
+        let has = |word: &str| {
+            u.as_bytes()
+                .windows(word.len())
+                .any(|w| w == word.as_bytes())
+        };
+        if has("đồng") || has("usd") || has("điểm") || has("giờ") {
             return Measure::Amount;
         }
         Measure::Count
@@ -427,19 +433,29 @@ fn normalize_into(buf: &mut String, s: &str) {
 /// of the time to check a 100,000-row table).
 fn is_header(cells: &[String]) -> bool {
     let mut c = String::new();
-    let mut hits = 0;
-    for cell in cells {
+    let mut hit = |cell: &str| {
         normalize_into(&mut c, cell);
-        if role_of(&c).is_some() || c.starts_with("kết quả") {
+        role_of(&c).is_some() || c.starts_with("kết quả")
+    };
+    // Two cells must name a role. The longest cell (a data row's indicator) is looked at only
+    // when exactly one other does: for a data row, whose STT, unit, figure and note name none,
+    // the long indicator is never lower-cased.
+    let longest = (0..cells.len()).max_by_key(|&k| cells[k].len());
+    let mut hits = 0;
+    for (k, cell) in cells.iter().enumerate() {
+        if Some(k) != longest && hit(cell) {
             hits += 1;
+            if hits == 2 {
+                return true;
+            }
         }
     }
-    if hits >= 2 {
+    if hits == 1 && longest.is_some_and(|k| hit(&cells[k])) {
         return true;
     }
     cells.iter().find(|c| !c.is_empty()).is_some_and(|first| {
-        normalize_into(&mut c, first);
-        c == "stt"
+        let t = first.trim();
+        t.len() == 3 && t.eq_ignore_ascii_case("stt")
     })
 }
 
