@@ -142,10 +142,10 @@ fn shorten(text: &str) -> String {
 pub(crate) fn valued(fig: Figure, m: &Mention, scale: u32) -> (Decimal, Interval) {
     let own = m.unit.map_or(0, |u| u.scale);
     let factor = Decimal::from_i128_with_scale(10i128.pow(own.saturating_sub(scale).min(27)), 0);
-    let value = fig.value * factor;
+    let value = times(fig.value, factor);
     let rounded = m.num.percent || fig.decimals > 0 || own > 0;
     let interval = if rounded {
-        let half = Decimal::new(5, fig.decimals.min(27) + 1) * factor;
+        let half = times(Decimal::new(5, fig.decimals.min(27) + 1), factor);
         Interval {
             lo: value - half,
             hi: value + half,
@@ -224,4 +224,15 @@ pub(crate) fn raw_b(doc: &Doc, m: &Mention) -> String {
         .trim_end_matches('%')
         .trim()
         .to_string()
+}
+
+/// `a + b`, saturating: the checked operations the rest of the crate uses, not a second copy of
+/// the panicking ones in the Wasm module.
+pub(crate) fn plus(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_add(b).unwrap_or(Decimal::MAX)
+}
+
+/// `a × b`, saturating (see [`plus`]).
+pub(crate) fn times(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_mul(b).unwrap_or(Decimal::MAX)
 }

@@ -27,34 +27,36 @@ impl Hasher for WordHasher {
     }
 }
 
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A map keyed by words: the one hash map type of the module (each more would be more code in
+/// the Wasm module).
+pub(crate) type WordMap<'a, V> = HashMap<&'a str, V, BuildHasherDefault<WordHasher>>;
 
 /// Phrases with ids, indexed by their first word.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     phrases: Vec<Words>,
-    ids: Map<Words, u16>,
-    first: Map<&'static str, Vec<u16>>,
+    first: WordMap<'static, Vec<u16>>,
 }
 
 impl Lexicon {
     /// The id of `phrase`, adding it if new.
     pub fn intern(&mut self, phrase: Words) -> u16 {
-        if let Some(&id) = self.ids.get(phrase) {
-            return id;
+        // A scan: a few hundred phrases, interned once.
+        if let Some(id) = self.phrases.iter().position(|p| *p == phrase) {
+            return id as u16;
         }
         let id = u16::try_from(self.phrases.len()).expect("fewer than 65536 phrases");
         self.phrases.push(phrase);
-        self.ids.insert(phrase, id);
         if let Some(first) = phrase.first() {
             self.first.entry(first).or_default().push(id);
         }
         id
     }
 
-    /// Every occurrence of every phrase in `doc`: (phrase id, first token), sorted.
+    /// Every occurrence of every phrase in `doc`, by phrase: the first token and the length of
+    /// each, in the order of the text.
     pub fn scan(&self, doc: &Doc) -> Occurrences {
-        let mut found = Vec::new();
+        let mut at: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.phrases.len()];
         for i in 0..doc.toks.len() {
             if doc.toks[i].kind != super::token::Kind::Word {
                 continue;
@@ -65,30 +67,28 @@ impl Lexicon {
             for &id in ids {
                 let p = self.phrases[id as usize];
                 if p.iter().enumerate().all(|(j, w)| doc.word(i + j) == *w) {
-                    found.push((id, i as u32, p.len() as u32));
+                    at[id as usize].push((i as u32, p.len() as u32));
                 }
             }
         }
-        found.sort_unstable();
-        Occurrences(found)
+        Occurrences(at)
     }
 }
 
 /// Where the phrases of a lexicon occur in one paragraph.
 #[derive(Debug)]
-pub(crate) struct Occurrences(Vec<(u16, u32, u32)>);
+pub(crate) struct Occurrences(Vec<Vec<(u32, u32)>>);
 
 impl Occurrences {
     /// The occurrences of phrase `id` starting in `r`: (first token, length).
     fn of(&self, id: u16, r: &Range<usize>) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let from = self
-            .0
-            .partition_point(|&(i, t, _)| (i, t) < (id, r.start as u32));
+        let at = &self.0[id as usize];
+        let from = at.partition_point(|&(t, _)| (t as usize) < r.start);
         let end = r.end;
-        self.0[from..]
+        at[from..]
             .iter()
-            .take_while(move |&&(i, t, _)| i == id && (t as usize) < end)
-            .map(|&(_, t, n)| (t as usize, n as usize))
+            .take_while(move |&&(t, _)| (t as usize) < end)
+            .map(|&(t, n)| (t as usize, n as usize))
     }
 
     /// Whether phrase `id` lies wholly inside `r`.

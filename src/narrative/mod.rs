@@ -36,6 +36,7 @@
 //! ```
 
 mod arith;
+mod concepts;
 mod finding;
 mod lexicon;
 pub mod prose;
@@ -52,33 +53,57 @@ pub use prose::{paragraphs, Paragraph};
 pub fn check(report: &Report) -> Vec<Check> {
     let paras = paragraphs(&report.narrative);
     let docs: Vec<scan::Doc> = paras.iter().map(scan::Doc::new).collect();
-    let mut found = Vec::new();
-    arith::check(&docs, &mut found);
-    tables::check(&docs, report, &mut found);
-    // A statement read twice by two rules of the same kind is reported once. A set, not a scan
-    // of the findings kept so far: a 50 MB paste has tens of thousands of findings, and the scan
-    // made checking it quadratic (seconds, most of the time of the whole check).
-    let mut seen: std::collections::HashSet<(&'static str, Vec<(usize, usize)>)> =
-        std::collections::HashSet::new();
-    found.retain(|f| {
-        let mut key = f.uses.clone();
-        key.sort_unstable();
-        seen.insert((f.what, key))
-    });
-    found.sort_by_key(|f| f.line);
+    let mut found: Vec<finding::Finding> = Vec::new();
+    for p in 0..docs.len() {
+        let from = found.len();
+        arith::check(&docs, p, &mut found);
+        tables::check(&docs[p], p, report, &mut found);
+        // A statement read twice by two rules of the same kind is reported once. Findings use
+        // the figures of their own paragraph only, so the comparison stays within it (linear in
+        // the report).
+        let mut k = from;
+        while k < found.len() {
+            let dup = (from..k).any(|j| {
+                found[j].what == found[k].what && arith::same_uses(&found[j].uses, &found[k].uses)
+            });
+            if dup {
+                found.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+        // In the order of the text: an insertion sort, the paragraph's findings being few and
+        // nearly in order.
+        for i in from + 1..found.len() {
+            let mut j = i;
+            while j > from && found[j - 1].line > found[j].line {
+                found.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    }
     // Ids name what was checked, not where: the same report as text or as .docx (whose line
     // numbers are paragraph numbers) gives the same ids. A statement repeated word for word gets
     // `#2`, `#3`.
-    let mut seen_ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let bases: Vec<String> = found
+        .iter()
+        .map(|f| format!("narrative:{}:{}", f.what, id_key(f)))
+        .collect();
+    let mut seen: lexicon::WordMap<Vec<u16>> = lexicon::WordMap::default();
+    let mut ids = Vec::with_capacity(bases.len());
+    for base in &bases {
+        // The map's value only counts: one map type for the whole module keeps the Wasm small.
+        let times = seen.entry(base.as_str()).or_default();
+        times.push(0);
+        ids.push(match times.len() {
+            1 => base.clone(),
+            k => format!("{base}#{k}"),
+        });
+    }
     found
         .into_iter()
-        .map(|f| {
-            let base = format!("narrative:{}:{}", f.what, id_key(&f));
-            let k = seen_ids.entry(base.clone()).or_insert(0);
-            *k += 1;
-            let id = if *k == 1 { base } else { format!("{base}#{k}") };
-            f.into_check(id)
-        })
+        .zip(ids)
+        .map(|(f, id)| f.into_check(id))
         .collect()
 }
 

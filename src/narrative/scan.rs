@@ -218,8 +218,8 @@ impl<'p> Doc<'p> {
     pub fn new(para: &'p Paragraph) -> Doc<'p> {
         // A paragraph longer than any a report holds (a paste gone wrong) is not read: every
         // rule works within a paragraph, so this keeps the whole linear in the input.
-        let read = para.text.len() <= MAX_PARAGRAPH_BYTES
-            && para.text.bytes().any(|b| b.is_ascii_digit());
+        let read =
+            para.text.len() <= MAX_PARAGRAPH_BYTES && para.text.bytes().any(|b| b.is_ascii_digit());
         let toks = if read {
             tokenize(&para.text)
         } else {

@@ -1,15 +1,16 @@
 //! The text against the tables: a sentence that states a figure for an indicator a table row also
 //! holds — same indicator, same unit, same scope — is compared with that row.
 //!
-//! Which sentence speaks of which row is data, not code: `concepts.json` lists, for each row of
+//! Which sentence speaks of which row is data, not code: [`super::concepts`] lists, for each row of
 //! the catalogue a narrative usually repeats, the words that must (and must not) surround the
 //! figure, at four distances (the figure's own words, its clause, its sentence, its paragraph),
 //! the level of government it must be about (`cấp tỉnh`, `cấp huyện`, `cấp xã`, all three), and
 //! the words the row's indicator must contain, so that a template whose rows moved is never
 //! compared with the wrong row. A figure is compared only when exactly one concept fits it.
 
-use super::finding::{amount, quote, raw_a, raw_b, unit_text, valued, Finding};
-use super::lexicon::{Lexicon, Occurrences, Words};
+use super::concepts::{Def, MeasureKind, RatioCells, Scope, DEFS};
+use super::finding::{amount, plus, quote, raw_a, raw_b, times, unit_text, valued, Finding};
+use super::lexicon::{Lexicon, Occurrences, WordMap, Words};
 use super::prose::lower_aligned;
 use super::scan::{Doc, Mention};
 use super::token::tokenize;
@@ -19,76 +20,13 @@ use crate::number::{format_vi, round_to, Figure};
 use crate::outcome::Status;
 use crate::report::{Form, Measure, Report, Row};
 use rust_decimal::Decimal;
-use serde::Deserialize;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// The concepts built into Kiểm số.
-const CONCEPTS_JSON: &str = include_str!("concepts.json");
-
-/// A concept as written in `concepts.json`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Spec {
-    about: String,
-    measure: String,
-    #[serde(default)]
-    cells: Vec<String>,
-    #[serde(default)]
-    row: Vec<String>,
-    #[serde(default)]
-    num: Vec<String>,
-    #[serde(default)]
-    num_row: Vec<String>,
-    #[serde(default)]
-    den: Vec<String>,
-    #[serde(default)]
-    den_row: Vec<String>,
-    #[serde(default)]
-    units: Vec<String>,
-    #[serde(default)]
-    part: Option<String>,
-    #[serde(default)]
-    scope: Vec<String>,
-    #[serde(default)]
-    item: Vec<Vec<String>>,
-    #[serde(default)]
-    clause: Vec<Vec<String>>,
-    #[serde(default)]
-    sentence: Vec<Vec<String>>,
-    #[serde(default)]
-    paragraph: Vec<Vec<String>>,
-    #[serde(default)]
-    not_item: Vec<String>,
-    #[serde(default)]
-    not_clause: Vec<String>,
-    #[serde(default)]
-    not_sentence: Vec<String>,
-    #[serde(default)]
-    not_paragraph: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum MeasureKind {
-    Percent,
-    Count,
-    Money,
-}
-
-/// A concept, its phrases tokenised once.
+/// A concept, its phrases as ids of the lexicon.
 #[derive(Debug)]
 struct Concept {
-    about: String,
-    measure: MeasureKind,
-    /// The cells whose sum the text states.
-    cells: Vec<String>,
-    row: Vec<String>,
-    /// A percentage computed from sums of cells.
-    ratio: Option<RatioCells>,
-    units: Vec<String>,
-    denominator: bool,
-    scope: Vec<Scope>,
+    def: &'static Def,
     item: Vec<Vec<u16>>,
     clause: Vec<Vec<u16>>,
     sentence: Vec<Vec<u16>>,
@@ -97,39 +35,6 @@ struct Concept {
     not_clause: Vec<u16>,
     not_sentence: Vec<u16>,
     not_paragraph: Vec<u16>,
-}
-
-/// A percentage the tables hold as two sums of rows: the cells of the numerator and of the
-/// denominator, each with the words their rows' indicators must contain.
-#[derive(Debug)]
-struct RatioCells {
-    num: Vec<String>,
-    num_row: Vec<String>,
-    den: Vec<String>,
-    den_row: Vec<String>,
-}
-
-/// The level of government a figure is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Scope {
-    None,
-    Province,
-    District,
-    Commune,
-    All,
-    Vertical,
-    Mixed,
-}
-
-fn scope_name(s: &str) -> Scope {
-    match s {
-        "tỉnh" => Scope::Province,
-        "huyện" => Scope::District,
-        "xã" => Scope::Commune,
-        "all" => Scope::All,
-        "none" => Scope::None,
-        other => panic!("concepts.json: unknown scope {other}"),
-    }
 }
 
 /// A phrase as tokens, kept for the life of the program (the table is built once).
@@ -142,14 +47,22 @@ fn phrase(s: &str) -> Words {
     Box::leak(words.into_boxed_slice())
 }
 
-/// The concepts and every phrase they use, with the words that name a level of government.
+/// The data of the module, built once: the concepts and every phrase they use, the words that
+/// name a level of government, and the unit lexicon.
 struct Tables {
     lexicon: Lexicon,
     concepts: Vec<Concept>,
     levels: [Vec<u16>; 5],
     /// The concepts a figure may state, by what it is: `%`, or the class of its unit (`none`
     /// when it has none), so that a figure is tried only against those.
-    by_kind: HashMap<&'static str, Vec<usize>>,
+    by_kind: WordMap<'static, Vec<u16>>,
+    /// The unit lexicon by first word ([`super::units`]).
+    units: WordMap<'static, Vec<u16>>,
+}
+
+/// The unit lexicon by first word.
+pub(crate) fn units() -> &'static WordMap<'static, Vec<u16>> {
+    &tables().units
 }
 
 fn tables() -> &'static Tables {
@@ -157,43 +70,23 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
         let mut lexicon = Lexicon::default();
         let mut ids =
-            |v: &[String]| -> Vec<u16> { v.iter().map(|s| lexicon.intern(phrase(s))).collect() };
-        let specs: Vec<Spec> = serde_json::from_str(CONCEPTS_JSON).expect("concepts.json is valid");
-        let mut concepts = Vec::with_capacity(specs.len());
-        for s in specs {
+            |v: &[&str]| -> Vec<u16> { v.iter().map(|s| lexicon.intern(phrase(s))).collect() };
+        let mut concepts = Vec::with_capacity(DEFS.len());
+        for def in DEFS {
             let mut groups =
-                |v: &[Vec<String>]| -> Vec<Vec<u16>> { v.iter().map(|g| ids(g)).collect() };
-            let item = groups(&s.item);
-            let clause = groups(&s.clause);
-            let sentence = groups(&s.sentence);
-            let paragraph = groups(&s.paragraph);
+                |v: &[&[&str]]| -> Vec<Vec<u16>> { v.iter().map(|g| ids(g)).collect() };
+            let (item, clause) = (groups(def.item), groups(def.clause));
+            let (sentence, paragraph) = (groups(def.sentence), groups(def.paragraph));
             concepts.push(Concept {
-                measure: match s.measure.as_str() {
-                    "percent" => MeasureKind::Percent,
-                    "count" => MeasureKind::Count,
-                    "money" => MeasureKind::Money,
-                    other => panic!("concepts.json: unknown measure {other}"),
-                },
-                ratio: (!s.num.is_empty()).then(|| RatioCells {
-                    num: s.num.clone(),
-                    num_row: s.num_row.clone(),
-                    den: s.den.clone(),
-                    den_row: s.den_row.clone(),
-                }),
-                denominator: s.part.as_deref() == Some("b"),
-                scope: s.scope.iter().map(|x| scope_name(x)).collect(),
+                def,
                 item,
                 clause,
                 sentence,
                 paragraph,
-                not_item: ids(&s.not_item),
-                not_clause: ids(&s.not_clause),
-                not_sentence: ids(&s.not_sentence),
-                not_paragraph: ids(&s.not_paragraph),
-                about: s.about,
-                cells: s.cells,
-                row: s.row,
-                units: s.units,
+                not_item: ids(def.not_item),
+                not_clause: ids(def.not_clause),
+                not_sentence: ids(def.not_sentence),
+                not_paragraph: ids(def.not_paragraph),
             });
         }
         let mut level =
@@ -205,14 +98,14 @@ fn tables() -> &'static Tables {
             level(COMMUNE),
             level(VERTICAL),
         ];
-        let mut by_kind: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut by_kind: WordMap<'static, Vec<u16>> = WordMap::default();
         for (i, c) in concepts.iter().enumerate() {
-            if c.measure == MeasureKind::Percent {
+            let i = u16::try_from(i).expect("fewer than 65536 concepts");
+            if c.def.measure == MeasureKind::Percent {
                 by_kind.entry("%").or_default().push(i);
             }
-            for u in &c.units {
-                let key: &'static str = Box::leak(u.clone().into_boxed_str());
-                by_kind.entry(key).or_default().push(i);
+            for u in c.def.units {
+                by_kind.entry(*u).or_default().push(i);
             }
         }
         Tables {
@@ -220,6 +113,7 @@ fn tables() -> &'static Tables {
             concepts,
             levels,
             by_kind,
+            units: super::units::index(),
         }
     })
 }
@@ -301,25 +195,25 @@ impl Ctx<'_> {
 
 fn fits(c: &Concept, m: &Mention, ctx: &Ctx) -> bool {
     let percent = m.num.percent;
-    match c.measure {
+    match c.def.measure {
         MeasureKind::Percent if !percent => return false,
         MeasureKind::Count | MeasureKind::Money if percent => return false,
         _ => {}
     }
-    if c.measure != MeasureKind::Percent {
+    if c.def.measure != MeasureKind::Percent {
         let ok = match m.unit {
-            Some(u) => c.units.iter().any(|x| x == u.class),
-            None => c.units.iter().any(|x| x == "none"),
+            Some(u) => c.def.units.contains(&u.class),
+            None => c.def.units.contains(&"none"),
         };
         if !ok {
             return false;
         }
     }
     // A concept of a denominator reads the `b` of `a/b`; any other reads a count or the `a`.
-    if c.denominator && !m.is_fraction() {
+    if c.def.denominator && !m.is_fraction() {
         return false;
     }
-    if !c.scope.is_empty() && !c.scope.contains(&ctx.scope) {
+    if !c.def.scope.is_empty() && !c.def.scope.contains(&ctx.scope) {
         return false;
     }
     ctx.all_groups(&c.item, None)
@@ -334,16 +228,12 @@ fn fits(c: &Concept, m: &Mention, ctx: &Ctx) -> bool {
 
 /// A row's figure for a concept, if the row is there, holds a number, and is the row the concept
 /// means.
-fn cell<'r>(
-    report: &'r Report,
-    name: &str,
-    words: &[String],
-) -> Option<(&'r Form, &'r Row, Figure)> {
+fn cell<'r>(report: &'r Report, name: &str, words: &[&str]) -> Option<(&'r Form, &'r Row, Figure)> {
     let (form, stt) = name.split_once('/')?;
     let form = report.form(form)?;
     let row = form.row(stt)?;
     let indicator = lower_aligned(&row.indicator);
-    if !words.iter().all(|w| indicator.contains(w.as_str())) {
+    if !words.iter().all(|w| indicator.contains(w)) {
         return None;
     }
     Some((form, row, *row.value.figure()?))
@@ -403,7 +293,12 @@ fn form_name(form: &Form) -> String {
     }
 }
 
-fn sum_of(report: &Report, names: &[String], words: &[String], c: &Concept) -> Option<TableSide> {
+fn sum_of(
+    report: &Report,
+    names: &[&str],
+    words: &[&str],
+    measure: MeasureKind,
+) -> Option<TableSide> {
     let mut value = Decimal::ZERO;
     let mut interval = Interval::exact(Decimal::ZERO);
     let mut decimals = 0;
@@ -413,7 +308,7 @@ fn sum_of(report: &Report, names: &[String], words: &[String], c: &Concept) -> O
     for name in names {
         let (form, row, fig) = cell(report, name, words)?;
         let ok = matches!(
-            (c.measure, row.measure()),
+            (measure, row.measure()),
             (MeasureKind::Percent, Measure::Percent)
                 | (MeasureKind::Count, Measure::Count | Measure::Unknown)
                 | (MeasureKind::Money, Measure::Amount)
@@ -421,7 +316,7 @@ fn sum_of(report: &Report, names: &[String], words: &[String], c: &Concept) -> O
         if !ok {
             return None;
         }
-        let s = if c.measure == MeasureKind::Money {
+        let s = if measure == MeasureKind::Money {
             unit_scale(&row.unit)?
         } else {
             0
@@ -466,7 +361,7 @@ fn sum_of(report: &Report, names: &[String], words: &[String], c: &Concept) -> O
         interval,
         decimals,
         scale: scale.unwrap_or(0),
-        cells: names.to_vec(),
+        cells: names.iter().map(|n| n.to_string()).collect(),
         formula: (parts.len() > 1).then(|| parts.join(" + ")),
         phrase,
     })
@@ -478,16 +373,12 @@ fn table_side(report: &Report, c: &Concept) -> Option<TableSide> {
         num_row,
         den,
         den_row,
-    }) = &c.ratio
+    }) = &c.def.ratio
     else {
-        return sum_of(report, &c.cells, &c.row, c);
+        return sum_of(report, c.def.cells, c.def.row, c.def.measure);
     };
-    let counts = Concept {
-        measure: MeasureKind::Count,
-        ..shallow(c)
-    };
-    let n = sum_of(report, num, num_row, &counts)?;
-    let d = sum_of(report, den, den_row, &counts)?;
+    let n = sum_of(report, num, num_row, MeasureKind::Count)?;
+    let d = sum_of(report, den, den_row, MeasureKind::Count)?;
     let interval = n.interval.percent_of(&d.interval)?;
     let value = n
         .value
@@ -496,7 +387,7 @@ fn table_side(report: &Report, c: &Concept) -> Option<TableSide> {
     let form = report.form(num[0].split_once('/')?.0)?;
     let nf = n.formula.clone().unwrap_or_else(|| format_vi(n.value, 0));
     let df = d.formula.clone().unwrap_or_else(|| format_vi(d.value, 0));
-    let stts = |v: &[String]| {
+    let stts = |v: &[&str]| {
         v.iter()
             .filter_map(|x| x.split_once('/').map(|(_, s)| s.to_string()))
             .collect::<Vec<_>>()
@@ -509,7 +400,11 @@ fn table_side(report: &Report, c: &Concept) -> Option<TableSide> {
         interval,
         decimals: 4,
         scale: 0,
-        cells: num.iter().chain(den.iter()).cloned().collect(),
+        cells: num
+            .iter()
+            .chain(den.iter())
+            .map(|x| x.to_string())
+            .collect(),
         formula: Some(format!("({nf}) / ({df}) × 100")),
         phrase: format!(
             "{}: (dòng {}) / (dòng {}) × 100 = ({nf}) / ({df}) × 100 = {}%",
@@ -521,41 +416,16 @@ fn table_side(report: &Report, c: &Concept) -> Option<TableSide> {
     })
 }
 
-/// A copy of the parts of a concept `sum_of` reads.
-fn shallow(c: &Concept) -> Concept {
-    Concept {
-        about: c.about.clone(),
-        measure: c.measure,
-        cells: Vec::new(),
-        row: Vec::new(),
-        ratio: None,
-        units: Vec::new(),
-        denominator: false,
-        scope: Vec::new(),
-        item: Vec::new(),
-        clause: Vec::new(),
-        sentence: Vec::new(),
-        paragraph: Vec::new(),
-        not_item: Vec::new(),
-        not_clause: Vec::new(),
-        not_sentence: Vec::new(),
-        not_paragraph: Vec::new(),
-    }
-}
-
 /// Compares every figure of the narrative that states a table row with that row.
-pub(crate) fn check(docs: &[Doc], report: &Report, out: &mut Vec<Finding>) {
-    if report.forms.is_empty() {
+pub(crate) fn check(doc: &Doc, p: usize, report: &Report, out: &mut Vec<Finding>) {
+    if report.forms.is_empty() || doc.mentions.is_empty() {
         return;
     }
     let t = tables();
     let all = &t.concepts;
-    for (p, doc) in docs.iter().enumerate() {
-        if doc.mentions.is_empty() {
-            continue;
-        }
+    {
         // The concepts each figure may state, by what it counts.
-        let candidates: Vec<&[usize]> = doc
+        let candidates: Vec<&[u16]> = doc
             .mentions
             .iter()
             .map(|m| {
@@ -571,7 +441,7 @@ pub(crate) fn check(docs: &[Doc], report: &Report, out: &mut Vec<Finding>) {
             })
             .collect();
         if candidates.iter().all(|c| c.is_empty()) {
-            continue;
+            return;
         }
         let occ = t.lexicon.scan(doc);
         // (concept, mentions) in order; mentions of one concept side by side in one list are
@@ -591,7 +461,7 @@ pub(crate) fn check(docs: &[Doc], report: &Report, out: &mut Vec<Finding>) {
             };
             // The level of government: from the figure's own words, else from the start of its
             // clause (`Khối cơ quan chuyên môn cấp tỉnh, UBND cấp huyện, UBND cấp xã tiếp nhận …`).
-            let scope = if cands.iter().any(|&c| !all[c].scope.is_empty()) {
+            let scope = if cands.iter().any(|&c| !all[c as usize].def.scope.is_empty()) {
                 let item = m.gap_start..m.right_end;
                 let own = scope_of(t, |id| {
                     occ.within_where(id, &item, |i| i != m.tok && doc.depth[i] == m.depth)
@@ -621,7 +491,7 @@ pub(crate) fn check(docs: &[Doc], report: &Report, out: &mut Vec<Finding>) {
             };
             let fitting: Vec<usize> = cands
                 .iter()
-                .copied()
+                .map(|&c| c as usize)
                 .filter(|&c| fits(&all[c], m, &ctx))
                 .collect();
             let [ci] = fitting.as_slice() else {
@@ -630,7 +500,7 @@ pub(crate) fn check(docs: &[Doc], report: &Report, out: &mut Vec<Finding>) {
             let joins = found.last_mut().filter(|(c, ms)| {
                 let last = ms.last().expect("non-empty");
                 *c == *ci
-                    && all[*ci].measure != MeasureKind::Percent
+                    && all[*ci].def.measure != MeasureKind::Percent
                     && last.sent == m.sent
                     && last.depth == m.depth
                     && m.depth > 0
@@ -679,13 +549,13 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
     let mut decimals = 0;
     let mut shown = Vec::new();
     for m in ms {
-        let (fig, raw) = if c.denominator {
+        let (fig, raw) = if c.def.denominator {
             (m.num.b.expect("a fraction"), raw_b(doc, m))
         } else {
             (m.num.a, raw_a(doc, m))
         };
         let (v, iv) = valued(fig, m, scale);
-        value += v;
+        value = plus(value, v);
         interval = interval.checked_add(&iv).unwrap_or(interval);
         decimals = decimals.max(fig.decimals);
         let unit = unit_text(doc, m, "");
@@ -697,12 +567,12 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
     }
     let factor =
         Decimal::from_i128_with_scale(10i128.pow(t.scale.saturating_sub(scale).min(27)), 0);
-    let tv = t.value * factor;
+    let tv = times(t.value, factor);
     let ti = Interval {
-        lo: t.interval.lo * factor,
-        hi: t.interval.hi * factor,
+        lo: times(t.interval.lo, factor),
+        hi: times(t.interval.hi, factor),
     };
-    let percent = c.measure == MeasureKind::Percent;
+    let percent = c.def.measure == MeasureKind::Percent;
     let text_figure = if ms.len() == 1 {
         shown.remove(0)
     } else {
@@ -729,7 +599,7 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
         (false, false) => format!("{table_number} {table_unit}"),
     };
     f.reported = Some(if ms.len() == 1 {
-        if c.denominator {
+        if c.def.denominator {
             raw_b(doc, ms[0])
         } else {
             raw_a(doc, ms[0])
@@ -744,7 +614,7 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
         f.imbalance = Some(format_vi(Decimal::ZERO, decimals));
         f.message = format!(
             "Câu «{}» ghi {} ({}), khớp với {} ghi {}.",
-            f.quote, text_figure, c.about, t.phrase, table_figure
+            f.quote, text_figure, c.def.about, t.phrase, table_figure
         );
     } else {
         f.status = Status::Warn;
@@ -762,7 +632,7 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
             f.quote,
             f.line,
             text_figure,
-            c.about,
+            c.def.about,
             t.phrase,
             table_figure,
             show(diff.abs(), decimals)

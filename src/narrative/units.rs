@@ -5,8 +5,7 @@
 //! of thing: `08 cơ quan` and `03 UBND` are both agencies; `36 quyết định` and `175 thủ tục` are
 //! not, and a list of procedures is never summed against a number of decisions.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use super::lexicon::WordMap;
 
 /// A unit noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,30 +117,26 @@ static UNITS: &[Unit] = units![
     TIME => [["tháng"], ["năm"], ["ngày"], ["giờ"], ["phút"], ["tuần"], ["quý"]],
 ];
 
-/// The lexicon indexed by first word, longest entries first.
-fn index() -> &'static HashMap<&'static str, Vec<&'static Unit>> {
-    static INDEX: OnceLock<HashMap<&'static str, Vec<&'static Unit>>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut map: HashMap<&'static str, Vec<&'static Unit>> = HashMap::new();
-        for u in UNITS {
-            map.entry(u.words[0]).or_default().push(u);
-        }
-        for v in map.values_mut() {
-            v.sort_by_key(|u| std::cmp::Reverse(u.words.len()));
-        }
-        map
-    })
+/// The lexicon indexed by first word (built with the rest of the module's data, once).
+pub(crate) fn index() -> WordMap<'static, Vec<u16>> {
+    let mut map: WordMap<'static, Vec<u16>> = WordMap::default();
+    for (i, u) in UNITS.iter().enumerate() {
+        map.entry(u.words[0]).or_default().push(i as u16);
+    }
+    map
 }
 
-/// The unit starting at `words[0]`, and how many words it takes. `words` are lower-case token
-/// texts.
+/// The unit starting at `words[0]` (the longest that fits), and how many words it takes.
+/// `words` are lower-case token texts.
 pub(crate) fn unit_at(words: &[&str]) -> Option<(&'static Unit, usize)> {
     let first = words.first()?;
-    let candidates = index().get(first)?;
-    candidates
+    super::tables::units()
+        .get(first)?
         .iter()
-        .find(|u| words.len() >= u.words.len() && u.words.iter().zip(words).all(|(a, b)| a == b))
-        .map(|u| (*u, u.words.len()))
+        .map(|&i| &UNITS[i as usize])
+        .filter(|u| words.len() >= u.words.len() && u.words.iter().zip(words).all(|(a, b)| a == b))
+        .max_by_key(|u| u.words.len())
+        .map(|u| (u, u.words.len()))
 }
 
 #[cfg(test)]

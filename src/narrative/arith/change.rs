@@ -87,7 +87,12 @@ pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                     used.push(b);
                 }
                 None => {
-                    delta += Decimal::from(*sign) * a.num.a.value;
+                    let v = a.num.a.value;
+                    delta = if *sign < 0 {
+                        delta - v
+                    } else {
+                        crate::narrative::finding::plus(delta, v)
+                    };
                     terms.push(if *sign < 0 {
                         raw_a(doc, a)
                     } else {

@@ -16,30 +16,34 @@ use super::finding::Finding;
 use super::scan::{Doc, Mention, Phrase};
 use crate::number::Figure;
 
-/// Runs every text rule on the paragraphs.
-pub(crate) fn check(docs: &[Doc], out: &mut Vec<Finding>) {
-    for (p, doc) in docs.iter().enumerate() {
-        let from = out.len();
-        if doc.mentions.is_empty() {
-            continue;
-        }
-        let roles: Vec<Role> = doc.mentions.iter().map(|m| role(doc, m)).collect();
-        for s in 0..doc.sents.len() {
-            ratio::ratios(p, doc, &roles, s, out);
-            sum::remainders(p, doc, s, out);
-            sum::lists(p, doc, s, out);
-            sum::parenthesised(p, doc, s, out);
-            if !doc.sents[s].cont {
-                sum::flows(p, doc, &roles, s, out);
-            }
-            change::merges(p, doc, s, out);
-            change::changes(p, doc, s, out);
-            count::listed_items(p, doc, s, out);
-            count::named_agencies(p, doc, s, out);
-        }
-        sum::bullets(docs, p, out);
-        count::bounds(p, doc, from, out);
+/// Runs every text rule on paragraph `p` (and, for a list under it, the bullets after it).
+pub(crate) fn check(docs: &[Doc], p: usize, out: &mut Vec<Finding>) {
+    let doc = &docs[p];
+    let from = out.len();
+    if doc.mentions.is_empty() {
+        return;
     }
+    let roles: Vec<Role> = doc.mentions.iter().map(|m| role(doc, m)).collect();
+    for s in 0..doc.sents.len() {
+        ratio::ratios(p, doc, &roles, s, out);
+        sum::remainders(p, doc, s, out);
+        sum::lists(p, doc, s, out);
+        sum::parenthesised(p, doc, s, out);
+        if !doc.sents[s].cont {
+            sum::flows(p, doc, &roles, s, out);
+        }
+        change::merges(p, doc, s, out);
+        change::changes(p, doc, s, out);
+        count::listed_items(p, doc, s, out);
+        count::named_agencies(p, doc, s, out);
+    }
+    sum::bullets(docs, p, out);
+    count::bounds(p, doc, from, out);
+}
+
+/// Whether two findings used the same figures (in any order).
+pub(crate) fn same_uses(a: &[(usize, usize)], b: &[(usize, usize)]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
 }
 
 // ---------------------------------------------------------------------------------------------

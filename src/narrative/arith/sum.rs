@@ -484,7 +484,7 @@ pub(super) fn remainders(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) 
         let Some(sum) = ai.checked_add(&ri) else {
             continue;
         };
-        let exact = av + rv;
+        let exact = crate::narrative::finding::plus(av, rv);
         let dec = decimals_of(&[fr.num.a, rest.num.a, b]);
         let unit = unit_text(doc, fr, "");
         let (at, rt, bt) = (raw_a(doc, fr), raw_a(doc, rest), raw_b(doc, fr));
@@ -558,8 +558,12 @@ pub(super) fn flows(p: usize, doc: &Doc, roles: &[Role], s: usize, out: &mut Vec
     if resolved.len() == 1 && !pending.is_empty()
         || resolved.len() > 1 && !pending.is_empty() && with(Role::Resolved).is_empty()
     {
-        let mut parts = resolved.clone();
-        parts.extend(pending.iter().copied());
+        // In the order of the text.
+        let parts: Vec<&Mention> = ms
+            .iter()
+            .copied()
+            .filter(|m| resolved.iter().chain(&pending).any(|x| x.id == m.id))
+            .collect();
         cases.push(("số đã giải quyết và số còn đang xử lý", parts));
     }
     let rejected = with(Role::Rejected);
@@ -570,7 +574,7 @@ pub(super) fn flows(p: usize, doc: &Doc, roles: &[Role], s: usize, out: &mut Vec
             vec![rejected[0], forwarded[0]],
         ));
     }
-    for (what, mut parts) in cases {
+    for (what, parts) in cases {
         if !kind_ok(&parts)
             || parts
                 .iter()
@@ -578,20 +582,14 @@ pub(super) fn flows(p: usize, doc: &Doc, roles: &[Role], s: usize, out: &mut Vec
         {
             continue;
         }
-        parts.sort_by_key(|m| (m.sent, m.tok));
         let mut key: Vec<(usize, usize)> = parts.iter().map(|m| (p, m.tok)).collect();
         key.push((p, received.tok));
-        key.sort_unstable();
         // Only this paragraph's findings (the latest ones) can use the same figures.
         let already = out
             .iter()
             .rev()
             .take_while(|f| f.uses.first().is_some_and(|u| u.0 == p))
-            .any(|f| {
-                let mut u = f.uses.clone();
-                u.sort_unstable();
-                u == key
-            });
+            .any(|f| super::same_uses(&f.uses, &key));
         if already {
             continue;
         }
@@ -662,29 +660,7 @@ pub(super) fn bullets(docs: &[Doc], p: usize, out: &mut Vec<Finding>) {
         return;
     }
     judge_bullets(docs, p, header, &whole, sem, &values, out);
-    // Sub-lists.
-    for ((b, subs), (_, m)) in items.iter().zip(&values) {
-        if subs.is_empty() {
-            continue;
-        }
-        let d = &docs[*b];
-        let Some((_, ssem, _)) = list_head(d, d.sents.len() - 1) else {
-            continue;
-        };
-        let mut sv = Vec::new();
-        for sb in subs {
-            match value(&docs[*sb]) {
-                Some(x) => sv.push((*sb, x)),
-                None => {
-                    sv.clear();
-                    break;
-                }
-            }
-        }
-        if sv.len() >= 2 {
-            judge_bullets(docs, *b, d, m, ssem, &sv, out);
-        }
-    }
+    // A bullet heading a sub-list (`- …: 78, trong đó:`) is judged as a header in its turn.
 }
 
 /// The figure a list after a colon breaks down, and how: the last sentence ends with `:` after
