@@ -20,9 +20,11 @@ afterAll(async () => {
   server?.close();
 });
 
-test('after one visit, a reload with the network cut off still opens the app and checks', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+/**
+ * Waits until the service worker has copied the app and controls the page.
+ * @param {import('playwright-core').Page} page
+ */
+async function controlled(page) {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     // The first visit's copy is complete once the worker controls the page.
@@ -30,6 +32,30 @@ test('after one visit, a reload with the network cut off still opens the app and
       await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     }
   });
+}
+
+test('after a first visit that only opened the page, offline the tables are checked and the narrative is explained', async () => {
+  const context = await browser.newContext();
+  const page = await openApp(context, server.url);
+  await controlled(page);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 20000 });
+  // The complete module (narrative checks) was never fetched: every table check still runs.
+  const summary = await after(page, () => paste(page, { plain: SEED }));
+  assert.deepEqual(summary, { fail: 0, warn: 2, pass: 167, na: 0 });
+  assert.equal(await page.locator('.ks-form').count(), 7);
+  assert.match(await page.locator('body').innerText(), /Chưa kiểm tra được lời văn của báo cáo: phần kiểm tra này cần tải thêm một lần khi có mạng/);
+  await context.setOffline(false);
+  await context.close();
+});
+
+test('after one visit, a reload with the network cut off still opens the app and checks', async () => {
+  const context = await browser.newContext();
+  const page = await openApp(context, server.url);
+  await controlled(page);
+  // The visit checks a whole report: the complete module is fetched once and kept.
+  assert.deepEqual(await after(page, () => paste(page, { plain: SEED })), SEED_COUNTS);
   await context.setOffline(true);
   await page.reload();
   await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 20000 });

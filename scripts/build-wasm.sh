@@ -1,17 +1,34 @@
 #!/usr/bin/env bash
-# Builds the Wasm module into www/pkg (ES module + optimised .wasm).
+# Builds the two Wasm modules of the page (ES module glue + optimised .wasm):
+#   www/pkg/core/  tables only (no narrative checks, no .docx/.xlsx): the page's first load,
+#                  within the size budget of DESIGN.md;
+#   www/pkg/       everything: fetched by the worker when a file is opened or the input has a
+#                  narrative; also the module of the single-file build and of the check() API.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The `wasm` profile (Cargo.toml): optimised for size, unlike the native release build.
-cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib
-rm -rf www/pkg
-wasm-bindgen --target web --no-typescript --out-dir www/pkg target/wasm32-unknown-unknown/wasm/kiemso.wasm
+
 # binaryen from npm (package.json): Debian's wasm-opt 108 mistranslates the externref table that
 # wasm-bindgen emits, and the module then fails to start.
 WASM_OPT=node_modules/.bin/wasm-opt
 [ -x "$WASM_OPT" ] || { echo "[build] $WASM_OPT missing: run scripts/setup.sh (npm ci)" >&2; exit 1; }
-"$WASM_OPT" -Oz --strip-debug --strip-producers \
-  --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-multivalue \
-  www/pkg/kiemso_bg.wasm -o www/pkg/kiemso_bg.wasm
-echo "[build] www/pkg/kiemso_bg.wasm: $(wc -c < www/pkg/kiemso_bg.wasm) bytes, $(gzip -9c www/pkg/kiemso_bg.wasm | wc -c) gzipped"
+
+# build OUT_DIR [cargo feature flags…]
+build() {
+  local out=$1; shift
+  # The `wasm` profile (Cargo.toml): optimised for size, unlike the native release build.
+  cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib "$@"
+  local tmp; tmp=$(mktemp -d)
+  wasm-bindgen --target web --no-typescript --out-dir "$tmp" target/wasm32-unknown-unknown/wasm/kiemso.wasm
+  "$WASM_OPT" -Oz --strip-debug --strip-producers \
+    --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+    "$tmp/kiemso_bg.wasm" -o "$tmp/kiemso_bg.wasm"
+  mkdir -p "$out"
+  mv "$tmp/kiemso.js" "$tmp/kiemso_bg.wasm" "$out/"
+  rm -rf "$tmp"
+  echo "[build] $out/kiemso_bg.wasm: $(wc -c < "$out/kiemso_bg.wasm") bytes, $(gzip -9c "$out/kiemso_bg.wasm" | wc -c) gzipped"
+}
+
+rm -rf www/pkg
+build www/pkg/core --no-default-features
+build www/pkg

@@ -24,6 +24,7 @@ pub mod catalogue;
 pub mod evaluate;
 pub mod explain;
 pub mod interval;
+#[cfg(feature = "narrative")]
 pub mod narrative;
 pub mod number;
 pub mod outcome;
@@ -117,9 +118,11 @@ fn build_report(doc: &Document, options: &Options) -> Report {
 /// moves into the outcome.
 fn check_report(report: Report, options: &Options) -> Outcome {
     let rules = rules::rules_for(&report, options.catalogue());
+    #[cfg_attr(not(feature = "narrative"), allow(unused_mut))]
     let mut checks = evaluate::evaluate(&report, &rules);
     drop(rules);
     // The words against the numbers, after the tables' own checks.
+    #[cfg(feature = "narrative")]
     checks.extend(narrative::check(&report));
     Outcome::from_report(report, checks)
 }

@@ -166,6 +166,12 @@ pub struct Outcome {
     pub summary: Summary,
     /// Things about the input worth telling that are not checks.
     pub notices: Vec<Notice>,
+    /// How many lines of prose (narrative) with a figure in them the input holds: the page fetches
+    /// the complete module when a module built without narrative checks sees some.
+    pub narrative_lines: usize,
+    /// Whether the report's words were checked against its numbers (false in a module built
+    /// without narrative checks).
+    pub narrative_checked: bool,
 }
 
 impl Outcome {
@@ -224,6 +230,12 @@ impl Outcome {
             summary: Summary::of(&checks),
             checks,
             notices: report.notices,
+            narrative_lines: report
+                .narrative
+                .iter()
+                .filter(|l| l.text.bytes().any(|b| b.is_ascii_digit()))
+                .count(),
+            narrative_checked: cfg!(feature = "narrative"),
         }
     }
 

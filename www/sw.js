@@ -6,7 +6,7 @@
 // name carries a version: bump VERSION when the list of files changes, and the old cache is
 // removed when the new worker takes over.
 
-const VERSION = '3';
+const VERSION = '4';
 const CACHE = `kiemso-${VERSION}`;
 const APP_FILES = [
   './',
@@ -27,8 +27,12 @@ const APP_FILES = [
   'lib/page.mjs',
   'lib/render.mjs',
   'lib/storage.mjs',
+  // The small first module (tables only), and the glue of the complete one. The complete module's
+  // Wasm is not fetched with the page (it would break the first-load budget): the worker fetches
+  // it when a file is opened or a narrative is pasted, and the copy made then serves offline.
+  'pkg/core/kiemso.js',
+  'pkg/core/kiemso_bg.wasm',
   'pkg/kiemso.js',
-  'pkg/kiemso_bg.wasm',
   'examples/khanh-hoa-q3-2024.txt',
 ];
 

@@ -16,11 +16,15 @@
 //! assert!(matches!(&file.document.blocks[1], Block::Record { cells, .. } if cells[3] == "14"));
 //! ```
 
+#[cfg(feature = "files")]
 mod archive;
+#[cfg(feature = "files")]
 pub mod docx;
 pub mod encoding;
 pub mod text;
+#[cfg(feature = "files")]
 pub mod xlsx;
+#[cfg(feature = "files")]
 mod xml;
 
 pub use text::read_text;
@@ -348,6 +352,17 @@ fn ole_reason(bytes: &[u8], ext: &str) -> String {
     )
 }
 
+/// Without the `files` feature (the page's small first module), Word and Excel files are read
+/// by the complete module; this one says so rather than guessing.
+#[cfg(not(feature = "files"))]
+fn read_zip(_bytes: &[u8], name: &str, _ext: &str) -> Result<FileContents, ReadError> {
+    Err(unreadable(
+        name,
+        "phần đọc tệp Word/Excel chưa được tải. Hãy kiểm tra kết nối mạng rồi mở lại tệp.",
+    ))
+}
+
+#[cfg(feature = "files")]
 fn read_zip(bytes: &[u8], name: &str, ext: &str) -> Result<FileContents, ReadError> {
     let archive = archive::Archive::open(bytes, name)?;
     if let Some(mime) = archive.text("mimetype")? {

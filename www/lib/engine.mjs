@@ -13,14 +13,6 @@
  */
 
 /**
- * What this build of the module can do.
- * @param {KiemsoModule} mod
- */
-export function capabilitiesOf(mod) {
-  return { checkFile: typeof mod.checkFile === 'function' };
-}
-
-/**
  * Whether a thrown value is the checking core refusing the input (a plain `Error` with a
  * Vietnamese message) rather than the Wasm instance failing (a trap, out of memory, a glue bug).
  * @param {unknown} e
@@ -52,4 +44,28 @@ export function runJob(mod, job) {
     const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     return { ok: false, error: { kind: 'crash', message: detail } };
   }
+}
+
+/**
+ * Whether an answer of the small first module (tables only) should be given again by the complete
+ * one: the input has a narrative, with figures, that the small module could not check.
+ * @param {Reply} reply
+ */
+export function needsCompleteModule(reply) {
+  return reply.ok && reply.result?.narrative_checked === false && reply.result.narrative_lines > 0;
+}
+
+/**
+ * The small module's answer, saying that the narrative was not checked and why (the complete
+ * module could not be fetched: offline on a device that never loaded it).
+ * @param {Reply} reply
+ * @returns {Reply}
+ */
+export function withoutNarrativeNotice(reply) {
+  if (!reply.ok) return reply;
+  const notices = [...(reply.result.notices ?? []), {
+    line: null,
+    message: 'Chưa kiểm tra được lời văn của báo cáo: phần kiểm tra này cần tải thêm một lần khi có mạng. Các bảng số liệu đã được kiểm tra đầy đủ.',
+  }];
+  return { ok: true, result: { ...reply.result, notices } };
 }
