@@ -67,3 +67,15 @@ fn unusable_input_throws_a_vietnamese_error() {
     let e = run(SEED, options.into()).unwrap_err();
     assert!(get(&e, "message").as_string().unwrap().contains("Danh mục"));
 }
+
+#[wasm_bindgen_test]
+fn check_file_reads_bytes_and_refuses_broken_files() {
+    let docx = include_bytes!("fixtures/khanh-hoa-q3-2024.docx");
+    let r = kiemso::wasm::check_file_js(docx, "bao-cao.docx", JsValue::UNDEFINED).unwrap();
+    assert_eq!(Array::from(&get(&r, "forms")).length(), 7);
+    assert_eq!(get(&get(&r, "summary"), "fail").as_f64(), Some(0.0));
+    assert_eq!(get(&r, "narrative_checked").as_bool(), Some(true));
+    let e = kiemso::wasm::check_file_js(b"PK\x03\x04 cut short", "bao-cao.docx", JsValue::UNDEFINED).unwrap_err();
+    let message = get(&e, "message").as_string().unwrap();
+    assert!(message.contains("bao-cao.docx"), "{message}");
+}
