@@ -38,7 +38,11 @@ fuzz_target!(|data: &[u8]| {
         if digits <= 27 {
             let back = Figure::parse(&printed)
                 .unwrap_or_else(|e| panic!("{value} at {decimals} printed {printed:?}: {e:?}"));
-            assert_eq!(back.value, round_to(value, decimals), "{value} at {decimals}: {printed:?}");
+            assert_eq!(
+                back.value,
+                round_to(value, decimals),
+                "{value} at {decimals}: {printed:?}"
+            );
             assert_eq!(back.decimals, shown);
         }
     }

@@ -13,7 +13,11 @@ fuzz_target!(|data: &[u8]| {
     };
     // Line numbers are 1-based, within the input, and never go backwards. A line ends at `\n`,
     // `\r\n`, or a lone `\r` (old Macintosh files).
-    let lines = text.replace("\r\n", "\n").replace('\r', "\n").split('\n').count();
+    let lines = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .count();
     let mut last = 0;
     for block in &doc.blocks {
         let line = match block {
