@@ -233,6 +233,10 @@ fn push_record<'a>(
 /// start. A quote opens a cell only at the start of a field, as in Excel's output.
 fn quote_state_after(line: &str, delimiter: u8, mut open: bool) -> bool {
     let bytes = line.as_bytes();
+    // Nearly every line has no quote at all: then nothing opens or closes.
+    if !bytes.contains(&b'"') {
+        return open;
+    }
     let mut at_field_start = !open;
     let mut k = 0;
     while k < bytes.len() {
