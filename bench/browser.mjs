@@ -24,6 +24,10 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const out = opt('--out', join(repo, 'bench', 'out'));
 const sizes = opt('--rows', '1000,10000,100000').split(',').map(Number);
 const SEED = 'www/examples/khanh-hoa-q3-2024.txt';
+// The app's two Wasm modules (scripts/build-wasm.sh): tables only (first load), and complete
+// (narrative checks, .docx/.xlsx; fetched when a narrative is pasted or a file opened).
+const CORE = '/www/pkg/core/kiemso.js';
+const COMPLETE = '/www/pkg/kiemso.js';
 const log = (/** @type {string} */ m) => process.stderr.write(`[bench] browser: ${m}\n`);
 
 export const CHROMIUM_ARGS = [
@@ -68,16 +72,18 @@ async function wasmBenchmarks(browser, base) {
   await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
 
   const iters = quick ? 50 : 1000;
-  log(`seed report × ${iters} in a worker`);
-  const seed = await runInWorker(page, { cmd: 'seed', url: `/${SEED}`, iters, warmup: quick ? 10 : 100 });
-  const result = {
-    seed: { ...stats(seed.samples), bytes: seed.bytes, checks: seed.checks, init_ms: seed.initMs },
-    scaling: [],
+  const seedIn = async (/** @type {string} */ module) => {
+    log(`seed report × ${iters} in a worker, ${module}`);
+    const r = await runInWorker(page, { module, url: `/${SEED}`, iters, warmup: quick ? 10 : 100 });
+    return { ...stats(r.samples), bytes: r.bytes, checks: r.checks, init_ms: r.initMs };
   };
+  // The seed has a narrative: the app checks it with the complete module.
+  const result = { seed: await seedIn(COMPLETE), seedCore: await seedIn(CORE), scaling: [] };
   for (const n of sizes) {
     const runs = Math.max(1, Math.min(quick ? 3 : 20, Math.round((quick ? 20_000 : 200_000) / n)));
-    log(`${n} rows × ${runs} in a fresh worker`);
-    const r = await runInWorker(page, { cmd: 'scale', url: '/bench/out/table-' + n + '.tsv', iters: runs, warmup: 0 });
+    log(`${n} rows × ${runs} in a fresh worker, ${CORE}`);
+    // Tables without a narrative: the app checks them with the first-load module.
+    const r = await runInWorker(page, { module: CORE, url: '/bench/out/table-' + n + '.tsv', iters: runs, warmup: 0 });
     if (r.rows !== n) throw new Error(`table-${n}: the Wasm read ${r.rows} rows`);
     result.scaling.push({
       size: n, ...stats(r.samples), rows: r.rows, checks: r.checks, pass: r.pass,
@@ -106,15 +112,28 @@ async function firstLoad(browser, base) {
   const pageUrls = new Map();
   /** @type {string[]} */
   const offlineCopy = [];
+  /** Page requests that went to the network themselves (not through the service worker). */
+  /** @type {string[]} */
+  const direct = [];
   /** @type {Map<string, Buffer>} */
   const bodies = new Map();
   const pending = [];
+  /** What the page fetches later, on demand (the complete module, when a narrative is pasted). */
+  /** @type {Set<string>} */
+  const demandUrls = new Set();
+  let loaded = false;
   context.on('request', (request) => {
-    // The service worker's own script is part of the page; what it fetches is its offline copy.
-    if (request.serviceWorker() && request.resourceType() === 'fetch') offlineCopy.push(request.url());
-    else if (!pageUrls.has(request.url())) pageUrls.set(request.url(), { type: request.resourceType() });
+    // The service worker's own script is part of the page; what it fetches (its offline copy, and
+    // the page's requests it forwards to the network) is counted as network traffic below.
+    if (request.serviceWorker() && request.resourceType() === 'fetch') {
+      if (!loaded) offlineCopy.push(request.url());
+    } else if (loaded) {
+      if (!pageUrls.has(request.url())) demandUrls.add(request.url());
+    } else if (!pageUrls.has(request.url())) pageUrls.set(request.url(), { type: request.resourceType() });
   });
   context.on('response', (response) => {
+    // A page request answered by the service worker did not itself cross the network.
+    if (!loaded && !response.request().serviceWorker() && !response.fromServiceWorker()) direct.push(response.url());
     pending.push(response.body().then((b) => {
       if (response.status() === 200 && b.length > 0) bodies.set(response.url(), b);
     }, () => {}));
@@ -128,6 +147,17 @@ async function firstLoad(browser, base) {
     if ('serviceWorker' in navigator && (await navigator.serviceWorker.getRegistration())) await navigator.serviceWorker.ready;
   });
   await page.waitForLoadState('networkidle');
+  // Then what is fetched on demand: paste the seed (it has a narrative) and wait for its results.
+  loaded = true;
+  const seed = await readFile(join(repo, SEED), 'utf8');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, seed);
+  await page.waitForFunction(() => document.getElementById('results')?.dataset.state === 'done', null, { timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
   await Promise.all(pending);
   await context.close();
   // Bodies the browser does not expose (those the service worker fetched) are read from the server.
@@ -144,7 +174,10 @@ async function firstLoad(browser, base) {
     return { path: new URL(url).pathname, bytes: b.length, gzip: gzipSync(b, { level: 9 }).length };
   };
   const files = await Promise.all([...pageUrls.keys()].map(sized));
-  const copy = await Promise.all(offlineCopy.map(sized));
+  // Everything that crossed the network during the first load: the page's own requests that did
+  // not go through the service worker, and every request the service worker made.
+  const network = await Promise.all([...direct, ...offlineCopy].map(sized));
+  const demand = await Promise.all([...demandUrls].filter((u) => !u.includes('/examples/')).map(sized));
   // A lazily loaded spreadsheet reader, if the app has one as a module of its own.
   const isSheetReader = (/** @type {{path: string}} */ f) => /xlsx|sheet|spreadsheet/i.test(f.path);
   const sum = (/** @type {typeof files} */ fs) => ({
@@ -162,8 +195,9 @@ async function firstLoad(browser, base) {
   return {
     total: sum(files.filter((f) => !isSheetReader(f))),
     sheetReader: sum(files.filter(isSheetReader)),
+    onDemand: { ...sum(demand), files: demand },
     byKind,
-    serviceWorkerCopy: sum(copy),
+    network: sum(network),
     files,
   };
 }

@@ -3,9 +3,10 @@
 // is timed with performance.now(). One worker per measurement, so the Wasm memory it reports is
 // that measurement's own peak (linear memory only grows).
 //
-// In:  {cmd:'seed', url, iters, warmup}  |  {cmd:'scale', url, iters}
+// In:  {module, url, iters, warmup}: `module` is the glue of one of the app's two Wasm modules,
+//      '/www/pkg/core/kiemso.js' (tables only, the first load) or '/www/pkg/kiemso.js' (complete:
+//      narrative checks, .docx/.xlsx).
 // Out: {ok:true, ...figures}  |  {ok:false, error}
-import init, { check } from '../www/pkg/kiemso.js';
 
 /** @param {string} url */
 async function text(url) {
@@ -25,6 +26,7 @@ self.addEventListener('message', async (/** @type {MessageEvent} */ event) => {
   const job = event.data;
   try {
     const input = await text(job.url);
+    const { default: init, check } = await import(job.module);
     const t0 = performance.now();
     const wasm = await init();
     const initMs = performance.now() - t0;

@@ -2,8 +2,9 @@
 # The benchmarks (`make bench`): one table of figures, no assertions on time.
 #   scripts/bench.sh          full mode: many iterations, 1k/10k/100k rows, 1,000 reports through
 #                             the CLI, frictionless side by side (installed in bench/out/venv)
-#   scripts/bench.sh --quick  the same benchmarks, small (CI runs it so they do not rot); fails if
-#                             any benchmark fails, never because of a time
+#   scripts/bench.sh --quick  the same benchmarks, small and on the debug build that the tests have
+#                             just compiled (CI runs it so they do not rot): its native figures are
+#                             not measurements; fails if any benchmark fails, never because of a time
 # Native: examples/bench (release build). Browser: bench/browser.mjs (headless Chromium; Wasm in a
 # Web Worker, the real app in www/). Generated inputs and results go to bench/out (ignored by git).
 set -euo pipefail
@@ -19,18 +20,22 @@ say() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
 
 OUT=bench/out
 if [ "$mode" = full ]; then
-  ROWS=1000,10000,100000 ITERS=5000 BATCH=1000 BROWSER_FLAGS=()
+  ROWS=1000,10000,100000 ITERS=5000 BATCH=1000 BROWSER_FLAGS=() PROFILE=release
 else
-  ROWS=1000,10000 ITERS=300 BATCH=50 BROWSER_FLAGS=(--quick)
+  ROWS=1000,10000 ITERS=30 BATCH=50 BROWSER_FLAGS=(--quick) PROFILE=debug
 fi
 
 bash scripts/setup.sh >&2
 
-say "build (release): examples/bench and the kiemso CLI"
-cargo build --quiet --release --example bench --bin kiemso
+say "build ($PROFILE): examples/bench and the kiemso CLI"
+if [ "$PROFILE" = release ]; then
+  cargo build --quiet --release --example bench --bin kiemso
+else
+  cargo build --quiet --example bench --bin kiemso
+fi
 TARGET_DIR=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
-BENCH="$TARGET_DIR/release/examples/bench"
-KIEMSO="$TARGET_DIR/release/kiemso"
+BENCH="$TARGET_DIR/$PROFILE/examples/bench"
+KIEMSO="$TARGET_DIR/$PROFILE/kiemso"
 
 # The Wasm the page uses: built afresh in full mode; in quick mode (scripts/test.sh has just built
 # it) only when missing.
@@ -64,4 +69,4 @@ else
 fi
 
 echo
-node bench/table.mjs --out "$OUT" --mode "$mode"
+node bench/table.mjs --out "$OUT" --mode "$mode" --profile "$PROFILE"
