@@ -1,6 +1,7 @@
-//! A set of phrases found in one pass: every phrase of the concepts gets an id, and a paragraph
-//! is scanned once for all of them, so that asking "does this clause say `đúng hạn`?" for every
-//! figure and every concept is a binary search, not a scan.
+//! A set of phrases found in one pass: every phrase of the concepts gets an id, a paragraph is
+//! scanned once for all of them, and each stretch of text the concepts look at (a figure's own
+//! words, a clause, a sentence, the paragraph) becomes a set of phrase ids, so that asking "does
+//! this clause say `đúng hạn`?" for every figure and every concept is a bit test.
 
 use super::scan::Doc;
 use std::collections::HashMap;
@@ -53,10 +54,9 @@ impl Lexicon {
         id
     }
 
-    /// Every occurrence of every phrase in `doc`, by phrase: the first token and the length of
-    /// each, in the order of the text.
+    /// Every occurrence of every phrase in `doc`, in the order of the text.
     pub fn scan(&self, doc: &Doc) -> Occurrences {
-        let mut at: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.phrases.len()];
+        let mut found = Vec::new();
         for i in 0..doc.toks.len() {
             if doc.toks[i].kind != super::token::Kind::Word {
                 continue;
@@ -67,38 +67,85 @@ impl Lexicon {
             for &id in ids {
                 let p = self.phrases[id as usize];
                 if p.iter().enumerate().all(|(j, w)| doc.word(i + j) == *w) {
-                    at[id as usize].push((i as u32, p.len() as u32));
+                    found.push(Occurrence {
+                        id,
+                        start: i as u32,
+                        end: (i + p.len()) as u32,
+                    });
                 }
             }
         }
-        Occurrences(at)
+        Occurrences(found)
+    }
+
+    /// How many phrases there are.
+    pub fn len(&self) -> usize {
+        self.phrases.len()
     }
 }
 
-/// Where the phrases of a lexicon occur in one paragraph.
+/// One occurrence of a phrase: its id and its tokens.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Occurrence {
+    pub id: u16,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The occurrences of the lexicon's phrases in one paragraph, in the order of the text.
 #[derive(Debug)]
-pub(crate) struct Occurrences(Vec<Vec<(u32, u32)>>);
+pub(crate) struct Occurrences(pub Vec<Occurrence>);
 
 impl Occurrences {
-    /// The occurrences of phrase `id` starting in `r`: (first token, length).
-    fn of(&self, id: u16, r: &Range<usize>) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let at = &self.0[id as usize];
-        let from = at.partition_point(|&(t, _)| (t as usize) < r.start);
-        let end = r.end;
-        at[from..]
-            .iter()
-            .take_while(move |&&(t, _)| (t as usize) < end)
-            .map(|&(t, n)| (t as usize, n as usize))
+    /// The phrases lying wholly inside tokens `r` on tokens that all pass `keep`.
+    pub fn set(&self, r: &Range<usize>, keep: impl Fn(usize) -> bool) -> Set {
+        let mut set = Set::default();
+        let from = self.0.partition_point(|o| (o.start as usize) < r.start);
+        for o in &self.0[from..] {
+            if o.start as usize >= r.end {
+                break;
+            }
+            if o.end as usize <= r.end && (o.start as usize..o.end as usize).all(&keep) {
+                set.insert(o.id);
+            }
+        }
+        set
+    }
+}
+
+/// The most phrases a lexicon holds.
+pub(crate) const MAX_PHRASES: usize = 64 * SET_WORDS;
+const SET_WORDS: usize = 8;
+
+/// A set of phrase ids.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Set([u64; SET_WORDS]);
+
+impl Set {
+    /// Adds `id`.
+    pub fn insert(&mut self, id: u16) {
+        self.0[id as usize / 64] |= 1 << (id % 64);
     }
 
-    /// Whether phrase `id` lies wholly inside `r`.
-    pub fn within(&self, id: u16, r: &Range<usize>) -> bool {
-        self.of(id, r).any(|(t, n)| t + n <= r.end)
+    /// The set of `ids`.
+    pub fn of(ids: &[u16]) -> Set {
+        let mut s = Set::default();
+        for &id in ids {
+            s.insert(id);
+        }
+        s
     }
 
-    /// Whether phrase `id` lies inside `r` on tokens that all pass `keep`.
-    pub fn within_where(&self, id: u16, r: &Range<usize>, keep: impl Fn(usize) -> bool) -> bool {
-        self.of(id, r)
-            .any(|(t, n)| t + n <= r.end && (t..t + n).all(&keep))
+    /// Whether the two sets share a phrase.
+    pub fn meets(&self, other: &Set) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+
+    /// The union.
+    pub fn or(mut self, other: &Set) -> Set {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+        self
     }
 }

@@ -13,6 +13,83 @@ use std::ops::Range;
 /// The longest paragraph read, in bytes (the seed's longest is about 2,600).
 pub(crate) const MAX_PARAGRAPH_BYTES: usize = 20_000;
 
+/// Whether a paragraph may state a figure, judged from its bytes before anything is read: some
+/// run of digits is not glued to letters or slashes (`363/TB`, `III/2024`, `QH15`), not a
+/// date (`06/8/2024`, `9/2024`), not a year and not after a word that makes it a name (`số`,
+/// `ngày`, `năm`, `Điều`…). Half the report's prose states no figure; this spares reading it.
+/// It errs on the side of reading: the tokeniser decides.
+fn may_state_a_figure(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.' || b[i] == b',') {
+            i += 1;
+        }
+        let mut end = i;
+        while end > start && !b[end - 1].is_ascii_digit() {
+            end -= 1;
+        }
+        let before = if start > 0 { b[start - 1] } else { b' ' };
+        let after = if end < b.len() { b[end] } else { b' ' };
+        // Glued to a letter, a slash or a dash before: a code (`QH15`, `III/2024`, `NQ-01`).
+        if before == b'/' || before == b'-' || before.is_ascii_alphabetic() || before >= 0x80 {
+            continue;
+        }
+        // Glued to a letter after (`1B`) or followed by `/letters`, `-letters`, `:digits`.
+        let next = b.get(end + 1).copied().unwrap_or(b' ');
+        if after.is_ascii_alphabetic()
+            || (matches!(after, b'/' | b'-' | b':' | b'_')
+                && !next.is_ascii_digit()
+                && next != b' ')
+            || (after == b':' && next.is_ascii_digit())
+        {
+            continue;
+        }
+        let digits = &text[start..end];
+        let year = digits.len() == 4
+            && (digits.starts_with("19") || digits.starts_with("20"))
+            && !text[end..].trim_start().starts_with('%');
+        // `a/b`: a date when a third part follows or the second is a year.
+        if after == b'/' {
+            let rest = &text[end + 1..];
+            let second: &str = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
+            let third = rest[second.len()..].starts_with('/');
+            let year2 = second.len() == 4 && (second.starts_with("19") || second.starts_with("20"));
+            if third || year2 {
+                i = end + 1 + second.len();
+                continue;
+            }
+        } else if year {
+            continue;
+        }
+        // The word before.
+        let head = text[..start].trim_end();
+        let word = head
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("");
+        let w = super::prose::lower_aligned(word);
+        if after == b'/' && is_date_prefix(&w) {
+            continue;
+        }
+        if is_code_prefix(&w)
+            && !(w == "số"
+                && (head.ends_with("tổng số")
+                    || head.ends_with("Tổng số")
+                    || head.ends_with("với số")))
+        {
+            continue;
+        }
+        return true;
+    }
+    false
+}
+
 /// A phrase: lower-case token texts (`&["trong", "đó"]`, `&["sở", ",", "ngành"]`).
 pub(crate) type Phrase<'a> = &'a [&'a str];
 
@@ -84,9 +161,6 @@ pub(crate) struct Doc<'p> {
     pub depth: Vec<u16>,
     pub sents: Vec<Sentence>,
     pub mentions: Vec<Mention>,
-    /// For each mention, the tokens of its item (left words, unit, right words) at its depth,
-    /// the number itself left out.
-    pub items: Vec<Vec<usize>>,
     /// The bullet character the paragraph starts with (`-`, `+`, `*`, `•`), if any.
     pub bullet: Option<char>,
 }
@@ -218,8 +292,7 @@ impl<'p> Doc<'p> {
     pub fn new(para: &'p Paragraph) -> Doc<'p> {
         // A paragraph longer than any a report holds (a paste gone wrong) is not read: every
         // rule works within a paragraph, so this keeps the whole linear in the input.
-        let read =
-            para.text.len() <= MAX_PARAGRAPH_BYTES && para.text.bytes().any(|b| b.is_ascii_digit());
+        let read = para.text.len() <= MAX_PARAGRAPH_BYTES && may_state_a_figure(&para.text);
         let toks = if read {
             tokenize(&para.text)
         } else {
@@ -256,7 +329,6 @@ impl<'p> Doc<'p> {
             depth,
             sents: Vec::new(),
             mentions: Vec::new(),
-            items: Vec::new(),
             bullet,
         };
         doc.split_sentences();
@@ -373,8 +445,18 @@ impl<'p> Doc<'p> {
     /// Whether any of `phrases` is in the item of `m` (at its depth, the number itself left
     /// out).
     pub fn item_has(&self, m: &Mention, phrases: &[Phrase]) -> bool {
-        let idx = &self.items[m.id];
-        phrases.iter().any(|p| self.find_in(idx, p).is_some())
+        self.has_any(m.gap_start..m.right_end, Some(m.depth), phrases)
+    }
+
+    /// The words of mention `m`'s item (left words, unit, right words, at its depth), into
+    /// `out` (cleared first): a buffer reused from figure to figure.
+    pub fn item_words<'d>(&'d self, m: &Mention, out: &mut Vec<&'d str>) {
+        out.clear();
+        for i in m.gap_start..m.right_end {
+            if i != m.tok && self.depth[i] == m.depth {
+                out.push(self.word(i));
+            }
+        }
     }
 
     /// The clause of mention `m` as a token range.
@@ -578,11 +660,12 @@ impl<'p> Doc<'p> {
         let range = self.range_ends();
         let n = self.toks.len();
         let mut mentions: Vec<Mention> = Vec::new();
+        let mut opens: Vec<usize> = Vec::new();
         for (si, sent) in self.sents.iter().enumerate() {
             let first_mention = mentions.len();
             for (ci, clause) in sent.clauses.iter().enumerate() {
                 // The open parentheses of the clause so far.
-                let mut opens: Vec<usize> = Vec::new();
+                opens.clear();
                 for i in clause.clone() {
                     match self.toks[i].kind {
                         Kind::Punct('(') => opens.push(i),
@@ -697,14 +780,6 @@ impl<'p> Doc<'p> {
             }
             s.mentions = start..k;
         }
-        self.items = mentions
-            .iter()
-            .map(|m| {
-                (m.gap_start..m.right_end)
-                    .filter(|&i| i != m.tok && self.depth[i] == m.depth)
-                    .collect()
-            })
-            .collect();
         self.mentions = mentions;
     }
 

@@ -10,7 +10,7 @@
 
 use super::concepts::{Def, MeasureKind, RatioCells, Scope, DEFS};
 use super::finding::{amount, plus, quote, raw_a, raw_b, times, unit_text, valued, Finding};
-use super::lexicon::{Lexicon, Occurrences, WordMap, Words};
+use super::lexicon::{Lexicon, Set, WordMap, Words, MAX_PHRASES};
 use super::prose::lower_aligned;
 use super::scan::{Doc, Mention};
 use super::token::tokenize;
@@ -20,21 +20,21 @@ use crate::number::{format_vi, round_to, Figure};
 use crate::outcome::Status;
 use crate::report::{Form, Measure, Report, Row};
 use rust_decimal::Decimal;
-use std::ops::Range;
 use std::sync::OnceLock;
 
-/// A concept, its phrases as ids of the lexicon.
+/// A concept, its phrases as sets of the lexicon's ids: each group is the set of its
+/// alternatives, each exclusion list one set.
 #[derive(Debug)]
 struct Concept {
     def: &'static Def,
-    item: Vec<Vec<u16>>,
-    clause: Vec<Vec<u16>>,
-    sentence: Vec<Vec<u16>>,
-    paragraph: Vec<Vec<u16>>,
-    not_item: Vec<u16>,
-    not_clause: Vec<u16>,
-    not_sentence: Vec<u16>,
-    not_paragraph: Vec<u16>,
+    item: Vec<Set>,
+    clause: Vec<Set>,
+    sentence: Vec<Set>,
+    paragraph: Vec<Set>,
+    not_item: Set,
+    not_clause: Set,
+    not_sentence: Set,
+    not_paragraph: Set,
 }
 
 /// A phrase as tokens, kept for the life of the program (the table is built once).
@@ -52,7 +52,7 @@ fn phrase(s: &str) -> Words {
 struct Tables {
     lexicon: Lexicon,
     concepts: Vec<Concept>,
-    levels: [Vec<u16>; 5],
+    levels: [Set; 5],
     /// The concepts a figure may state, by what it is: `%`, or the class of its unit (`none`
     /// when it has none), so that a figure is tried only against those.
     by_kind: WordMap<'static, Vec<u16>>,
@@ -69,12 +69,13 @@ fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let mut lexicon = Lexicon::default();
-        let mut ids =
-            |v: &[&str]| -> Vec<u16> { v.iter().map(|s| lexicon.intern(phrase(s))).collect() };
+        let mut ids = |v: &[&str]| -> Set {
+            let ids: Vec<u16> = v.iter().map(|s| lexicon.intern(phrase(s))).collect();
+            Set::of(&ids)
+        };
         let mut concepts = Vec::with_capacity(DEFS.len());
         for def in DEFS {
-            let mut groups =
-                |v: &[&[&str]]| -> Vec<Vec<u16>> { v.iter().map(|g| ids(g)).collect() };
+            let mut groups = |v: &[&[&str]]| -> Vec<Set> { v.iter().map(|g| ids(g)).collect() };
             let (item, clause) = (groups(def.item), groups(def.clause));
             let (sentence, paragraph) = (groups(def.sentence), groups(def.paragraph));
             concepts.push(Concept {
@@ -89,8 +90,10 @@ fn tables() -> &'static Tables {
                 not_paragraph: ids(def.not_paragraph),
             });
         }
-        let mut level =
-            |set: &'static [Words]| -> Vec<u16> { set.iter().map(|p| lexicon.intern(p)).collect() };
+        let mut level = |set: &'static [Words]| -> Set {
+            let ids: Vec<u16> = set.iter().map(|p| lexicon.intern(p)).collect();
+            Set::of(&ids)
+        };
         let levels = [
             level(PROVINCE),
             level(PROVINCE_WEAK),
@@ -108,6 +111,7 @@ fn tables() -> &'static Tables {
                 by_kind.entry(*u).or_default().push(i);
             }
         }
+        assert!(lexicon.len() <= MAX_PHRASES, "too many phrases for a set");
         Tables {
             lexicon,
             concepts,
@@ -138,10 +142,9 @@ const DISTRICT: &[Words] = &[
 const COMMUNE: &[Words] = &[&["cấp", "xã"], &["các", "xã"], &["xã", ",", "phường"]];
 const VERTICAL: &[Words] = &[&["ngành", "dọc"]];
 
-/// The level of government a range of words speaks of, given which of the level phrases
-/// (province, province-weak, district, commune, vertical) occur in it.
-fn scope_of(t: &Tables, has: impl Fn(u16) -> bool) -> Scope {
-    let any = |k: usize| t.levels[k].iter().any(|&id| has(id));
+/// The level of government words speak of, given the set of phrases they hold.
+fn scope_of(t: &Tables, set: &Set) -> Scope {
+    let any = |k: usize| t.levels[k].meets(set);
     if any(4) {
         return Scope::Vertical;
     }
@@ -157,40 +160,13 @@ fn scope_of(t: &Tables, has: impl Fn(u16) -> bool) -> Scope {
     }
 }
 
-/// Where a mention is and what surrounds it.
-struct Ctx<'a> {
-    occ: &'a Occurrences,
-    doc: &'a Doc<'a>,
-    m: &'a Mention,
-    clause: Range<usize>,
-    sentence: Range<usize>,
-    paragraph: Range<usize>,
+/// What surrounds a figure, as sets of phrases.
+struct Ctx {
+    item: Set,
+    clause: Set,
+    sentence: Set,
+    paragraph: Set,
     scope: Scope,
-}
-
-impl Ctx<'_> {
-    fn in_item(&self, id: u16) -> bool {
-        let (m, doc) = (self.m, self.doc);
-        self.occ.within_where(id, &(m.gap_start..m.right_end), |i| {
-            i != m.tok && doc.depth[i] == m.depth
-        })
-    }
-
-    fn all_groups(&self, gs: &[Vec<u16>], r: Option<&Range<usize>>) -> bool {
-        gs.iter().all(|g| {
-            g.iter().any(|&id| match r {
-                Some(r) => self.occ.within(id, r),
-                None => self.in_item(id),
-            })
-        })
-    }
-
-    fn none_of(&self, ids: &[u16], r: Option<&Range<usize>>) -> bool {
-        !ids.iter().any(|&id| match r {
-            Some(r) => self.occ.within(id, r),
-            None => self.in_item(id),
-        })
-    }
 }
 
 fn fits(c: &Concept, m: &Mention, ctx: &Ctx) -> bool {
@@ -216,14 +192,15 @@ fn fits(c: &Concept, m: &Mention, ctx: &Ctx) -> bool {
     if !c.def.scope.is_empty() && !c.def.scope.contains(&ctx.scope) {
         return false;
     }
-    ctx.all_groups(&c.item, None)
-        && ctx.all_groups(&c.clause, Some(&ctx.clause))
-        && ctx.all_groups(&c.sentence, Some(&ctx.sentence))
-        && ctx.all_groups(&c.paragraph, Some(&ctx.paragraph))
-        && ctx.none_of(&c.not_item, None)
-        && ctx.none_of(&c.not_clause, Some(&ctx.clause))
-        && ctx.none_of(&c.not_sentence, Some(&ctx.sentence))
-        && ctx.none_of(&c.not_paragraph, Some(&ctx.paragraph))
+    let all = |groups: &[Set], set: &Set| groups.iter().all(|g| g.meets(set));
+    all(&c.item, &ctx.item)
+        && all(&c.clause, &ctx.clause)
+        && all(&c.sentence, &ctx.sentence)
+        && all(&c.paragraph, &ctx.paragraph)
+        && !c.not_item.meets(&ctx.item)
+        && !c.not_clause.meets(&ctx.clause)
+        && !c.not_sentence.meets(&ctx.sentence)
+        && !c.not_paragraph.meets(&ctx.paragraph)
 }
 
 /// A row's figure for a concept, if the row is there, holds a number, and is the row the concept
@@ -261,9 +238,8 @@ fn unit_scale(unit: &str) -> Option<u32> {
     })
 }
 
-fn row_interval(row: &Row, f: &Figure) -> Interval {
-    let measure = row.measure();
-    if f.decimals == 0 && (measure.is_exact() || measure == Measure::Unknown) {
+fn row_interval(measure: &Measure, f: &Figure) -> Interval {
+    if f.decimals == 0 && (measure.is_exact() || *measure == Measure::Unknown) {
         Interval::exact(f.value)
     } else {
         Interval::rounded(f.value, f.decimals)
@@ -307,8 +283,9 @@ fn sum_of(
     let mut rows = Vec::new();
     for name in names {
         let (form, row, fig) = cell(report, name, words)?;
+        let row_measure = row.measure();
         let ok = matches!(
-            (measure, row.measure()),
+            (measure, &row_measure),
             (MeasureKind::Percent, Measure::Percent)
                 | (MeasureKind::Count, Measure::Count | Measure::Unknown)
                 | (MeasureKind::Money, Measure::Amount)
@@ -326,7 +303,7 @@ fn sum_of(
         }
         scale = Some(s);
         value = value.checked_add(fig.value)?;
-        interval = interval.checked_add(&row_interval(row, &fig))?;
+        interval = interval.checked_add(&row_interval(&row_measure, &fig))?;
         decimals = decimals.max(fig.decimals);
         parts.push(fig.printed());
         rows.push((form, row));
@@ -444,6 +421,13 @@ pub(crate) fn check(doc: &Doc, p: usize, report: &Report, out: &mut Vec<Finding>
             return;
         }
         let occ = t.lexicon.scan(doc);
+        let everything = |_: usize| true;
+        let paragraph = occ.set(&(0..doc.toks.len()), everything);
+        let sentences: Vec<Set> = doc
+            .sents
+            .iter()
+            .map(|s| occ.set(&s.toks, everything))
+            .collect();
         // (concept, mentions) in order; mentions of one concept side by side in one list are
         // added up (`06 Nghị quyết của HĐND tỉnh, 06 Quyết định của UBND tỉnh` → cấp tỉnh).
         let mut found: Vec<(usize, Vec<&Mention>)> = Vec::new();
@@ -454,49 +438,47 @@ pub(crate) fn check(doc: &Doc, p: usize, report: &Report, out: &mut Vec<Finding>
             }
             let sent = &doc.sents[m.sent];
             let clause = doc.clause_of(m);
-            let sstart = if sent.cont && m.sent > 0 {
-                doc.sents[m.sent - 1].toks.start
-            } else {
-                sent.toks.start
-            };
+            let mut sentence = sentences[m.sent];
+            if sent.cont && m.sent > 0 {
+                sentence = sentence.or(&sentences[m.sent - 1]);
+            }
+            let item = occ.set(&(m.gap_start..m.right_end), |i| {
+                i != m.tok && doc.depth[i] == m.depth
+            });
             // The level of government: from the figure's own words, else from the start of its
             // clause (`Khối cơ quan chuyên môn cấp tỉnh, UBND cấp huyện, UBND cấp xã tiếp nhận …`).
-            let scope = if cands.iter().any(|&c| !all[c as usize].def.scope.is_empty()) {
-                let item = m.gap_start..m.right_end;
-                let own = scope_of(t, |id| {
-                    occ.within_where(id, &item, |i| i != m.tok && doc.depth[i] == m.depth)
-                });
-                if own == Scope::None {
-                    let lead_end = doc
-                        .sentence_mentions(m.sent)
-                        .iter()
-                        .find(|x| x.clause == m.clause)
-                        .map_or(m.tok, |x| x.tok);
-                    let lead = clause.start..lead_end.max(clause.start);
-                    scope_of(t, |id| occ.within(id, &lead))
-                } else {
-                    own
-                }
-            } else {
-                Scope::None
-            };
+            let mut scope = scope_of(t, &item);
+            if scope == Scope::None {
+                let lead_end = doc
+                    .sentence_mentions(m.sent)
+                    .iter()
+                    .find(|x| x.clause == m.clause)
+                    .map_or(m.tok, |x| x.tok);
+                scope = scope_of(
+                    t,
+                    &occ.set(&(clause.start..lead_end.max(clause.start)), everything),
+                );
+            }
             let ctx = Ctx {
-                occ: &occ,
-                doc,
-                m,
-                clause: clause.clone(),
-                sentence: sstart..sent.toks.end,
-                paragraph: 0..doc.toks.len(),
+                item,
+                clause: occ.set(&clause, everything),
+                sentence,
+                paragraph,
                 scope,
             };
-            let fitting: Vec<usize> = cands
-                .iter()
-                .map(|&c| c as usize)
-                .filter(|&c| fits(&all[c], m, &ctx))
-                .collect();
-            let [ci] = fitting.as_slice() else {
+            // Exactly one concept must fit.
+            let mut fitting = None;
+            let mut several = false;
+            for &c in cands {
+                if fits(&all[c as usize], m, &ctx) {
+                    several |= fitting.is_some();
+                    fitting = Some(c as usize);
+                }
+            }
+            let (Some(ci), false) = (fitting, several) else {
                 continue;
             };
+            let ci = &ci;
             let joins = found.last_mut().filter(|(c, ms)| {
                 let last = ms.last().expect("non-empty");
                 *c == *ci

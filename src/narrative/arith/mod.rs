@@ -23,7 +23,15 @@ pub(crate) fn check(docs: &[Doc], p: usize, out: &mut Vec<Finding>) {
     if doc.mentions.is_empty() {
         return;
     }
-    let roles: Vec<Role> = doc.mentions.iter().map(|m| role(doc, m)).collect();
+    let mut words = Vec::new();
+    let roles: Vec<Role> = doc
+        .mentions
+        .iter()
+        .map(|m| {
+            doc.item_words(m, &mut words);
+            role(&words)
+        })
+        .collect();
     for s in 0..doc.sents.len() {
         ratio::ratios(p, doc, &roles, s, out);
         sum::remainders(p, doc, s, out);
@@ -86,12 +94,10 @@ pub(super) enum Role {
     Other,
 }
 
-fn role(doc: &Doc, m: &Mention) -> Role {
-    // One pass over the figure's words (this runs for every figure of the report), looking for
-    // the phrases of `RECEIVED`, `RESOLVED`, `ON_TIME`, `LATE`, `PENDING`, `REJECTED`,
-    // `FORWARDED`.
-    let idx = &doc.items[m.id];
-    let w = |k: usize| idx.get(k).map_or("", |&i| doc.word(i));
+fn role(words: &[&str]) -> Role {
+    // One pass over the figure's words (this runs for every figure of the report).
+    let idx = words;
+    let w = |k: usize| idx.get(k).copied().unwrap_or("");
     let (mut received, mut resolved, mut on_time, mut late) = (false, false, false, false);
     let (mut pending, mut rejected, mut forwarded) = (false, false, false);
     for k in 0..idx.len() {

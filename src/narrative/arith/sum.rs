@@ -28,6 +28,7 @@ const EQUAL_MARKERS: &[Phrase] = &[
 const SUBSET_MARKERS: &[Phrase] = &[&["trong", "đó", "có"], &["trong", "đó"]];
 
 /// Marker at token `i`, if any: (semantics, its length).
+#[inline]
 pub(super) fn marker_at(doc: &Doc, i: usize, end: usize) -> Option<(Semantics, usize, bool)> {
     if !matches!(doc.word(i), "bao" | "gồm" | "chia" | "kết" | "cụ" | "trong") {
         return None;
