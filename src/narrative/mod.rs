@@ -5,17 +5,17 @@
 //! "45 cơ quan, bao gồm 30 … và 16 …". This module reads the narrative the way a careful reader
 //! would and reports, as checks of kind [`Kind::Narrative`](crate::outcome::Kind::Narrative):
 //!
-//! - **arithmetic inside the text** ([`arith`]): a percentage against the counts it is computed
+//! - **arithmetic inside the text** (`arith`): a percentage against the counts it is computed
 //!   from (`đã giải quyết 180/200 hồ sơ, đạt tỷ lệ 90%`; `… giải quyết M …, trong đó đúng hạn K
 //!   …, đạt tỷ lệ p%`), a whole against its parts (`gồm` — the parts make the whole; `trong đó`
 //!   — they may be only some), a remainder (`58/69 …; đang giải quyết 11 …`), a change whose two
 //!   sides are stated (`từ 300 xuống 255, giảm 45`; `sáp nhập 95 … thành 53 …, giảm 42`), and
 //!   the number of items a sentence lists;
-//! - **the text against the tables** ([`tables`]): a sentence stating a figure for an indicator a
+//! - **the text against the tables** (`tables`): a sentence stating a figure for an indicator a
 //!   table row holds (same indicator, unit and level of government), compared with the row.
 //!
 //! Precision comes before recall: dates, document numbers, years, list labels and ranges never
-//! become figures ([`scan`]), and a rule fires only when the words pin down which figures it
+//! become figures (`scan`), and a rule fires only when the words pin down which figures it
 //! relates. Every figure keeps the rounding rule of the tables (a printed value stands for the
 //! interval of values that round to it). A mismatch is a `warn`, never a `fail`: the reading of
 //! a sentence is an interpretation, and the person decides.
