@@ -11,6 +11,8 @@
 //!
 //! `cargo test --test narrative -- --nocapture` prints the recall table.
 
+#![cfg(feature = "narrative")]
+
 use kiemso::outcome::{Check, Kind, Outcome, Status};
 use kiemso::{check_text, Options};
 use std::collections::BTreeMap;
