@@ -42,7 +42,7 @@ for t in "${targets[@]}"; do
   # (`Box::leak` in a `OnceLock`), which LeakSanitizer reports at exit.
   # The file readers run with the 1 MB stack a Wasm instance has, so deep recursion shows here.
   if (case "$t" in docx|xlsx|check_file) ulimit -s 1024 ;; esac
-      nice -n 10 cargo +nightly fuzz run -O -a "$t" "corpus/$t" "${seeds[@]}" -- \
+      ASAN_OPTIONS=detect_leaks=0 nice -n 10 cargo +nightly fuzz run -O -a "$t" "corpus/$t" "${seeds[@]}" -- \
         -max_total_time="$seconds" -rss_limit_mb=4096 -print_final_stats=1 -detect_leaks=0) >"$log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     echo "ok (${runs:-?} runs, no crash)"
