@@ -36,7 +36,8 @@ pub fn read_text(text: &str) -> Result<Document, ReadError> {
     // A lone `\r` ends a line (old Macintosh files; Excel for Mac still saves "CSV (Macintosh)"):
     // the CSV parser splits records there, so prose must too, or line numbers drift and go
     // backwards (found by the `read_text` fuzz target).
-    let lone_cr = composed.split("\r\n").any(|piece| piece.contains('\r'));
+    let lone_cr =
+        composed.contains('\r') && composed.split("\r\n").any(|piece| piece.contains('\r'));
     let unified;
     let text: &str = if lone_cr {
         unified = composed.replace("\r\n", "\n").replace('\r', "\n");
