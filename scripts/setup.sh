@@ -19,6 +19,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
+# cargo-fuzz, for the fuzz smoke of the tests (it needs the nightly toolchain; without one the
+# smoke says it is skipped).
+if cargo +nightly --version >/dev/null 2>&1 && ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+  say "cargo install cargo-fuzz (a few minutes, once)"
+  cargo install cargo-fuzz
+fi
+
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)

@@ -29,6 +29,9 @@ if [ -f package.json ]; then
   npm run --silent test:e2e
 fi
 
+step "fuzz smoke (every cargo-fuzz target, briefly)"
+FUZZ_SECONDS="${FUZZ_SECONDS:-15}" bash scripts/fuzz-smoke.sh
+
 if [ -f scripts/bench.sh ]; then
   step "benchmarks, quick mode (figures only, no timing assertions)"
   bash scripts/bench.sh --quick
