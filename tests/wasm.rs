@@ -75,7 +75,9 @@ fn check_file_reads_bytes_and_refuses_broken_files() {
     assert_eq!(Array::from(&get(&r, "forms")).length(), 7);
     assert_eq!(get(&get(&r, "summary"), "fail").as_f64(), Some(0.0));
     assert_eq!(get(&r, "narrative_checked").as_bool(), Some(true));
-    let e = kiemso::wasm::check_file_js(b"PK\x03\x04 cut short", "bao-cao.docx", JsValue::UNDEFINED).unwrap_err();
+    let e =
+        kiemso::wasm::check_file_js(b"PK\x03\x04 cut short", "bao-cao.docx", JsValue::UNDEFINED)
+            .unwrap_err();
     let message = get(&e, "message").as_string().unwrap();
     assert!(message.contains("bao-cao.docx"), "{message}");
 }
