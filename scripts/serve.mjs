@@ -50,15 +50,28 @@ const server = createServer(async (req, res) => {
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
     if (!file.startsWith(root)) throw new Error('outside root');
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
+    let info = await stat(file);
+    if (info.isDirectory()) {
+      file = join(file, 'index.html');
+      info = await stat(file);
+    }
+    // A validator, so that a revalidation (the service worker's first-visit copy, a reload) costs
+    // a 304 instead of the file again.
+    const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
     const headers = {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
+      ETag: etag,
     };
     // The example host page stands for a portal, which sets its own policy.
     if (!file.includes('/portal-example')) headers['Content-Security-Policy'] = CSP;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    const body = await readFile(file);
     res.writeHead(200, headers);
     res.end(body);
   } catch {

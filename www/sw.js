@@ -6,7 +6,7 @@
 // name carries a version: bump VERSION when the list of files changes, and the old cache is
 // removed when the new worker takes over.
 
-const VERSION = '4';
+const VERSION = '5';
 const CACHE = `kiemso-${VERSION}`;
 const APP_FILES = [
   './',
@@ -43,8 +43,9 @@ sw.addEventListener('install', (/** @type {any} */ event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      // `cache: 'reload'` bypasses the HTTP cache, so the copy is what the server has now.
-      await cache.addAll(APP_FILES.map((f) => new Request(new URL(f, sw.registration.scope), { cache: 'reload' })));
+      // `cache: 'no-cache'` revalidates with the server, so the copy is what the server has now,
+      // without downloading again what the page has just loaded (the server answers 304).
+      await cache.addAll(APP_FILES.map((f) => new Request(new URL(f, sw.registration.scope), { cache: 'no-cache' })));
       await sw.skipWaiting();
     })(),
   );
