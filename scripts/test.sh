@@ -17,7 +17,8 @@ step "native tests (cargo test)"
 cargo test --quiet
 
 step "Wasm tests in headless Chromium (wasm-bindgen-test)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --quiet --target wasm32-unknown-unknown --test wasm
+# No --quiet: cargo would pass it on to wasm-bindgen-test-runner, which refuses it.
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm
 
 step "Wasm build for the page"
 bash scripts/build-wasm.sh
