@@ -2,7 +2,7 @@
 
 use crate::explain::signed;
 use crate::narrative::finding::{raw_a, raw_b, unit_text, Finding};
-use crate::narrative::scan::{Doc, Phrase};
+use crate::narrative::scan::{Doc, Mention, Phrase};
 use crate::narrative::token::Kind;
 use crate::outcome::Status;
 use rust_decimal::Decimal;
@@ -106,25 +106,15 @@ pub(super) fn listed_items(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>
             }
         })
         .collect();
-    if Decimal::from(k as u64) == n.num.a.value {
-        f.status = Status::Pass;
-        f.imbalance = Some("0".into());
-        f.message = format!(
-            "Câu «{}» nêu {} {unit} và kể ra đúng {k} mục: {}.",
-            f.quote,
-            raw_a(doc, n),
-            names.join("; ")
-        );
-    } else {
-        f.status = Status::Warn;
-        f.imbalance = Some(signed(n.num.a.value - Decimal::from(k as u64), 0));
-        f.message = format!(
-            "Câu «{}» nêu {} {unit} nhưng kể ra {k} mục: {}.",
-            f.quote,
-            raw_a(doc, n),
-            names.join("; ")
-        );
-    }
+    judge_count(
+        &mut f,
+        doc,
+        n,
+        unit,
+        k,
+        &names,
+        ("kể ra đúng", "kể ra", " mục"),
+    );
     out.push(f);
 }
 
@@ -268,25 +258,15 @@ pub(super) fn named_agencies(p: usize, doc: &Doc, s: usize, out: &mut Vec<Findin
         f.expected = Some(k.to_string());
         f.formula = Some(format!("đếm tên trong ngoặc: {k}"));
         let names: Vec<&str> = split.iter().map(|r| doc.text(r.clone())).collect();
-        if Decimal::from(k as u64) == n.num.a.value {
-            f.status = Status::Pass;
-            f.imbalance = Some("0".into());
-            f.message = format!(
-                "Câu «{}» nêu {} {unit} và kể tên đúng {k}: {}.",
-                f.quote,
-                raw_a(doc, n),
-                names.join("; ")
-            );
-        } else {
-            f.status = Status::Warn;
-            f.imbalance = Some(signed(n.num.a.value - Decimal::from(k as u64), 0));
-            f.message = format!(
-                "Câu «{}» nêu {} {unit} nhưng kể tên {k}: {}.",
-                f.quote,
-                raw_a(doc, n),
-                names.join("; ")
-            );
-        }
+        judge_count(
+            &mut f,
+            doc,
+            n,
+            unit,
+            k,
+            &names,
+            ("kể tên đúng", "kể tên", ""),
+        );
         out.push(f);
     }
 }
@@ -348,5 +328,39 @@ pub(super) fn bounds(p: usize, doc: &Doc, from: usize, out: &mut Vec<Finding>) {
             );
         }
         out.push(f);
+    }
+}
+
+/// The verdict of a count stated in words against the `k` items the sentence lists: `verbs` are
+/// how the sentence is said to list them when right and when wrong, and what follows the count.
+fn judge_count<S: AsRef<str>>(
+    f: &mut Finding,
+    doc: &Doc,
+    n: &Mention,
+    unit: &str,
+    k: usize,
+    names: &[S],
+    (right, wrong, noun): (&str, &str, &str),
+) {
+    let names = names
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join("; ");
+    let stated = raw_a(doc, n);
+    if Decimal::from(k as u64) == n.num.a.value {
+        f.status = Status::Pass;
+        f.imbalance = Some("0".into());
+        f.message = format!(
+            "Câu «{}» nêu {stated} {unit} và {right} {k}{noun}: {names}.",
+            f.quote
+        );
+    } else {
+        f.status = Status::Warn;
+        f.imbalance = Some(signed(n.num.a.value - Decimal::from(k as u64), 0));
+        f.message = format!(
+            "Câu «{}» nêu {stated} {unit} nhưng {wrong} {k}{noun}: {names}.",
+            f.quote
+        );
     }
 }
