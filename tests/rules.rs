@@ -360,3 +360,39 @@ fn every_check_has_a_vietnamese_message_and_the_kinds_are_named() {
         assert!(o.checks.iter().any(|c| c.kind == kind), "{kind:?}");
     }
 }
+
+#[test]
+fn an_error_in_one_form_never_discards_the_results_of_the_others() {
+    let seed = include_str!("../www/examples/khanh-hoa-q3-2024.txt");
+    let clean = run(seed);
+    // Form 01 broken every way at once: a malformed figure, words, a code out of range, a row cut.
+    let broken = seed
+        .replace(
+            "2.1.\tSố nhiệm vụ đề ra trong kế hoạch\tNhiệm vụ\t61",
+            "2.1.\tSố nhiệm vụ đề ra trong kế hoạch\tNhiệm vụ\t6,1,0",
+        )
+        .replace(
+            "2.2.\tSố nhiệm vụ đã hoàn thành\tNhiệm vụ\t19",
+            "2.2.\tSố nhiệm vụ đã hoàn thành\tNhiệm vụ\tĐang cập nhật",
+        )
+        .replace(
+            "Hình thức khảo sát\tTrực tuyến = 0 Phát phiếu = 1 Kết hợp = 2\t2",
+            "Hình thức khảo sát\tTrực tuyến = 0 Phát phiếu = 1 Kết hợp = 2\t7",
+        )
+        .replace(
+            "5.2.\tSố nhiệm vụ đã hoàn thành đúng hạn\tNhiệm vụ\t86\t\n",
+            "",
+        );
+    assert_ne!(broken, seed);
+    let o = run(&broken);
+    assert!(o.summary.fail >= 2, "{:?}", o.summary);
+    let others = |o: &Outcome| -> Vec<(String, Status)> {
+        o.checks
+            .iter()
+            .filter(|c| c.kind != Kind::Narrative && c.cells.iter().all(|n| !n.starts_with("B01/")))
+            .map(|c| (c.id.clone(), c.status))
+            .collect()
+    };
+    assert_eq!(others(&o), others(&clean));
+    assert_eq!(o.forms.len(), 7);
+}
