@@ -1,28 +1,16 @@
 // The page as an official uses it: paste, read the marks, open a cell, try an edit, filter,
 // the example, keyboard and zoom.
-import { test, before, after as afterAll } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SEED, SEED_COUNTS, SCREENSHOTS, startServer, launch, openApp, paste, after, counts, markOf, cellsMarked, eventually } from './helpers.mjs';
+import { serverAndBrowser, SEED, SEED_COUNTS, SCREENSHOTS, openApp, paste, after, counts, markOf, cellsMarked, eventually } from './helpers.mjs';
 
-/** @type {Awaited<ReturnType<typeof startServer>>} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serverAndBrowser();
 
 /** A fresh page with an empty device (new context = empty localStorage), no service worker. */
 async function fresh(viewport = { width: 1366, height: 900 }) {
-  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
-  const page = await openApp(context, server.url);
+  const context = await env.browser.newContext({ viewport, serviceWorkers: 'block' });
+  const page = await openApp(context, env.server.url);
   return { context, page };
 }
 
@@ -297,9 +285,9 @@ test('the summary counts match the checks listed in the CSV and JSON downloads',
 });
 
 test('"Chép tóm tắt" puts a short text summary on the clipboard', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
-  const page = await openApp(context, server.url);
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.server.url).origin });
+  const page = await openApp(context, env.server.url);
   await after(page, () => paste(page, { plain: SEED }));
   await page.getByRole('button', { name: 'Chép tóm tắt' }).click();
   await eventually(async () => (await page.locator('#status').innerText()).includes('Đã chép tóm tắt'));

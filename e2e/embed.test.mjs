@@ -1,30 +1,18 @@
 // <kiem-so> on a portal page with hostile CSS, and the check() API for the portal's own scripts.
-import { test, before, after as afterAll } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SEED, SEED_COUNTS, SCREENSHOTS, startServer, launch, eventually, counts, markOf } from './helpers.mjs';
+import { serverAndBrowser, SEED, SEED_COUNTS, SCREENSHOTS, eventually, counts, markOf } from './helpers.mjs';
 
-/** @type {Awaited<ReturnType<typeof startServer>>} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serverAndBrowser();
 
 async function portal() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   /** @type {string[]} */
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}portal-example.html`);
+  await page.goto(`${env.server.url}portal-example.html`);
   await page.waitForFunction(() => customElements.get('kiem-so') !== undefined);
   return { context, page, errors };
 }

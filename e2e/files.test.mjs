@@ -1,23 +1,11 @@
 // Opening a real Word file: the worker hands its bytes to the core's checkFile().
-import { test, before, after as afterAll } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, openApp, after, cellsMarked, counts, makeZip, ROOT, SCREENSHOTS } from './helpers.mjs';
+import { serverAndBrowser, openApp, after, cellsMarked, counts, makeZip, ROOT, SCREENSHOTS } from './helpers.mjs';
 
-/** @type {Awaited<ReturnType<typeof startServer>>} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serverAndBrowser();
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 /** @param {string} text */
@@ -42,8 +30,8 @@ ${p('')}
 </w:body></w:document>`;
 
 test('a .docx opened from the page is read by checkFile and its wrong ratio is marked', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await openApp(context, server.url);
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await openApp(context, env.server.url);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.checkFile), 'true');
   const buffer = makeZip({ 'word/document.xml': DOCUMENT });
   const summary = await after(page, () => page.locator('#file').setInputFiles({
@@ -88,8 +76,8 @@ async function dropFile(page, path, type) {
 }
 
 test('the seed as a Word file dropped on the page gives the seed\'s results', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await openApp(context, server.url);
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await openApp(context, env.server.url);
   const docx = join(ROOT, 'tests', 'fixtures', 'khanh-hoa-q3-2024.docx');
   const summary = await after(page, () => dropFile(page, docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'));
   // The same checks as the seed pasted as text (see app.test.mjs): no failure, the two 0/0
@@ -106,8 +94,8 @@ test('the seed as a Word file dropped on the page gives the seed\'s results', as
 });
 
 test('a spreadsheet dropped on the page is checked as Excel shows it', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await openApp(context, server.url);
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await openApp(context, env.server.url);
   const xlsx = join(ROOT, 'tests', 'fixtures', 'khanh-hoa-q3-2024.xlsx');
   const summary = await after(page, () => dropFile(page, xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
   assert.equal(summary?.fail, 0);

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after as afterAll } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,6 +67,24 @@ export function startOtherOrigin() {
       resolvePromise({ url: `http://127.0.0.1:${port}/`, hits, close: () => server.close() });
     });
   });
+}
+
+/**
+ * The app's server and a browser for the tests of one file: started before them, stopped after.
+ * Read `env.server` and `env.browser` inside tests (they are set once the hook has run).
+ * @returns {{ server: Awaited<ReturnType<typeof startServer>>, browser: import('playwright-core').Browser }}
+ */
+export function serverAndBrowser() {
+  const env = /** @type {any} */ ({});
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }
 
 /** Chromium as installed on this machine (no browser download is possible here). */

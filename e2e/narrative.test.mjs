@@ -1,29 +1,17 @@
 // The report's words against its numbers, as an official sees them: the section «Lời văn của báo
 // cáo» (problems first, agreeing sentences folded), selecting a finding (the table cell, the line
 // in the text box), a table alone (no section), an edit in the text, exports, print, the element.
-import { test, before, after as afterAll } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SEED, SEED_COUNTS, SCREENSHOTS, ROOT, startServer, launch, openApp, paste, after, counts, markOf, eventually } from './helpers.mjs';
+import { serverAndBrowser, SEED, SEED_COUNTS, SCREENSHOTS, ROOT, openApp, paste, after, counts, markOf, eventually } from './helpers.mjs';
 
-/** @type {Awaited<ReturnType<typeof startServer>>} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serverAndBrowser();
 
 async function fresh(viewport = { width: 1366, height: 900 }) {
-  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
-  const page = await openApp(context, server.url);
+  const context = await env.browser.newContext({ viewport, serviceWorkers: 'block' });
+  const page = await openApp(context, env.server.url);
   return { context, page };
 }
 
@@ -272,9 +260,9 @@ test('the sentence is shown as text, never as HTML', async () => {
 });
 
 test('exports and print: the CSV has the sentence and its line, the summary to copy and the print view carry the narrative', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, serviceWorkers: 'block' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
-  const page = await openApp(context, server.url);
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 }, serviceWorkers: 'block' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.server.url).origin });
+  const page = await openApp(context, env.server.url);
   await after(page, () => paste(page, { plain: SEED }));
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải CSV' }).click()]);
@@ -321,8 +309,8 @@ test('at 200% zoom the section reads without sideways scrolling', async () => {
 });
 
 test('a Word file: the places are paragraphs, and there is no text box line to select', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await openApp(context, server.url);
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await openApp(context, env.server.url);
   const bytes = readFileSync(join(ROOT, 'tests', 'fixtures', 'khanh-hoa-q3-2024.docx'));
   const summary = await after(page, () => page.locator('#file').setInputFiles({
     name: 'khanh-hoa-q3-2024.docx',
@@ -341,9 +329,9 @@ test('a Word file: the places are paragraphs, and there is no text box line to s
 });
 
 test('<kiem-so> lists the narrative\'s problems briefly among its problems, and selecting one highlights the cell', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(`${server.url}portal-example.html`);
+  await page.goto(`${env.server.url}portal-example.html`);
   await page.waitForFunction(() => customElements.get('kiem-so') !== undefined);
   const element = page.locator('kiem-so');
   const done = page.evaluate(() => new Promise((resolve) => document.addEventListener('kiemso-result', resolve, { once: true })));

@@ -1,24 +1,12 @@
 // Works with the network off after the first visit (service worker), and as one file from disk.
-import { test, before, after as afterAll } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, SEED, SEED_COUNTS, SCREENSHOTS, startServer, launch, openApp, paste, after, cellsMarked } from './helpers.mjs';
+import { serverAndBrowser, ROOT, SEED, SEED_COUNTS, SCREENSHOTS, openApp, paste, after, cellsMarked } from './helpers.mjs';
 
-/** @type {Awaited<ReturnType<typeof startServer>>} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serverAndBrowser();
 
 /**
  * Waits until the service worker has copied the app and controls the page.
@@ -35,8 +23,8 @@ async function controlled(page) {
 }
 
 test('after a first visit that only opened the page, offline the tables are checked and the narrative is explained', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await env.browser.newContext();
+  const page = await openApp(context, env.server.url);
   await controlled(page);
   await context.setOffline(true);
   await page.reload();
@@ -51,8 +39,8 @@ test('after a first visit that only opened the page, offline the tables are chec
 });
 
 test('after one visit, a reload with the network cut off still opens the app and checks', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await env.browser.newContext();
+  const page = await openApp(context, env.server.url);
   await controlled(page);
   // The visit checks a whole report: the complete module is fetched once and kept.
   assert.deepEqual(await after(page, () => paste(page, { plain: SEED })), SEED_COUNTS);
@@ -75,7 +63,7 @@ test('after one visit, a reload with the network cut off still opens the app and
 test('the single-file build, opened from file://, checks the seed with no request but itself', async () => {
   const file = join(ROOT, 'dist', 'kiemso.html');
   if (!existsSync(file)) assert.fail('dist/kiemso.html is missing: run `npm run build` first');
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   /** @type {string[]} */
   const requests = [];

@@ -1,25 +1,13 @@
 // Nothing typed is lost on a reload; the erase button erases it (and can be undone at once).
-import { test, before, after as afterAll } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SEED, SEED_COUNTS, startServer, launch, openApp, paste, after, markOf } from './helpers.mjs';
+import { serverAndBrowser, SEED, SEED_COUNTS, openApp, paste, after, markOf } from './helpers.mjs';
 
-/** @type {Awaited<ReturnType<typeof startServer>>} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serverAndBrowser();
 
 test('typed text and what-if edits survive a reload; erasing removes them from the device', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  let page = await openApp(context, server.url);
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  let page = await openApp(context, env.server.url);
   const typed = `${SEED}\nGhi chú gõ tay của chuyên viên`;
   await after(page, () => page.locator('#input').fill(typed));
   await after(page, () => page.locator('tr[data-cell="B03/3.1.2"] .ks-input').fill('66.678'));
@@ -50,8 +38,8 @@ test('typed text and what-if edits survive a reload; erasing removes them from t
 });
 
 test('a paste outside the text box replaces the input, and "Hoàn tác" brings the old one back', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await openApp(context, server.url);
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await openApp(context, env.server.url);
   await after(page, () => page.locator('#input').fill(SEED));
   const other = 'Biểu mẫu số 01\n2.\tTỷ lệ hoàn thành kế hoạch CCHC\t%\t31,14\n2.1.\tSố nhiệm vụ đề ra trong kế hoạch\tNhiệm vụ\t61\n2.2.\tSố nhiệm vụ đã hoàn thành\tNhiệm vụ\t19\n';
   const replaced = await after(page, () => paste(page, { plain: other }));

@@ -2,30 +2,21 @@
 // hostile clipboard HTML neither executes nor renders.
 import { test, before, after as afterAll } from 'node:test';
 import assert from 'node:assert/strict';
-import { SEED, startServer, startOtherOrigin, launch, openApp, paste, after } from './helpers.mjs';
+import { serverAndBrowser, SEED, startOtherOrigin, openApp, paste, after } from './helpers.mjs';
 
-/** @type {Awaited<ReturnType<typeof startServer>>} */
-let server;
+const env = serverAndBrowser();
 /** @type {Awaited<ReturnType<typeof startOtherOrigin>>} */
 let other;
-/** @type {import('playwright-core').Browser} */
-let browser;
 
 before(async () => {
-  server = await startServer();
   other = await startOtherOrigin();
-  browser = await launch();
 });
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  other?.close();
-});
+afterAll(() => other?.close());
 
 test('after load the page sends nothing anywhere, and the CSP blocks any other origin', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
-  const origin = new URL(server.url).origin;
+  const context = await env.browser.newContext();
+  const page = await openApp(context, env.server.url);
+  const origin = new URL(env.server.url).origin;
   // Let the service worker finish its first-visit copy (same origin, part of loading).
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   /** @type {import('playwright-core').Request[]} */
@@ -55,7 +46,7 @@ test('after load the page sends nothing anywhere, and the CSP blocks any other o
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(meta ?? '', /connect-src 'self'/);
   assert.match(meta ?? '', /script-src 'self' 'wasm-unsafe-eval'/);
-  const response = await page.request.get(server.url);
+  const response = await page.request.get(env.server.url);
   assert.match(response.headers()['content-security-policy'] ?? '', /connect-src 'self'/);
 
   const attempt = await page.evaluate(async (url) => {
@@ -101,8 +92,8 @@ const HOSTILE = `
 </table>`;
 
 test('a hostile clipboard executes nothing and renders nothing as HTML', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await openApp(context, server.url);
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await openApp(context, env.server.url);
   /** @type {string[]} */
   const dialogs = [];
   page.on('dialog', (d) => {

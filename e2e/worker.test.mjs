@@ -1,26 +1,14 @@
 // The checking worker: only the newest result is rendered, and a dead Wasm instance is replaced by
 // a fresh one while the user is told.
-import { test, before, after as afterAll } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SEED, SEED_COUNTS, startServer, launch, openApp, paste, after, eventually } from './helpers.mjs';
+import { serverAndBrowser, SEED, SEED_COUNTS, openApp, paste, after, eventually } from './helpers.mjs';
 
-/** @type {Awaited<ReturnType<typeof startServer>>} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serverAndBrowser();
 
 test('the bridge drops stale jobs, restarts a crashed worker, and falls back to the page when no worker starts', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await openApp(context, server.url);
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await openApp(context, env.server.url);
   const outcome = await page.evaluate(async () => {
     const { CheckerBridge } = await import('./lib/bridge.mjs');
     /** A stand-in worker: answers each job after 50 ms, and "traps" on the text 'trap'. */
@@ -94,7 +82,7 @@ test('the bridge drops stale jobs, restarts a crashed worker, and falls back to 
 });
 
 test('when the Wasm instance traps, the page says so, keeps the last results, and checks again with a fresh instance', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
   // The real module, except that check() traps (as a Rust panic does: `unreachable`) on a marker.
   await context.route('**/pkg/kiemso.js', async (route) => {
     const response = await route.fetch();
@@ -105,7 +93,7 @@ test('when the Wasm instance traps, the page says so, keeps the last results, an
     if (!glue.includes('KIEMSO-TEST-TRAP')) throw new Error('could not instrument check()');
     await route.fulfill({ response, body: glue });
   });
-  const page = await openApp(context, server.url);
+  const page = await openApp(context, env.server.url);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.engineMode), 'worker');
   await after(page, () => paste(page, { plain: SEED }));
   await after(page, () => paste(page, { plain: `${SEED}\nKIEMSO-TEST-TRAP` }));
