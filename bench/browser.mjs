@@ -5,7 +5,8 @@
 //    from a paste to the results painted.
 // Figures only, no assertions; any failure exits non-zero.
 //
-// Usage: node bench/browser.mjs --out bench/out [--quick] [--rows 1000,10000,100000]
+// Usage: node bench/browser.mjs --out bench/out [--quick] [--rows 1000,10000,100000] [--wasm-only]
+//   --wasm-only  only the Wasm figures, printed as JSON (for trying a change; nothing written)
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -258,6 +259,10 @@ async function appBenchmarks(browser, base) {
 const { child, base } = await serve();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
+  if (args.includes('--wasm-only')) {
+    console.log(JSON.stringify(await wasmBenchmarks(browser, base), null, 2));
+    process.exit(0);
+  }
   const result = {
     chromium: browser.version(),
     wasm: await wasmBenchmarks(browser, base),
