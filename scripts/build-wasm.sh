@@ -12,14 +12,14 @@ cd "$(dirname "$0")/.."
 WASM_OPT=node_modules/.bin/wasm-opt
 [ -x "$WASM_OPT" ] || { echo "[build] $WASM_OPT missing: run scripts/setup.sh (npm ci)" >&2; exit 1; }
 
-# build OUT_DIR [cargo feature flags…]
+# build OUT_DIR PROFILE WASM_OPT_LEVEL [cargo feature flags…]
+# The profiles (Cargo.toml): `wasm` (speed, the first load) and `wasm-complete` (speed and size).
 build() {
-  local out=$1; shift
-  # The `wasm` profile (Cargo.toml): optimised for size, unlike the native release build.
-  cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib "$@"
+  local out=$1 profile=$2 level=$3; shift 3
+  cargo build --quiet --profile "$profile" --target wasm32-unknown-unknown --lib "$@"
   local tmp; tmp=$(mktemp -d)
-  wasm-bindgen --target web --no-typescript --out-dir "$tmp" target/wasm32-unknown-unknown/wasm/kiemso.wasm
-  "$WASM_OPT" -Oz --strip-debug --strip-producers \
+  wasm-bindgen --target web --no-typescript --out-dir "$tmp" "target/wasm32-unknown-unknown/$profile/kiemso.wasm"
+  "$WASM_OPT" "$level" --strip-debug --strip-producers \
     --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-multivalue \
     "$tmp/kiemso_bg.wasm" -o "$tmp/kiemso_bg.wasm"
@@ -30,5 +30,5 @@ build() {
 }
 
 rm -rf www/pkg
-build www/pkg/core --no-default-features
-build www/pkg
+build www/pkg/core wasm -O3 --no-default-features
+build www/pkg wasm-complete -Os
