@@ -469,6 +469,11 @@ fn normalize_into(buf: &mut String, s: &str) {
 fn is_header(cells: &[String]) -> bool {
     let mut c = String::new();
     let mut hit = |cell: &str| {
+        // A cell without a letter (an STT, a figure, an empty note) names no role: most cells
+        // of a data row, spared lower-casing and the substring searches of `role_of`.
+        if !cell.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80) {
+            return false;
+        }
         normalize_into(&mut c, cell);
         role_of(&c).is_some() || c.starts_with("kết quả")
     };
@@ -711,9 +716,10 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
                     interrupted = false;
                     continue;
                 }
+                let header = is_header(cells);
                 let starts_new = match &current {
                     None => true,
-                    Some(d) => interrupted && !d.records.is_empty() && is_header(cells),
+                    Some(d) => interrupted && !d.records.is_empty() && header,
                 };
                 if starts_new {
                     drafts.extend(current.take());
@@ -723,7 +729,7 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
                     line: *line,
                     ..Draft::default()
                 });
-                if is_header(cells) {
+                if header {
                     // Repeated at a page break: the first header names the columns.
                     if draft.records.is_empty() {
                         draft.header.push(cells);
