@@ -9,7 +9,9 @@
 //! compared with the wrong row. A figure is compared only when exactly one concept fits it.
 
 use super::concepts::{Def, MeasureKind, RatioCells, Scope, DEFS};
-use super::finding::{amount, plus, quote, raw_a, raw_b, times, unit_text, valued, Finding};
+use super::finding::{
+    amount, cat, plus, raw_a, raw_a_str, raw_b, raw_b_str, times, unit_text, valued, Finding,
+};
 use super::lexicon::{Lexicon, Set, WordMap, Words, MAX_PHRASES};
 use super::prose::lower_aligned;
 use super::scan::{Doc, Mention};
@@ -507,7 +509,7 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
     let first = ms[0];
     let last = ms[ms.len() - 1];
     // From the start of the clause: the subject of a list (`Tỷ lệ hồ sơ đúng hạn của …`) is
-    // there, and so are the words before a parenthesis.
+    // there, and so are the words before a parenthesis. `Finding::new` quotes these words.
     let start = doc.clause_of(first).start;
     let mut f = Finding::new(
         "table",
@@ -516,7 +518,6 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
         start..last.right_end.max(last.unit_end),
         ms,
     );
-    f.quote = quote(doc, start..last.right_end.max(last.unit_end));
     f.line = doc.line_of(first.tok);
     f.cells = t.cells.clone();
     // The text's figure(s), in the table's scale.
@@ -529,23 +530,29 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
     let mut value = Decimal::ZERO;
     let mut interval = Interval::exact(Decimal::ZERO);
     let mut decimals = 0;
-    let mut shown = Vec::new();
-    for m in ms {
+    // The figures as printed, joined by ` + ` (`06 Nghị quyết + 06 Quyết định`), built in place.
+    let mut text_figure = String::new();
+    for (k, m) in ms.iter().enumerate() {
         let (fig, raw) = if c.def.denominator {
-            (m.num.b.expect("a fraction"), raw_b(doc, m))
+            (m.num.b.expect("a fraction"), raw_b_str(doc, m))
         } else {
-            (m.num.a, raw_a(doc, m))
+            (m.num.a, raw_a_str(doc, m))
         };
         let (v, iv) = valued(fig, m, scale);
         value = plus(value, v);
         interval = interval.checked_add(&iv).unwrap_or(interval);
         decimals = decimals.max(fig.decimals);
         let unit = unit_text(doc, m, "");
-        shown.push(match (m.num.percent, unit.is_empty()) {
-            (true, _) => format!("{raw}%"),
-            (false, true) => raw,
-            (false, false) => format!("{raw} {unit}"),
-        });
+        if k > 0 {
+            text_figure.push_str(" + ");
+        }
+        text_figure.push_str(raw);
+        if m.num.percent {
+            text_figure.push('%');
+        } else if !unit.is_empty() {
+            text_figure.push(' ');
+            text_figure.push_str(unit);
+        }
     }
     let factor =
         Decimal::from_i128_with_scale(10i128.pow(t.scale.saturating_sub(scale).min(27)), 0);
@@ -555,31 +562,6 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
         hi: times(t.interval.hi, factor),
     };
     let percent = c.def.measure == MeasureKind::Percent;
-    let text_figure = if ms.len() == 1 {
-        shown.remove(0)
-    } else {
-        format!("{} = {}", shown.join(" + "), format_vi(value, decimals))
-    };
-    // The table's figure as printed, or computed at the text's precision.
-    let table_dec = if percent { decimals } else { t.decimals };
-    let table_number = match (&t.raw, t.scale == scale) {
-        (Some(raw), true) => raw.clone(),
-        _ => format_vi(round_to(tv, table_dec), table_dec),
-    };
-    let table_unit = if percent {
-        "%".to_string()
-    } else if t.scale != scale {
-        super::finding::scale_name(scale).to_string()
-    } else if t.unit.contains('=') {
-        String::new()
-    } else {
-        t.unit.clone()
-    };
-    let table_figure = match (percent, table_unit.is_empty()) {
-        (true, _) => format!("{table_number}%"),
-        (false, true) => table_number.clone(),
-        (false, false) => format!("{table_number} {table_unit}"),
-    };
     f.reported = Some(if ms.len() == 1 {
         if c.def.denominator {
             raw_b(doc, ms[0])
@@ -587,17 +569,49 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
             raw_a(doc, ms[0])
         }
     } else {
-        format_vi(value, decimals)
+        let total = format_vi(value, decimals);
+        text_figure.push_str(" = ");
+        text_figure.push_str(&total);
+        total
     });
-    f.expected = Some(table_number.clone());
+    // The table's figure as printed, or computed at the text's precision.
+    let table_dec = if percent { decimals } else { t.decimals };
+    let table_number = match (&t.raw, t.scale == scale) {
+        (Some(raw), true) => raw.clone(),
+        _ => format_vi(round_to(tv, table_dec), table_dec),
+    };
+    let table_unit = if percent {
+        "%"
+    } else if t.scale != scale {
+        super::finding::scale_name(scale)
+    } else if t.unit.contains('=') {
+        ""
+    } else {
+        t.unit.as_str()
+    };
+    let table_figure = match (percent, table_unit.is_empty()) {
+        (true, _) => cat(&[&table_number, "%"]),
+        (false, true) => table_number.clone(),
+        (false, false) => cat(&[&table_number, " ", table_unit]),
+    };
+    f.expected = Some(table_number);
     f.formula = t.formula.clone();
     if interval.meets(&ti) {
         f.status = Status::Pass;
         f.imbalance = Some(format_vi(Decimal::ZERO, decimals));
-        f.message = format!(
-            "Câu «{}» ghi {} ({}), khớp với {} ghi {}.",
-            f.quote, text_figure, c.def.about, t.phrase, table_figure
-        );
+        f.message = cat(&[
+            "Câu «",
+            &f.quote,
+            "» ghi ",
+            &text_figure,
+            " (",
+            c.def.about,
+            "), khớp với ",
+            &t.phrase,
+            " ghi ",
+            &table_figure,
+            ".",
+        ]);
     } else {
         f.status = Status::Warn;
         let diff = value - round_to(tv, decimals);
@@ -606,7 +620,7 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
             if percent {
                 format!("{} điểm %", format_vi(v, d))
             } else {
-                amount(v, d, &table_unit)
+                amount(v, d, table_unit)
             }
         };
         f.message = format!(
