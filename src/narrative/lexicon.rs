@@ -94,9 +94,17 @@ impl Lexicon {
             };
             for &id in ids {
                 let p = self.phrases[id as usize];
-                // The first word is the key just looked up.
+                // The first word is the key just looked up; a token's length in bytes (the
+                // same in the lower-case text) rules most other words out before their text
+                // is read.
                 let rest = p.get(1..).unwrap_or(&[]);
-                if rest.iter().enumerate().all(|(j, w)| doc.word(i + 1 + j) == *w) {
+                let same = |(j, w): (usize, &&str)| {
+                    doc.toks
+                        .get(i + 1 + j)
+                        .is_some_and(|t| t.end - t.start == w.len())
+                        && doc.word(i + 1 + j) == *w
+                };
+                if rest.iter().enumerate().all(same) {
                     found.push(Occurrence {
                         id,
                         start: i as u32,
