@@ -30,6 +30,9 @@ use std::sync::OnceLock;
 #[derive(Debug)]
 struct Concept {
     def: &'static Def,
+    /// The levels of `def.scope` as bits (`1 << level`), 0 when any level will do: tested for
+    /// every figure and candidate concept.
+    scopes: u8,
     item: Vec<Set>,
     clause: Vec<Set>,
     sentence: Vec<Set>,
@@ -83,6 +86,7 @@ fn tables() -> &'static Tables {
             let (sentence, paragraph) = (groups(def.sentence), groups(def.paragraph));
             concepts.push(Concept {
                 def,
+                scopes: def.scope.iter().fold(0, |bits, &s| bits | scope_bit(s)),
                 item,
                 clause,
                 sentence,
@@ -163,6 +167,11 @@ fn scope_of(t: &Tables, set: &Set) -> Scope {
     }
 }
 
+/// A level of government as one bit of [`Concept::scopes`].
+fn scope_bit(s: Scope) -> u8 {
+    1 << s as u8
+}
+
 /// What surrounds a figure, as sets of phrases.
 struct Ctx {
     item: Set,
@@ -192,7 +201,7 @@ fn fits(c: &Concept, m: &Mention, ctx: &Ctx) -> bool {
     if c.def.denominator && !m.is_fraction() {
         return false;
     }
-    if !c.def.scope.is_empty() && !c.def.scope.contains(&ctx.scope) {
+    if c.scopes != 0 && c.scopes & scope_bit(ctx.scope) == 0 {
         return false;
     }
     let all = |groups: &[Set], set: &Set| groups.iter().all(|g| g.meets(set));
