@@ -706,8 +706,20 @@ mod tests {
             "",
         ];
         let words = [
-            "tthc", "tỷ lệ", "hồ sơ đúng", "đúng hạn", "(%)", "ủy ban", "cấp xã", "xã", "đvsncl",
-            "i̇stanbul", "ß", "ωmega", "", "không có",
+            "tthc",
+            "tỷ lệ",
+            "hồ sơ đúng",
+            "đúng hạn",
+            "(%)",
+            "ủy ban",
+            "cấp xã",
+            "xã",
+            "đvsncl",
+            "i̇stanbul",
+            "ß",
+            "ωmega",
+            "",
+            "không có",
         ];
         for t in texts {
             let low = lower_aligned(t);
