@@ -94,15 +94,16 @@ pub(crate) fn quote(doc: &Doc, r: Range<usize>) -> String {
     {
         end -= 1;
     }
-    // Close a parenthesis the quote opened.
-    let opened = (start..end)
-        .filter(|&i| doc.word(i) == "(")
-        .count()
-        .saturating_sub((start..end).filter(|&i| doc.word(i) == ")").count());
-    let mut text = doc.text(start..end).to_string();
-    for _ in 0..opened {
-        text.push(')');
+    // Close a parenthesis the quote opened. One pass over the tokens; a bracket is one byte.
+    let (mut open, mut close) = (0usize, 0usize);
+    for i in start..end {
+        match doc.word(i) {
+            "(" => open += 1,
+            ")" => close += 1,
+            _ => {}
+        }
     }
+    let opened = open.saturating_sub(close);
     let first_word = (sent.start..sent.end)
         .find(|&i| {
             matches!(
@@ -114,15 +115,39 @@ pub(crate) fn quote(doc: &Doc, r: Range<usize>) -> String {
     let before = start > first_word;
     let after = end < sent.end
         && (end..sent.end).any(|i| !matches!(doc.toks[i].kind, super::token::Kind::Punct(_)));
-    let text = shorten(&text);
-    format!(
-        "{}{}{}",
-        if before { "…" } else { "" },
-        text,
-        if after { "…" } else { "" }
-    )
+    let text = doc.text(start..end);
+    // Runs for every finding: one allocation for the usual quote, short enough to keep whole
+    // (no more bytes than the limit in characters means no more characters either).
+    let mut out;
+    if text.len() + opened <= QUOTE_CHARS || text.chars().count() + opened <= QUOTE_CHARS {
+        out = String::with_capacity(text.len() + opened + 2 * '…'.len_utf8());
+        if before {
+            out.push('…');
+        }
+        out.push_str(text);
+        for _ in 0..opened {
+            out.push(')');
+        }
+    } else {
+        let mut whole = String::with_capacity(text.len() + opened);
+        whole.push_str(text);
+        for _ in 0..opened {
+            whole.push(')');
+        }
+        let short = shorten(&whole);
+        out = String::with_capacity(short.len() + 2 * '…'.len_utf8());
+        if before {
+            out.push('…');
+        }
+        out.push_str(&short);
+    }
+    if after {
+        out.push('…');
+    }
+    out
 }
 
+/// `text` shortened in the middle when longer than [`QUOTE_CHARS`] characters.
 fn shorten(text: &str) -> String {
     let n = text.chars().count();
     if n <= QUOTE_CHARS {
@@ -210,20 +235,40 @@ pub(crate) fn decimals_of(figs: &[Figure]) -> u32 {
 /// The first (or only) figure of mention `m` as printed in the text (`03`, `99,59`), without
 /// `%`: officials recognise their own print.
 pub(crate) fn raw_a(doc: &Doc, m: &Mention) -> String {
+    raw_a_str(doc, m).to_string()
+}
+
+/// [`raw_a`] as a slice of the text, for a caller that only prints it.
+pub(crate) fn raw_a_str<'d>(doc: &'d Doc, m: &Mention) -> &'d str {
     let t = doc.text(m.tok..m.tok + 1);
-    let t = t.split('/').next().unwrap_or(t);
-    t.trim_end_matches('%').trim().to_string()
+    let t = t.find('/').map_or(t, |k| &t[..k]);
+    t.trim_end_matches('%').trim()
 }
 
 /// The second figure of a fraction `a/b` as printed.
 pub(crate) fn raw_b(doc: &Doc, m: &Mention) -> String {
+    raw_b_str(doc, m).to_string()
+}
+
+/// [`raw_b`] as a slice of the text.
+pub(crate) fn raw_b_str<'d>(doc: &'d Doc, m: &Mention) -> &'d str {
     let t = doc.text(m.tok..m.tok + 1);
-    t.split('/')
-        .nth(1)
-        .unwrap_or("")
-        .trim_end_matches('%')
-        .trim()
-        .to_string()
+    let Some(k) = t.find('/') else {
+        return "";
+    };
+    let t = &t[k + 1..];
+    let t = t.find('/').map_or(t, |k| &t[..k]);
+    t.trim_end_matches('%').trim()
+}
+
+/// The pieces joined, in one allocation: for messages built for every finding, where `format!`
+/// would grow the string several times.
+pub(crate) fn cat(pieces: &[&str]) -> String {
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for p in pieces {
+        out.push_str(p);
+    }
+    out
 }
 
 /// `a + b`, saturating: the checked operations the rest of the crate uses, not a second copy of

@@ -11,20 +11,46 @@ use std::ops::Range;
 /// A phrase: lower-case token texts, kept for the life of the program.
 pub(crate) type Words = &'static [&'static str];
 
-/// A small multiplicative hasher for short words: the default one is built to resist
-/// adversarial keys, which a fixed lexicon does not need.
+/// A small multiplicative hasher for short words (the `FxHash` step): the default one is built
+/// to resist adversarial keys, which a fixed lexicon does not need. It runs for every word of
+/// every paragraph, so it takes eight bytes at a time: most words are one step, plus the end
+/// marker `str` hashing adds.
 #[derive(Default)]
 pub(crate) struct WordHasher(u64);
 
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl Hasher for WordHasher {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut buf = [0u8; 8];
+            buf.copy_from_slice(c);
+            self.add(u64::from_le_bytes(buf));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
         }
     }
 
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        // The table picks a bucket with the low bits, which a multiplication mixes least.
+        self.0.rotate_left(26)
     }
 }
 
@@ -56,9 +82,11 @@ impl Lexicon {
 
     /// Every occurrence of every phrase in `doc`, in the order of the text.
     pub fn scan(&self, doc: &Doc) -> Occurrences {
-        let mut found = Vec::new();
-        for i in 0..doc.toks.len() {
-            if doc.toks[i].kind != super::token::Kind::Word {
+        // Sized for the usual count of occurrences (well under one token in four): one
+        // allocation for most paragraphs.
+        let mut found = Vec::with_capacity(doc.toks.len() / 4);
+        for (i, t) in doc.toks.iter().enumerate() {
+            if t.kind != super::token::Kind::Word {
                 continue;
             }
             let Some(ids) = self.first.get(doc.word(i)) else {
@@ -66,7 +94,17 @@ impl Lexicon {
             };
             for &id in ids {
                 let p = self.phrases[id as usize];
-                if p.iter().enumerate().all(|(j, w)| doc.word(i + j) == *w) {
+                // The first word is the key just looked up; a token's length in bytes (the
+                // same in the lower-case text) rules most other words out before their text
+                // is read.
+                let rest = p.get(1..).unwrap_or(&[]);
+                let same = |(j, w): (usize, &&str)| {
+                    doc.toks
+                        .get(i + 1 + j)
+                        .is_some_and(|t| t.end - t.start == w.len())
+                        && doc.word(i + 1 + j) == *w
+                };
+                if rest.iter().enumerate().all(same) {
                     found.push(Occurrence {
                         id,
                         start: i as u32,

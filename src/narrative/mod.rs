@@ -85,44 +85,58 @@ pub fn check(report: &Report) -> Vec<Check> {
     // Ids name what was checked, not where: the same report as text or as .docx (whose line
     // numbers are paragraph numbers) gives the same ids. A statement repeated word for word gets
     // `#2`, `#3`.
-    let bases: Vec<String> = found
-        .iter()
-        .map(|f| format!("narrative:{}:{}", f.what, id_key(f)))
-        .collect();
+    let bases: Vec<String> = found.iter().map(id_base).collect();
+    // How many times each base has been seen so far, counted first so that each base can then
+    // move into its id (the map borrows them).
     let mut seen: lexicon::WordMap<Vec<u16>> = lexicon::WordMap::default();
-    let mut ids = Vec::with_capacity(bases.len());
+    let mut nth = Vec::with_capacity(bases.len());
     for base in &bases {
         // The map's value only counts: one map type for the whole module keeps the Wasm small.
         let times = seen.entry(base.as_str()).or_default();
         times.push(0);
-        ids.push(match times.len() {
-            1 => base.clone(),
-            k => format!("{base}#{k}"),
-        });
+        nth.push(times.len());
     }
+    drop(seen);
     found
         .into_iter()
-        .zip(ids)
-        .map(|(f, id)| f.into_check(id))
+        .zip(bases.into_iter().zip(nth))
+        .map(|(f, (mut id, k))| {
+            if k > 1 {
+                id.push('#');
+                id.push_str(&k.to_string());
+            }
+            f.into_check(id)
+        })
         .collect()
 }
 
-/// What identifies a finding: the cells and the figure for a comparison with a table, the
-/// computation and the figure otherwise (`120.067/120.561×100=99,59`).
-fn id_key(f: &finding::Finding) -> String {
+/// The id of a finding before any `#2`: `narrative:`, what was checked, and what identifies it —
+/// the cells and the figure for a comparison with a table, the computation and the figure
+/// otherwise (`120.067/120.561×100=99,59`). Built in one string: one for every finding.
+fn id_base(f: &finding::Finding) -> String {
     let reported = f.reported.as_deref().unwrap_or("");
+    let mut id = String::with_capacity(64);
+    id.push_str("narrative:");
+    id.push_str(f.what);
+    id.push(':');
     if !f.cells.is_empty() {
-        return format!("{}={reported}", f.cells.join(","));
+        for (k, cell) in f.cells.iter().enumerate() {
+            if k > 0 {
+                id.push(',');
+            }
+            id.push_str(cell);
+        }
+        id.push('=');
+        id.push_str(reported);
+    } else if f.what == "count" {
+        id.push_str(reported);
+        id.push('=');
+        id.push_str(f.expected.as_deref().unwrap_or(""));
+    } else {
+        let formula = f.formula.as_deref().unwrap_or("");
+        id.extend(formula.chars().filter(|c| !c.is_whitespace()));
+        id.push('=');
+        id.push_str(reported);
     }
-    if f.what == "count" {
-        return format!("{reported}={}", f.expected.as_deref().unwrap_or(""));
-    }
-    let formula: String = f
-        .formula
-        .as_deref()
-        .unwrap_or("")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    format!("{formula}={reported}")
+    id
 }

@@ -9,7 +9,9 @@
 //! compared with the wrong row. A figure is compared only when exactly one concept fits it.
 
 use super::concepts::{Def, MeasureKind, RatioCells, Scope, DEFS};
-use super::finding::{amount, plus, quote, raw_a, raw_b, times, unit_text, valued, Finding};
+use super::finding::{
+    amount, cat, plus, raw_a, raw_a_str, raw_b, raw_b_str, times, unit_text, valued, Finding,
+};
 use super::lexicon::{Lexicon, Set, WordMap, Words, MAX_PHRASES};
 use super::prose::lower_aligned;
 use super::scan::{Doc, Mention};
@@ -20,6 +22,7 @@ use crate::number::{format_vi, round_to, Figure};
 use crate::outcome::Status;
 use crate::report::{Form, Measure, Report, Row};
 use rust_decimal::Decimal;
+use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 /// A concept, its phrases as sets of the lexicon's ids: each group is the set of its
@@ -27,6 +30,9 @@ use std::sync::OnceLock;
 #[derive(Debug)]
 struct Concept {
     def: &'static Def,
+    /// The levels of `def.scope` as bits (`1 << level`), 0 when any level will do: tested for
+    /// every figure and candidate concept.
+    scopes: u8,
     item: Vec<Set>,
     clause: Vec<Set>,
     sentence: Vec<Set>,
@@ -80,6 +86,7 @@ fn tables() -> &'static Tables {
             let (sentence, paragraph) = (groups(def.sentence), groups(def.paragraph));
             concepts.push(Concept {
                 def,
+                scopes: def.scope.iter().fold(0, |bits, &s| bits | scope_bit(s)),
                 item,
                 clause,
                 sentence,
@@ -160,6 +167,11 @@ fn scope_of(t: &Tables, set: &Set) -> Scope {
     }
 }
 
+/// A level of government as one bit of [`Concept::scopes`].
+fn scope_bit(s: Scope) -> u8 {
+    1 << s as u8
+}
+
 /// What surrounds a figure, as sets of phrases.
 struct Ctx {
     item: Set,
@@ -189,7 +201,7 @@ fn fits(c: &Concept, m: &Mention, ctx: &Ctx) -> bool {
     if c.def.denominator && !m.is_fraction() {
         return false;
     }
-    if !c.def.scope.is_empty() && !c.def.scope.contains(&ctx.scope) {
+    if c.scopes != 0 && c.scopes & scope_bit(ctx.scope) == 0 {
         return false;
     }
     let all = |groups: &[Set], set: &Set| groups.iter().all(|g| g.meets(set));
@@ -209,11 +221,42 @@ fn cell<'r>(report: &'r Report, name: &str, words: &[&str]) -> Option<(&'r Form,
     let (form, stt) = name.split_once('/')?;
     let form = report.form(form)?;
     let row = form.row(stt)?;
-    let indicator = lower_aligned(&row.indicator);
-    if !words.iter().all(|w| indicator.contains(w)) {
+    if !words.iter().all(|w| contains_lower(&row.indicator, w)) {
         return None;
     }
     Some((form, row, *row.value.figure()?))
+}
+
+/// Whether `text` lower-cased as [`lower_aligned`] does it contains `word` (lower-case), without
+/// building the lower-case copy: runs for every row a figure is compared with.
+fn contains_lower(text: &str, word: &str) -> bool {
+    let Some(w0) = word.chars().next() else {
+        return true;
+    };
+    text.char_indices().any(|(i, c)| {
+        same_lower(c, w0) && {
+            let mut rest = text[i..].chars();
+            word.chars()
+                .all(|wc| rest.next().is_some_and(|tc| same_lower(tc, wc)))
+        }
+    })
+}
+
+/// Whether character `c` lower-cased as [`lower_aligned`] does it is `lower`: a character whose
+/// lower case would change its UTF-8 length stays as it is.
+fn same_lower(c: char, lower: char) -> bool {
+    if c == lower {
+        return true;
+    }
+    if c.is_ascii() || lower.is_ascii() {
+        // An ASCII letter lower-cases to ASCII, anything else keeps its (longer) length.
+        return c.to_ascii_lowercase() == lower;
+    }
+    if c.len_utf8() != lower.len_utf8() {
+        return false;
+    }
+    let mut l = c.to_lowercase();
+    matches!((l.next(), l.next()), (Some(x), None) if x == lower)
 }
 
 /// A table unit as a word in a sentence: `Văn bản` → `văn bản`; `PAKN` stays.
@@ -248,9 +291,9 @@ fn row_interval(measure: &Measure, f: &Figure) -> Interval {
 
 /// What the table says for a concept: its value, the interval it stands for, its printed form,
 /// the cells, how it was computed, and a phrase naming the rows.
-struct TableSide {
+struct TableSide<'r> {
     /// The cell as printed, when there is one cell.
-    raw: Option<String>,
+    raw: Option<&'r str>,
     /// The unit of the rows, lower-case (`văn bản`, `triệu đồng`).
     unit: String,
     value: Decimal,
@@ -262,25 +305,31 @@ struct TableSide {
     phrase: String,
 }
 
-fn form_name(form: &Form) -> String {
+/// Appends the name of a form: `Biểu mẫu số 03`, or its title.
+fn push_form_name(out: &mut String, form: &Form) {
     match form.number {
-        Some(n) => format!("Biểu mẫu số {n:02}"),
-        None => form.title.clone(),
+        Some(n) => {
+            out.push_str("Biểu mẫu số ");
+            if n < 10 {
+                out.push('0');
+            }
+            let _ = write!(out, "{n}");
+        }
+        None => out.push_str(&form.title),
     }
 }
 
-fn sum_of(
-    report: &Report,
+fn sum_of<'r>(
+    report: &'r Report,
     names: &[&str],
     words: &[&str],
     measure: MeasureKind,
-) -> Option<TableSide> {
+) -> Option<TableSide<'r>> {
     let mut value = Decimal::ZERO;
     let mut interval = Interval::exact(Decimal::ZERO);
     let mut decimals = 0;
     let mut scale = None;
-    let mut parts = Vec::new();
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(names.len());
     for name in names {
         let (form, row, fig) = cell(report, name, words)?;
         let row_measure = row.measure();
@@ -305,31 +354,36 @@ fn sum_of(
         value = value.checked_add(fig.value)?;
         interval = interval.checked_add(&row_interval(&row_measure, &fig))?;
         decimals = decimals.max(fig.decimals);
-        parts.push(fig.printed());
-        rows.push((form, row));
+        rows.push((form, row, fig));
     }
-    let (form, first) = rows.first()?;
-    let phrase = if let [(_, row)] = rows.as_slice() {
-        format!(
-            "{}, {} (dòng {} của tệp)",
-            form_name(form),
-            row_phrase(row),
-            row.line
-        )
+    let &(form, first, _) = rows.first()?;
+    // Built in one string: a phrase for every comparison of the narrative with a table.
+    let mut phrase = String::with_capacity(160);
+    push_form_name(&mut phrase, form);
+    let (raw, formula) = if let [(_, row, _)] = rows.as_slice() {
+        phrase.push_str(", ");
+        phrase.push_str(&row_phrase(row));
+        let _ = write!(phrase, " (dòng {} của tệp)", row.line);
+        (Some(row.raw.trim()), None)
     } else {
-        let stts: Vec<&str> = rows.iter().map(|(_, r)| r.stt.label.as_str()).collect();
-        format!(
-            "{}, tổng các dòng {} «{}» ({} = {})",
-            form_name(form),
-            stts.join(", "),
-            crate::explain::short_indicator(&first.indicator),
-            parts.join(" + "),
-            format_vi(value, decimals)
-        )
-    };
-    let raw = match rows.as_slice() {
-        [(_, row)] => Some(row.raw.trim().to_string()),
-        _ => None,
+        // The cells as printed, only when there are several to add up.
+        let parts: Vec<String> = rows.iter().map(|(_, _, f)| f.printed()).collect();
+        let formula = parts.join(" + ");
+        phrase.push_str(", tổng các dòng ");
+        for (k, (_, r, _)) in rows.iter().enumerate() {
+            if k > 0 {
+                phrase.push_str(", ");
+            }
+            phrase.push_str(&r.stt.label);
+        }
+        phrase.push_str(" «");
+        phrase.push_str(&crate::explain::short_indicator(&first.indicator));
+        phrase.push_str("» (");
+        phrase.push_str(&formula);
+        phrase.push_str(" = ");
+        phrase.push_str(&format_vi(value, decimals));
+        phrase.push(')');
+        (None, Some(formula))
     };
     Some(TableSide {
         raw,
@@ -339,12 +393,12 @@ fn sum_of(
         decimals,
         scale: scale.unwrap_or(0),
         cells: names.iter().map(|n| n.to_string()).collect(),
-        formula: (parts.len() > 1).then(|| parts.join(" + ")),
+        formula,
         phrase,
     })
 }
 
-fn table_side(report: &Report, c: &Concept) -> Option<TableSide> {
+fn table_side<'r>(report: &'r Report, c: &Concept) -> Option<TableSide<'r>> {
     let Some(RatioCells {
         num,
         num_row,
@@ -362,14 +416,23 @@ fn table_side(report: &Report, c: &Concept) -> Option<TableSide> {
         .checked_mul(Decimal::ONE_HUNDRED)?
         .checked_div(d.value)?;
     let form = report.form(num[0].split_once('/')?.0)?;
-    let nf = n.formula.clone().unwrap_or_else(|| format_vi(n.value, 0));
-    let df = d.formula.clone().unwrap_or_else(|| format_vi(d.value, 0));
+    let nf = n.formula.unwrap_or_else(|| format_vi(n.value, 0));
+    let df = d.formula.unwrap_or_else(|| format_vi(d.value, 0));
     let stts = |v: &[&str]| {
         v.iter()
             .filter_map(|x| x.split_once('/').map(|(_, s)| s.to_string()))
             .collect::<Vec<_>>()
             .join(" + ")
     };
+    let mut phrase = String::new();
+    push_form_name(&mut phrase, form);
+    let _ = write!(
+        phrase,
+        ": (dòng {}) / (dòng {}) × 100 = ({nf}) / ({df}) × 100 = {}%",
+        stts(num),
+        stts(den),
+        crate::number::format_vi_trimmed(value, 4)
+    );
     Some(TableSide {
         raw: None,
         unit: "%".into(),
@@ -383,13 +446,7 @@ fn table_side(report: &Report, c: &Concept) -> Option<TableSide> {
             .map(|x| x.to_string())
             .collect(),
         formula: Some(format!("({nf}) / ({df}) × 100")),
-        phrase: format!(
-            "{}: (dòng {}) / (dòng {}) × 100 = ({nf}) / ({df}) × 100 = {}%",
-            form_name(form),
-            stts(num),
-            stts(den),
-            crate::number::format_vi_trimmed(value, 4)
-        ),
+        phrase,
     })
 }
 
@@ -498,16 +555,16 @@ pub(crate) fn check(doc: &Doc, p: usize, report: &Report, out: &mut Vec<Finding>
             let Some(table) = table_side(report, c) else {
                 continue;
             };
-            out.push(compare(p, doc, c, &ms, &table));
+            out.push(compare(p, doc, c, &ms, table));
         }
     }
 }
 
-fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> Finding {
+fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: TableSide) -> Finding {
     let first = ms[0];
     let last = ms[ms.len() - 1];
     // From the start of the clause: the subject of a list (`Tỷ lệ hồ sơ đúng hạn của …`) is
-    // there, and so are the words before a parenthesis.
+    // there, and so are the words before a parenthesis. `Finding::new` quotes these words.
     let start = doc.clause_of(first).start;
     let mut f = Finding::new(
         "table",
@@ -516,9 +573,9 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
         start..last.right_end.max(last.unit_end),
         ms,
     );
-    f.quote = quote(doc, start..last.right_end.max(last.unit_end));
     f.line = doc.line_of(first.tok);
-    f.cells = t.cells.clone();
+    f.cells = t.cells;
+    f.formula = t.formula;
     // The text's figure(s), in the table's scale.
     let scale = ms
         .iter()
@@ -529,23 +586,29 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
     let mut value = Decimal::ZERO;
     let mut interval = Interval::exact(Decimal::ZERO);
     let mut decimals = 0;
-    let mut shown = Vec::new();
-    for m in ms {
+    // The figures as printed, joined by ` + ` (`06 Nghị quyết + 06 Quyết định`), built in place.
+    let mut text_figure = String::new();
+    for (k, m) in ms.iter().enumerate() {
         let (fig, raw) = if c.def.denominator {
-            (m.num.b.expect("a fraction"), raw_b(doc, m))
+            (m.num.b.expect("a fraction"), raw_b_str(doc, m))
         } else {
-            (m.num.a, raw_a(doc, m))
+            (m.num.a, raw_a_str(doc, m))
         };
         let (v, iv) = valued(fig, m, scale);
         value = plus(value, v);
         interval = interval.checked_add(&iv).unwrap_or(interval);
         decimals = decimals.max(fig.decimals);
         let unit = unit_text(doc, m, "");
-        shown.push(match (m.num.percent, unit.is_empty()) {
-            (true, _) => format!("{raw}%"),
-            (false, true) => raw,
-            (false, false) => format!("{raw} {unit}"),
-        });
+        if k > 0 {
+            text_figure.push_str(" + ");
+        }
+        text_figure.push_str(raw);
+        if m.num.percent {
+            text_figure.push('%');
+        } else if !unit.is_empty() {
+            text_figure.push(' ');
+            text_figure.push_str(unit);
+        }
     }
     let factor =
         Decimal::from_i128_with_scale(10i128.pow(t.scale.saturating_sub(scale).min(27)), 0);
@@ -555,31 +618,6 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
         hi: times(t.interval.hi, factor),
     };
     let percent = c.def.measure == MeasureKind::Percent;
-    let text_figure = if ms.len() == 1 {
-        shown.remove(0)
-    } else {
-        format!("{} = {}", shown.join(" + "), format_vi(value, decimals))
-    };
-    // The table's figure as printed, or computed at the text's precision.
-    let table_dec = if percent { decimals } else { t.decimals };
-    let table_number = match (&t.raw, t.scale == scale) {
-        (Some(raw), true) => raw.clone(),
-        _ => format_vi(round_to(tv, table_dec), table_dec),
-    };
-    let table_unit = if percent {
-        "%".to_string()
-    } else if t.scale != scale {
-        super::finding::scale_name(scale).to_string()
-    } else if t.unit.contains('=') {
-        String::new()
-    } else {
-        t.unit.clone()
-    };
-    let table_figure = match (percent, table_unit.is_empty()) {
-        (true, _) => format!("{table_number}%"),
-        (false, true) => table_number.clone(),
-        (false, false) => format!("{table_number} {table_unit}"),
-    };
     f.reported = Some(if ms.len() == 1 {
         if c.def.denominator {
             raw_b(doc, ms[0])
@@ -587,17 +625,48 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
             raw_a(doc, ms[0])
         }
     } else {
-        format_vi(value, decimals)
+        let total = format_vi(value, decimals);
+        text_figure.push_str(" = ");
+        text_figure.push_str(&total);
+        total
     });
-    f.expected = Some(table_number.clone());
-    f.formula = t.formula.clone();
+    // The table's figure as printed, or computed at the text's precision.
+    let table_dec = if percent { decimals } else { t.decimals };
+    let table_number = match (&t.raw, t.scale == scale) {
+        (Some(raw), true) => raw.to_string(),
+        _ => format_vi(round_to(tv, table_dec), table_dec),
+    };
+    let table_unit = if percent {
+        "%"
+    } else if t.scale != scale {
+        super::finding::scale_name(scale)
+    } else if t.unit.contains('=') {
+        ""
+    } else {
+        t.unit.as_str()
+    };
+    let table_figure = match (percent, table_unit.is_empty()) {
+        (true, _) => cat(&[&table_number, "%"]),
+        (false, true) => table_number.clone(),
+        (false, false) => cat(&[&table_number, " ", table_unit]),
+    };
+    f.expected = Some(table_number);
     if interval.meets(&ti) {
         f.status = Status::Pass;
         f.imbalance = Some(format_vi(Decimal::ZERO, decimals));
-        f.message = format!(
-            "Câu «{}» ghi {} ({}), khớp với {} ghi {}.",
-            f.quote, text_figure, c.def.about, t.phrase, table_figure
-        );
+        f.message = cat(&[
+            "Câu «",
+            &f.quote,
+            "» ghi ",
+            &text_figure,
+            " (",
+            c.def.about,
+            "), khớp với ",
+            &t.phrase,
+            " ghi ",
+            &table_figure,
+            ".",
+        ]);
     } else {
         f.status = Status::Warn;
         let diff = value - round_to(tv, decimals);
@@ -606,7 +675,7 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
             if percent {
                 format!("{} điểm %", format_vi(v, d))
             } else {
-                amount(v, d, &table_unit)
+                amount(v, d, table_unit)
             }
         };
         f.message = format!(
@@ -621,4 +690,42 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: &TableSide) -> 
         );
     }
     f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contains_lower_is_contains_of_the_lower_case_copy() {
+        let texts = [
+            "Số TTHC được công bố",
+            "TỶ LỆ HỒ SƠ ĐÚNG HẠN (%)",
+            "Ủy ban nhân dân cấp Xã",
+            "ĐVSNCL, İstanbul ẞ Ωmega",
+            "",
+        ];
+        let words = [
+            "tthc",
+            "tỷ lệ",
+            "hồ sơ đúng",
+            "đúng hạn",
+            "(%)",
+            "ủy ban",
+            "cấp xã",
+            "xã",
+            "đvsncl",
+            "i̇stanbul",
+            "ß",
+            "ωmega",
+            "",
+            "không có",
+        ];
+        for t in texts {
+            let low = lower_aligned(t);
+            for w in words {
+                assert_eq!(contains_lower(t, w), low.contains(w), "{t:?} {w:?}");
+            }
+        }
+    }
 }
