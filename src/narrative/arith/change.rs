@@ -27,6 +27,14 @@ pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
     let tail = |m: &Mention, phrase: Phrase| -> bool {
         doc.tail_has(m.gap_start..m.tok, m.depth, 4, &[phrase])
     };
+    // Only a merger (`sáp nhập A thành B`) gives a change to check: one test per figure decides
+    // whether the sentence needs reading further (most have no merger).
+    if !ms
+        .iter()
+        .any(|m| !m.num.percent && tail(m, &["sáp", "nhập"]))
+    {
+        return;
+    }
     // (before, after) pairs and dissolutions, each with its unit.
     let mut steps: Vec<(&Mention, Option<&Mention>, i8)> = Vec::new();
     let mut k = 0;

@@ -16,9 +16,15 @@ use std::ops::Range;
 pub(super) fn listed_items(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
     let sent = doc.sents[s].toks.clone();
     let ms = doc.sentence_mentions(s);
+    // The count is a figure outside parentheses: without one, no need to look for the colon.
+    if !ms.iter().any(|m| m.depth == 0) {
+        return;
+    }
+    // By kind rather than by text (runs for every token of the sentence): only a punctuation
+    // token reads `:`.
     let Some(colon) = sent
         .clone()
-        .find(|&i| doc.word(i) == ":" && doc.depth[i] == 0)
+        .find(|&i| doc.toks[i].kind == Kind::Punct(':') && doc.depth[i] == 0)
     else {
         return;
     };
@@ -98,7 +104,8 @@ pub(super) fn listed_items(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>
         .iter()
         .map(|r| {
             let t = doc.text(r.clone());
-            let short: String = t.chars().take(40).collect();
+            // The first 40 characters, sliced rather than collected char by char.
+            let short = &t[..t.char_indices().nth(40).map_or(t.len(), |(i, _)| i)];
             if short.len() < t.len() {
                 format!("«{}…»", short.trim_end())
             } else {
