@@ -32,7 +32,10 @@ const SUBSET_MARKERS: &[Phrase] = &[&["trong", "đó", "có"], &["trong", "đó"
 // phrases are read out of line for the few tokens that pass it.
 #[inline(always)]
 pub(super) fn marker_at(doc: &Doc, i: usize, end: usize) -> Option<(Semantics, usize, bool)> {
-    if !matches!(doc.word(i), "bao" | "gồm" | "chia" | "kết" | "cụ" | "trong") {
+    // Punctuation and numbers are passed over without reading their text.
+    if doc.toks.get(i).map(|t| t.kind) != Some(Kind::Word)
+        || !matches!(doc.word(i), "bao" | "gồm" | "chia" | "kết" | "cụ" | "trong")
+    {
         return None;
     }
     marker_phrase(doc, i, end)
@@ -554,6 +557,14 @@ pub(super) fn flows(p: usize, doc: &Doc, roles: &[Role], s: usize, out: &mut Vec
     let mut last = s;
     while last + 1 < doc.sents.len() && doc.sents[last + 1].cont {
         last += 1;
+    }
+    // A flow starts from what was received: most statements name nothing received, and need no
+    // more than this look at the roles.
+    if !(s..=last)
+        .flat_map(|k| doc.sentence_mentions(k).iter())
+        .any(|m| roles[m.id] == Role::Received)
+    {
+        return;
     }
     let ms: Vec<&Mention> = (s..=last)
         .flat_map(|k| doc.sentence_mentions(k).iter())
