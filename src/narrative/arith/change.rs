@@ -21,12 +21,44 @@ pub(super) fn same_unit(a: &Mention, b: &Mention) -> bool {
     }
 }
 
+/// Whether the two words `first second` follow each other among the last `n` words at the depth
+/// of `m` before its number: `Doc::tail_has` for one two-word phrase, without collecting the
+/// words (this runs for every figure).
+fn tail_pair(doc: &Doc, m: &Mention, n: usize, (first, second): (&str, &str)) -> bool {
+    let mut seen = 0;
+    // Whether the word after (at the same depth) is `second`.
+    let mut then_second = false;
+    for i in (m.gap_start..m.tok).rev() {
+        if seen == n {
+            break;
+        }
+        if doc.depth[i] != m.depth {
+            continue;
+        }
+        seen += 1;
+        let w = doc.word(i);
+        if then_second && w == first {
+            return true;
+        }
+        then_second = w == second;
+    }
+    false
+}
+
 /// `sáp nhập 95 tổ dân phố thành 53 tổ dân phố, giải thể 01 tổ dân phố, …, giảm 43 tổ dân phố`.
 pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
     let ms = doc.sentence_mentions(s);
     let tail = |m: &Mention, phrase: Phrase| -> bool {
         doc.tail_has(m.gap_start..m.tok, m.depth, 4, &[phrase])
     };
+    // Only a merger (`sáp nhập A thành B`) gives a change to check: one test per figure decides
+    // whether the sentence needs reading further (most have no merger).
+    if !ms
+        .iter()
+        .any(|m| !m.num.percent && tail_pair(doc, m, 4, ("sáp", "nhập")))
+    {
+        return;
+    }
     // (before, after) pairs and dissolutions, each with its unit.
     let mut steps: Vec<(&Mention, Option<&Mention>, i8)> = Vec::new();
     let mut k = 0;
@@ -308,5 +340,38 @@ fn printed_raw(doc: &Doc, m: &Mention) -> String {
         format!("{}%", raw_a(doc, m))
     } else {
         raw_a(doc, m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::narrative::prose::paragraphs;
+    use crate::report::Line;
+
+    #[test]
+    fn tail_pair_is_tail_has_of_one_phrase() {
+        let texts = [
+            "Sáp nhập 95 tổ dân phố thành 53 tổ dân phố, giải thể 01 tổ dân phố, giảm 43 tổ dân phố.",
+            "Thực hiện sáp nhập (theo đề án) 12 xã; đã sáp nhập xong 7 thôn và sáp 3 nhập 4 đơn vị.",
+            "Sáp nhập các cơ quan chuyên môn 5 cơ quan, không sáp nhập nữa 2 phòng.",
+        ];
+        for text in texts {
+            let paras = paragraphs(&[Line {
+                number: 1,
+                text: text.into(),
+            }]);
+            let doc = Doc::new(&paras[0]);
+            assert!(!doc.mentions.is_empty());
+            for m in &doc.mentions {
+                for n in 1..6 {
+                    assert_eq!(
+                        tail_pair(&doc, m, n, ("sáp", "nhập")),
+                        doc.tail_has(m.gap_start..m.tok, m.depth, n, &[&["sáp", "nhập"]]),
+                        "{text} / {n}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -16,9 +16,15 @@ use std::ops::Range;
 pub(super) fn listed_items(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
     let sent = doc.sents[s].toks.clone();
     let ms = doc.sentence_mentions(s);
+    // The count is a figure outside parentheses: without one, no need to look for the colon.
+    if !ms.iter().any(|m| m.depth == 0) {
+        return;
+    }
+    // By kind rather than by text (runs for every token of the sentence): only a punctuation
+    // token reads `:`.
     let Some(colon) = sent
         .clone()
-        .find(|&i| doc.word(i) == ":" && doc.depth[i] == 0)
+        .find(|&i| doc.toks[i].kind == Kind::Punct(':') && doc.depth[i] == 0)
     else {
         return;
     };
@@ -94,18 +100,23 @@ pub(super) fn listed_items(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>
     f.expected = Some(k.to_string());
     f.formula = Some(format!("đếm các mục ngăn bởi dấu chấm phẩy: {k}"));
     let unit = unit_text(doc, n, "mục");
-    let names: Vec<String> = items
-        .iter()
-        .map(|r| {
-            let t = doc.text(r.clone());
-            let short: String = t.chars().take(40).collect();
-            if short.len() < t.len() {
-                format!("«{}…»", short.trim_end())
-            } else {
-                format!("«{t}»")
-            }
-        })
-        .collect();
+    // The items, each quoted (its first 40 characters), joined in one string.
+    let mut names = String::new();
+    for r in &items {
+        if !names.is_empty() {
+            names.push_str("; ");
+        }
+        let t = doc.text(r.clone());
+        let short = &t[..t.char_indices().nth(40).map_or(t.len(), |(i, _)| i)];
+        names.push('«');
+        if short.len() < t.len() {
+            names.push_str(short.trim_end());
+            names.push('…');
+        } else {
+            names.push_str(t);
+        }
+        names.push('»');
+    }
     judge_count(
         &mut f,
         doc,
@@ -257,7 +268,11 @@ pub(super) fn named_agencies(p: usize, doc: &Doc, s: usize, out: &mut Vec<Findin
         f.reported = Some(raw_a(doc, n));
         f.expected = Some(k.to_string());
         f.formula = Some(format!("đếm tên trong ngoặc: {k}"));
-        let names: Vec<&str> = split.iter().map(|r| doc.text(r.clone())).collect();
+        let names = split
+            .iter()
+            .map(|r| doc.text(r.clone()))
+            .collect::<Vec<_>>()
+            .join("; ");
         judge_count(
             &mut f,
             doc,
@@ -331,22 +346,18 @@ pub(super) fn bounds(p: usize, doc: &Doc, from: usize, out: &mut Vec<Finding>) {
     }
 }
 
-/// The verdict of a count stated in words against the `k` items the sentence lists: `verbs` are
-/// how the sentence is said to list them when right and when wrong, and what follows the count.
-fn judge_count<S: AsRef<str>>(
+/// The verdict of a count stated in words against the `k` items the sentence lists (`names`,
+/// joined by `; `): `verbs` are how the sentence is said to list them when right and when wrong,
+/// and what follows the count.
+fn judge_count(
     f: &mut Finding,
     doc: &Doc,
     n: &Mention,
     unit: &str,
     k: usize,
-    names: &[S],
+    names: &str,
     (right, wrong, noun): (&str, &str, &str),
 ) {
-    let names = names
-        .iter()
-        .map(AsRef::as_ref)
-        .collect::<Vec<_>>()
-        .join("; ");
     let stated = raw_a(doc, n);
     if Decimal::from(k as u64) == n.num.a.value {
         f.status = Status::Pass;

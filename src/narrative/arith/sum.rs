@@ -28,11 +28,21 @@ const EQUAL_MARKERS: &[Phrase] = &[
 const SUBSET_MARKERS: &[Phrase] = &[&["trong", "đó", "có"], &["trong", "đó"]];
 
 /// Marker at token `i`, if any: (semantics, its length).
-#[inline]
+// Runs for most tokens of a sentence: the test of the first word is inlined into the scan, the
+// phrases are read out of line for the few tokens that pass it.
+#[inline(always)]
 pub(super) fn marker_at(doc: &Doc, i: usize, end: usize) -> Option<(Semantics, usize, bool)> {
-    if !matches!(doc.word(i), "bao" | "gồm" | "chia" | "kết" | "cụ" | "trong") {
+    // Punctuation and numbers are passed over without reading their text.
+    if doc.toks.get(i).map(|t| t.kind) != Some(Kind::Word)
+        || !matches!(doc.word(i), "bao" | "gồm" | "chia" | "kết" | "cụ" | "trong")
+    {
         return None;
     }
+    marker_phrase(doc, i, end)
+}
+
+#[inline(never)]
+fn marker_phrase(doc: &Doc, i: usize, end: usize) -> Option<(Semantics, usize, bool)> {
     let at =
         |p: Phrase| i + p.len() <= end && p.iter().enumerate().all(|(j, w)| doc.word(i + j) == *w);
     for p in EQUAL_MARKERS {
@@ -131,8 +141,13 @@ pub(super) fn whole_fits(
 pub(super) fn lists(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
     let sent = doc.sents[s].toks.clone();
     let ms = doc.sentence_mentions(s);
+    // A sum needs two parts after its marker: a marker at or after the second-last figure of
+    // the sentence has nothing to judge, so the scan (every token) stops there.
+    let Some(last_marker) = ms.len().checked_sub(2).map(|k| ms[k].tok.min(sent.end)) else {
+        return;
+    };
     let mut i = sent.start;
-    while i < sent.end {
+    while i < last_marker {
         let Some((sem, len, status_list)) = marker_at(doc, i, sent.end) else {
             i += 1;
             continue;
@@ -235,8 +250,14 @@ pub(super) fn lists(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
 pub(super) fn parenthesised(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
     let sent = doc.sents[s].toks.clone();
     let ms = doc.sentence_mentions(s);
-    for open in sent.clone() {
-        if doc.word(open) != "(" {
+    // A whole before the parenthesis and two parts inside: only a parenthesis between the first
+    // figure and the second-last can open a breakdown (the scan looks at every token).
+    if ms.len() < 3 {
+        return;
+    }
+    for open in ms[0].tok + 1..ms[ms.len() - 2].tok.min(sent.end) {
+        // By kind rather than by text: only a punctuation token reads `(`.
+        if doc.toks[open].kind != Kind::Punct('(') {
             continue;
         }
         let d = doc.depth[open];
@@ -536,6 +557,14 @@ pub(super) fn flows(p: usize, doc: &Doc, roles: &[Role], s: usize, out: &mut Vec
     let mut last = s;
     while last + 1 < doc.sents.len() && doc.sents[last + 1].cont {
         last += 1;
+    }
+    // A flow starts from what was received: most statements name nothing received, and need no
+    // more than this look at the roles.
+    if !(s..=last)
+        .flat_map(|k| doc.sentence_mentions(k).iter())
+        .any(|m| roles[m.id] == Role::Received)
+    {
+        return;
     }
     let ms: Vec<&Mention> = (s..=last)
         .flat_map(|k| doc.sentence_mentions(k).iter())
