@@ -286,6 +286,19 @@ const CONTINUES: &[Phrase] = &[
     &["theo", "đó"],
 ];
 
+/// Whether two short byte strings are equal: inline, without a call to `memcmp` (words are a
+/// few bytes; most comparisons fail at the length or the first byte).
+#[inline]
+fn same_bytes(a: &[u8], b: &str) -> bool {
+    a.len() == b.len() && a.iter().zip(b.bytes()).all(|(x, y)| *x == y)
+}
+
+/// Whether two words are equal (see [`same_bytes`]).
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    same_bytes(a.as_bytes(), b)
+}
+
 impl<'p> Doc<'p> {
     /// Analyses a paragraph. A paragraph without a digit states no figure: it is not read
     /// further.
@@ -368,13 +381,23 @@ impl<'p> Doc<'p> {
         )
     }
 
+    /// Whether the lower-case text of token `i` is `w` (`self.word(i) == w`), compared as bytes:
+    /// the length first, which most words fail. Runs for every token a phrase is looked for at.
+    #[inline]
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        match self.toks.get(i) {
+            Some(t) => t.end - t.start == w.len() && same_bytes(&self.low.as_bytes()[t.start..t.end], w),
+            None => w.is_empty(),
+        }
+    }
+
     /// Where `phrase` occurs in `r` (tokens at `depth` only), as the index of its first token.
     pub fn find(&self, r: Range<usize>, depth: Option<u16>, phrase: Phrase) -> Option<usize> {
         let (first, rest) = phrase.split_first()?;
         let keep = |i: usize| depth.map_or(true, |d| self.depth[i] == d);
         let end = r.end.min(self.toks.len());
         r.clone().filter(|&i| keep(i)).find(|&i| {
-            if self.word(i) != *first {
+            if !self.word_is(i, first) {
                 return false;
             }
             // The rest of the phrase on the following tokens at the same depth.
@@ -383,27 +406,11 @@ impl<'p> Doc<'p> {
                 while j < end && !keep(j) {
                     j += 1;
                 }
-                let ok = j < end && self.word(j) == *w;
+                let ok = j < end && self.word_is(j, w);
                 j += 1;
                 ok
             })
         })
-    }
-
-    fn find_in(&self, idx: &[usize], phrase: Phrase) -> Option<usize> {
-        let (first, rest) = phrase.split_first()?;
-        if idx.len() < phrase.len() {
-            return None;
-        }
-        (0..=idx.len() - phrase.len())
-            .find(|&k| {
-                self.word(idx[k]) == *first
-                    && rest
-                        .iter()
-                        .enumerate()
-                        .all(|(j, w)| self.word(idx[k + 1 + j]) == *w)
-            })
-            .map(|k| idx[k])
     }
 
     /// Whether any of `phrases` occurs in `r` at `depth`.
@@ -415,24 +422,31 @@ impl<'p> Doc<'p> {
 
     /// Whether the last `n` words (at `depth`) of `r` contain one of `phrases`.
     pub fn tail_has(&self, r: Range<usize>, depth: u16, n: usize, phrases: &[Phrase]) -> bool {
-        // The last `n` (at most 8) tokens at `depth`, without allocating: this runs for every
-        // figure.
+        // The last `n` (at most 8) words at `depth`, read once for all the phrases, without
+        // allocating: this runs several times for every figure.
         if r.is_empty() {
             return false;
         }
-        let mut buf = [0usize; 8];
+        let mut buf = [""; 8];
         let mut k = 0;
         for i in r.rev() {
             if k == n.min(8) {
                 break;
             }
             if self.depth[i] == depth {
-                buf[k] = i;
+                buf[k] = self.word(i);
                 k += 1;
             }
         }
-        buf[..k].reverse();
-        phrases.iter().any(|p| self.find_in(&buf[..k], p).is_some())
+        let tail = &mut buf[..k];
+        tail.reverse();
+        phrases.iter().any(|p| {
+            !p.is_empty()
+                && tail.len() >= p.len()
+                && tail
+                    .windows(p.len())
+                    .any(|w| w.iter().zip(p.iter()).all(|(a, b)| same(a, b)))
+        })
     }
 
     /// The sentence containing token `i`.
@@ -515,7 +529,7 @@ impl<'p> Doc<'p> {
         let cont = CONTINUES.iter().any(|p| {
             p.iter()
                 .enumerate()
-                .all(|(j, w)| first + j < toks.end && self.word(first + j) == *w)
+                .all(|(j, w)| first + j < toks.end && self.word_is(first + j, w))
         });
         self.sents.push(Sentence {
             toks,
@@ -536,7 +550,7 @@ impl<'p> Doc<'p> {
             }
             let mut j = i + 1;
             let dash = self.is_punct(j, '-') || self.is_punct(j, '–');
-            let den = j < n && self.word(j) == "đến" && i > 0 && self.word(i - 1) == "từ";
+            let den = j < n && self.word_is(j, "đến") && i > 0 && self.word_is(i - 1, "từ");
             if !(dash || den) {
                 continue;
             }
@@ -656,6 +670,8 @@ impl<'p> Doc<'p> {
         !(year(0) && !shape.percent && (unit.is_none() || descriptive))
     }
 
+    // Kept out of line: one call per paragraph, and a function of its own in a profile.
+    #[inline(never)]
     fn find_mentions(&mut self) {
         let range = self.range_ends();
         let n = self.toks.len();
