@@ -299,6 +299,17 @@ fn same(a: &str, b: &str) -> bool {
     same_bytes(a.as_bytes(), b)
 }
 
+/// Whether one of `phrases` occurs in the words `tail`.
+fn tail_matches(tail: &[&[u8]], phrases: &[Phrase]) -> bool {
+    phrases.iter().any(|p| {
+        !p.is_empty()
+            && tail.len() >= p.len()
+            && tail
+                .windows(p.len())
+                .any(|w| w.iter().zip(p.iter()).all(|(a, b)| same_bytes(a, b)))
+    })
+}
+
 impl<'p> Doc<'p> {
     /// Analyses a paragraph. A paragraph without a digit states no figure: it is not read
     /// further.
@@ -422,31 +433,39 @@ impl<'p> Doc<'p> {
 
     /// Whether the last `n` words (at `depth`) of `r` contain one of `phrases`.
     pub fn tail_has(&self, r: Range<usize>, depth: u16, n: usize, phrases: &[Phrase]) -> bool {
-        // The last `n` (at most 8) words at `depth`, read once for all the phrases, without
-        // allocating: this runs several times for every figure.
-        if r.is_empty() {
-            return false;
-        }
-        let mut buf = [""; 8];
+        let mut buf = [&[][..]; 8];
+        let tail = self.tail_words(r, depth, n, &mut buf);
+        tail_matches(tail, phrases)
+    }
+
+    /// The lower-case bytes of the last `n` (at most 8) tokens at `depth` of `r`, in order, into
+    /// `buf`: read once for all the phrases looked for, without allocating (this runs for every
+    /// figure).
+    fn tail_words<'a>(
+        &'a self,
+        r: Range<usize>,
+        depth: u16,
+        n: usize,
+        buf: &'a mut [&'a [u8]; 8],
+    ) -> &'a [&'a [u8]] {
         let mut k = 0;
-        for i in r.rev() {
-            if k == n.min(8) {
-                break;
-            }
-            if self.depth[i] == depth {
-                buf[k] = self.word(i);
-                k += 1;
+        if !r.is_empty() {
+            let low = self.low.as_bytes();
+            for i in r.rev() {
+                if k == n.min(8) {
+                    break;
+                }
+                if self.depth[i] == depth {
+                    // `r` holds no index past the tokens (`depth[i]` was read).
+                    let t = &self.toks[i];
+                    buf[k] = &low[t.start..t.end];
+                    k += 1;
+                }
             }
         }
         let tail = &mut buf[..k];
         tail.reverse();
-        phrases.iter().any(|p| {
-            !p.is_empty()
-                && tail.len() >= p.len()
-                && tail
-                    .windows(p.len())
-                    .any(|w| w.iter().zip(p.iter()).all(|(a, b)| same(a, b)))
-        })
+        tail
     }
 
     /// The sentence containing token `i`.
@@ -751,8 +770,13 @@ impl<'p> Doc<'p> {
                     let gap = gap_start..i;
                     // `tăng 30 hồ sơ` is a change; `giảm từ 300 xuống 255` states two levels;
                     // `tăng cường` (strengthen) is no change of a figure.
-                    let mut change = self.tail_has(gap.clone(), depth, 6, CHANGE)
-                        && !self.tail_has(gap.clone(), depth, 6, &[&["tăng", "cường"]])
+                    // The last 8 words of the gap at the figure's depth, read once: the last 6
+                    // say a change, the last 8 a running total.
+                    let mut buf = [&[][..]; 8];
+                    let tail8 = self.tail_words(gap.clone(), depth, 8, &mut buf);
+                    let tail6 = &tail8[tail8.len().saturating_sub(6)..];
+                    let mut change = tail_matches(tail6, CHANGE)
+                        && !tail_matches(tail6, &[&["tăng", "cường"]])
                         && !matches!(prev, "từ" | "lên" | "xuống" | "còn");
                     if !change {
                         // `tăng 12.600 hồ sơ và 3,28%`: a figure coordinated with a change.
@@ -767,7 +791,7 @@ impl<'p> Doc<'p> {
                             .is_some_and(|m| m.change && m.right_end == gap_start);
                         change = only_and && prev_change && gap_start < i;
                     }
-                    let cumulative = self.tail_has(gap.clone(), depth, 8, CUMULATIVE);
+                    let cumulative = tail_matches(tail8, CUMULATIVE);
                     mentions.push(Mention {
                         id: mentions.len(),
                         tok: i,
