@@ -558,31 +558,33 @@ impl<'p> Doc<'p> {
         });
     }
 
-    /// Whether number token `i` is an end of a range (`70% - dưới 100%`, `từ 10 đến 15`).
-    fn range_ends(&self) -> Vec<bool> {
+    /// The number token that number token `i` opens a range to (`70% - dưới 100%`, `từ 10 đến
+    /// 15`): two or three tokens on.
+    fn range_to(&self, i: usize) -> Option<usize> {
         let n = self.toks.len();
-        let mut range = vec![false; n];
         let is_num = |i: usize| i < n && matches!(self.toks[i].kind, Kind::Num(_));
-        for i in 0..n {
-            if !is_num(i) {
-                continue;
-            }
-            let mut j = i + 1;
-            let dash = self.is_punct(j, '-') || self.is_punct(j, '–');
-            let den = j < n && self.word_is(j, "đến") && i > 0 && self.word_is(i - 1, "từ");
-            if !(dash || den) {
-                continue;
-            }
-            j += 1;
-            if j < n && matches!(self.word(j), "dưới" | "trên" | "đến") {
-                j += 1;
-            }
-            if is_num(j) {
-                range[i] = true;
-                range[j] = true;
-            }
+        if !is_num(i) {
+            return None;
         }
-        range
+        let mut j = i + 1;
+        let dash = self.is_punct(j, '-') || self.is_punct(j, '–');
+        let den = j < n && self.word_is(j, "đến") && i > 0 && self.word_is(i - 1, "từ");
+        if !(dash || den) {
+            return None;
+        }
+        j += 1;
+        if j < n && matches!(self.word(j), "dưới" | "trên" | "đến") {
+            j += 1;
+        }
+        is_num(j).then_some(j)
+    }
+
+    /// Whether number token `i` is an end of a range: it opens one, or the number two or three
+    /// tokens before opens one to it. Asked for number tokens only, no table over the paragraph.
+    fn is_range_end(&self, i: usize) -> bool {
+        self.range_to(i).is_some()
+            || (i >= 2 && self.range_to(i - 2) == Some(i))
+            || (i >= 3 && self.range_to(i - 3) == Some(i))
     }
 
     fn unit_after(&self, i: usize) -> Option<(&'static Unit, usize)> {
@@ -692,7 +694,6 @@ impl<'p> Doc<'p> {
     // Kept out of line: one call per paragraph, and a function of its own in a profile.
     #[inline(never)]
     fn find_mentions(&mut self) {
-        let range = self.range_ends();
         let n = self.toks.len();
         let mut mentions: Vec<Mention> = Vec::new();
         let mut opens: Vec<usize> = Vec::new();
@@ -712,7 +713,7 @@ impl<'p> Doc<'p> {
                     let Kind::Num(shape) = self.toks[i].kind else {
                         continue;
                     };
-                    if range[i] || self.is_code(i, &shape) {
+                    if self.is_range_end(i) || self.is_code(i, &shape) {
                         continue;
                     }
                     let found = if shape.percent {

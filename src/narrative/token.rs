@@ -122,6 +122,18 @@ fn word_char_len(text: &str, j: usize) -> Option<usize> {
     }
 }
 
+/// ASCII letters and digits, by byte: one load instead of three range tests for every byte of
+/// every word (256 bytes, built at compile time).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 /// Splits a paragraph into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let b = text.as_bytes();
@@ -175,17 +187,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
         if letter || is_letter(c) {
             let mut j = i;
-            while j < n {
-                let bj = b[j];
-                if bj.is_ascii_alphanumeric() {
-                    j += 1;
-                } else if bj < 0x80 {
-                    break;
-                } else {
-                    match word_char_len(text, j) {
+            loop {
+                match b.get(j) {
+                    Some(&c) if ASCII_ALNUM[usize::from(c)] => j += 1,
+                    Some(&c) if c >= 0x80 => match word_char_len(text, j) {
                         Some(len) => j += len,
                         None => break,
-                    }
+                    },
+                    _ => break,
                 }
             }
             // A web address: `http://`, `https://`, `www.` (checked only before `:` or `.`).
