@@ -159,7 +159,9 @@ fn lower_fast(c: char) -> Option<char> {
 fn superscript_len(b: &[u8], k: usize) -> usize {
     match b[k] {
         0xC2 if matches!(b.get(k + 1), Some(0xB2 | 0xB3 | 0xB9)) => 2,
-        0xE2 if b.get(k + 1) == Some(&0x81) && matches!(b.get(k + 2), Some(0xB0 | 0xB4..=0xB9)) => 3,
+        0xE2 if b.get(k + 1) == Some(&0x81) && matches!(b.get(k + 2), Some(0xB0 | 0xB4..=0xB9)) => {
+            3
+        }
         _ => 0,
     }
 }

@@ -304,12 +304,6 @@ fn same_bytes(a: &[u8], b: &str) -> bool {
     a.len() == b.len() && a.iter().zip(b.bytes()).all(|(x, y)| *x == y)
 }
 
-/// Whether two words are equal (see [`same_bytes`]).
-#[inline]
-fn same(a: &str, b: &str) -> bool {
-    same_bytes(a.as_bytes(), b)
-}
-
 /// Whether one of `phrases` occurs in the words `tail`.
 fn tail_matches(tail: &[&[u8]], phrases: &[Phrase]) -> bool {
     phrases.iter().any(|p| {
@@ -408,7 +402,9 @@ impl<'p> Doc<'p> {
     #[inline]
     fn word_is(&self, i: usize, w: &str) -> bool {
         match self.toks.get(i) {
-            Some(t) => t.end - t.start == w.len() && same_bytes(&self.low.as_bytes()[t.start..t.end], w),
+            Some(t) => {
+                t.end - t.start == w.len() && same_bytes(&self.low.as_bytes()[t.start..t.end], w)
+            }
             None => w.is_empty(),
         }
     }

@@ -438,7 +438,11 @@ mod tests {
                 "U+{u:04X}"
             );
             // A word starts with a letter.
-            assert_eq!(tokenize(&s).first().map(|t| t.kind == Kind::Word), Some(is_letter(c)).filter(|_| !c.is_whitespace()), "U+{u:04X}");
+            assert_eq!(
+                tokenize(&s).first().map(|t| t.kind == Kind::Word),
+                Some(is_letter(c)).filter(|_| !c.is_whitespace()),
+                "U+{u:04X}"
+            );
         }
     }
 
