@@ -23,7 +23,18 @@ fn may_state_a_figure(text: &str) -> bool {
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() {
-            i += 1;
+            // Digits are rare in prose: blocks of 16 bytes without one are passed over with a
+            // test the compiler vectorises.
+            while i + 16 <= b.len()
+                && !b[i..i + 16]
+                    .iter()
+                    .fold(false, |any, &c| any | c.is_ascii_digit())
+            {
+                i += 16;
+            }
+            while i < b.len() && !b[i].is_ascii_digit() {
+                i += 1;
+            }
             continue;
         }
         let start = i;
@@ -286,6 +297,24 @@ const CONTINUES: &[Phrase] = &[
     &["theo", "đó"],
 ];
 
+/// Whether two short byte strings are equal: inline, without a call to `memcmp` (words are a
+/// few bytes; most comparisons fail at the length or the first byte).
+#[inline]
+fn same_bytes(a: &[u8], b: &str) -> bool {
+    a.len() == b.len() && a.iter().zip(b.bytes()).all(|(x, y)| *x == y)
+}
+
+/// Whether one of `phrases` occurs in the words `tail`.
+fn tail_matches(tail: &[&[u8]], phrases: &[Phrase]) -> bool {
+    phrases.iter().any(|p| {
+        !p.is_empty()
+            && tail.len() >= p.len()
+            && tail
+                .windows(p.len())
+                .any(|w| w.iter().zip(p.iter()).all(|(a, b)| same_bytes(a, b)))
+    })
+}
+
 impl<'p> Doc<'p> {
     /// Analyses a paragraph. A paragraph without a digit states no figure: it is not read
     /// further.
@@ -368,13 +397,25 @@ impl<'p> Doc<'p> {
         )
     }
 
+    /// Whether the lower-case text of token `i` is `w` (`self.word(i) == w`), compared as bytes:
+    /// the length first, which most words fail. Runs for every token a phrase is looked for at.
+    #[inline]
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        match self.toks.get(i) {
+            Some(t) => {
+                t.end - t.start == w.len() && same_bytes(&self.low.as_bytes()[t.start..t.end], w)
+            }
+            None => w.is_empty(),
+        }
+    }
+
     /// Where `phrase` occurs in `r` (tokens at `depth` only), as the index of its first token.
     pub fn find(&self, r: Range<usize>, depth: Option<u16>, phrase: Phrase) -> Option<usize> {
         let (first, rest) = phrase.split_first()?;
         let keep = |i: usize| depth.map_or(true, |d| self.depth[i] == d);
         let end = r.end.min(self.toks.len());
         r.clone().filter(|&i| keep(i)).find(|&i| {
-            if self.word(i) != *first {
+            if !self.word_is(i, first) {
                 return false;
             }
             // The rest of the phrase on the following tokens at the same depth.
@@ -383,27 +424,11 @@ impl<'p> Doc<'p> {
                 while j < end && !keep(j) {
                     j += 1;
                 }
-                let ok = j < end && self.word(j) == *w;
+                let ok = j < end && self.word_is(j, w);
                 j += 1;
                 ok
             })
         })
-    }
-
-    fn find_in(&self, idx: &[usize], phrase: Phrase) -> Option<usize> {
-        let (first, rest) = phrase.split_first()?;
-        if idx.len() < phrase.len() {
-            return None;
-        }
-        (0..=idx.len() - phrase.len())
-            .find(|&k| {
-                self.word(idx[k]) == *first
-                    && rest
-                        .iter()
-                        .enumerate()
-                        .all(|(j, w)| self.word(idx[k + 1 + j]) == *w)
-            })
-            .map(|k| idx[k])
     }
 
     /// Whether any of `phrases` occurs in `r` at `depth`.
@@ -415,24 +440,39 @@ impl<'p> Doc<'p> {
 
     /// Whether the last `n` words (at `depth`) of `r` contain one of `phrases`.
     pub fn tail_has(&self, r: Range<usize>, depth: u16, n: usize, phrases: &[Phrase]) -> bool {
-        // The last `n` (at most 8) tokens at `depth`, without allocating: this runs for every
-        // figure.
-        if r.is_empty() {
-            return false;
-        }
-        let mut buf = [0usize; 8];
+        let mut buf = [&[][..]; 8];
+        let tail = self.tail_words(r, depth, n, &mut buf);
+        tail_matches(tail, phrases)
+    }
+
+    /// The lower-case bytes of the last `n` (at most 8) tokens at `depth` of `r`, in order, into
+    /// `buf`: read once for all the phrases looked for, without allocating (this runs for every
+    /// figure).
+    fn tail_words<'a>(
+        &'a self,
+        r: Range<usize>,
+        depth: u16,
+        n: usize,
+        buf: &'a mut [&'a [u8]; 8],
+    ) -> &'a [&'a [u8]] {
         let mut k = 0;
-        for i in r.rev() {
-            if k == n.min(8) {
-                break;
-            }
-            if self.depth[i] == depth {
-                buf[k] = i;
-                k += 1;
+        if !r.is_empty() {
+            let low = self.low.as_bytes();
+            for i in r.rev() {
+                if k == n.min(8) {
+                    break;
+                }
+                if self.depth[i] == depth {
+                    // `r` holds no index past the tokens (`depth[i]` was read).
+                    let t = &self.toks[i];
+                    buf[k] = &low[t.start..t.end];
+                    k += 1;
+                }
             }
         }
-        buf[..k].reverse();
-        phrases.iter().any(|p| self.find_in(&buf[..k], p).is_some())
+        let tail = &mut buf[..k];
+        tail.reverse();
+        tail
     }
 
     /// The sentence containing token `i`.
@@ -515,7 +555,7 @@ impl<'p> Doc<'p> {
         let cont = CONTINUES.iter().any(|p| {
             p.iter()
                 .enumerate()
-                .all(|(j, w)| first + j < toks.end && self.word(first + j) == *w)
+                .all(|(j, w)| first + j < toks.end && self.word_is(first + j, w))
         });
         self.sents.push(Sentence {
             toks,
@@ -525,31 +565,33 @@ impl<'p> Doc<'p> {
         });
     }
 
-    /// Whether number token `i` is an end of a range (`70% - dưới 100%`, `từ 10 đến 15`).
-    fn range_ends(&self) -> Vec<bool> {
+    /// The number token that number token `i` opens a range to (`70% - dưới 100%`, `từ 10 đến
+    /// 15`): two or three tokens on.
+    fn range_to(&self, i: usize) -> Option<usize> {
         let n = self.toks.len();
-        let mut range = vec![false; n];
         let is_num = |i: usize| i < n && matches!(self.toks[i].kind, Kind::Num(_));
-        for i in 0..n {
-            if !is_num(i) {
-                continue;
-            }
-            let mut j = i + 1;
-            let dash = self.is_punct(j, '-') || self.is_punct(j, '–');
-            let den = j < n && self.word(j) == "đến" && i > 0 && self.word(i - 1) == "từ";
-            if !(dash || den) {
-                continue;
-            }
-            j += 1;
-            if j < n && matches!(self.word(j), "dưới" | "trên" | "đến") {
-                j += 1;
-            }
-            if is_num(j) {
-                range[i] = true;
-                range[j] = true;
-            }
+        if !is_num(i) {
+            return None;
         }
-        range
+        let mut j = i + 1;
+        let dash = self.is_punct(j, '-') || self.is_punct(j, '–');
+        let den = j < n && self.word_is(j, "đến") && i > 0 && self.word_is(i - 1, "từ");
+        if !(dash || den) {
+            return None;
+        }
+        j += 1;
+        if j < n && matches!(self.word(j), "dưới" | "trên" | "đến") {
+            j += 1;
+        }
+        is_num(j).then_some(j)
+    }
+
+    /// Whether number token `i` is an end of a range: it opens one, or the number two or three
+    /// tokens before opens one to it. Asked for number tokens only, no table over the paragraph.
+    fn is_range_end(&self, i: usize) -> bool {
+        self.range_to(i).is_some()
+            || (i >= 2 && self.range_to(i - 2) == Some(i))
+            || (i >= 3 && self.range_to(i - 3) == Some(i))
     }
 
     fn unit_after(&self, i: usize) -> Option<(&'static Unit, usize)> {
@@ -656,8 +698,9 @@ impl<'p> Doc<'p> {
         !(year(0) && !shape.percent && (unit.is_none() || descriptive))
     }
 
+    // Kept out of line: one call per paragraph, and a function of its own in a profile.
+    #[inline(never)]
     fn find_mentions(&mut self) {
-        let range = self.range_ends();
         let n = self.toks.len();
         let mut mentions: Vec<Mention> = Vec::new();
         let mut opens: Vec<usize> = Vec::new();
@@ -677,7 +720,7 @@ impl<'p> Doc<'p> {
                     let Kind::Num(shape) = self.toks[i].kind else {
                         continue;
                     };
-                    if range[i] || self.is_code(i, &shape) {
+                    if self.is_range_end(i) || self.is_code(i, &shape) {
                         continue;
                     }
                     let found = if shape.percent {
@@ -735,8 +778,13 @@ impl<'p> Doc<'p> {
                     let gap = gap_start..i;
                     // `tăng 30 hồ sơ` is a change; `giảm từ 300 xuống 255` states two levels;
                     // `tăng cường` (strengthen) is no change of a figure.
-                    let mut change = self.tail_has(gap.clone(), depth, 6, CHANGE)
-                        && !self.tail_has(gap.clone(), depth, 6, &[&["tăng", "cường"]])
+                    // The last 8 words of the gap at the figure's depth, read once: the last 6
+                    // say a change, the last 8 a running total.
+                    let mut buf = [&[][..]; 8];
+                    let tail8 = self.tail_words(gap.clone(), depth, 8, &mut buf);
+                    let tail6 = &tail8[tail8.len().saturating_sub(6)..];
+                    let mut change = tail_matches(tail6, CHANGE)
+                        && !tail_matches(tail6, &[&["tăng", "cường"]])
                         && !matches!(prev, "từ" | "lên" | "xuống" | "còn");
                     if !change {
                         // `tăng 12.600 hồ sơ và 3,28%`: a figure coordinated with a change.
@@ -751,7 +799,7 @@ impl<'p> Doc<'p> {
                             .is_some_and(|m| m.change && m.right_end == gap_start);
                         change = only_and && prev_change && gap_start < i;
                     }
-                    let cumulative = self.tail_has(gap.clone(), depth, 8, CUMULATIVE);
+                    let cumulative = tail_matches(tail8, CUMULATIVE);
                     mentions.push(Mention {
                         id: mentions.len(),
                         tok: i,

@@ -100,6 +100,40 @@ fn is_word_char(c: char) -> bool {
         || (!c.is_ascii() && c.is_numeric())
 }
 
+/// The length in bytes of the word character starting at byte `j` (not ASCII), or `None` when
+/// it is not one. Runs for every non-ASCII byte of the prose: the letters Vietnamese is written
+/// with are told from their UTF-8 lead bytes without decoding; anything else is decoded and
+/// asked [`is_word_char`].
+#[inline]
+fn word_char_len(text: &str, j: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    match b[j] {
+        // U+00C0–U+00FF, but `×` (C3 97) and `÷` (C3 B7).
+        0xC3 => (b[j + 1] != 0x97 && b[j + 1] != 0xB7).then_some(2),
+        // U+0100–U+023F (Latin Extended-A and most of B: `đ`, `ă`, `ơ`, `ư`), and U+0300–U+033F
+        // (combining accents).
+        0xC4..=0xC8 | 0xCC => Some(2),
+        // U+1E00–U+1EFF: the Vietnamese block (`ạ`, `ế`, `ữ`…).
+        0xE1 if (0xB8..=0xBB).contains(&b[j + 1]) => Some(3),
+        _ => {
+            let ch = text[j..].chars().next().expect("in bounds");
+            is_word_char(ch).then(|| ch.len_utf8())
+        }
+    }
+}
+
+/// ASCII letters and digits, by byte: one load instead of three range tests for every byte of
+/// every word (256 bytes, built at compile time).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 /// Splits a paragraph into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let b = text.as_bytes();
@@ -108,54 +142,68 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     while i < n {
         let byte = b[i];
-        if byte == b' ' || byte == b'\t' || byte == b'\n' || byte == b'\r' {
-            i += 1;
-            continue;
-        }
-        if byte.is_ascii_punctuation() && byte != b'%' {
-            out.push(Token {
-                kind: Kind::Punct(byte as char),
-                start: i,
-                end: i + 1,
-            });
-            i += 1;
-            continue;
-        }
-        let c = text[i..].chars().next().expect("in bounds");
-        if c.is_whitespace() {
+        // One dispatch on the first byte, the common cases first; a word starts with an ASCII
+        // letter or a Vietnamese letter its lead bytes tell (as in [`word_char_len`]); anything
+        // else is decoded below.
+        let letter = match byte {
+            b'a'..=b'z' | b'A'..=b'Z' => true,
+            b' ' | b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            b'0'..=b'9' => {
+                let (end, kind) = number(text, i);
+                out.push(Token {
+                    kind,
+                    start: i,
+                    end,
+                });
+                i = end;
+                continue;
+            }
+            b'%' => false,
+            _ if byte.is_ascii_punctuation() => {
+                out.push(Token {
+                    kind: Kind::Punct(byte as char),
+                    start: i,
+                    end: i + 1,
+                });
+                i += 1;
+                continue;
+            }
+            0xC4..=0xC8 => true,
+            0xC3 => b[i + 1] != 0x97 && b[i + 1] != 0xB7,
+            0xE1 => (0xB8..=0xBB).contains(&b[i + 1]),
+            _ => false,
+        };
+        let c = if letter {
+            'a'
+        } else {
+            text[i..].chars().next().expect("in bounds")
+        };
+        if !letter && c.is_whitespace() {
             i += c.len_utf8();
             continue;
         }
-        if c.is_ascii_digit() {
-            let (end, kind) = number(text, i);
-            out.push(Token {
-                kind,
-                start: i,
-                end,
-            });
-            i = end;
-            continue;
-        }
-        if is_letter(c) {
+        if letter || is_letter(c) {
             let mut j = i;
-            while j < n {
-                if b[j].is_ascii() {
-                    if b[j].is_ascii_alphanumeric() {
-                        j += 1;
-                        continue;
-                    }
-                    break;
+            loop {
+                match b.get(j) {
+                    Some(&c) if ASCII_ALNUM[usize::from(c)] => j += 1,
+                    Some(&c) if c >= 0x80 => match word_char_len(text, j) {
+                        Some(len) => j += len,
+                        None => break,
+                    },
+                    _ => break,
                 }
-                let ch = text[j..].chars().next().expect("in bounds");
-                if !is_word_char(ch) {
-                    break;
-                }
-                j += ch.len_utf8();
             }
-            let word = &text[i..j];
-            let url = (word.eq_ignore_ascii_case("http") || word.eq_ignore_ascii_case("https"))
-                && text[j..].starts_with("://")
-                || (word.eq_ignore_ascii_case("www") && text[j..].starts_with('.'));
+            // A web address: `http://`, `https://`, `www.` (checked only before `:` or `.`).
+            let url = matches!(b.get(j), Some(b':' | b'.')) && {
+                let word = &text[i..j];
+                (word.eq_ignore_ascii_case("http") || word.eq_ignore_ascii_case("https"))
+                    && text[j..].starts_with("://")
+                    || (word.eq_ignore_ascii_case("www") && text[j..].starts_with('.'))
+            };
             if url {
                 let k = text[j..]
                     .find(|ch: char| ch.is_whitespace() || ch == '>')
@@ -375,6 +423,25 @@ mod tests {
                 (mine.value, mine.decimals),
                 (theirs.value, theirs.decimals),
                 "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_chars_told_by_bytes_agree_with_unicode() {
+        for u in 0x80u32..0x3_0000 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = c.to_string();
+            assert_eq!(
+                word_char_len(&s, 0),
+                is_word_char(c).then(|| c.len_utf8()),
+                "U+{u:04X}"
+            );
+            // A word starts with a letter.
+            assert_eq!(
+                tokenize(&s).first().map(|t| t.kind == Kind::Word),
+                Some(is_letter(c)).filter(|_| !c.is_whitespace()),
+                "U+{u:04X}"
             );
         }
     }
