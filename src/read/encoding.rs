@@ -216,7 +216,7 @@ pub fn compose_vietnamese(text: &str) -> Cow<'_, str> {
     let is_mark = |c: char| ('\u{300}'..='\u{323}').contains(&c);
     // Every mark is encoded with the lead byte 0xCC: a text without that byte (nearly all) is
     // passed over with a byte search rather than decoded character by character.
-    if !text.as_bytes().contains(&0xCC) || !text.chars().any(is_mark) {
+    if memchr::memchr(0xCC, text.as_bytes()).is_none() || !text.chars().any(is_mark) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
