@@ -195,12 +195,18 @@ impl Catalogue {
 
 /// Splits `"B04/1.5"` into `(4, "1.5")`; a bare `"1.5"` belongs to `form`.
 pub fn split_cell_ref(form: Option<u32>, cell: &str) -> Option<(u32, String)> {
+    split_cell_ref_borrowed(form, cell).map(|(n, stt)| (n, stt.to_string()))
+}
+
+/// [`split_cell_ref`] without a copy of the STT: rules resolve every catalogue cell of the
+/// report's forms on each check.
+pub(crate) fn split_cell_ref_borrowed(form: Option<u32>, cell: &str) -> Option<(u32, &str)> {
     match cell.split_once('/') {
         Some((f, stt)) => {
             let n: u32 = f.trim().trim_start_matches(['B', 'b']).parse().ok()?;
-            Some((n, stt.trim().trim_end_matches('.').to_string()))
+            Some((n, stt.trim().trim_end_matches('.')))
         }
-        None => Some((form?, cell.trim().trim_end_matches('.').to_string())),
+        None => Some((form?, cell.trim().trim_end_matches('.'))),
     }
 }
 

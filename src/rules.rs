@@ -2,7 +2,7 @@
 //! from the STT hierarchy for tables it does not know, and the checks every row gets from its unit
 //! (a percentage lies within 0–100, a count is whole and not negative, a code is one of its codes).
 
-use crate::catalogue::{split_cell_ref, Catalogue, RuleSpec, Severity};
+use crate::catalogue::{split_cell_ref, split_cell_ref_borrowed, Catalogue, RuleSpec, Severity};
 use crate::report::{strip_prefix_folded, Form, Measure, Recognition, Report, Row, Value};
 
 /// A reference from a rule to a row of the report.
@@ -132,7 +132,12 @@ pub fn rules_for(report: &Report, catalogue: &Catalogue) -> Vec<Rule> {
                     let resolve = |c: &str| resolve(report, Some(fi), spec.number, c);
                     // A table pasted in part: rules about rows it does not hold at all are not
                     // its business; rules missing only some rows say which.
-                    if r.cells().iter().all(|c| resolve(c).at.is_none()) {
+                    let absent = |c: &&str| {
+                        let (n, stt) = split_cell_ref_borrowed(Some(spec.number), c)
+                            .unwrap_or((spec.number, c));
+                        locate(report, Some(fi), n, stt).is_none()
+                    };
+                    if r.cells().iter().all(absent) {
                         continue;
                     }
                     if let RuleSpec::Codes { cell, .. } = r {
@@ -173,26 +178,37 @@ pub fn rules_for(report: &Report, catalogue: &Catalogue) -> Vec<Rule> {
 
 /// Finds the row a catalogue reference names.
 fn resolve(report: &Report, form_index: Option<usize>, number: u32, cell: &str) -> CellRef {
-    let (n, stt) = split_cell_ref(Some(number), cell).unwrap_or((number, cell.to_string()));
-    let id = format!("B{n:02}");
-    let fi = match form_index {
-        Some(fi) if report.forms.get(fi).is_some_and(|f| f.id == id) => Some(fi),
-        _ => report.forms.iter().position(|f| f.id == id),
-    };
-    // The first row of that STT: repeats are noticed by the report and left out of rules.
-    let at = fi.and_then(|fi| {
-        report
-            .forms
-            .get(fi)?
-            .rows
-            .iter()
-            .position(|r| r.stt.label == stt)
-            .map(|ri| (fi, ri))
-    });
+    let (n, stt) = split_cell_ref_borrowed(Some(number), cell).unwrap_or((number, cell));
     CellRef {
-        name: format!("{id}/{stt}"),
-        at,
+        name: format!("B{n:02}/{stt}"),
+        at: locate(report, form_index, n, stt),
     }
+}
+
+/// Where the row of form `n` with STT `stt` is, without naming it: asked for every cell of every
+/// catalogue rule, to skip the rules about rows a partly pasted table does not hold.
+fn locate(report: &Report, form_index: Option<usize>, n: u32, stt: &str) -> Option<(usize, usize)> {
+    // `id == format!("B{n:02}")`, without the string: two digits or more, no leading zero
+    // beyond two.
+    let is_form = |id: &str| {
+        id.strip_prefix('B').is_some_and(|d| {
+            (d.len() == 2 || (d.len() > 2 && !d.starts_with('0')))
+                && d.bytes().all(|b| b.is_ascii_digit())
+                && d.parse() == Ok(n)
+        })
+    };
+    let fi = match form_index {
+        Some(fi) if report.forms.get(fi).is_some_and(|f| is_form(&f.id)) => Some(fi),
+        _ => report.forms.iter().position(|f| is_form(&f.id)),
+    }?;
+    // The first row of that STT: repeats are noticed by the report and left out of rules.
+    let ri = report
+        .forms
+        .get(fi)?
+        .rows
+        .iter()
+        .position(|r| r.stt.label == stt)?;
+    Some((fi, ri))
 }
 
 fn from_spec(spec: &RuleSpec, resolve: &dyn Fn(&str) -> CellRef, report: &Report) -> Vec<Rule> {
