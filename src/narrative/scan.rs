@@ -5,8 +5,8 @@
 //! `tháng 9/2024`), document numbers (`số 363/TB-VPCP`, `Đề án 06`, `Điều 13`), years, labels
 //! (`1.`, `(2)`), ordinals (`lần thứ 2`) and the ends of ranges (`70% - dưới 100%`).
 
-use super::prose::{lower_aligned, Paragraph};
-use super::token::{tokenize, Kind, Num, Shape, Token};
+use super::prose::Paragraph;
+use super::token::{tokenize_lower, Kind, Num, Shape, Token};
 use super::units::{unit_at, Unit};
 use std::ops::Range;
 
@@ -322,15 +322,10 @@ impl<'p> Doc<'p> {
         // A paragraph longer than any a report holds (a paste gone wrong) is not read: every
         // rule works within a paragraph, so this keeps the whole linear in the input.
         let read = para.text.len() <= MAX_PARAGRAPH_BYTES && may_state_a_figure(&para.text);
-        let toks = if read {
-            tokenize(&para.text)
+        let (toks, low) = if read {
+            tokenize_lower(&para.text)
         } else {
-            Vec::new()
-        };
-        let low = if read {
-            lower_aligned(&para.text)
-        } else {
-            String::new()
+            (Vec::new(), String::new())
         };
         let mut depth = Vec::with_capacity(toks.len());
         let mut d = 0u16;
