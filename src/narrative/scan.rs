@@ -152,11 +152,47 @@ impl Mention {
     }
 }
 
+/// The clauses of a sentence, read as a slice of token ranges. Most sentences have one or two:
+/// they are kept inline, without an allocation per sentence; more spill into a `Vec`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Clauses {
+    inline: [Range<usize>; 2],
+    len: u8,
+    spill: Vec<Range<usize>>,
+}
+
+impl Clauses {
+    fn push(&mut self, r: Range<usize>) {
+        let n = usize::from(self.len);
+        if self.spill.is_empty() && n < self.inline.len() {
+            self.inline[n] = r;
+            self.len += 1;
+        } else {
+            if self.spill.is_empty() {
+                self.spill.extend(self.inline.iter().cloned());
+            }
+            self.spill.push(r);
+        }
+    }
+}
+
+impl std::ops::Deref for Clauses {
+    type Target = [Range<usize>];
+
+    fn deref(&self) -> &[Range<usize>] {
+        if self.spill.is_empty() {
+            &self.inline[..usize::from(self.len)]
+        } else {
+            &self.spill
+        }
+    }
+}
+
 /// A sentence: a token range, its clauses (split at `;` outside parentheses) and its mentions.
 #[derive(Debug, Clone)]
 pub(crate) struct Sentence {
     pub toks: Range<usize>,
-    pub clauses: Vec<Range<usize>>,
+    pub clauses: Clauses,
     pub mentions: Range<usize>,
     /// Starts with `Trong đó`, `Cụ thể`, `Kết quả`, `Theo đó`: continues the sentence before.
     pub cont: bool,
@@ -531,10 +567,13 @@ impl<'p> Doc<'p> {
     }
 
     fn push_sentence(&mut self, toks: Range<usize>) {
-        let mut clauses = Vec::new();
+        let mut clauses = Clauses::default();
         let mut cs = toks.start;
-        for i in toks.clone() {
-            if matches!(self.toks[i].kind, Kind::Punct(';')) && self.depth[i] == 0 {
+        // Runs over every token of the paragraph: the token and depth slices are walked
+        // together, without an index check per token.
+        let spans = self.toks[toks.clone()].iter().zip(&self.depth[toks.clone()]);
+        for (i, (t, &d)) in (toks.start..).zip(spans) {
+            if matches!(t.kind, Kind::Punct(';')) && d == 0 {
                 clauses.push(cs..i + 1);
                 cs = i + 1;
             }
