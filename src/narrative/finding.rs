@@ -94,12 +94,13 @@ pub(crate) fn quote(doc: &Doc, r: Range<usize>) -> String {
     {
         end -= 1;
     }
-    // Close a parenthesis the quote opened. One pass over the tokens; a bracket is one byte.
+    // Close a parenthesis the quote opened. One pass over the token kinds (a bracket is its own
+    // punctuation token), no text compared.
     let (mut open, mut close) = (0usize, 0usize);
-    for i in start..end {
-        match doc.word(i) {
-            "(" => open += 1,
-            ")" => close += 1,
+    for t in &doc.toks[start..end] {
+        match t.kind {
+            super::token::Kind::Punct('(') => open += 1,
+            super::token::Kind::Punct(')') => close += 1,
             _ => {}
         }
     }

@@ -142,18 +142,11 @@ impl Lowering {
 
     /// Lower-cases character `c`, at byte `i` of `text` (after anything given before).
     pub(crate) fn char(&mut self, text: &str, i: usize, c: char) {
-        let n = c.len_utf8();
-        let lc = lower_fast(c).or_else(|| {
-            let mut l = c.to_lowercase();
-            match (l.next(), l.next()) {
-                (Some(lc), None) if lc.len_utf8() == n => Some(lc),
-                _ => None,
-            }
-        });
-        if let Some(lc) = lc.filter(|&lc| lc != c) {
+        let lc = lower_char(c);
+        if lc != c {
             self.out.push_str(&text[self.copied..i]);
             self.out.push(lc);
-            self.copied = i + n;
+            self.copied = i + c.len_utf8();
         }
     }
 
@@ -163,6 +156,20 @@ impl Lowering {
         self.out.make_ascii_lowercase();
         self.out
     }
+}
+
+/// The lower case of `c` as [`lower_aligned`] gives it: `c` itself when its lower case is not
+/// one character of the same UTF-8 length.
+pub(crate) fn lower_char(c: char) -> char {
+    lower_fast(c)
+        .or_else(|| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(lc), None) if lc.len_utf8() == c.len_utf8() => Some(lc),
+                _ => None,
+            }
+        })
+        .unwrap_or(c)
 }
 
 /// Whether the character at byte `i` (a lead byte, 0xC2 or more) is lower case already, told by

@@ -84,11 +84,21 @@ fn may_state_a_figure(text: &str) -> bool {
             .rsplit(|c: char| c.is_whitespace() || c == '(')
             .next()
             .unwrap_or("");
-        let w = super::prose::lower_aligned(word);
-        if after == b'/' && is_date_prefix(&w) {
+        // Lower-cased into a buffer on the stack: no allocation per figure. A word longer than
+        // the buffer is none of the prefix words (the longest is 8 bytes).
+        let mut buf = [0u8; 16];
+        let w = if word.len() <= buf.len() {
+            for (k, c) in word.char_indices() {
+                super::prose::lower_char(c).encode_utf8(&mut buf[k..]);
+            }
+            std::str::from_utf8(&buf[..word.len()]).unwrap_or("")
+        } else {
+            ""
+        };
+        if after == b'/' && is_date_prefix(w) {
             continue;
         }
-        if is_code_prefix(&w)
+        if is_code_prefix(w)
             && !(w == "số"
                 && (head.ends_with("tổng số")
                     || head.ends_with("Tổng số")
