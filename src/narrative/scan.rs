@@ -581,7 +581,9 @@ impl<'p> Doc<'p> {
         let mut cs = toks.start;
         // Runs over every token of the paragraph: the token and depth slices are walked
         // together, without an index check per token.
-        let spans = self.toks[toks.clone()].iter().zip(&self.depth[toks.clone()]);
+        let spans = self.toks[toks.clone()]
+            .iter()
+            .zip(&self.depth[toks.clone()]);
         for (i, (t, &d)) in (toks.start..).zip(spans) {
             if matches!(t.kind, Kind::Punct(';')) && d == 0 {
                 clauses.push(cs..i + 1);
