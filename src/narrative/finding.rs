@@ -94,12 +94,13 @@ pub(crate) fn quote(doc: &Doc, r: Range<usize>) -> String {
     {
         end -= 1;
     }
-    // Close a parenthesis the quote opened. One pass over the tokens; a bracket is one byte.
+    // Close a parenthesis the quote opened. One pass over the token kinds (a bracket is its own
+    // punctuation token), no text compared.
     let (mut open, mut close) = (0usize, 0usize);
-    for i in start..end {
-        match doc.word(i) {
-            "(" => open += 1,
-            ")" => close += 1,
+    for t in &doc.toks[start..end] {
+        match t.kind {
+            super::token::Kind::Punct('(') => open += 1,
+            super::token::Kind::Punct(')') => close += 1,
             _ => {}
         }
     }
@@ -153,11 +154,14 @@ fn shorten(text: &str) -> String {
     if n <= QUOTE_CHARS {
         return text.to_string();
     }
-    let head: String = text.chars().take(QUOTE_CHARS * 2 / 5).collect();
-    let tail: String = text.chars().skip(n - QUOTE_CHARS * 3 / 5).collect();
-    let head = head.rsplit_once(' ').map_or(head.as_str(), |(h, _)| h);
-    let tail = tail.split_once(' ').map_or(tail.as_str(), |(_, t)| t);
-    format!("{head} … {tail}")
+    // The first and last characters as slices of the text (their byte offsets found once), not
+    // strings built a character at a time.
+    let at = |k: usize| text.char_indices().nth(k).map_or(text.len(), |(b, _)| b);
+    let head = &text[..at(QUOTE_CHARS * 2 / 5)];
+    let tail = &text[at(n - QUOTE_CHARS * 3 / 5)..];
+    let head = head.rsplit_once(' ').map_or(head, |(h, _)| h);
+    let tail = tail.split_once(' ').map_or(tail, |(_, t)| t);
+    cat(&[head, " … ", tail])
 }
 
 /// A figure of the text in the common scale `scale` (powers of ten of đồng; 0 for anything but

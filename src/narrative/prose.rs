@@ -84,55 +84,107 @@ fn starts_lowercase(line: &str) -> bool {
 /// so that a byte range means the same in both (Vietnamese letters keep their length when
 /// lower-cased; a character that would not is kept as is).
 pub(crate) fn lower_aligned(text: &str) -> String {
-    // The text is copied in runs between the non-ASCII capitals (`Đ`, `Ủ`…), each replaced by
-    // its lower case of the same length; then the ASCII is lower-cased in place. Runs for every
-    // paragraph read: no per-character allocation or splice, and the lower-case Vietnamese
-    // letters (most non-ASCII characters) are told from their bytes without decoding.
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut copied = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let lead = bytes[i];
-        // ASCII and continuation bytes; a lead byte of a two- or three-byte character is 0xC2
-        // or more.
-        if lead < 0xC2 {
-            i += 1;
-            continue;
+    let mut low = Lowering::new(text.len());
+    low.range(text, 0, text.len());
+    low.finish(text)
+}
+
+/// A lower-case copy of a text built piece by piece, for [`lower_aligned`] and for the
+/// tokeniser, which lower-cases a paragraph in the pass that splits it (every byte of a
+/// paragraph is whitespace or in a token, and whitespace has no case).
+///
+/// The text is copied in runs between the non-ASCII capitals (`Đ`, `Ủ`…), each replaced by its
+/// lower case of the same length; the ASCII is lower-cased in place at the end. No
+/// per-character allocation or splice, and the lower-case Vietnamese letters (most non-ASCII
+/// characters) are told from their bytes without decoding.
+#[derive(Debug, Default)]
+pub(crate) struct Lowering {
+    out: String,
+    /// The text before this byte is in `out` (or replaced there).
+    copied: usize,
+}
+
+impl Lowering {
+    pub(crate) fn new(capacity: usize) -> Lowering {
+        Lowering {
+            out: String::with_capacity(capacity),
+            copied: 0,
         }
-        // Already lower case, by their bytes: U+00DF–U+00FF (C3 9F–BF); the odd code points of
-        // U+0100–U+012F (C4 80–AF: `đ`, `ă`, `ĩ`); `ơ` and `ư` (C6 A1, C6 B0); the odd code
-        // points of U+1E80–U+1EFF, where the Vietnamese block is (E1 BA/BB, last byte odd).
-        let lower = match lead {
-            0xC3 => bytes[i + 1] >= 0x9F,
-            0xC4 => bytes[i + 1] <= 0xAF && bytes[i + 1] & 1 == 1,
-            0xC6 => matches!(bytes[i + 1], 0xA1 | 0xB0),
-            0xE1 => matches!(bytes[i + 1], 0xBA | 0xBB) && bytes[i + 2] & 1 == 1,
-            _ => false,
-        };
-        if lower {
-            i += if lead < 0xE0 { 2 } else { 3 };
-            continue;
+    }
+
+    /// Lower-cases the non-ASCII characters of `text[i..end]` (`i` and `end` on character
+    /// boundaries, after anything given before).
+    pub(crate) fn range(&mut self, text: &str, mut i: usize, end: usize) {
+        let bytes = text.as_bytes();
+        while i < end {
+            // ASCII and continuation bytes; a lead byte of a two- or three-byte character is
+            // 0xC2 or more.
+            if bytes[i] < 0xC2 {
+                i += 1;
+                continue;
+            }
+            i += self.char_at(text, i);
+        }
+    }
+
+    /// Lower-cases the character at byte `i` (a lead byte, 0xC2 or more) and returns its length.
+    #[inline]
+    pub(crate) fn char_at(&mut self, text: &str, i: usize) -> usize {
+        let bytes = text.as_bytes();
+        let lead = bytes[i];
+        if known_lower(bytes, i) {
+            return if lead < 0xE0 { 2 } else { 3 };
         }
         let c = text[i..].chars().next().expect("on a char boundary");
-        let n = c.len_utf8();
-        let lc = lower_fast(c).or_else(|| {
+        self.char(text, i, c);
+        c.len_utf8()
+    }
+
+    /// Lower-cases character `c`, at byte `i` of `text` (after anything given before).
+    pub(crate) fn char(&mut self, text: &str, i: usize, c: char) {
+        let lc = lower_char(c);
+        if lc != c {
+            self.out.push_str(&text[self.copied..i]);
+            self.out.push(lc);
+            self.copied = i + c.len_utf8();
+        }
+    }
+
+    /// The lower-case text: the rest copied, the ASCII lower-cased.
+    pub(crate) fn finish(mut self, text: &str) -> String {
+        self.out.push_str(&text[self.copied..]);
+        self.out.make_ascii_lowercase();
+        self.out
+    }
+}
+
+/// The lower case of `c` as [`lower_aligned`] gives it: `c` itself when its lower case is not
+/// one character of the same UTF-8 length.
+pub(crate) fn lower_char(c: char) -> char {
+    lower_fast(c)
+        .or_else(|| {
             let mut l = c.to_lowercase();
             match (l.next(), l.next()) {
-                (Some(lc), None) if lc.len_utf8() == n => Some(lc),
+                (Some(lc), None) if lc.len_utf8() == c.len_utf8() => Some(lc),
                 _ => None,
             }
-        });
-        if let Some(lc) = lc.filter(|&lc| lc != c) {
-            out.push_str(&text[copied..i]);
-            out.push(lc);
-            copied = i + n;
-        }
-        i += n;
+        })
+        .unwrap_or(c)
+}
+
+/// Whether the character at byte `i` (a lead byte, 0xC2 or more) is lower case already, told by
+/// its bytes: U+00DF–U+00FF (C3 9F–BF); the odd code points of U+0100–U+012F (C4 80–AF: `đ`,
+/// `ă`, `ĩ`); `ơ` and `ư` (C6 A1, C6 B0); the odd code points of U+1E80–U+1EFF, where the
+/// Vietnamese block is (E1 BA/BB, last byte odd). `false` means "decode and see".
+#[inline]
+pub(crate) fn known_lower(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        0xC3 => bytes[i + 1] >= 0x9F,
+        0xC4 => bytes[i + 1] <= 0xAF && bytes[i + 1] & 1 == 1,
+        0xC6 => matches!(bytes[i + 1], 0xA1 | 0xB0),
+        0xE1 => matches!(bytes[i + 1], 0xBA | 0xBB) && bytes[i + 2] & 1 == 1,
+        _ => false,
     }
-    out.push_str(&text[copied..]);
-    out.make_ascii_lowercase();
-    out
 }
 
 /// The lower case of the characters Vietnamese text is made of, without the general Unicode

@@ -5,8 +5,8 @@
 //! `tháng 9/2024`), document numbers (`số 363/TB-VPCP`, `Đề án 06`, `Điều 13`), years, labels
 //! (`1.`, `(2)`), ordinals (`lần thứ 2`) and the ends of ranges (`70% - dưới 100%`).
 
-use super::prose::{lower_aligned, Paragraph};
-use super::token::{tokenize, Kind, Num, Shape, Token};
+use super::prose::Paragraph;
+use super::token::{tokenize_lower, Kind, Num, Shape, Token};
 use super::units::{unit_at, Unit};
 use std::ops::Range;
 
@@ -84,11 +84,21 @@ fn may_state_a_figure(text: &str) -> bool {
             .rsplit(|c: char| c.is_whitespace() || c == '(')
             .next()
             .unwrap_or("");
-        let w = super::prose::lower_aligned(word);
-        if after == b'/' && is_date_prefix(&w) {
+        // Lower-cased into a buffer on the stack: no allocation per figure. A word longer than
+        // the buffer is none of the prefix words (the longest is 8 bytes).
+        let mut buf = [0u8; 16];
+        let w = if word.len() <= buf.len() {
+            for (k, c) in word.char_indices() {
+                super::prose::lower_char(c).encode_utf8(&mut buf[k..]);
+            }
+            std::str::from_utf8(&buf[..word.len()]).unwrap_or("")
+        } else {
+            ""
+        };
+        if after == b'/' && is_date_prefix(w) {
             continue;
         }
-        if is_code_prefix(&w)
+        if is_code_prefix(w)
             && !(w == "số"
                 && (head.ends_with("tổng số")
                     || head.ends_with("Tổng số")
@@ -152,11 +162,47 @@ impl Mention {
     }
 }
 
+/// The clauses of a sentence, read as a slice of token ranges. Most sentences have one or two:
+/// they are kept inline, without an allocation per sentence; more spill into a `Vec`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Clauses {
+    inline: [Range<usize>; 2],
+    len: u8,
+    spill: Vec<Range<usize>>,
+}
+
+impl Clauses {
+    fn push(&mut self, r: Range<usize>) {
+        let n = usize::from(self.len);
+        if self.spill.is_empty() && n < self.inline.len() {
+            self.inline[n] = r;
+            self.len += 1;
+        } else {
+            if self.spill.is_empty() {
+                self.spill.extend(self.inline.iter().cloned());
+            }
+            self.spill.push(r);
+        }
+    }
+}
+
+impl std::ops::Deref for Clauses {
+    type Target = [Range<usize>];
+
+    fn deref(&self) -> &[Range<usize>] {
+        if self.spill.is_empty() {
+            &self.inline[..usize::from(self.len)]
+        } else {
+            &self.spill
+        }
+    }
+}
+
 /// A sentence: a token range, its clauses (split at `;` outside parentheses) and its mentions.
 #[derive(Debug, Clone)]
 pub(crate) struct Sentence {
     pub toks: Range<usize>,
-    pub clauses: Vec<Range<usize>>,
+    pub clauses: Clauses,
     pub mentions: Range<usize>,
     /// Starts with `Trong đó`, `Cụ thể`, `Kết quả`, `Theo đó`: continues the sentence before.
     pub cont: bool,
@@ -322,15 +368,10 @@ impl<'p> Doc<'p> {
         // A paragraph longer than any a report holds (a paste gone wrong) is not read: every
         // rule works within a paragraph, so this keeps the whole linear in the input.
         let read = para.text.len() <= MAX_PARAGRAPH_BYTES && may_state_a_figure(&para.text);
-        let toks = if read {
-            tokenize(&para.text)
+        let (toks, low) = if read {
+            tokenize_lower(&para.text)
         } else {
-            Vec::new()
-        };
-        let low = if read {
-            lower_aligned(&para.text)
-        } else {
-            String::new()
+            (Vec::new(), String::new())
         };
         let mut depth = Vec::with_capacity(toks.len());
         let mut d = 0u16;
@@ -536,10 +577,15 @@ impl<'p> Doc<'p> {
     }
 
     fn push_sentence(&mut self, toks: Range<usize>) {
-        let mut clauses = Vec::new();
+        let mut clauses = Clauses::default();
         let mut cs = toks.start;
-        for i in toks.clone() {
-            if matches!(self.toks[i].kind, Kind::Punct(';')) && self.depth[i] == 0 {
+        // Runs over every token of the paragraph: the token and depth slices are walked
+        // together, without an index check per token.
+        let spans = self.toks[toks.clone()]
+            .iter()
+            .zip(&self.depth[toks.clone()]);
+        for (i, (t, &d)) in (toks.start..).zip(spans) {
+            if matches!(t.kind, Kind::Punct(';')) && d == 0 {
                 clauses.push(cs..i + 1);
                 cs = i + 1;
             }

@@ -5,6 +5,7 @@
 //! Hand-written rather than a regular expression: one pass over the bytes, no automaton to build
 //! or ship in the Wasm.
 
+use super::prose::Lowering;
 use crate::number::Figure;
 
 /// What a token is.
@@ -136,6 +137,21 @@ static ASCII_ALNUM: [bool; 256] = {
 
 /// Splits a paragraph into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    tokens::<false>(text, &mut Lowering::default())
+}
+
+/// [`tokenize`] and [`lower_aligned`](super::prose::lower_aligned) in one pass over the text:
+/// the tokens, and the text lower-cased byte for byte (the same string `lower_aligned` gives:
+/// every byte is whitespace, which has no case, or in a token, lower-cased as it is read).
+pub(crate) fn tokenize_lower(text: &str) -> (Vec<Token>, String) {
+    let mut low = Lowering::new(text.len());
+    let toks = tokens::<true>(text, &mut low);
+    (toks, low.finish(text))
+}
+
+/// The tokeniser; with `LOWER`, the non-ASCII characters of every token are lower-cased into
+/// `low` as they are read.
+fn tokens<const LOWER: bool>(text: &str, low: &mut Lowering) -> Vec<Token> {
     let b = text.as_bytes();
     let n = b.len();
     let mut out = Vec::with_capacity(text.len() / 4);
@@ -153,6 +169,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             }
             b'0'..=b'9' => {
                 let (end, kind) = number(text, i);
+                if LOWER {
+                    // Codes glued to letters (`1Đ`) have case too.
+                    low.range(text, i, end);
+                }
                 out.push(Token {
                     kind,
                     start: i,
@@ -190,10 +210,28 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             loop {
                 match b.get(j) {
                     Some(&c) if ASCII_ALNUM[usize::from(c)] => j += 1,
-                    Some(&c) if c >= 0x80 => match word_char_len(text, j) {
-                        Some(len) => j += len,
-                        None => break,
-                    },
+                    Some(&c) if c >= 0x80 => {
+                        // The letters of Vietnamese, and whether they are lower case, from their
+                        // bytes (as [`word_char_len`] and [`known_lower`](super::prose::known_lower) tell them), inline:
+                        // this runs for every non-ASCII letter of the prose.
+                        let next = b.get(j + 1).copied().unwrap_or(0);
+                        let (len, lower) = match c {
+                            0xC3 if next != 0x97 && next != 0xB7 => (2, next >= 0x9F),
+                            0xC4 => (2, next <= 0xAF && next & 1 == 1),
+                            0xC6 => (2, next == 0xA1 || next == 0xB0),
+                            0xE1 if next == 0xBA || next == 0xBB => {
+                                (3, b.get(j + 2).is_some_and(|&t| t & 1 == 1))
+                            }
+                            _ => match word_char_len(text, j) {
+                                Some(len) => (len, false),
+                                None => break,
+                            },
+                        };
+                        if LOWER && !lower {
+                            low.char_at(text, j);
+                        }
+                        j += len;
+                    }
                     _ => break,
                 }
             }
@@ -208,6 +246,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 let k = text[j..]
                     .find(|ch: char| ch.is_whitespace() || ch == '>')
                     .map_or(n, |k| j + k);
+                if LOWER {
+                    low.range(text, j, k);
+                }
                 out.push(Token {
                     kind: Kind::Other,
                     start: i,
@@ -223,6 +264,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 i = j;
             }
             continue;
+        }
+        if LOWER && !c.is_ascii() {
+            low.char(text, i, c);
         }
         out.push(Token {
             kind: Kind::Punct(c),
@@ -443,6 +487,22 @@ mod tests {
                 Some(is_letter(c)).filter(|_| !c.is_whitespace()),
                 "U+{u:04X}"
             );
+        }
+    }
+
+    #[test]
+    fn lowered_while_tokenised_as_lower_aligned_lowers() {
+        use crate::narrative::prose::lower_aligned;
+        for u in (0x20u32..0x3000).chain(0x1_0400..0x1_0500) {
+            let Some(c) = char::from_u32(u) else { continue };
+            for s in [
+                format!("A{c}Đb{c} 1{c}Ư 2{c} http://X{c}Ê/ {c}"),
+                format!("{c}Ủy 12{c}% 3/4{c}"),
+            ] {
+                let (toks, low) = tokenize_lower(&s);
+                assert_eq!(low, lower_aligned(&s), "U+{u:04X}");
+                assert_eq!(toks, tokenize(&s), "U+{u:04X}");
+            }
         }
     }
 
