@@ -63,6 +63,28 @@ pub(crate) type WordMap<'a, V> = HashMap<&'a str, V, BuildHasherDefault<WordHash
 pub(crate) struct Lexicon {
     phrases: Vec<Words>,
     first: WordMap<'static, Vec<u16>>,
+    /// A filter of the first words (a one-hash Bloom filter on their length, first and last
+    /// byte): most words of a paragraph start no phrase, and this rules them out with a few
+    /// instructions instead of hashing the word and probing the map.
+    maybe_first: [u64; FILTER_WORDS],
+}
+
+/// The size of [`Lexicon::maybe_first`] in 64-bit words (1024 bits: a few hundred first words
+/// leave most bits clear).
+const FILTER_WORDS: usize = 16;
+
+/// The bit of `word` in [`Lexicon::maybe_first`].
+#[inline]
+fn filter_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    let (first, last) = match b {
+        [] => (0, 0),
+        [f, .., l] => (*f, *l),
+        [f] => (*f, *f),
+    };
+    let sig = u32::from(first) | u32::from(last) << 8 | (b.len() as u32 & 0xff) << 16;
+    // The top bits of a multiplication mix all three.
+    (sig.wrapping_mul(0x9e37_79b1) >> (32 - 10)) as usize
 }
 
 impl Lexicon {
@@ -76,6 +98,8 @@ impl Lexicon {
         self.phrases.push(phrase);
         if let Some(first) = phrase.first() {
             self.first.entry(first).or_default().push(id);
+            let bit = filter_bit(first);
+            self.maybe_first[bit / 64] |= 1 << (bit % 64);
         }
         id
     }
@@ -89,7 +113,12 @@ impl Lexicon {
             if t.kind != super::token::Kind::Word {
                 continue;
             }
-            let Some(ids) = self.first.get(doc.word(i)) else {
+            let word = doc.word(i);
+            let bit = filter_bit(word);
+            if self.maybe_first[bit / 64] & 1 << (bit % 64) == 0 {
+                continue;
+            }
+            let Some(ids) = self.first.get(word) else {
                 continue;
             };
             for &id in ids {
