@@ -230,6 +230,11 @@ fn cell<'r>(report: &'r Report, name: &str, words: &[&str]) -> Option<(&'r Form,
 /// Whether `text` lower-cased as [`lower_aligned`] does it contains `word` (lower-case), without
 /// building the lower-case copy: runs for every row a figure is compared with.
 fn contains_lower(text: &str, word: &str) -> bool {
+    // The row usually spells the word as it is (the case of a match): a byte search finds it
+    // without decoding characters; `same_lower(c, c)` holds, so a plain match is a match.
+    if text.contains(word) {
+        return true;
+    }
     let Some(w0) = word.chars().next() else {
         return true;
     };
