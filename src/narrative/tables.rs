@@ -181,6 +181,8 @@ struct Ctx {
     scope: Scope,
 }
 
+/// Whether concept `c`, one of the candidates of `m` (`Tables::by_kind`), fits it. Runs for
+/// every figure and every candidate.
 fn fits(c: &Concept, m: &Mention, ctx: &Ctx) -> bool {
     let percent = m.num.percent;
     match c.def.measure {
@@ -188,15 +190,12 @@ fn fits(c: &Concept, m: &Mention, ctx: &Ctx) -> bool {
         MeasureKind::Count | MeasureKind::Money if percent => return false,
         _ => {}
     }
-    if c.def.measure != MeasureKind::Percent {
-        let ok = match m.unit {
-            Some(u) => c.def.units.contains(&u.class),
-            None => c.def.units.contains(&"none"),
-        };
-        if !ok {
-            return false;
-        }
-    }
+    // The unit needs no test: the candidates of a figure that is not a percentage are
+    // `by_kind[its unit class]`, the concepts whose units hold that class.
+    debug_assert!(
+        percent || c.def.units.contains(&m.unit.map_or("none", |u| u.class)),
+        "a candidate of the figure's unit class"
+    );
     // A concept of a denominator reads the `b` of `a/b`; any other reads a count or the `a`.
     if c.def.denominator && !m.is_fraction() {
         return false;
