@@ -492,6 +492,9 @@ pub(crate) fn check(doc: &Doc, p: usize, report: &Report, out: &mut Vec<Finding>
         // (concept, mentions) in order; mentions of one concept side by side in one list are
         // added up (`06 Nghị quyết của HĐND tỉnh, 06 Quyết định của UBND tỉnh` → cấp tỉnh).
         let mut found: Vec<(usize, Vec<&Mention>)> = Vec::new();
+        // (sentence, clause), the phrases of the clause, and the level of government its start
+        // names (when a figure's own words name none).
+        let mut last_clause: Option<((usize, usize), Set, Option<Scope>)> = None;
         for m in &doc.mentions {
             let cands = candidates[m.id];
             if cands.is_empty() {
@@ -506,23 +509,32 @@ pub(crate) fn check(doc: &Doc, p: usize, report: &Report, out: &mut Vec<Finding>
             let item = occ.set(&(m.gap_start..m.right_end), |i| {
                 i != m.tok && doc.depth[i] == m.depth
             });
+            // What depends on the clause only is read once for the figures of one clause (they
+            // come one after the other).
+            let here = (m.sent, m.clause);
+            let per_clause = match &mut last_clause {
+                Some(c) if c.0 == here => c,
+                slot => slot.insert((here, occ.set(&clause, everything), None)),
+            };
             // The level of government: from the figure's own words, else from the start of its
             // clause (`Khối cơ quan chuyên môn cấp tỉnh, UBND cấp huyện, UBND cấp xã tiếp nhận …`).
             let mut scope = scope_of(t, &item);
             if scope == Scope::None {
-                let lead_end = doc
-                    .sentence_mentions(m.sent)
-                    .iter()
-                    .find(|x| x.clause == m.clause)
-                    .map_or(m.tok, |x| x.tok);
-                scope = scope_of(
-                    t,
-                    &occ.set(&(clause.start..lead_end.max(clause.start)), everything),
-                );
+                scope = *per_clause.2.get_or_insert_with(|| {
+                    let lead_end = doc
+                        .sentence_mentions(m.sent)
+                        .iter()
+                        .find(|x| x.clause == m.clause)
+                        .map_or(m.tok, |x| x.tok);
+                    scope_of(
+                        t,
+                        &occ.set(&(clause.start..lead_end.max(clause.start)), everything),
+                    )
+                });
             }
             let ctx = Ctx {
                 item,
-                clause: occ.set(&clause, everything),
+                clause: per_clause.1,
                 sentence,
                 paragraph,
                 scope,
