@@ -462,23 +462,20 @@ pub(crate) fn check(doc: &Doc, p: usize, report: &Report, out: &mut Vec<Finding>
     let t = tables();
     let all = &t.concepts;
     {
-        // The concepts each figure may state, by what it counts.
-        let candidates: Vec<&[u16]> = doc
-            .mentions
-            .iter()
-            .map(|m| {
-                if m.approx || m.change {
-                    return &[][..];
-                }
-                let key = if m.num.percent {
-                    "%"
-                } else {
-                    m.unit.map_or("none", |u| u.class)
-                };
-                t.by_kind.get(key).map_or(&[][..], Vec::as_slice)
-            })
-            .collect();
-        if candidates.iter().all(|c| c.is_empty()) {
+        // The concepts a figure may state, by what it counts: a look-up, not kept in a Vec (the
+        // test below stops at the first figure that has some).
+        let candidates = |m: &Mention| -> &[u16] {
+            if m.approx || m.change {
+                return &[];
+            }
+            let key = if m.num.percent {
+                "%"
+            } else {
+                m.unit.map_or("none", |u| u.class)
+            };
+            t.by_kind.get(key).map_or(&[][..], Vec::as_slice)
+        };
+        if doc.mentions.iter().all(|m| candidates(m).is_empty()) {
             return;
         }
         let occ = t.lexicon.scan(doc);
@@ -496,7 +493,7 @@ pub(crate) fn check(doc: &Doc, p: usize, report: &Report, out: &mut Vec<Finding>
         // names (when a figure's own words name none).
         let mut last_clause: Option<((usize, usize), Set, Option<Scope>)> = None;
         for m in &doc.mentions {
-            let cands = candidates[m.id];
+            let cands = candidates(m);
             if cands.is_empty() {
                 continue;
             }
