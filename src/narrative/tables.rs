@@ -119,6 +119,7 @@ fn tables() -> &'static Tables {
             }
         }
         assert!(lexicon.len() <= MAX_PHRASES, "too many phrases for a set");
+        lexicon.seal();
         Tables {
             lexicon,
             concepts,
