@@ -270,7 +270,11 @@ fn unit_word(unit: &str) -> String {
     let mut chars = t.chars();
     match (chars.next(), chars.next()) {
         (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
-            a.to_lowercase().chain(t[a.len_utf8()..].chars()).collect()
+            // The rest copied as one slice, not char by char.
+            let mut out = String::with_capacity(t.len() + 2);
+            out.extend(a.to_lowercase());
+            out.push_str(&t[a.len_utf8()..]);
+            out
         }
         _ => t.to_string(),
     }
@@ -310,6 +314,22 @@ struct TableSide<'r> {
     phrase: String,
 }
 
+/// Appends `n` in decimal digits, as `{n}` prints it, without the formatting machinery: runs
+/// for every comparison with a table.
+fn push_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[k..].iter().map(|&d| char::from(d)));
+}
+
 /// Appends the name of a form: `Biểu mẫu số 03`, or its title.
 fn push_form_name(out: &mut String, form: &Form) {
     match form.number {
@@ -318,7 +338,7 @@ fn push_form_name(out: &mut String, form: &Form) {
             if n < 10 {
                 out.push('0');
             }
-            let _ = write!(out, "{n}");
+            push_number(out, n as usize);
         }
         None => out.push_str(&form.title),
     }
@@ -368,7 +388,9 @@ fn sum_of<'r>(
     let (raw, formula) = if let [(_, row, _)] = rows.as_slice() {
         phrase.push_str(", ");
         phrase.push_str(&row_phrase(row));
-        let _ = write!(phrase, " (dòng {} của tệp)", row.line);
+        phrase.push_str(" (dòng ");
+        push_number(&mut phrase, row.line);
+        phrase.push_str(" của tệp)");
         (Some(row.raw.trim()), None)
     } else {
         // The cells as printed, only when there are several to add up.
