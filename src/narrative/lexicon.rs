@@ -125,7 +125,10 @@ impl Lexicon {
 
     /// Every occurrence of every phrase in `doc`, in the order of the text.
     pub fn scan(&self, doc: &Doc) -> Occurrences {
-        assert!(!self.starts.is_empty(), "a lexicon scanned before it is sealed");
+        assert!(
+            !self.starts.is_empty(),
+            "a lexicon scanned before it is sealed"
+        );
         // Sized for the usual count of occurrences (well under one token in four): one
         // allocation for most paragraphs.
         let mut found = Vec::with_capacity(doc.toks.len() / 4);

@@ -428,7 +428,13 @@ pub(super) fn judge_sum(
             &["khớp với ", &whole_text]
         } else {
             left = amount(wv - exact, gap, unit_word);
-            &["không vượt ", &whole_text, " (còn ", &left, " không được kể ra)"]
+            &[
+                "không vượt ",
+                &whole_text,
+                " (còn ",
+                &left,
+                " không được kể ra)",
+            ]
         };
         let head = [
             "Câu «",
