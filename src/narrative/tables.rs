@@ -119,6 +119,7 @@ fn tables() -> &'static Tables {
             }
         }
         assert!(lexicon.len() <= MAX_PHRASES, "too many phrases for a set");
+        lexicon.seal();
         Tables {
             lexicon,
             concepts,
@@ -181,6 +182,8 @@ struct Ctx {
     scope: Scope,
 }
 
+/// Whether concept `c`, one of the candidates of `m` (`Tables::by_kind`), fits it. Runs for
+/// every figure and every candidate.
 fn fits(c: &Concept, m: &Mention, ctx: &Ctx) -> bool {
     let percent = m.num.percent;
     match c.def.measure {
@@ -188,15 +191,12 @@ fn fits(c: &Concept, m: &Mention, ctx: &Ctx) -> bool {
         MeasureKind::Count | MeasureKind::Money if percent => return false,
         _ => {}
     }
-    if c.def.measure != MeasureKind::Percent {
-        let ok = match m.unit {
-            Some(u) => c.def.units.contains(&u.class),
-            None => c.def.units.contains(&"none"),
-        };
-        if !ok {
-            return false;
-        }
-    }
+    // The unit needs no test: the candidates of a figure that is not a percentage are
+    // `by_kind[its unit class]`, the concepts whose units hold that class.
+    debug_assert!(
+        percent || c.def.units.contains(&m.unit.map_or("none", |u| u.class)),
+        "a candidate of the figure's unit class"
+    );
     // A concept of a denominator reads the `b` of `a/b`; any other reads a count or the `a`.
     if c.def.denominator && !m.is_fraction() {
         return false;
@@ -230,6 +230,11 @@ fn cell<'r>(report: &'r Report, name: &str, words: &[&str]) -> Option<(&'r Form,
 /// Whether `text` lower-cased as [`lower_aligned`] does it contains `word` (lower-case), without
 /// building the lower-case copy: runs for every row a figure is compared with.
 fn contains_lower(text: &str, word: &str) -> bool {
+    // The row usually spells the word as it is (the case of a match): a byte search finds it
+    // without decoding characters; `same_lower(c, c)` holds, so a plain match is a match.
+    if text.contains(word) {
+        return true;
+    }
     let Some(w0) = word.chars().next() else {
         return true;
     };
@@ -265,7 +270,11 @@ fn unit_word(unit: &str) -> String {
     let mut chars = t.chars();
     match (chars.next(), chars.next()) {
         (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
-            a.to_lowercase().chain(t[a.len_utf8()..].chars()).collect()
+            // The rest copied as one slice, not char by char.
+            let mut out = String::with_capacity(t.len() + 2);
+            out.extend(a.to_lowercase());
+            out.push_str(&t[a.len_utf8()..]);
+            out
         }
         _ => t.to_string(),
     }
@@ -305,6 +314,22 @@ struct TableSide<'r> {
     phrase: String,
 }
 
+/// Appends `n` in decimal digits, as `{n}` prints it, without the formatting machinery: runs
+/// for every comparison with a table.
+fn push_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[k..].iter().map(|&d| char::from(d)));
+}
+
 /// Appends the name of a form: `Biểu mẫu số 03`, or its title.
 fn push_form_name(out: &mut String, form: &Form) {
     match form.number {
@@ -313,7 +338,7 @@ fn push_form_name(out: &mut String, form: &Form) {
             if n < 10 {
                 out.push('0');
             }
-            let _ = write!(out, "{n}");
+            push_number(out, n as usize);
         }
         None => out.push_str(&form.title),
     }
@@ -363,7 +388,9 @@ fn sum_of<'r>(
     let (raw, formula) = if let [(_, row, _)] = rows.as_slice() {
         phrase.push_str(", ");
         phrase.push_str(&row_phrase(row));
-        let _ = write!(phrase, " (dòng {} của tệp)", row.line);
+        phrase.push_str(" (dòng ");
+        push_number(&mut phrase, row.line);
+        phrase.push_str(" của tệp)");
         (Some(row.raw.trim()), None)
     } else {
         // The cells as printed, only when there are several to add up.
@@ -458,23 +485,20 @@ pub(crate) fn check(doc: &Doc, p: usize, report: &Report, out: &mut Vec<Finding>
     let t = tables();
     let all = &t.concepts;
     {
-        // The concepts each figure may state, by what it counts.
-        let candidates: Vec<&[u16]> = doc
-            .mentions
-            .iter()
-            .map(|m| {
-                if m.approx || m.change {
-                    return &[][..];
-                }
-                let key = if m.num.percent {
-                    "%"
-                } else {
-                    m.unit.map_or("none", |u| u.class)
-                };
-                t.by_kind.get(key).map_or(&[][..], Vec::as_slice)
-            })
-            .collect();
-        if candidates.iter().all(|c| c.is_empty()) {
+        // The concepts a figure may state, by what it counts: a look-up, not kept in a Vec (the
+        // test below stops at the first figure that has some).
+        let candidates = |m: &Mention| -> &[u16] {
+            if m.approx || m.change {
+                return &[];
+            }
+            let key = if m.num.percent {
+                "%"
+            } else {
+                m.unit.map_or("none", |u| u.class)
+            };
+            t.by_kind.get(key).map_or(&[][..], Vec::as_slice)
+        };
+        if doc.mentions.iter().all(|m| candidates(m).is_empty()) {
             return;
         }
         let occ = t.lexicon.scan(doc);
@@ -488,8 +512,11 @@ pub(crate) fn check(doc: &Doc, p: usize, report: &Report, out: &mut Vec<Finding>
         // (concept, mentions) in order; mentions of one concept side by side in one list are
         // added up (`06 Nghị quyết của HĐND tỉnh, 06 Quyết định của UBND tỉnh` → cấp tỉnh).
         let mut found: Vec<(usize, Vec<&Mention>)> = Vec::new();
+        // (sentence, clause), the phrases of the clause, and the level of government its start
+        // names (when a figure's own words name none).
+        let mut last_clause: Option<((usize, usize), Set, Option<Scope>)> = None;
         for m in &doc.mentions {
-            let cands = candidates[m.id];
+            let cands = candidates(m);
             if cands.is_empty() {
                 continue;
             }
@@ -502,23 +529,32 @@ pub(crate) fn check(doc: &Doc, p: usize, report: &Report, out: &mut Vec<Finding>
             let item = occ.set(&(m.gap_start..m.right_end), |i| {
                 i != m.tok && doc.depth[i] == m.depth
             });
+            // What depends on the clause only is read once for the figures of one clause (they
+            // come one after the other).
+            let here = (m.sent, m.clause);
+            let per_clause = match &mut last_clause {
+                Some(c) if c.0 == here => c,
+                slot => slot.insert((here, occ.set(&clause, everything), None)),
+            };
             // The level of government: from the figure's own words, else from the start of its
             // clause (`Khối cơ quan chuyên môn cấp tỉnh, UBND cấp huyện, UBND cấp xã tiếp nhận …`).
             let mut scope = scope_of(t, &item);
             if scope == Scope::None {
-                let lead_end = doc
-                    .sentence_mentions(m.sent)
-                    .iter()
-                    .find(|x| x.clause == m.clause)
-                    .map_or(m.tok, |x| x.tok);
-                scope = scope_of(
-                    t,
-                    &occ.set(&(clause.start..lead_end.max(clause.start)), everything),
-                );
+                scope = *per_clause.2.get_or_insert_with(|| {
+                    let lead_end = doc
+                        .sentence_mentions(m.sent)
+                        .iter()
+                        .find(|x| x.clause == m.clause)
+                        .map_or(m.tok, |x| x.tok);
+                    scope_of(
+                        t,
+                        &occ.set(&(clause.start..lead_end.max(clause.start)), everything),
+                    )
+                });
             }
             let ctx = Ctx {
                 item,
-                clause: occ.set(&clause, everything),
+                clause: per_clause.1,
                 sentence,
                 paragraph,
                 scope,

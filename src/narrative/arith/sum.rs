@@ -5,7 +5,8 @@ use super::{both_units, is_out_of, Role, Semantics, PENDING};
 use crate::explain::signed;
 use crate::interval::Interval;
 use crate::narrative::finding::{
-    amount, common_scale, decimals_of, raw_a, raw_b, scale_name, unit_text, valued, Finding,
+    amount, cat, common_scale, decimals_of, raw_a, raw_a_str, raw_b, raw_b_str, scale_name,
+    unit_text, valued, Finding,
 };
 use crate::narrative::scan::{Doc, Mention, Phrase};
 use crate::narrative::token::Kind;
@@ -319,15 +320,6 @@ pub(super) fn parenthesised(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding
     }
 }
 
-/// `shown unit`, or `shown` alone when there is no unit.
-pub(super) fn amount_text(shown: &str, unit: &str) -> String {
-    if unit.is_empty() {
-        shown.to_string()
-    } else {
-        format!("{shown} {unit}")
-    }
-}
-
 /// Judges parts against their whole. `label` says what the parts are, for the message (`các phần
 /// nêu sau «trong đó»`, `các gạch đầu dòng bên dưới`…).
 pub(super) fn judge_sum(
@@ -338,13 +330,19 @@ pub(super) fn judge_sum(
     sem: Semantics,
     label: &str,
 ) {
-    let all: Vec<&Mention> = std::iter::once(whole)
+    // Runs for every sum the text states: the strings are slices of the text where they can be,
+    // and the messages are built in one piece.
+    // The smallest money scale among the whole and its parts (`common_scale`, without
+    // collecting them).
+    let scale = std::iter::once(whole)
         .chain(parts.iter().map(|(_, m)| *m))
-        .collect();
-    let scale = common_scale(&all);
+        .filter_map(|m| m.unit.filter(|u| u.is_money()).map(|u| u.scale))
+        .min()
+        .unwrap_or(0);
     let mut sum = Interval::exact(Decimal::ZERO);
     let mut exact = Decimal::ZERO;
-    let mut figs = Vec::new();
+    // The most decimals any part was printed with (`decimals_of`).
+    let mut dec = 0;
     for (_, m) in parts {
         let (v, iv) = valued(m.num.a, m, scale);
         match (sum.checked_add(&iv), exact.checked_add(v)) {
@@ -357,7 +355,7 @@ pub(super) fn judge_sum(
                 return;
             }
         }
-        figs.push(m.num.a);
+        dec = dec.max(m.num.a.decimals);
     }
     let converted = whole.unit.is_some_and(|u| u.is_money() && u.scale != scale);
     let part_unit = parts
@@ -369,34 +367,41 @@ pub(super) fn judge_sum(
     } else {
         unit_text(doc, whole, part_unit)
     };
-    let dec = decimals_of(&figs);
-    let formula = parts
-        .iter()
-        .map(|(d, m)| raw_a(d, m))
-        .collect::<Vec<_>>()
-        .join(" + ");
-    f.formula = Some(formula.clone());
-    f.expected = Some(format_vi(exact, dec));
-    // A fraction as the whole: a breakdown may make up either of its figures.
-    let mut wholes = vec![(whole.num.a, raw_a(doc, whole))];
-    if let (Some(b), Semantics::Equal) = (whole.num.b, sem) {
-        wholes.push((b, raw_b(doc, whole)));
+    // The parts as printed, joined by ` + `.
+    let mut formula = String::with_capacity(16 * parts.len());
+    for (k, (d, m)) in parts.iter().enumerate() {
+        if k > 0 {
+            formula.push_str(" + ");
+        }
+        formula.push_str(raw_a_str(d, m));
     }
+    f.formula = Some(formula);
+    let formula = f.formula.as_deref().unwrap_or("");
+    // A fraction as the whole: a breakdown may make up either of its figures.
+    let second = match (whole.num.b, sem) {
+        (Some(b), Semantics::Equal) => Some((b, raw_b_str(doc, whole))),
+        _ => None,
+    };
+    let wholes = [Some((whole.num.a, raw_a_str(doc, whole))), second];
     let fraction = whole
         .is_fraction()
-        .then(|| doc.text(whole.tok..whole.tok + 1).to_string());
-    let describe = |shown: &str, wv: Decimal, w: &Figure| match &fraction {
+        .then(|| doc.text(whole.tok..whole.tok + 1));
+    let describe = |shown: &str, wv: Decimal, w: &Figure| match fraction {
         Some(fr) => format!("số {shown} trong «{fr} {unit_word}»"),
         None if converted => format!("tổng {} ghi trong câu", amount(wv, w.decimals, unit_word)),
-        None => format!("tổng {} ghi trong câu", amount_text(shown, unit_word)),
+        // `shown unit`, or `shown` alone when there is no unit.
+        None => {
+            let space = if unit_word.is_empty() { "" } else { " " };
+            cat(&["tổng ", shown, space, unit_word, " ghi trong câu"])
+        }
     };
-    let judged = wholes.iter().find_map(|(w, shown)| {
-        let (wv, wi) = valued(*w, whole, scale);
+    let judged = wholes.iter().flatten().find_map(|&(w, shown)| {
+        let (wv, wi) = valued(w, whole, scale);
         let ok = match sem {
             Semantics::Equal => sum.meets(&wi),
             Semantics::AtMost => sum.lo <= wi.hi,
         };
-        ok.then_some((*w, shown.clone(), wv, wi))
+        ok.then_some((w, shown, wv, wi))
     });
     let total_text = amount(exact, dec, unit_word);
     let ok = judged.is_some();
@@ -404,30 +409,51 @@ pub(super) fn judge_sum(
         Some(j) => j,
         None => {
             let (wv, wi) = valued(whole.num.a, whole, scale);
-            (whole.num.a, raw_a(doc, whole), wv, wi)
+            (whole.num.a, raw_a_str(doc, whole), wv, wi)
         }
     };
-    f.reported = Some(shown.clone());
-    let whole_text = describe(&shown, wv, &w);
-    if sem == Semantics::AtMost {
-        f.expected = Some(format!("≤ {shown}"));
-    }
+    f.reported = Some(shown.to_string());
+    let whole_text = describe(shown, wv, &w);
+    f.expected = Some(if sem == Semantics::AtMost {
+        cat(&["≤ ", shown])
+    } else {
+        format_vi(exact, dec)
+    });
     let gap = dec.max(w.decimals);
     if ok {
         f.status = Status::Pass;
         f.imbalance = Some(format_vi(Decimal::ZERO, dec));
-        let tail = if sem == Semantics::Equal || sum.meets(&wi) {
-            format!("khớp với {whole_text}")
+        let left;
+        let tail: &[&str] = if sem == Semantics::Equal || sum.meets(&wi) {
+            &["khớp với ", &whole_text]
         } else {
-            format!(
-                "không vượt {whole_text} (còn {} không được kể ra)",
-                amount(wv - exact, gap, unit_word)
-            )
+            left = amount(wv - exact, gap, unit_word);
+            &[
+                "không vượt ",
+                &whole_text,
+                " (còn ",
+                &left,
+                " không được kể ra)",
+            ]
         };
-        f.message = format!(
-            "Câu «{}»: {label} cộng lại {formula} = {total_text}, {tail}.",
-            f.quote
-        );
+        let head = [
+            "Câu «",
+            &f.quote,
+            "»: ",
+            label,
+            " cộng lại ",
+            formula,
+            " = ",
+            &total_text,
+            ", ",
+        ];
+        let len = head.iter().chain(tail).map(|p| p.len()).sum::<usize>() + 1;
+        let mut message = String::with_capacity(len);
+        for p in head.iter().chain(tail) {
+            message.push_str(p);
+        }
+        message.push('.');
+        f.message = message;
         return;
     }
     f.status = Status::Warn;
