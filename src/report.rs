@@ -517,16 +517,23 @@ fn role_of(c: &str) -> Option<Role> {
     if c.is_empty() {
         return None;
     }
+    // Cells are short: a direct search beats building a substring searcher for each phrase,
+    // and this runs on most cells of every table.
+    let has = |n: &str| {
+        let (h, n) = (c.as_bytes(), n.as_bytes());
+        h.len() >= n.len()
+            && (0..=h.len() - n.len()).any(|i| h[i] == n[0] && &h[i..i + n.len()] == n)
+    };
     if c == "stt" || c.starts_with("stt ") || c == "số tt" || c == "số thứ tự" || c == "tt"
     {
         Some(Role::Stt)
-    } else if c.contains("đơn vị tính") || c == "đvt" || c.ends_with(" đvt") {
+    } else if has("đơn vị tính") || c == "đvt" || c.ends_with(" đvt") {
         Some(Role::Unit)
-    } else if c.contains("số liệu") || c.contains("giá trị") || c.ends_with("kết quả") {
+    } else if has("số liệu") || has("giá trị") || c.ends_with("kết quả") {
         Some(Role::Value)
-    } else if c.contains("ghi chú") {
+    } else if has("ghi chú") {
         Some(Role::Note)
-    } else if c.contains("chỉ tiêu") || c.contains("nội dung") || c.contains("tên chỉ") {
+    } else if has("chỉ tiêu") || has("nội dung") || has("tên chỉ") {
         Some(Role::Indicator)
     } else {
         None
