@@ -641,6 +641,11 @@ impl<'p> Doc<'p> {
     }
 
     fn unit_after(&self, i: usize) -> Option<(&'static Unit, usize)> {
+        // Every unit starts with a word (not a number, a code or punctuation): the token after
+        // most figures (`,`, `.`, `)`) is told at once, without reading six words and hashing.
+        if !self.is_word(i) {
+            return None;
+        }
         let mut buf = [""; 6];
         let n = (self.toks.len().saturating_sub(i)).min(6);
         for (k, w) in buf.iter_mut().enumerate().take(n) {

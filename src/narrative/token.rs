@@ -298,7 +298,8 @@ fn number(text: &str, i: usize) -> (usize, Kind) {
                 while digit(j) {
                     j += 1;
                 }
-            } else if text[j..].starts_with('\u{a0}') && digit(j + 2) {
+            } else if b.get(j) == Some(&0xC2) && b.get(j + 1) == Some(&0xA0) && digit(j + 2) {
+                // A no-break space (C2 A0), told by its bytes.
                 j += 2;
                 while digit(j) {
                     j += 1;
@@ -316,12 +317,14 @@ fn number(text: &str, i: usize) -> (usize, Kind) {
         break;
     }
     // Glued to letters, or to `/`, `-`, `:` and more characters: a code, not a figure.
-    let next = text[j..].chars().next();
-    let after = text[j..].chars().nth(1);
-    let glued = match next {
-        Some(c) if is_word_char(c) => true,
-        Some('/' | '-' | ':' | '_') => after.is_some_and(is_word_char),
-        _ => false,
+    // Runs for every number: the usual next byte (a space, `,`, `.`, `%`) is ASCII and told
+    // without decoding; only a non-ASCII one is decoded.
+    let after = |k: usize| text[k..].chars().next().is_some_and(is_word_char);
+    let glued = match b.get(j) {
+        None => false,
+        Some(b'/' | b'-' | b':' | b'_') => after(j + 1),
+        Some(&c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+        Some(_) => after(j),
     };
     if glued {
         let mut k = j;
@@ -344,11 +347,19 @@ fn number(text: &str, i: usize) -> (usize, Kind) {
     }
     let mut end = j;
     let mut percent = false;
-    let rest = &text[j..];
-    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
-    if trimmed.starts_with('%') && rest.len() - trimmed.len() <= 2 {
+    // A `%` after at most two bytes of spaces (` `, or a no-break space C2 A0): counted by
+    // bytes, and no further than that.
+    let mut d = 0;
+    while d <= 2 {
+        match b.get(j + d) {
+            Some(b' ') => d += 1,
+            Some(0xC2) if b.get(j + d + 1) == Some(&0xA0) => d += 2,
+            _ => break,
+        }
+    }
+    if d <= 2 && b.get(j + d) == Some(&b'%') {
         percent = true;
-        end = j + (rest.len() - trimmed.len()) + 1;
+        end = j + d + 1;
     }
     let rel = |k: usize| {
         let (s0, e0) = parts[k];
@@ -408,19 +419,38 @@ fn figure(s: &str) -> Option<Figure> {
 /// (`9.191.517`), one decimal comma (`31,15`). The same grammar as [`Figure::parse`], checked
 /// without building the number.
 fn well_formed(s: &str) -> bool {
-    let (int, frac) = match s.split_once(',') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s, None),
-    };
-    if frac.is_some_and(|f| f.is_empty() || f.contains([',', '.'])) || s.len() > 40 {
+    // One pass over the bytes (this runs for every number): `group` counts the bytes of the
+    // current group, as `str::len` would (a no-break space counts its two bytes).
+    if s.len() > 40 {
         return false;
     }
-    let mut groups = int.split('.');
-    let first = groups.next().unwrap_or("");
-    if first.is_empty() || (int.contains('.') && first.len() > 3) {
-        return false;
+    let (mut group, mut dots, mut comma) = (0usize, false, false);
+    for &c in s.as_bytes() {
+        match c {
+            b'.' | b',' if comma => return false,
+            b'.' => {
+                // The first group 1–3 long, the next ones exactly 3.
+                if (!dots && !(1..=3).contains(&group)) || (dots && group != 3) {
+                    return false;
+                }
+                dots = true;
+                group = 0;
+            }
+            b',' => {
+                if (!dots && group == 0) || (dots && group != 3) {
+                    return false;
+                }
+                comma = true;
+                group = 0;
+            }
+            _ => group += 1,
+        }
     }
-    groups.all(|g| g.len() == 3)
+    if comma || !dots {
+        group > 0
+    } else {
+        group == 3
+    }
 }
 
 #[cfg(test)]
