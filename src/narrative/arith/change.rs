@@ -115,7 +115,13 @@ pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             match b {
                 Some(b) => {
                     delta -= a.num.a.value - b.num.a.value;
-                    terms.push(cat(&["(", raw_a_str(doc, a), " − ", raw_a_str(doc, b), ")"]));
+                    terms.push(cat(&[
+                        "(",
+                        raw_a_str(doc, a),
+                        " − ",
+                        raw_a_str(doc, b),
+                        ")",
+                    ]));
                     used.push(b);
                 }
                 None => {
