@@ -86,17 +86,18 @@ pub fn check(report: &Report) -> Vec<Check> {
     // numbers are paragraph numbers) gives the same ids. A statement repeated word for word gets
     // `#2`, `#3`.
     let bases: Vec<String> = found.iter().map(id_base).collect();
-    // How many times each base has been seen so far, counted first so that each base can then
-    // move into its id (the map borrows them).
-    let mut seen: lexicon::WordMap<Vec<u16>> = lexicon::WordMap::default();
-    let mut nth = Vec::with_capacity(bases.len());
-    for base in &bases {
-        // The map's value only counts: one map type for the whole module keeps the Wasm small.
-        let times = seen.entry(base.as_str()).or_default();
-        times.push(0);
-        nth.push(times.len());
+    // How many times each base has been seen so far: the findings ordered by base (ties in
+    // the order of the text), then numbered along each run of equal bases. A sort of indices
+    // rather than a map: no allocation per distinct base, and no second map type in the Wasm.
+    let mut order: Vec<u32> = (0..bases.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| bases[a as usize].cmp(&bases[b as usize]).then(a.cmp(&b)));
+    let mut nth = vec![1usize; bases.len()];
+    for k in 1..order.len() {
+        let (prev, cur) = (order[k - 1] as usize, order[k] as usize);
+        if bases[prev] == bases[cur] {
+            nth[cur] = nth[prev] + 1;
+        }
     }
-    drop(seen);
     found
         .into_iter()
         .zip(bases.into_iter().zip(nth))

@@ -498,9 +498,11 @@ pub(crate) fn check(doc: &Doc, p: usize, report: &Report, out: &mut Vec<Finding>
             };
             t.by_kind.get(key).map_or(&[][..], Vec::as_slice)
         };
-        if doc.mentions.iter().all(|m| candidates(m).is_empty()) {
+        // The figures before the first that has candidates have none: the loop below starts
+        // there rather than looking them up again.
+        let Some(first) = doc.mentions.iter().position(|m| !candidates(m).is_empty()) else {
             return;
-        }
+        };
         let occ = t.lexicon.scan(doc);
         let everything = |_: usize| true;
         let paragraph = occ.set(&(0..doc.toks.len()), everything);
@@ -515,7 +517,7 @@ pub(crate) fn check(doc: &Doc, p: usize, report: &Report, out: &mut Vec<Finding>
         // (sentence, clause), the phrases of the clause, and the level of government its start
         // names (when a figure's own words name none).
         let mut last_clause: Option<((usize, usize), Set, Option<Scope>)> = None;
-        for m in &doc.mentions {
+        for m in &doc.mentions[first..] {
             let cands = candidates(m);
             if cands.is_empty() {
                 continue;

@@ -4,7 +4,7 @@ use super::same_kind;
 use crate::explain::signed;
 use crate::interval::Interval;
 use crate::narrative::finding::{
-    common_scale, decimals_of, printed, raw_a, unit_text, valued, Finding,
+    cat, common_scale, decimals_of, printed, raw_a, raw_a_str, unit_text, valued, Finding,
 };
 use crate::narrative::scan::{Doc, Mention, Phrase};
 use crate::number::{format_vi, round_to, Figure};
@@ -115,7 +115,13 @@ pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             match b {
                 Some(b) => {
                     delta -= a.num.a.value - b.num.a.value;
-                    terms.push(format!("({} − {})", raw_a(doc, a), raw_a(doc, b)));
+                    terms.push(cat(&[
+                        "(",
+                        raw_a_str(doc, a),
+                        " − ",
+                        raw_a_str(doc, b),
+                        ")",
+                    ]));
                     used.push(b);
                 }
                 None => {
@@ -128,7 +134,7 @@ pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                     terms.push(if *sign < 0 {
                         raw_a(doc, a)
                     } else {
-                        format!("−{}", raw_a(doc, a))
+                        cat(&["−", raw_a_str(doc, a)])
                     });
                 }
             }
@@ -149,7 +155,7 @@ pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                 "Câu «{}»: sau sáp nhập, giải thể, số {unit} {verb} {formula} = {} {unit}, khớp với số {verb} {} ghi trong câu.",
                 f.quote,
                 format_vi(delta.abs(), 0),
-                raw_a(doc, x)
+                raw_a_str(doc, x)
             );
         } else {
             f.status = Status::Warn;
@@ -157,7 +163,7 @@ pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             f.message = format!(
                 "Câu «{}» ghi {verb} {} {unit}, nhưng theo các số sáp nhập, giải thể trong câu thì số {unit} {} {} = {} {unit}.",
                 f.quote,
-                raw_a(doc, x),
+                raw_a_str(doc, x),
                 if delta < Decimal::ZERO { "giảm" } else { "tăng" },
                 formula,
                 format_vi(delta.abs(), 0)
@@ -270,9 +276,9 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                 ),
                 format!(
                     "({} − {}) / {} × 100",
-                    raw_a(doc, b),
-                    raw_a(doc, a),
-                    raw_a(doc, a)
+                    raw_a_str(doc, b),
+                    raw_a_str(doc, a),
+                    raw_a_str(doc, a)
                 ),
             )
         } else if (!levels_percent && !x.num.percent) || (levels_percent && points) {
@@ -300,7 +306,7 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                     },
                     false,
                 ),
-                format!("{} − {}", raw_a(doc, b), raw_a(doc, a)),
+                cat(&[raw_a_str(doc, b), " − ", raw_a_str(doc, a)]),
             )
         } else {
             continue;
@@ -337,7 +343,7 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
 /// A figure as the text printed it, with `%` when it is a percentage.
 fn printed_raw(doc: &Doc, m: &Mention) -> String {
     if m.num.percent {
-        format!("{}%", raw_a(doc, m))
+        cat(&[raw_a_str(doc, m), "%"])
     } else {
         raw_a(doc, m)
     }

@@ -1,7 +1,7 @@
 //! Counts of what a sentence lists, and fractions on their own.
 
 use crate::explain::signed;
-use crate::narrative::finding::{raw_a, raw_b, unit_text, Finding};
+use crate::narrative::finding::{raw_a, raw_a_str, raw_b_str, unit_text, Finding};
 use crate::narrative::scan::{Doc, Mention, Phrase};
 use crate::narrative::token::Kind;
 use crate::outcome::Status;
@@ -316,7 +316,7 @@ pub(super) fn bounds(p: usize, doc: &Doc, from: usize, out: &mut Vec<Finding>) {
         if used.contains(&m.tok) || m.approx || m.change || m.num.percent {
             continue;
         }
-        let (a, at, bt) = (m.num.a, raw_a(doc, m), raw_b(doc, m));
+        let (a, at, bt) = (m.num.a, raw_a_str(doc, m), raw_b_str(doc, m));
         let unit = unit_text(doc, m, "");
         let mut f = Finding::new(
             "bound",
@@ -358,7 +358,7 @@ fn judge_count(
     names: &str,
     (right, wrong, noun): (&str, &str, &str),
 ) {
-    let stated = raw_a(doc, n);
+    let stated = raw_a_str(doc, n);
     if Decimal::from(k as u64) == n.num.a.value {
         f.status = Status::Pass;
         f.imbalance = Some("0".into());

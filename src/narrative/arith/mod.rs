@@ -161,19 +161,30 @@ fn role(keys: &[u64]) -> Role {
     let (mut received, mut resolved, mut on_time, mut late) = (false, false, false, false);
     let (mut pending, mut rejected, mut forwarded) = (false, false, false);
     for k in 0..keys.len() {
-        match (w(k), w(k + 1)) {
-            (TIEP, NHAN) | (NHAN, DUOC) | (DUOC, GIAO) => received = true,
-            (GIAI, QUYET) | (HOAN, THANH) => resolved = true,
-            (XU, LY) if w(k + 2) == XONG || (k > 0 && w(k - 1) == DA) => resolved = true,
-            (TRA, KET) if w(k + 2) == QUA_RESULT => resolved = true,
-            (DUNG | TRUOC, HAN) => on_time = true,
-            (TRE | QUA_OVER, HAN) | (CHAM, _) => late = true,
-            (DANG | CHO, _) => pending = true,
-            (CHUA, GIAI | XU | HOAN | THUC | CO) => pending = true,
-            (CON, TRONG) if w(k + 2) == HAN => pending = true,
-            (TU, CHOI) | (TRA, LAI) => rejected = true,
-            (KHONG, TIEP) if w(k + 2) == NHAN => rejected = true,
-            (CHUYEN, _) => forwarded = true,
+        // On the first word alone, then the next: one switch per word, and most words stop
+        // at its default (each first word below opens arms of its own only).
+        let next = w(k + 1);
+        match w(k) {
+            TIEP => received |= next == NHAN,
+            NHAN => received |= next == DUOC,
+            DUOC => received |= next == GIAO,
+            GIAI => resolved |= next == QUYET,
+            HOAN => resolved |= next == THANH,
+            XU => resolved |= next == LY && (w(k + 2) == XONG || (k > 0 && w(k - 1) == DA)),
+            TRA => match next {
+                KET => resolved |= w(k + 2) == QUA_RESULT,
+                LAI => rejected = true,
+                _ => {}
+            },
+            DUNG | TRUOC => on_time |= next == HAN,
+            TRE | QUA_OVER => late |= next == HAN,
+            CHAM => late = true,
+            DANG | CHO => pending = true,
+            CHUA => pending |= matches!(next, GIAI | XU | HOAN | THUC | CO),
+            CON => pending |= next == TRONG && w(k + 2) == HAN,
+            TU => rejected |= next == CHOI,
+            KHONG => rejected |= next == TIEP && w(k + 2) == NHAN,
+            CHUYEN => forwarded = true,
             _ => {}
         }
     }

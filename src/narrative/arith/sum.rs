@@ -166,20 +166,24 @@ pub(super) fn lists(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                 .unwrap_or(close)
         };
         i = after;
-        let parts: Vec<&Mention> = ms
-            .iter()
-            .filter(|m| m.tok >= after && m.tok < span_end && m.depth == d)
-            .collect();
-        if parts.iter().any(|m| m.cumulative) {
+        let in_span = |m: &&Mention| m.tok >= after && m.tok < span_end && m.depth == d;
+        if ms.iter().filter(in_span).any(|m| m.cumulative) {
             continue;
         }
-        let parts: Vec<&Mention> = parts.into_iter().filter(|m| part_ok(doc, m)).collect();
+        let parts: Vec<&Mention> = ms
+            .iter()
+            .filter(|m| in_span(m) && part_ok(doc, m))
+            .collect();
         // The whole: before the marker in the same clause, or, for a sentence opening with
         // `Trong đó:`, in the sentence before.
         let sentence_start = (sent.start..i)
             .all(|k| !matches!(doc.toks[k].kind, Kind::Word | Kind::Num(_)) || k >= i - len);
-        let candidates: Vec<&Mention> = if sentence_start && doc.sents[s].cont && s > 0 {
-            doc.sentence_mentions(s - 1).iter().rev().collect()
+        // The candidates, nearest first: the sentence before (from its last figure), or the
+        // figures of this clause before the marker. Not collected: they are searched once per
+        // group, and most markers have no group.
+        let prev_sentence = sentence_start && doc.sents[s].cont && s > 0;
+        let from = if prev_sentence {
+            0
         } else {
             let clauses = &doc.sents[s].clauses;
             let k = clauses
@@ -190,15 +194,11 @@ pub(super) fn lists(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             // breaks down the clause before.
             let opens = (clauses[k].start..i - len)
                 .all(|t| !matches!(doc.toks[t].kind, Kind::Word | Kind::Num(_)));
-            let from = if opens && k > 0 {
+            if opens && k > 0 {
                 clauses[k - 1].start
             } else {
                 clauses[k].start
-            };
-            ms.iter()
-                .rev()
-                .filter(|m| m.tok < i - len && m.tok >= from && m.depth <= d)
-                .collect()
+            }
         };
         let status_full = status_list
             && parts.iter().any(|m| doc.item_has(m, PENDING))
@@ -212,11 +212,17 @@ pub(super) fn lists(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             if group.len() < 2 {
                 continue;
             }
-            let whole = candidates
-                .iter()
-                .find(|w| whole_ok(doc, w) && whole_fits(doc, w, &group, None));
             // The nearest figure before the marker that counts the same kind of thing.
-            let Some(whole) = whole.copied() else {
+            let fits = |w: &&Mention| whole_ok(doc, w) && whole_fits(doc, w, &group, None);
+            let whole = if prev_sentence {
+                doc.sentence_mentions(s - 1).iter().rev().find(fits)
+            } else {
+                ms.iter()
+                    .rev()
+                    .filter(|m| m.tok < i - len && m.tok >= from && m.depth <= d)
+                    .find(fits)
+            };
+            let Some(whole) = whole else {
                 continue;
             };
             let quoted = if whole.sent == s {
