@@ -4,7 +4,8 @@
 
 use crate::catalogue::Severity;
 use crate::explain::{
-    capitalise, codes_phrase, row_phrase, row_phrase_capital, short_indicator, signed,
+    capitalise, codes_phrase, push_row_phrase_capital, row_phrase, row_phrase_capital,
+    short_indicator, signed,
 };
 use crate::interval::Interval;
 use crate::number::{english_style, foreign_digit, format_vi, format_vi_trimmed, round_to, Figure};
@@ -83,6 +84,13 @@ fn interval_of(row: &Row, figure: &Figure) -> Interval {
         Interval::exact(figure.value)
     } else {
         Interval::rounded(figure.value, figure.decimals)
+    }
+}
+
+/// Appends every piece to `out`.
+fn push_all(out: &mut String, pieces: &[&str]) {
+    for p in pieces {
+        out.push_str(p);
     }
 }
 
@@ -510,43 +518,70 @@ fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
             return check;
         }
     };
-    let about = row_phrase_capital(o.row);
     let v = o.figure.value;
     // Printed once: every row with a figure gets this check.
     let printed = o.printed();
-    let (ok, expected, message) = match rule.kind {
+    // Every row with a figure gets this check: its message is built in one string, piece by
+    // piece, rather than through `format!` and a phrase of its own.
+    let mut msg = String::with_capacity(64 + o.row.indicator.len().min(300) + o.row.unit.len());
+    push_row_phrase_capital(&mut msg, o.row);
+    let (ok, expected) = match rule.kind {
         RuleKind::Percent { .. } => {
             let ok = v >= Decimal::ZERO && v <= Decimal::ONE_HUNDRED;
-            let msg = if ok {
-                format!("{about}: tỷ lệ {printed}% nằm trong khoảng 0–100%.")
+            if ok {
+                push_all(
+                    &mut msg,
+                    &[": tỷ lệ ", &printed, "% nằm trong khoảng 0–100%."],
+                );
             } else {
-                format!("{about}: tỷ lệ ghi {printed}%, nhưng tỷ lệ phải nằm trong khoảng 0–100%.")
-            };
-            (ok, "0–100".to_string(), msg)
+                push_all(
+                    &mut msg,
+                    &[
+                        ": tỷ lệ ghi ",
+                        &printed,
+                        "%, nhưng tỷ lệ phải nằm trong khoảng 0–100%.",
+                    ],
+                );
+            }
+            (ok, "0–100")
         }
         RuleKind::Count { .. } => {
             let ok = v >= Decimal::ZERO && v.fract().is_zero();
             let unit = short_indicator(&o.row.unit).to_lowercase();
-            let msg = if ok {
-                format!("{about}: {printed} {unit}, là số đếm hợp lệ.")
+            if ok {
+                push_all(
+                    &mut msg,
+                    &[": ", &printed, " ", &unit, ", là số đếm hợp lệ."],
+                );
             } else {
-                format!("{about}: ghi {printed}, nhưng số {unit} phải là số nguyên không âm.")
-            };
-            (ok, "số nguyên ≥ 0".to_string(), msg)
+                push_all(
+                    &mut msg,
+                    &[
+                        ": ghi ",
+                        &printed,
+                        ", nhưng số ",
+                        &unit,
+                        " phải là số nguyên không âm.",
+                    ],
+                );
+            }
+            (ok, "số nguyên ≥ 0")
         }
         _ => {
             let ok = v >= Decimal::ZERO;
-            let msg = if ok {
-                format!(
-                    "{about}: {printed} {}, không âm.",
-                    o.row.unit.trim().to_lowercase()
-                )
+            if ok {
+                let unit = o.row.unit.trim().to_lowercase();
+                push_all(&mut msg, &[": ", &printed, " ", &unit, ", không âm."]);
             } else {
-                format!("{about}: ghi {printed}, nhưng số liệu này không thể âm.")
-            };
-            (ok, "≥ 0".to_string(), msg)
+                push_all(
+                    &mut msg,
+                    &[": ghi ", &printed, ", nhưng số liệu này không thể âm."],
+                );
+            }
+            (ok, "≥ 0")
         }
     };
+    let (expected, message) = (expected.to_string(), msg);
     check.reported = Some(printed);
     check.expected = Some(expected);
     check.status = if ok { Status::Pass } else { broken(rule) };

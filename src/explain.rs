@@ -112,19 +112,29 @@ fn is_plain_short(indicator: &str) -> bool {
 /// `word` + STT + the short indicator in «»: the phrase that names a row.
 fn phrase(word: &str, row: &Row) -> String {
     let mut s = String::with_capacity(word.len() + row.stt.label.len() + row.indicator.len() + 8);
+    push_phrase(&mut s, word, row);
+    s
+}
+
+/// Appends [`phrase`] to `s`: messages are built in one string, piece by piece.
+fn push_phrase(s: &mut String, word: &str, row: &Row) {
     s.push_str(word);
     s.push(' ');
     s.push_str(&row.stt.label);
     s.push_str(" «");
     let before = s.len();
-    push_short_indicator(&mut s, &row.indicator);
+    push_short_indicator(s, &row.indicator);
     if s.len() == before {
         // No indicator: the STT alone.
         s.truncate(before - " «".len());
     } else {
         s.push('»');
     }
-    s
+}
+
+/// Appends [`row_phrase_capital`] of `row` to `out`.
+pub(crate) fn push_row_phrase_capital(out: &mut String, row: &Row) {
+    push_phrase(out, "Dòng", row);
 }
 
 /// "dòng 3.1 «Tỷ lệ hồ sơ…»".
