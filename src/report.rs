@@ -53,7 +53,7 @@ impl Stt {
             if i > 0 {
                 label.push('.');
             }
-            push_decimal(&mut label, *p);
+            push_decimal(&mut label, u64::from(*p));
         }
         Some(Stt { parts, label })
     }
@@ -66,9 +66,10 @@ impl Stt {
     }
 }
 
-/// Appends `n` in decimal digits (what `n.to_string()` gives).
-fn push_decimal(out: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
+/// Appends `n` in decimal digits (what `n.to_string()` gives), without the formatting machinery:
+/// STT labels and the line numbers of messages are written this way.
+pub(crate) fn push_decimal(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
     let mut k = digits.len();
     let mut n = n;
     loop {

@@ -20,7 +20,7 @@ use crate::explain::{row_phrase, signed};
 use crate::interval::Interval;
 use crate::number::{format_vi, round_to, Figure};
 use crate::outcome::Status;
-use crate::report::{Form, Measure, Report, Row};
+use crate::report::{push_decimal, Form, Measure, Report, Row};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
@@ -314,22 +314,6 @@ struct TableSide<'r> {
     phrase: String,
 }
 
-/// Appends `n` in decimal digits, as `{n}` prints it, without the formatting machinery: runs
-/// for every comparison with a table.
-fn push_number(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[k..].iter().map(|&d| char::from(d)));
-}
-
 /// Appends the name of a form: `Biểu mẫu số 03`, or its title.
 fn push_form_name(out: &mut String, form: &Form) {
     match form.number {
@@ -338,7 +322,7 @@ fn push_form_name(out: &mut String, form: &Form) {
             if n < 10 {
                 out.push('0');
             }
-            push_number(out, n as usize);
+            push_decimal(out, u64::from(n));
         }
         None => out.push_str(&form.title),
     }
@@ -389,7 +373,7 @@ fn sum_of<'r>(
         phrase.push_str(", ");
         phrase.push_str(&row_phrase(row));
         phrase.push_str(" (dòng ");
-        push_number(&mut phrase, row.line);
+        push_decimal(&mut phrase, row.line as u64);
         phrase.push_str(" của tệp)");
         (Some(row.raw.trim()), None)
     } else {
