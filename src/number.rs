@@ -230,6 +230,37 @@ fn group_digits(int_part: &str) -> Option<String> {
 /// The most decimals a figure can carry (the scale limit of [`Decimal`]).
 pub const MAX_DECIMALS: u32 = 28;
 
+/// Writes `m` in decimal digits at the end of `buf` and returns where they start. Divides as a
+/// `u64` as soon as the value fits: 128-bit division is several times slower, and nearly every
+/// figure fits.
+fn digits_into(buf: &mut [u8], m: u128) -> usize {
+    let mut k = buf.len();
+    let mut wide = m;
+    while wide > u128::from(u64::MAX) {
+        k -= 1;
+        buf[k] = b'0' + (wide % 10) as u8;
+        wide /= 10;
+    }
+    let mut n = wide as u64;
+    loop {
+        k -= 1;
+        buf[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    k
+}
+
+/// Appends `n` in decimal digits (what `n.to_string()` gives), without the formatting machinery:
+/// STT labels and the line numbers of messages are written this way.
+pub(crate) fn push_decimal(out: &mut String, n: u64) {
+    let mut buf = [0u8; 20];
+    let k = digits_into(&mut buf, u128::from(n));
+    out.extend(buf[k..].iter().map(|&d| char::from(d)));
+}
+
 /// Prints `value` the Vietnamese way with exactly `decimals` digits after the comma, rounding
 /// half away from zero (the rule officials and spreadsheets use). `decimals` beyond
 /// [`MAX_DECIMALS`] print as [`MAX_DECIMALS`]: a decimal has no further digits, and a caller's
@@ -250,28 +281,7 @@ pub fn format_vi(value: Decimal, decimals: u32) -> String {
     let rounded = round_to(value, decimals);
     let scale = rounded.scale() as usize;
     let mut buf = [0u8; 40];
-    let mut k = buf.len();
-    let mantissa = rounded.mantissa().unsigned_abs();
-    if let Ok(mut m) = u64::try_from(mantissa) {
-        loop {
-            k -= 1;
-            buf[k] = b'0' + (m % 10) as u8;
-            m /= 10;
-            if m == 0 {
-                break;
-            }
-        }
-    } else {
-        let mut m = mantissa;
-        loop {
-            k -= 1;
-            buf[k] = b'0' + (m % 10) as u8;
-            m /= 10;
-            if m == 0 {
-                break;
-            }
-        }
-    }
+    let mut k = digits_into(&mut buf, rounded.mantissa().unsigned_abs());
     // At least one digit before the point: `0,05` is mantissa 5 at scale 2.
     while buf.len() - k <= scale {
         k -= 1;
@@ -390,6 +400,15 @@ mod tests {
             out.push_str(&frac);
         }
         out
+    }
+
+    #[test]
+    fn push_decimal_prints_as_to_string() {
+        for n in [0, 7, 10, 487, 1_000_000, u64::from(u32::MAX), u64::MAX] {
+            let mut s = String::from("x");
+            push_decimal(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
+        }
     }
 
     #[test]

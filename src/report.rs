@@ -7,7 +7,7 @@
 //! whatever their order, and a table without its title is recognised from its indicators.
 
 use crate::catalogue::{Catalogue, FormSpec};
-use crate::number::{is_invisible, Figure, NumberError};
+use crate::number::{is_invisible, push_decimal, Figure, NumberError};
 use crate::read::{Block, Document};
 use std::collections::BTreeMap;
 
@@ -64,23 +64,6 @@ impl Stt {
             && child.parts.len() == self.parts.len() + 1
             && child.parts.starts_with(&self.parts)
     }
-}
-
-/// Appends `n` in decimal digits (what `n.to_string()` gives), without the formatting machinery:
-/// STT labels and the line numbers of messages are written this way.
-pub(crate) fn push_decimal(out: &mut String, n: u64) {
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
-    let mut n = n;
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[k..].iter().map(|&d| char::from(d)));
 }
 
 /// What a row's unit says its figure is.

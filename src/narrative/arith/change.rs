@@ -234,7 +234,7 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         let scale = common_scale(&[a, b, x]);
         let (av, ai) = valued(a.num.a, a, scale);
         let (bv, bi) = valued(b.num.a, b, scale);
-        let (xv, xi) = valued(x.num.a, x, scale);
+        let (_, xi) = valued(x.num.a, x, scale);
         let dec = decimals_of(&[a.num.a, b.num.a, x.num.a]);
         let mut f = Finding::new(
             "change",
@@ -246,6 +246,19 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         );
         f.reported = Some(raw_a(doc, x));
         let verb = if down { "giảm" } else { "tăng" };
+        // `b − a` on intervals, and the stated change with the sign its verb gives it.
+        let diff = Interval {
+            lo: bi.lo - ai.hi,
+            hi: bi.hi - ai.lo,
+        };
+        let signed_x = if down {
+            Interval {
+                lo: -xi.hi,
+                hi: -xi.lo,
+            }
+        } else {
+            xi
+        };
         let (ok, expected, formula) = if x.num.percent && !levels_percent {
             // Relative change of counts or amounts.
             let Some(exact) = (bv - av)
@@ -254,19 +267,8 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             else {
                 continue;
             };
-            let lo_hi = Interval {
-                lo: bi.lo - ai.hi,
-                hi: bi.hi - ai.lo,
-            }
-            .percent_of(&ai);
-            let Some(ci) = lo_hi else { continue };
-            let signed_x = if down {
-                Interval {
-                    lo: -xi.hi,
-                    hi: -xi.lo,
-                }
-            } else {
-                xi
+            let Some(ci) = diff.percent_of(&ai) else {
+                continue;
             };
             (
                 ci.meets(&signed_x),
@@ -284,18 +286,6 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         } else if (!levels_percent && !x.num.percent) || (levels_percent && points) {
             // The same unit both sides, or percentage points between two percentages (without
             // `điểm`, `tăng 3,28%` of a percentage may be points or relative: not pinned down).
-            let diff = Interval {
-                lo: bi.lo - ai.hi,
-                hi: bi.hi - ai.lo,
-            };
-            let signed_x = if down {
-                Interval {
-                    lo: -xi.hi,
-                    hi: -xi.lo,
-                }
-            } else {
-                xi
-            };
             (
                 diff.meets(&signed_x),
                 printed(
@@ -311,7 +301,6 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         } else {
             continue;
         };
-        let _ = xv;
         let points_word = if levels_percent { " điểm %" } else { "" };
         let expected = format!("{expected}{points_word}");
         f.formula = Some(formula.clone());
