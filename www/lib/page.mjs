@@ -588,12 +588,12 @@ export function startApp(env) {
 
   $('csv').addEventListener('click', () => {
     if (!lastResult) return;
-    download(`kiemso-ket-qua-${fileStamp(new Date())}.csv`, resultsCsv(lastResult), 'text/csv;charset=utf-8');
+    download(`kiemso-ket-qua-${fileStamp(new Date())}.csv`, resultsCsv(lastResult, { edits: state.edits }), 'text/csv;charset=utf-8');
     status.textContent = 'Đã tạo tệp CSV kết quả.';
   });
   $('json').addEventListener('click', () => {
     if (!lastResult) return;
-    download(`kiemso-ket-qua-${fileStamp(new Date())}.json`, resultsJson(lastResult), 'application/json');
+    download(`kiemso-ket-qua-${fileStamp(new Date())}.json`, resultsJson(lastResult, { edits: state.edits }), 'application/json');
     status.textContent = 'Đã tạo tệp JSON kết quả.';
   });
 
