@@ -336,7 +336,7 @@ export class ResultsView {
     this.sections = [];
     this.built = [];
     this.stopWaiting();
-    this.budget = this.o.rowBudget ?? 4000;
+    this.budget = this.o.rowBudget ?? 2000;
     const container = this.o.slots.forms;
     container.classList.toggle('ks-only-problems', this.onlyProblems);
     replaceChildren(container, index.result.forms.map((_, fi) => this.formSection(fi)));
