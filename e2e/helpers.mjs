@@ -262,3 +262,38 @@ export function makeZip(files) {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...local, cd, end]);
 }
+
+/**
+ * RFC 4180, enough for the files resultsCsv writes.
+ * @param {string} text
+ * @returns {string[][]}
+ */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = text.startsWith('\uFEFF') ? 1 : 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += ch;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+/**
+ * Whether a spreadsheet could take a CSV field for a formula: it starts with `=`, `+`, `-`, `@`
+ * (or their full-width forms), a tab or a carriage return (OWASP's list), and is not a figure as
+ * the tables print it (`-5`, `-1,5`, `+3,5`) nor a lone dash.
+ * @param {string} field
+ */
+export function spreadsheetWouldRun(field) {
+  return /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(field) && !/^[+-]?\d+(?:[.,]\d+)*%?$/.test(field) && field !== '-';
+}
