@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serverAndBrowser, SEED, SEED_COUNTS, SCREENSHOTS, eventually, counts, markOf } from './helpers.mjs';
+import { serverAndBrowser, SEED, SEED_COUNTS, SCREENSHOTS, eventually, counts, markOf, startOtherOrigin } from './helpers.mjs';
 
 const env = serverAndBrowser();
 
@@ -17,9 +17,13 @@ async function portal() {
   return { context, page, errors };
 }
 
-/** @param {import('playwright-core').Page} page */
+/**
+ * The detail of the next kiemso-result (rejects after 20 s without one).
+ * @param {import('playwright-core').Page} page
+ */
 function nextResult(page) {
-  return page.evaluate(() => new Promise((resolve) => {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('no kiemso-result within 20 s')), 20000);
     document.addEventListener('kiemso-result', (e) => {
       const ev = /** @type {CustomEvent} */ (e);
       resolve({ summary: ev.detail.summary, forms: ev.detail.forms.length, checks: ev.detail.checks.length, bubbles: ev.bubbles, composed: ev.composed, target: /** @type {Element} */ (ev.target).tagName });
@@ -112,7 +116,7 @@ test('lang="en" switches the element\'s labels; a catalogue from another origin 
 
   const refused = page.evaluate(() => new Promise((resolve) => document.addEventListener('kiemso-error', (e) => resolve(/** @type {CustomEvent} */ (e).detail), { once: true })));
   await element.evaluate((el) => el.setAttribute('catalogue', 'http://127.0.0.1:9/rules.json'));
-  assert.deepEqual(await refused, { message: 'Catalogue not used: its address must be on the same origin as the page.', kind: 'catalogue' });
+  assert.deepEqual(await refused, { message: 'Catalogue not used: its address must be on the same origin as the page. Not checked: the built-in rules are not used in place of the catalogue this page names.', kind: 'catalogue' });
 
   // A same-origin catalogue that is not valid: the core's Vietnamese explanation is shown.
   await page.route('**/bad-rules.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"forms": 5}' }));
@@ -130,6 +134,111 @@ test('lang="en" switches the element\'s labels; a catalogue from another origin 
   await element.evaluate((el) => el.setAttribute('catalogue', 'rules.json'));
   assert.deepEqual((/** @type {any} */ (await good)).summary, SEED_COUNTS);
   assert.equal(await element.locator('.ks-el-error').isVisible(), false);
+  await context.close();
+});
+
+/**
+ * The results and errors the element fires, collected in the page from now on.
+ * @param {import('playwright-core').Page} page
+ */
+async function collectEvents(page) {
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.__events = [];
+    for (const type of ['kiemso-result', 'kiemso-error']) {
+      document.addEventListener(type, (e) => w.__events.push({ type, detail: type === 'kiemso-result'
+        ? { summary: /** @type {CustomEvent} */ (e).detail.summary } : /** @type {CustomEvent} */ (e).detail }));
+    }
+  });
+  return {
+    /** @returns {Promise<{ type: string, detail: any }[]>} */
+    list: () => page.evaluate(() => /** @type {any} */ (window).__events),
+  };
+}
+
+test('<kiem-so catalogue>: a slow catalogue A then B leaves B in use; a 404 is shown and nothing is checked with the built-in rules', async () => {
+  const { context, page } = await portal();
+  const element = page.locator('kiem-so');
+  const builtin = await page.evaluate(async () => (await import('./kiemso-api.mjs')).builtinCatalogue());
+  // A answers late and is not a usable catalogue: were it used, the element would show an error.
+  await page.route('**/slow-a.json', async (route) => {
+    await new Promise((r) => setTimeout(r, 2500));
+    await route.fulfill({ contentType: 'application/json', body: '{"forms": 5}' }).catch(() => {});
+  });
+  await page.route('**/quick-b.json', (route) => route.fulfill({ contentType: 'application/json', body: builtin }));
+  await page.route('**/missing.json', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
+  let result = nextResult(page);
+  await element.locator('textarea').fill(SEED);
+  await result;
+  const events = await collectEvents(page);
+  await element.evaluate((el) => el.setAttribute('catalogue', 'slow-a.json'));
+  await element.evaluate((el) => el.setAttribute('catalogue', 'quick-b.json'));
+  await eventually(async () => (await events.list()).some((e) => e.type === 'kiemso-result'));
+  await page.waitForTimeout(3500); // A has answered by now
+  // A change of the text is checked with B, the newest catalogue asked for.
+  result = nextResult(page);
+  await element.evaluate((el) => { /** @type {any} */ (el).value = `${/** @type {any} */ (el).value}\n`; });
+  assert.deepEqual((/** @type {any} */ (await result)).summary, SEED_COUNTS);
+  assert.deepEqual((await events.list()).filter((e) => e.type === 'kiemso-error'), []);
+  assert.equal(await element.locator('.ks-el-error').isVisible(), false);
+
+  // A catalogue that is not there: the error is shown and stays; no result with other rules.
+  const before = (await events.list()).length;
+  await element.evaluate((el) => el.setAttribute('catalogue', 'missing.json'));
+  await eventually(async () => (await events.list()).slice(before).some((e) => e.type === 'kiemso-error'));
+  await page.waitForTimeout(1000);
+  await element.evaluate((el) => { /** @type {any} */ (el).value = `${/** @type {any} */ (el).value} `; });
+  await page.waitForTimeout(1000);
+  const after404 = (await events.list()).slice(before);
+  assert.deepEqual(after404.filter((e) => e.type === 'kiemso-result'), []);
+  assert.equal(after404[0].detail.kind, 'catalogue');
+  assert.match(after404[0].detail.message, /missing\.json/);
+  assert.match(after404[0].detail.message, /404/);
+  assert.equal(await element.locator('.ks-el-error').isVisible(), true);
+  assert.match(await element.locator('.ks-el-error').innerText(), /404[\s\S]*không dùng bộ quy tắc có sẵn/);
+  assert.equal(await element.locator('.ks-el-results').isVisible(), false);
+  assert.equal(await element.evaluate((el) => /** @type {any} */ (el).result), null);
+  await element.locator('.ks-el-error').screenshot({ path: join(SCREENSHOTS, 'portal-catalogue-404.png') });
+
+  // Back to the built-in catalogue (attribute removed): checked again.
+  result = nextResult(page);
+  await element.evaluate((el) => el.removeAttribute('catalogue'));
+  assert.deepEqual((/** @type {any} */ (await result)).summary, SEED_COUNTS);
+  assert.equal(await element.locator('.ks-el-error').isVisible(), false);
+  await context.close();
+});
+
+test('<kiem-so catalogue>: a same-origin address redirecting to another origin is not followed', async () => {
+  const other = await startOtherOrigin();
+  // A portal without a Content-Security-Policy of its own (the example has one, which would hide
+  // the element's fault): only the element stands between the redirect and the other origin.
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  // Chromium asks before a page reaches a loopback address it was not served from: granted, so
+  // that the browser itself does not hide the fault either.
+  await context.grantPermissions(['local-network-access']);
+  const page = await context.newPage();
+  await page.route('**/bare-portal.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Cổng</title><script type="module" src="kiem-so.mjs"></script><kiem-so></kiem-so>',
+  }));
+  await page.route('**/moved-rules.json', (route) => route.fulfill({ status: 302, headers: { location: `${other.url}rules.json` } }));
+  await page.goto(`${env.server.url}bare-portal.html`);
+  await page.waitForFunction(() => customElements.get('kiem-so') !== undefined);
+  const element = page.locator('kiem-so');
+  const result = nextResult(page);
+  await element.locator('textarea').fill(SEED);
+  await result;
+  const error = page.evaluate(() => new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('no kiemso-error within 10 s')), 10000);
+    document.addEventListener('kiemso-error', (e) => resolve(/** @type {CustomEvent} */ (e).detail), { once: true });
+  }));
+  await element.evaluate((el) => el.setAttribute('catalogue', 'moved-rules.json'));
+  const detail = /** @type {any} */ (await error);
+  await page.waitForTimeout(500);
+  assert.deepEqual(other.hits, [], 'the redirect reached the other origin');
+  assert.equal(detail.kind, 'catalogue');
+  assert.match(detail.message, /moved-rules\.json/);
+  other.close();
   await context.close();
 });
 

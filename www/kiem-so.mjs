@@ -26,6 +26,10 @@ const UI = {
     restarted: 'Bộ kiểm tra gặp sự cố và đã được khởi động lại.',
     badCatalogue: 'Không dùng được bộ quy tắc: địa chỉ phải cùng nguồn với trang.',
     catalogueFailed: 'Không tải được bộ quy tắc',
+    catalogueHttp: (/** @type {number} */ status) => `máy chủ trả lời HTTP ${status}`,
+    catalogueNetwork: 'lỗi mạng, hoặc địa chỉ chuyển hướng sang nơi khác (không được phép)',
+    catalogueMoved: 'địa chỉ chuyển hướng sang nguồn khác (không được phép)',
+    notChecked: 'Chưa kiểm tra: không dùng bộ quy tắc có sẵn thay cho bộ quy tắc trang này chỉ định.',
     privacy: 'Kiểm tra ngay trên máy, không gửi dữ liệu đi đâu.',
   },
   en: {
@@ -36,6 +40,10 @@ const UI = {
     restarted: 'The checker failed and was restarted.',
     badCatalogue: 'Catalogue not used: its address must be on the same origin as the page.',
     catalogueFailed: 'Could not load the catalogue',
+    catalogueHttp: (/** @type {number} */ status) => `the server answered HTTP ${status}`,
+    catalogueNetwork: 'network error, or the address redirects elsewhere (not allowed)',
+    catalogueMoved: 'the address redirects to another origin (not allowed)',
+    notChecked: 'Not checked: the built-in rules are not used in place of the catalogue this page names.',
     privacy: 'Checked on this device; nothing is sent anywhere.',
   },
 };
@@ -56,6 +64,10 @@ export class KiemSoElement extends HTMLElement {
     this.catalogueText = undefined;
     /** @type {Promise<void> | null} */
     this.catalogueLoading = null;
+    /** @type {AbortController | null} the load of the newest `catalogue` asked for */
+    this.catalogueAbort = null;
+    /** @type {string | null} why the catalogue asked for is not there (and nothing is checked) */
+    this.catalogueProblem = null;
     /** @type {any} */
     this.lastResult = null;
     /** @type {Record<string, { value: string, original: string }>} */
@@ -143,27 +155,59 @@ export class KiemSoElement extends HTMLElement {
       this.view = this.makeView();
       if (this.lastResult) this.view.update(this.lastResult, this.edits);
     } else if (name === 'catalogue') {
-      this.catalogueLoading = this.loadCatalogue(value);
-      this.catalogueLoading.then(() => this.value.trim() && this.run());
+      const loading = this.loadCatalogue(value);
+      this.catalogueLoading = loading;
+      // Only the newest catalogue asked for is used: an older load still arriving changes nothing.
+      loading.then(() => loading === this.catalogueLoading && this.value.trim() && this.run());
     }
   }
 
-  /** @param {string | null} url */
+  /**
+   * Loads the catalogue at `url` (same origin only, no redirect), cancelling the load of any
+   * catalogue asked for before. A failure is kept: checking then waits for a usable catalogue
+   * rather than falling back, unseen, to the built-in one.
+   * @param {string | null} url
+   */
   async loadCatalogue(url) {
+    this.catalogueAbort?.abort();
+    this.catalogueAbort = null;
     this.catalogueText = undefined;
+    this.catalogueProblem = null;
     if (!url) return;
+    const ui = this.ui;
     const target = new URL(url, document.baseURI);
     if (target.origin !== location.origin) {
-      this.showError(this.ui.badCatalogue, 'catalogue');
+      this.catalogueFailed(ui.badCatalogue);
       return;
     }
+    const controller = new AbortController();
+    this.catalogueAbort = controller;
     try {
-      const response = await fetch(target, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.catalogueText = await response.text();
+      // A redirect could lead to another origin: refused, not followed (`redirect: 'error'`); the
+      // final address is checked too, in case something between answers for another origin.
+      const response = await fetch(target, { credentials: 'same-origin', redirect: 'error', signal: controller.signal });
+      if (response.redirected || (response.url && new URL(response.url).origin !== location.origin)) throw new Error(ui.catalogueMoved);
+      if (!response.ok) throw new Error(ui.catalogueHttp(response.status));
+      const text = await response.text();
+      if (controller.signal.aborted) return;
+      this.catalogueText = text;
     } catch (e) {
-      this.showError(`${this.ui.catalogueFailed} (${target.pathname}): ${e instanceof Error ? e.message : e}`, 'catalogue');
+      if (controller.signal.aborted) return; // a newer catalogue was asked for: not an error
+      const reason = e instanceof TypeError ? ui.catalogueNetwork : e instanceof Error ? e.message : String(e);
+      this.catalogueFailed(`${ui.catalogueFailed} (${target.pathname}): ${reason}.`);
     }
+  }
+
+  /**
+   * The catalogue asked for cannot be used: said now, and again (without a second event) by
+   * each check until another catalogue is asked for.
+   * @param {string} message
+   */
+  catalogueFailed(message) {
+    this.catalogueProblem = `${message} ${this.ui.notChecked}`;
+    this.results.hidden = true;
+    this.lastResult = null;
+    this.showError(this.catalogueProblem, 'catalogue');
   }
 
   /** The text being checked. */
@@ -203,11 +247,12 @@ export class KiemSoElement extends HTMLElement {
   /**
    * @param {string} message
    * @param {string} kind
+   * @param {{ quiet?: boolean }} [how]  `quiet`: shown, with no event (already announced)
    */
-  showError(message, kind) {
+  showError(message, kind, { quiet = false } = {}) {
     this.error.hidden = false;
     this.error.textContent = message;
-    this.dispatchEvent(new CustomEvent('kiemso-error', { bubbles: true, composed: true, detail: { message, kind } }));
+    if (!quiet) this.dispatchEvent(new CustomEvent('kiemso-error', { bubbles: true, composed: true, detail: { message, kind } }));
   }
 
   /** Checks the current text now. */
@@ -223,6 +268,15 @@ export class KiemSoElement extends HTMLElement {
       return;
     }
     if (this.catalogueLoading) await this.catalogueLoading;
+    if (seq !== this.seq) return;
+    if (this.catalogueProblem) {
+      // The page names its own rules: results under other rules would look the same and differ.
+      this.status.textContent = '';
+      this.results.hidden = true;
+      this.lastResult = null;
+      this.showError(this.catalogueProblem, 'catalogue', { quiet: true });
+      return;
+    }
     this.status.textContent = this.ui.checking;
     /** @type {import('./lib/engine.mjs').CheckOptions} */
     const options = { overrides: Object.fromEntries(Object.entries(this.edits).map(([c, e]) => [c, e.value])) };
