@@ -242,6 +242,61 @@ test('<kiem-so catalogue>: a same-origin address redirecting to another origin i
   await context.close();
 });
 
+test('<kiem-so> with a closed shadow root keeps its DOM out of reach; a forged kiemso-result is told from a real one', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route('**/closed-portal.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Cổng</title><script type="module" src="kiem-so.mjs?shadow=closed"></script><kiem-so></kiem-so>',
+  }));
+  await page.goto(`${env.server.url}closed-portal.html`);
+  await page.waitForFunction(() => customElements.get('kiem-so') !== undefined);
+  const seen = await page.evaluate(async (seed) => {
+    const { isKiemSoResult } = await import('./kiem-so.mjs?shadow=closed');
+    const el = /** @type {any} */ (document.querySelector('kiem-so'));
+    /** @type {{ trusted: boolean, genuine: boolean, warn: number }[]} */
+    const events = [];
+    el.addEventListener('kiemso-result', (/** @type {CustomEvent} */ e) =>
+      events.push({ trusted: e.isTrusted, genuine: isKiemSoResult(e.detail), warn: e.detail.summary.warn }));
+    const real = new Promise((resolve) => el.addEventListener('kiemso-result', (/** @type {CustomEvent} */ e) => resolve(e.detail), { once: true }));
+    el.value = seed;
+    const detail = /** @type {any} */ (await real);
+    // Another script of the portal forges a clean result, and tries to alter the real one.
+    el.dispatchEvent(new CustomEvent('kiemso-result', { bubbles: true, composed: true, detail: { ...detail, summary: { ...detail.summary, warn: 0 } } }));
+    let altered = true;
+    try {
+      detail.summary.warn = 0;
+      altered = detail.summary.warn === 0;
+    } catch {
+      altered = false;
+    }
+    return {
+      shadowRoot: el.shadowRoot,
+      own: Object.getOwnPropertyNames(el),
+      events,
+      altered,
+      warn: detail.summary.warn,
+      same: el.result === detail,
+      height: el.getBoundingClientRect().height,
+    };
+  }, SEED);
+  // The root is closed and the element holds no reference to it, nor to anything inside.
+  assert.equal(seen.shadowRoot, null);
+  assert.deepEqual(seen.own, []);
+  // Both events are untrusted (dispatched by scripts, the element's own too): isTrusted cannot
+  // tell them apart; isKiemSoResult can.
+  assert.deepEqual(seen.events, [
+    { trusted: false, genuine: true, warn: SEED_COUNTS.warn },
+    { trusted: false, genuine: false, warn: 0 },
+  ]);
+  assert.equal(seen.altered, false);
+  assert.equal(seen.warn, SEED_COUNTS.warn);
+  assert.equal(seen.same, true);
+  assert.ok(seen.height > 400, 'the element shows its results');
+  await page.screenshot({ path: join(SCREENSHOTS, 'portal-element-closed.png') });
+  await context.close();
+});
+
 test('the portal\'s own script gets the result from check()', async () => {
   const { context, page } = await portal();
   await page.locator('#api-run').click();
