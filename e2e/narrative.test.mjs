@@ -269,15 +269,16 @@ test('exports and print: the CSV has the sentence and its line, the summary to c
   const csvText = readFileSync(/** @type {string} */ (await csv.path()), 'utf8');
   const [header, ...rows] = csvText.replace(/^\uFEFF/, '').trim().split('\r\n');
   const columns = header.split(',');
-  assert.deepEqual(columns.slice(-2), ['Câu trong lời văn', 'Dòng']);
+  // The sentence and its line, then the two columns about what-if edits (empty here).
+  assert.deepEqual(columns.slice(-4), ['Câu trong lời văn', 'Dòng', 'Số liệu gốc (in trong báo cáo)', 'Thử sửa']);
   const narrative = rows.filter((r) => r.startsWith('Lời văn,'));
   assert.equal(narrative.length, 90);
   const line37 = narrative.find((r) => r.includes(',Cảnh báo,Lời văn so với bảng,')) ?? '';
-  // The sentence in its column, the line last, the cell it was compared with, the table's figure
+  // The sentence in its column, then its line, the cell it was compared with, the table's figure
   // under "Số liệu" and nothing under "Số đúng" (either may be the wrong one).
   assert.match(line37, /^Lời văn,,,,,11,Cảnh báo,Lời văn so với bảng,,03,,-8,"Câu «Triển khai/);
-  assert.match(line37, /,B01\/3\.2,,"?Triển khai Kế hoạch và Quyết định [^\r\n]*các huyện…"?,37$/);
-  assert.ok(narrative.some((r) => /,Cảnh báo,Phép tính trong lời văn,44 \+ 19,53,63,-10,/.test(r) && r.endsWith(',369')));
+  assert.match(line37, /,B01\/3\.2,,"?Triển khai Kế hoạch và Quyết định [^\r\n]*các huyện…"?,37,,$/);
+  assert.ok(narrative.some((r) => /,Cảnh báo,Phép tính trong lời văn,44 \+ 19,53,63,-10,/.test(r) && r.endsWith(',369,,')));
 
   await page.getByRole('button', { name: 'Chép tóm tắt' }).click();
   await eventually(async () => (await page.locator('#status').innerText()).includes('Đã chép tóm tắt'));

@@ -132,9 +132,10 @@ function editsAmong(cells, edits) {
 export function resultsCsv(result, about = {}) {
   const edits = about.edits ?? {};
   const index = indexResult(result);
-  const header = ['Biểu mẫu', 'Ô', 'STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', 'Số liệu gốc (in trong báo cáo)', 'Thử sửa',
-    'Kết quả', 'Loại kiểm tra', 'Phép tính', 'Số ghi', 'Số đúng', 'Chênh lệch', 'Giải thích', 'Các ô liên quan',
-    'Quy tắc suy ra', 'Câu trong lời văn', 'Dòng'];
+  // The columns about edits come last: files read by position before they existed still read.
+  const header = ['Biểu mẫu', 'Ô', 'STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', 'Kết quả', 'Loại kiểm tra',
+    'Phép tính', 'Số ghi', 'Số đúng', 'Chênh lệch', 'Giải thích', 'Các ô liên quan', 'Quy tắc suy ra',
+    'Câu trong lời văn', 'Dòng', 'Số liệu gốc (in trong báo cáo)', 'Thử sửa'];
   const lines = [header.map(csvField).join(',')];
   for (const c of result.checks) {
     const first = c.cells[0] ?? '';
@@ -145,8 +146,6 @@ export function resultsCsv(result, about = {}) {
       lines.push([
         vi.inText, '', '', '', '',
         vsTable ? c.expected ?? '' : '',
-        printed,
-        tried,
         vi.status[c.status],
         findingKind(vi, c),
         c.formula ?? '',
@@ -158,6 +157,8 @@ export function resultsCsv(result, about = {}) {
         c.inferred ? 'có' : '',
         c.quote ?? '',
         c.line ?? '',
+        printed,
+        tried,
       ].map(csvField).join(','));
       continue;
     }
@@ -169,8 +170,6 @@ export function resultsCsv(result, about = {}) {
       hit?.row.indicator ?? '',
       hit?.row.unit ?? '',
       hit?.row.value ?? '',
-      printed,
-      tried,
       vi.status[c.status],
       vi.kind[c.kind] ?? c.kind,
       c.formula ?? '',
@@ -182,6 +181,8 @@ export function resultsCsv(result, about = {}) {
       c.inferred ? 'có' : '',
       c.quote ?? '',
       c.line ?? '',
+      printed,
+      tried,
     ].map(csvField).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

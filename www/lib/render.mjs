@@ -45,6 +45,8 @@ import { shortMessage, findingWhere, placeOf, cellsText } from './narrative.mjs'
  * button, and built by each press of it: a list is never built whole when it is long.
  */
 const LIST_CHUNK = 200;
+/** More forms than this: those out of view are not laid out (results.css, `.ks-many`). */
+const MANY_FORMS = 30;
 /** Problems visible at first (the rest of the first chunk is built hidden, and printed). */
 const PROBLEMS_SHOWN = 8;
 
@@ -339,6 +341,7 @@ export class ResultsView {
     this.budget = this.o.rowBudget ?? 2000;
     const container = this.o.slots.forms;
     container.classList.toggle('ks-only-problems', this.onlyProblems);
+    container.classList.toggle('ks-many', index.result.forms.length > MANY_FORMS);
     replaceChildren(container, index.result.forms.map((_, fi) => this.formSection(fi)));
     this.appendTail();
   }
