@@ -171,7 +171,8 @@ export async function counts(scope) {
  * @param {string} cell
  */
 export async function markOf(scope, cell) {
-  const mark = scope.locator(`tr[data-cell="${cell}"] .ks-mark`);
+  // A form's row, or a grid's cell.
+  const mark = scope.locator(`:is(tr, td)[data-cell="${cell}"] .ks-mark`);
   return (await mark.textContent())?.trim() ?? '';
 }
 
@@ -181,7 +182,7 @@ export async function markOf(scope, cell) {
  * @param {string} status
  */
 export async function cellsMarked(scope, status) {
-  return scope.locator(`tr.ks-st-${status}`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-cell')));
+  return scope.locator(`:is(tr, td)[data-cell].ks-st-${status}`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-cell')));
 }
 
 /**

@@ -241,7 +241,10 @@ impl Catalogue {
         let mut ids = std::collections::HashSet::new();
         for grid in &self.grids {
             if !ids.insert(grid.id.as_str()) {
-                return Err(CatalogueError(format!("biểu «{}» khai báo hai lần", grid.id)));
+                return Err(CatalogueError(format!(
+                    "biểu «{}» khai báo hai lần",
+                    grid.id
+                )));
             }
             if grid.id.is_empty() || grid.id.contains(['/', '@']) {
                 return Err(CatalogueError(format!(
@@ -267,7 +270,7 @@ impl Catalogue {
             for rule in &grid.rules {
                 for cell in rule.cells() {
                     let n = column_ref(cell);
-                    if n.is_none_or(|n| !numbers.contains(&n)) {
+                    if !n.is_some_and(|n| numbers.contains(&n)) {
                         return Err(CatalogueError(format!(
                             "biểu «{}»: quy tắc nhắc tới cột «{cell}» không có trong biểu",
                             grid.id

@@ -172,11 +172,11 @@ fn evaluate_rule(report: &Report, rule: &Rule) -> Check {
                 .imbalance
                 .as_deref()
                 .is_some_and(|i| i.starts_with('+'));
-            if check.status == Status::Fail || (check.status == Status::Warn && short) {
-                if short {
-                    check.status = Status::Warn;
-                    check.message.push_str(&format!(" Các phần cộng lại thiếu so với tổng: {why}."));
-                }
+            if short && matches!(check.status, Status::Fail | Status::Warn) {
+                check.status = Status::Warn;
+                check
+                    .message
+                    .push_str(&format!(" Các phần cộng lại thiếu so với tổng: {why}."));
             }
             check
         }
@@ -574,7 +574,11 @@ fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
             } else if unit.is_empty() {
                 push_all(
                     &mut msg,
-                    &[": ghi ", &printed, ", nhưng ô này phải là số nguyên không âm."],
+                    &[
+                        ": ghi ",
+                        &printed,
+                        ", nhưng ô này phải là số nguyên không âm.",
+                    ],
                 );
             } else {
                 push_all(

@@ -141,6 +141,9 @@ pub struct RowView {
     pub line: usize,
     /// The worst status of the checks about this cell, if any.
     pub status: Option<Status>,
+    /// In a grid, the cell's column as the official sees it («Đã giải quyết › Đúng hạn»).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
 }
 
 /// A form as found in the input.
@@ -321,6 +324,7 @@ impl Outcome {
                             value: r.raw,
                             note: r.note,
                             line: r.line,
+                            column: r.column_label,
                         }
                     })
                     .collect();

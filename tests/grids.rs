@@ -208,7 +208,10 @@ fn every_one_digit_edit_is_caught_at_its_cell() {
             }
         }
     }
-    println!("one-digit edits of grid fixtures: {edits}, missed {}", missed.len());
+    println!(
+        "one-digit edits of grid fixtures: {edits}, missed {}",
+        missed.len()
+    );
     assert!(edits > 500, "too few edits: {edits}");
     assert!(missed.is_empty(), "{missed:#?}");
 }
@@ -227,8 +230,12 @@ fn catalogue_identities_fail_and_inferred_ones_warn() {
         },
     )
     .unwrap();
-    assert!(o.checks.iter().any(|c| c.status == Status::Fail
-        && c.id.starts_with("sum:II.06a/I.1@(3),II.06a/I.1@(4)")));
+    assert!(
+        o.checks
+            .iter()
+            .any(|c| c.status == Status::Fail
+                && c.id.starts_with("sum:II.06a/I.1@(3),II.06a/I.1@(4)"))
+    );
     // A rate inferred from the shape: `warn`, with the value it should have.
     let input = text("commune.tsv");
     let clean = check_text(&input, &Options::default()).unwrap();
@@ -266,7 +273,11 @@ fn parts_short_of_a_total_without_a_column_for_the_rest_warn_and_say_why() {
         .find(|c| c.cells[0] == "T1/1@Tổng số" && c.kind == kiemso::outcome::Kind::Sum)
         .expect("the total column against its parts");
     assert_eq!(short.status, Status::Warn);
-    assert!(short.message.contains("không có cột riêng"), "{}", short.message);
+    assert!(
+        short.message.contains("không có cột riêng"),
+        "{}",
+        short.message
+    );
     let whole = o
         .checks
         .iter()
@@ -279,7 +290,8 @@ fn parts_short_of_a_total_without_a_column_for_the_rest_warn_and_say_why() {
 #[test]
 fn the_first_number_column_is_never_taken_for_the_stt() {
     // No header at all, a total row last: the unit names stay, the counts are values.
-    let input = "1\tXã A\t1.175\t1.160\t99,57\n2\tXã B\t830\t828\t100\n\tTổng cộng\t2.005\t1.988\t99,70\n";
+    let input =
+        "1\tXã A\t1.175\t1.160\t99,57\n2\tXã B\t830\t828\t100\n\tTổng cộng\t2.005\t1.988\t99,70\n";
     let o = check_text(input, &Options::default()).unwrap();
     assert_eq!(o.summary.fail, 0, "{:#?}", o.checks);
     let grid = o.forms[0].grid.as_ref().expect("a grid");
@@ -295,7 +307,10 @@ fn odd_grids_give_notices_or_nothing_never_a_panic_or_invented_errors() {
         // A header with no data.
         "STT\tĐơn vị\tTổng số\tĐúng hạn\tTỷ lệ (%)\n".into(),
         // A header row spanning everything (merged across the sheet).
-        format!("Tiêu đề gộp{}\n1\tXã A\t3\t4\n2\tXã B\t5\t6\n", "\t".repeat(300)),
+        format!(
+            "Tiêu đề gộp{}\n1\tXã A\t3\t4\n2\tXã B\t5\t6\n",
+            "\t".repeat(300)
+        ),
     ];
     // 500 columns of figures.
     let mut wide = String::from("STT\tĐơn vị");

@@ -541,7 +541,7 @@ pub(super) fn build(
     // Values left of the label are not values (a code column, a year).
     let values: Vec<usize> = values
         .into_iter()
-        .filter(|&k| label_col.is_none_or(|l| k > l) && Some(k) != note_col)
+        .filter(|&k| label_col.map_or(true, |l| k > l) && Some(k) != note_col)
         .collect();
     if values.iter().filter(|&&k| numeric_count(k) > 0).count() < 2 {
         return None;
@@ -555,7 +555,11 @@ pub(super) fn build(
 
     // Columns.
     let numbers: Vec<Option<u32>> = (0..width)
-        .map(|k| numbers_row.and_then(|r| r.get(k)).and_then(|c| column_number(c)))
+        .map(|k| {
+            numbers_row
+                .and_then(|r| r.get(k))
+                .and_then(|c| column_number(c))
+        })
         .collect();
     let formulas: Vec<Formula> = numbers_row
         .map(|r| r.iter().filter_map(|c| parse_formula(c)).collect())
@@ -567,7 +571,9 @@ pub(super) fn build(
             let label = path.last().cloned().unwrap_or_default();
             let measure = measure_from_header(&path).unwrap_or_else(|| {
                 let figs = figures(
-                    data.iter().filter_map(|(_, c)| c.get(k)).map(String::as_str),
+                    data.iter()
+                        .filter_map(|(_, c)| c.get(k))
+                        .map(String::as_str),
                     english,
                 );
                 if !figs.is_empty()
@@ -730,6 +736,7 @@ pub(super) fn build(
 /// The header labels of each column from the top, merged cells filled in: a blank under a label
 /// continues it (rowspan); a blank right of a label whose row below has labels continues it
 /// (colspan).
+#[allow(clippy::needless_range_loop)] // (row, column) positions in two grids at once
 fn header_paths(header: &[&[String]], width: usize) -> Vec<Vec<String>> {
     let h = header.len();
     let at = |r: usize, k: usize| -> &str { header[r].get(k).map_or("", |c| c.trim()) };
@@ -803,6 +810,7 @@ fn name_columns(columns: &mut [Column]) {
 
 /// Total rows by their label, first or last; group rows by their STT (roman numeral or letter)
 /// or by being followed by deeper rows.
+#[allow(clippy::needless_range_loop)] // a row's role depends on the rows after it
 fn assign_roles(rows: &mut [GridRow], raws: &[Vec<String>]) {
     let n = rows.len();
     for i in 0..n {
@@ -823,9 +831,9 @@ fn assign_roles(rows: &mut [GridRow], raws: &[Vec<String>]) {
             .find(|r| r.role != RowRole::Total)
             .map(|r| r.level);
         let has_values = raws[i].iter().any(|c| !c.is_empty());
-        if next.is_some_and(|l| l > rows[i].level) && (rows[i].level == 0 || has_values) {
-            rows[i].role = RowRole::Group;
-        } else if rows[i].level == 0 && !has_values {
+        let heads = next.is_some_and(|l| l > rows[i].level) && (rows[i].level == 0 || has_values);
+        // A heading of the top level without figures (`I. Cấp tỉnh`) is a group even when last.
+        if heads || (rows[i].level == 0 && !has_values) {
             rows[i].role = RowRole::Group;
         }
     }
@@ -845,8 +853,7 @@ fn name_rows(rows: &mut [GridRow]) {
         let under = heading
             .as_ref()
             .filter(|_| row.level >= 1 && Stt::parse(&row.stt).is_some());
-        let mut key = if row.stt.is_empty() || matches!(row.stt.as_str(), "-" | "+" | "*" | "•")
-        {
+        let mut key = if row.stt.is_empty() || matches!(row.stt.as_str(), "-" | "+" | "*" | "•") {
             if row.label.is_empty() {
                 format!("dòng {}", i + 1)
             } else {
@@ -952,7 +959,13 @@ mod tests {
         let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
         assert!(is_column_number_row(&row(&["(1)", "(2)", "(3)", "(4)"])));
         assert!(is_column_number_row(&row(&["A", "B", "1", "2", "3"])));
-        assert!(is_column_number_row(&row(&["1", "2", "(3)=(4)+(5)", "4", "5"])));
+        assert!(is_column_number_row(&row(&[
+            "1",
+            "2",
+            "(3)=(4)+(5)",
+            "4",
+            "5"
+        ])));
         assert!(!is_column_number_row(&row(&["1", "Xã A", "12", "10", "9"])));
         assert!(!is_column_number_row(&row(&["3", "5", "9"])));
     }
@@ -969,14 +982,30 @@ mod tests {
 
     #[test]
     fn header_tree_from_blanks() {
-        let r1: Vec<String> = ["STT", "Đơn vị", "Số hồ sơ nhận", "", "Đã giải quyết", "", ""]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let r2: Vec<String> = ["", "", "Tổng số", "Trực tuyến", "Tổng số", "Đúng hạn", "Quá hạn"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let r1: Vec<String> = [
+            "STT",
+            "Đơn vị",
+            "Số hồ sơ nhận",
+            "",
+            "Đã giải quyết",
+            "",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let r2: Vec<String> = [
+            "",
+            "",
+            "Tổng số",
+            "Trực tuyến",
+            "Tổng số",
+            "Đúng hạn",
+            "Quá hạn",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         let paths = header_paths(&[&r1, &r2], 7);
         assert_eq!(paths[0], ["STT"]);
         assert_eq!(paths[3], ["Số hồ sơ nhận", "Trực tuyến"]);

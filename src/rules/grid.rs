@@ -46,19 +46,23 @@ pub(super) fn rules(
     let number = |r: usize, c: usize| -> Option<Interval> {
         let row = form.rows.get(grid.index(r, c))?;
         let f = row.value.figure()?;
-        Some(
-            if f.decimals == 0 && row.measure() != Measure::Percent {
-                Interval::exact(f.value)
-            } else {
-                Interval::rounded(f.value, f.decimals)
-            },
-        )
+        Some(if f.decimals == 0 && row.measure() != Measure::Percent {
+            Interval::exact(f.value)
+        } else {
+            Interval::rounded(f.value, f.decimals)
+        })
     };
     let spec = grid
         .spec
         .as_ref()
         .and_then(|id| catalogue.grids.iter().find(|g| &g.id == id));
-    let severity = |inferred: bool| if inferred { Severity::Warn } else { Severity::Fail };
+    let severity = |inferred: bool| {
+        if inferred {
+            Severity::Warn
+        } else {
+            Severity::Fail
+        }
+    };
     let rule = |kind, inferred: bool| Rule {
         kind,
         severity: severity(inferred),
@@ -217,7 +221,8 @@ pub(super) fn rules(
                 if !has(row, total) {
                     continue;
                 }
-                let parts_here: Vec<usize> = parts.iter().copied().filter(|&p| has(row, p)).collect();
+                let parts_here: Vec<usize> =
+                    parts.iter().copied().filter(|&p| has(row, p)).collect();
                 if parts_here.is_empty() {
                     continue;
                 }
@@ -314,6 +319,13 @@ pub(super) fn rules(
         }
     }
 
+    // A printed formula that repeats the catalogue's identity is one check, not two.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|r| {
+        let key: Vec<&str> = r.cells().iter().map(|c| c.name.as_str()).collect();
+        seen.insert((std::mem::discriminant(&r.kind), key.join("\u{0}")))
+    });
+
     // Each cell's own figure: a percentage within 0–100, a count whole and not negative.
     for (k, row) in form.rows.iter().enumerate() {
         out.extend(own_rule(
@@ -345,7 +357,9 @@ fn header_sums(grid: &Grid) -> Vec<(usize, Vec<usize>, bool)> {
         let parent = &cols[t].path[..cols[t].path.len() - 1];
         // A pair «Số lượng | %» under one label is not a group with a total.
         let siblings: Vec<usize> = (0..cols.len())
-            .filter(|&c| c != t && cols[c].path.len() > parent.len() && cols[c].path.starts_with(parent))
+            .filter(|&c| {
+                c != t && cols[c].path.len() > parent.len() && cols[c].path.starts_with(parent)
+            })
             .collect();
         if siblings.is_empty() || siblings.iter().all(|&c| !counts(c)) {
             continue;
@@ -404,7 +418,10 @@ fn header_sums(grid: &Grid) -> Vec<(usize, Vec<usize>, bool)> {
 
 /// The rows a total or group row sums: (the row, its parts), and the rows each group row heads
 /// (a heading without a figure in a column stands for its rows there).
-type RowSums = (Vec<(usize, Vec<usize>)>, std::collections::HashMap<usize, Vec<usize>>);
+type RowSums = (
+    Vec<(usize, Vec<usize>)>,
+    std::collections::HashMap<usize, Vec<usize>>,
+);
 
 fn row_sums(grid: &Grid) -> RowSums {
     let rows = &grid.rows;
@@ -475,7 +492,11 @@ fn base_of(
     let mut named: Vec<usize> = counts
         .iter()
         .copied()
-        .filter(|&c| !parent.is_empty() && cols[c].path.len() == cols[p].path.len() && cols[c].path.starts_with(parent))
+        .filter(|&c| {
+            !parent.is_empty()
+                && cols[c].path.len() == cols[p].path.len()
+                && cols[c].path.starts_with(parent)
+        })
         .collect();
     let stripped = label
         .replace("tỷ lệ", "")
@@ -516,9 +537,13 @@ fn base_of(
     let preferred = |d: usize| -> bool {
         TOTAL_LABELS.contains(&lower(&cols[d].label).as_str())
             && cols[d].path.len() >= 2
-            && cols[p].path.starts_with(&cols[d].path[..cols[d].path.len() - 1])
+            && cols[p]
+                .path
+                .starts_with(&cols[d].path[..cols[d].path.len() - 1])
     };
-    let mut best: Option<((usize, usize), (usize, usize, bool))> = None;
+    // ((numerator, denominator), (rows agreeing, rows evaluable, base preferred)).
+    type Candidate = ((usize, usize), (usize, usize, bool));
+    let mut best: Option<Candidate> = None;
     let numerators: Vec<usize> = if named.is_empty() {
         counts.clone()
     } else {

@@ -10,6 +10,7 @@
 import { h, icon, replaceChildren } from './dom.mjs';
 import { indexResult, relatedCells, sttOf, structureKey, formOf, isNarrative, isProblem, severity } from './model.mjs';
 import { shortMessage, findingWhere, placeOf, cellsText } from './narrative.mjs';
+import { gridHeader, gridBody } from './grid.mjs';
 
 /**
  * @typedef {import('./model.mjs').Result} Result
@@ -282,9 +283,13 @@ export class ResultsView {
     const s = this.s;
     const id = `${this.prefix}form-${cellId(form.form)}`;
     const limit = this.o.rowLimit ?? 2000;
-    const all = this.expanded.has(form.form) || form.table.length <= limit;
+    const all = this.expanded.has(form.form) || form.table.length <= limit || !!(/** @type {any} */ (form).grid);
     const rows = all ? form.table : form.table.slice(0, limit);
-    const tbody = h('tbody', null, rows.map((row) => this.rowEl(row)));
+    const grid = /** @type {import('./grid.mjs').Grid | undefined} */ (/** @type {any} */ (form).grid);
+    // A grid is drawn whole (its rows are cells: the row limit counts cells).
+    const tbody = grid
+      ? h('tbody', null, gridBody(grid, form.table, (cell) => this.gridCellEl(cell)))
+      : h('tbody', null, rows.map((row) => this.rowEl(row)));
     const caption = `${s.formName(form.form)}${form.title ? ` — ${form.title}` : ''}`;
     const notices = index.formNotices.get(form.form) ?? [];
     const section = h('section', { class: 'ks-form', id, 'data-form': form.form, 'aria-labelledby': `${id}-h` },
@@ -301,8 +306,10 @@ export class ResultsView {
       h('div', { class: 'ks-table-wrap' },
         h('table', { class: 'ks-table' },
           h('caption', { class: 'ks-visually-hidden' }, caption),
-          h('colgroup', null, ['stt', 'ind', 'unit', 'val', 'note'].map((c) => h('col', { class: `ks-col-${c}` }))),
-          h('thead', null, h('tr', null, s.columns.map((c, i) => h('th', { scope: 'col', class: `ks-th-${i}` }, c)))),
+          grid ? null : h('colgroup', null, ['stt', 'ind', 'unit', 'val', 'note'].map((c) => h('col', { class: `ks-col-${c}` }))),
+          grid
+            ? h('thead', null, gridHeader(grid, { stt: s.columns[0], label: s.columns[1], unit: s.columns[2] }))
+            : h('thead', null, h('tr', null, s.columns.map((c, i) => h('th', { scope: 'col', class: `ks-th-${i}` }, c)))),
           tbody)),
       all ? null : h('button', {
         type: 'button',
@@ -375,9 +382,47 @@ export class ResultsView {
 
   /** @param {Row} row */
   rowEl(row) {
-    const s = this.s;
     const rid = `${this.prefix}${cellId(row.cell)}`;
     const heading = !row.value && !row.unit;
+    const tr = /** @type {HTMLTableRowElement} */ (h('tr', {
+      class: `ks-row ks-depth-${Math.min(row.depth, 6)}${heading ? ' ks-heading' : ''}`,
+      'data-cell': row.cell,
+      id: rid,
+    },
+      h('td', { class: 'ks-stt' }, row.stt),
+      h('th', { scope: 'row', class: 'ks-ind' }, row.indicator),
+      h('td', { class: 'ks-unit' }, row.unit),
+      this.valueCell(row, rid, this.s.rowLabel(row.stt)),
+      h('td', { class: 'ks-note' }, row.note)));
+    this.rowEls.set(row.cell, tr);
+    this.patchRow(tr, row);
+    return tr;
+  }
+
+  /**
+   * A grid's figure: the same box as a form's value cell, marked on the cell itself.
+   * @param {Row} row
+   */
+  gridCellEl(row) {
+    const rid = `${this.prefix}${cellId(row.cell)}`;
+    const column = /** @type {any} */ (row).column ?? '';
+    const td = this.valueCell(row, rid, this.s.cellLabel(row.indicator, column));
+    td.classList.add('ks-gcell');
+    td.setAttribute('data-cell', row.cell);
+    td.id = rid;
+    this.rowEls.set(row.cell, /** @type {any} */ (td));
+    this.patchRow(/** @type {any} */ (td), row);
+    return td;
+  }
+
+  /**
+   * The figure of a row or grid cell: its mark, the figure (editable or not), its print.
+   * @param {Row} row
+   * @param {string} rid
+   * @param {string} label  what a screen reader calls the figure
+   */
+  valueCell(row, rid, label) {
+    const s = this.s;
     const mark = h('span', { class: 'ks-mark', id: `${rid}-mark` });
     const box = h('div', { class: 'ks-valbox' }, mark);
     if (this.o.editable) {
@@ -388,7 +433,7 @@ export class ResultsView {
         autocomplete: 'off',
         spellcheck: 'false',
         value: row.value,
-        'aria-label': s.rowLabel(row.stt),
+        'aria-label': label,
         'aria-describedby': `${rid}-mark`,
         'data-cell': row.cell,
       }));
@@ -398,22 +443,9 @@ export class ResultsView {
       box.append(h('span', { class: 'ks-valtext', tabindex: '0', 'data-cell': row.cell, 'aria-describedby': `${rid}-mark` }, row.value));
     }
     box.append(h('span', { class: 'ks-print' }, row.value));
-    const valueCell = h('td', { class: 'ks-val' }, box,
+    return h('td', { class: 'ks-val' }, box,
       h('span', { class: 'ks-edited-tag' }, icon('edit'), s.edited),
       h('span', { class: 'ks-told-tag', id: `${rid}-told` }, icon('quote'), s.toldTag));
-    const tr = /** @type {HTMLTableRowElement} */ (h('tr', {
-      class: `ks-row ks-depth-${Math.min(row.depth, 6)}${heading ? ' ks-heading' : ''}`,
-      'data-cell': row.cell,
-      id: rid,
-    },
-      h('td', { class: 'ks-stt' }, row.stt),
-      h('th', { scope: 'row', class: 'ks-ind' }, row.indicator),
-      h('td', { class: 'ks-unit' }, row.unit),
-      valueCell,
-      h('td', { class: 'ks-note' }, row.note)));
-    this.rowEls.set(row.cell, tr);
-    this.patchRow(tr, row);
-    return tr;
   }
 
   /**
@@ -491,7 +523,7 @@ export class ResultsView {
     forms.addEventListener('click', (e) => {
       const el = /** @type {HTMLElement} */ (e.target);
       if (el.closest('button, a, input')) return;
-      const tr = el.closest('tr[data-cell]');
+      const tr = el.closest('tr[data-cell], td[data-cell]');
       if (!tr) return;
       const cell = /** @type {string} */ (tr.getAttribute('data-cell'));
       // A click on the figure's cell puts the caret in it; elsewhere on the row only selects.
@@ -590,7 +622,7 @@ export class ResultsView {
     replaceChildren(slot,
       heading,
       h('p', { class: 'ks-detail-where' }, `${s.formName(form.form)} · ${s.columns[0]} ${row.stt}`),
-      h('p', { class: 'ks-detail-ind' }, row.indicator),
+      h('p', { class: 'ks-detail-ind' }, /** @type {any} */ (row).column ? s.cellLabel(row.indicator, /** @type {any} */ (row).column) : row.indicator),
       h('p', { class: 'ks-detail-value' }, s.valueOf(row.value, row.unit)),
       edit ? h('p', { class: 'ks-detail-edited' }, icon('edit'), s.original(edit.original)) : null,
       h(this.hx(2), { class: 'ks-detail-sub' }, s.checksAbout),
