@@ -91,6 +91,13 @@ async function wasmBenchmarks(browser, base) {
       memory_after_init: r.memoryAfterInit, memory_peak: r.memoryPeak,
     });
   }
+  // The wide table (units × 12 measures): the grid model in the first-load module.
+  {
+    const runs = quick ? 2 : 10;
+    log(`the wide table × ${runs} in a fresh worker, ${CORE}`);
+    const r = await runInWorker(page, { module: CORE, url: '/bench/out/grid.tsv', iters: runs, warmup: 0 });
+    result.grid = { ...stats(r.samples), rows: r.rows, checks: r.checks, pass: r.pass, memory_peak: r.memoryPeak };
+  }
   await page.close();
   return result;
 }

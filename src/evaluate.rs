@@ -197,6 +197,7 @@ fn evaluate_rule(report: &Report, rule: &Rule) -> Check {
     check
 }
 
+#[inline(never)]
 fn ratio(
     report: &Report,
     rule: &Rule,
@@ -318,6 +319,7 @@ fn ratio(
     check
 }
 
+#[inline(never)]
 fn sum(report: &Report, rule: &Rule, total: &CellRef, parts: &[CellRef]) -> Check {
     let mut check = blank(report, rule, Kind::Sum);
     let subject = row_at(report, total.at);
@@ -391,6 +393,7 @@ fn sum(report: &Report, rule: &Rule, total: &CellRef, parts: &[CellRef]) -> Chec
     check
 }
 
+#[inline(never)]
 fn at_most(
     report: &Report,
     rule: &Rule,
@@ -478,6 +481,7 @@ fn at_most(
     check
 }
 
+#[inline(never)]
 fn code(report: &Report, rule: &Rule, cell: &CellRef, codes: &[(i64, Option<String>)]) -> Check {
     let mut check = blank(report, rule, Kind::Code);
     let o = match operand(report, cell) {
@@ -520,6 +524,7 @@ fn code(report: &Report, rule: &Rule, cell: &CellRef, codes: &[(i64, Option<Stri
     check
 }
 
+#[inline(never)]
 fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
     let kind = match rule.kind {
         RuleKind::Count { .. } => Kind::Count,
@@ -617,6 +622,7 @@ fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
     check
 }
 
+#[inline(never)]
 fn readable(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
     let mut check = blank(report, rule, Kind::Parse);
     let Some(row) = row_at(report, cell.at) else {

@@ -152,6 +152,14 @@ fn numeric(cell: &str) -> bool {
     !t.is_empty() && (Figure::parse(t).is_ok() || english_style(t).is_some())
 }
 
+/// How many records have a cell in column `k` that `test` accepts.
+#[inline(never)]
+fn count_cells(data: &[(usize, &[String])], k: usize, test: fn(&str) -> bool) -> usize {
+    data.iter()
+        .filter(|(_, c)| c.get(k).is_some_and(|x| test(x)))
+        .count()
+}
+
 /// A column-number cell: `(3)`, `3`, `(3)=(4)+(5)+(6)`, `(5)=(4)/(3)x100`.
 fn column_number(cell: &str) -> Option<u32> {
     let t = cell.trim();
@@ -485,16 +493,8 @@ pub(super) fn build(
     // Column roles.
     let stt_col = (0..width).find(|&k| paths[k].iter().any(|c| is_stt_header(c)));
     let text_col = |k: usize| paths[k].iter().any(|c| is_text_header(c));
-    let filled = |k: usize| {
-        data.iter()
-            .filter(|(_, c)| c.get(k).is_some_and(|x| !x.trim().is_empty()))
-            .count()
-    };
-    let numeric_count = |k: usize| {
-        data.iter()
-            .filter(|(_, c)| c.get(k).is_some_and(|x| numeric(x)))
-            .count()
-    };
+    let filled = |k: usize| count_cells(&data, k, |x| !x.trim().is_empty());
+    let numeric_count = |k: usize| count_cells(&data, k, numeric);
     // The STT column without a header: leftmost, holding STT-like cells, left of any text.
     let stt_col = stt_col.or_else(|| {
         let k = 0;

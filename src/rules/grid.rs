@@ -14,11 +14,67 @@ use crate::interval::Interval;
 use crate::report::grid::{FormulaKind, Grid, RowRole};
 use crate::report::{Form, Measure, Notice, Value};
 
+/// How many rows tell which columns a percentage is computed from.
+const SAMPLE_ROWS: usize = 60;
+
 /// Words a «Tổng» column's own label is.
 const TOTAL_LABELS: &[&str] = &["tổng số", "tổng", "tổng cộng", "cộng", "số lượng"];
 
 fn lower(s: &str) -> String {
     s.trim().to_lowercase()
+}
+
+/// A rule read off the shape (`warn`) or declared by the table or the catalogue (`fail`).
+#[inline(never)]
+fn shaped(kind: RuleKind, inferred: bool) -> Rule {
+    Rule {
+        kind,
+        severity: if inferred {
+            Severity::Warn
+        } else {
+            Severity::Fail
+        },
+        inferred,
+    }
+}
+
+/// The cells of a grid as rules name and read them. Not inlined: every rule names cells, and
+/// copies of these at each call made the first-load Wasm module much larger.
+struct Cells<'a> {
+    form: &'a Form,
+    grid: &'a Grid,
+    fi: usize,
+    names: Vec<String>,
+}
+
+impl Cells<'_> {
+    #[inline(never)]
+    fn at(&self, r: usize, c: usize) -> CellRef {
+        let k = self.grid.index(r, c);
+        CellRef {
+            name: self.names[k].clone(),
+            at: Some((self.fi, k)),
+        }
+    }
+
+    #[inline(never)]
+    fn has(&self, r: usize, c: usize) -> bool {
+        self.form
+            .rows
+            .get(self.grid.index(r, c))
+            .is_some_and(|row| !matches!(row.value, Value::Empty))
+    }
+
+    #[inline(never)]
+    fn number(&self, r: usize, c: usize) -> Option<Interval> {
+        let row = self.form.rows.get(self.grid.index(r, c))?;
+        let f = row.value.figure()?;
+        Some(if f.decimals == 0 && row.measure() != Measure::Percent {
+            Interval::exact(f.value)
+        } else {
+            Interval::rounded(f.value, f.decimals)
+        })
+    }
 }
 
 /// Every rule of a grid form, and notices about what could not be tied.
@@ -30,44 +86,21 @@ pub(super) fn rules(
     notices: &mut Vec<Notice>,
 ) -> Vec<Rule> {
     let mut out = Vec::new();
-    let names: Vec<String> = form.rows.iter().map(|r| form.cell_name(r)).collect();
-    let at = |r: usize, c: usize| -> CellRef {
-        let k = grid.index(r, c);
-        CellRef {
-            name: names[k].clone(),
-            at: Some((fi, k)),
-        }
+    let cells = Cells {
+        form,
+        grid,
+        fi,
+        names: form.rows.iter().map(|r| form.cell_name(r)).collect(),
     };
-    let has = |r: usize, c: usize| -> bool {
-        form.rows
-            .get(grid.index(r, c))
-            .is_some_and(|row| !matches!(row.value, Value::Empty))
-    };
-    let number = |r: usize, c: usize| -> Option<Interval> {
-        let row = form.rows.get(grid.index(r, c))?;
-        let f = row.value.figure()?;
-        Some(if f.decimals == 0 && row.measure() != Measure::Percent {
-            Interval::exact(f.value)
-        } else {
-            Interval::rounded(f.value, f.decimals)
-        })
-    };
+    let names = &cells.names;
+    let at = |r: usize, c: usize| cells.at(r, c);
+    let has = |r: usize, c: usize| cells.has(r, c);
+    let number = |r: usize, c: usize| cells.number(r, c);
     let spec = grid
         .spec
         .as_ref()
         .and_then(|id| catalogue.grids.iter().find(|g| &g.id == id));
-    let severity = |inferred: bool| {
-        if inferred {
-            Severity::Warn
-        } else {
-            Severity::Fail
-        }
-    };
-    let rule = |kind, inferred: bool| Rule {
-        kind,
-        severity: severity(inferred),
-        inferred,
-    };
+    let rule = shaped;
     let rows = grid.rows.len();
     let cols = grid.columns.len();
 
@@ -284,7 +317,7 @@ pub(super) fn rules(
         // Rows are indicators with units: the rules of a vertical form, column by column.
         for c in 0..cols {
             let indices: Vec<usize> = (0..rows).map(|r| grid.index(r, c)).collect();
-            out.extend(super::infer(form, fi, &names, &indices));
+            out.extend(super::infer(form, fi, names, &indices));
         }
     } else {
         let (sums, heads) = row_sums(grid);
@@ -344,6 +377,7 @@ pub(super) fn rules(
 /// are meant to cover the total). Under one parent, a total column («Tổng số», «Tổng», «Cộng»)
 /// and its siblings: leaf count columns, a sub-group's own total, the count of a count-and-%
 /// pair, the columns under «Trong đó».
+#[inline(never)]
 fn header_sums(grid: &Grid) -> Vec<(usize, Vec<usize>, bool)> {
     let cols = &grid.columns;
     let mut out = Vec::new();
@@ -423,6 +457,7 @@ type RowSums = (
     std::collections::HashMap<usize, Vec<usize>>,
 );
 
+#[inline(never)]
 fn row_sums(grid: &Grid) -> RowSums {
     let rows = &grid.rows;
     let mut out = Vec::new();
@@ -473,6 +508,7 @@ fn row_sums(grid: &Grid) -> RowSums {
 
 /// The count and base columns of a percentage column: named by the header (its pair under one
 /// label, a column named in «Tỷ lệ đúng hạn»), then confirmed or found by the rows.
+#[inline(never)]
 fn base_of(
     grid: &Grid,
     p: usize,
@@ -515,7 +551,9 @@ fn base_of(
             })
             .collect();
     }
-    let rows = grid.rows.len();
+    // Candidates are scored on the first rows only (every pair of columns over every row of a
+    // long table was most of the time to check it); the rule then holds or not row by row.
+    let rows = grid.rows.len().min(SAMPLE_ROWS);
     let score = |n: usize, d: usize| -> (usize, usize) {
         let mut agree = 0;
         let mut evaluable = 0;
