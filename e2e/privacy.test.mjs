@@ -165,7 +165,7 @@ test('the single file opened from disk keeps nothing of a report that another lo
     await after(page, () => page.locator('tr[data-cell="B03/3.1.2"] .ks-input').fill('66.678'));
     await page.getByLabel(/Chỉ hiện dòng có lỗi/).check();
     const note = await page.locator('#storage-note').innerText();
-    await page.screenshot({ path: join(SCREENSHOTS, 'single-file-storage-note.png') });
+    await page.locator('.input-panel').screenshot({ path: join(SCREENSHOTS, 'single-file-storage-note.png') });
     await page.waitForTimeout(400); // any debounced save would have happened by now
 
     // Another local page in a new tab, and the same tab navigated away (its session storage).
