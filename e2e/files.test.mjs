@@ -123,6 +123,7 @@ test('a file is read by what it holds, not by its name: a Word file renamed .txt
   const problems = page.locator('#input-problems');
   await eventually(() => problems.isVisible());
   assert.match(await problems.innerText(), /Không đọc được tệp «bao-cao\.txt»: đây là một chương trình máy tính/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'renamed-program-refused.png') });
   assert.equal(await page.locator('#input').inputValue(), '');
   assert.match(await page.locator('#file-chip').innerText(), /bao-cao-quy-3\.txt/);
   await page.waitForTimeout(400);
@@ -134,7 +135,7 @@ test('a file is read by what it holds, not by its name: a Word file renamed .txt
   await after(page, () => page.locator('#file').setInputFiles({ name: 'bieu-mau.txt', mimeType: 'text/plain', buffer: csv1258 }));
   const text = await page.locator('#input').inputValue();
   assert.match(text, /Biểu mẫu số 01/);
-  assert.match(await page.locator('#status').innerText(), /Windows-1258/);
+  assert.match(await page.locator('#input-problems').innerText(), /bảng mã Windows-1258/);
   await context.close();
 });
 

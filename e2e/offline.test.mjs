@@ -147,11 +147,26 @@ test('after an update, offline, the cached glue always comes with its own Wasm: 
     rebuildCompleteModule(www);
     await page.reload();
     await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 20000 });
-    // Give a new service worker, if the release has one, the time to take over.
+    // The release's files are another VERSION: a new copy takes over, and the old one goes.
     await eventually(async () => {
       const names = await page.evaluate(() => caches.keys());
       return names.length === 1 && names[0] !== cachesBefore[0];
-    }, 8000).catch(() => null);
+    }, 10000);
+    // In the copy, each glue sits beside the very Wasm it names, the complete module's included
+    // (the user had used it: it is kept across the update).
+    const pairs = await page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys())[0]);
+      const urls = (await cache.keys()).map((r) => r.url);
+      const out = [];
+      for (const url of urls.filter((u) => u.endsWith('/kiemso.js'))) {
+        const glue = await (await cache.match(url))?.text();
+        const named = /export const wasmFile = '([^']+)'/.exec(glue ?? '')?.[1];
+        out.push({ glue: url, wasm: named, kept: !!named && urls.includes(new URL(named, url).href) });
+      }
+      return out;
+    });
+    assert.equal(pairs.length, 2, JSON.stringify(pairs));
+    for (const pair of pairs) assert.ok(pair.kept, `${pair.glue} without its ${pair.wasm}`);
 
     // Offline, a Word file: the complete module must be one whole release, old or new.
     await context.setOffline(true);

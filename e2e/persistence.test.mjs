@@ -75,7 +75,7 @@ test('two tabs: neither overwrites what the other saved without saying so, and e
   assert.equal(await stored(a), table('20'), 'the first tab overwrote the second tab\'s saved text');
   const conflict = a.locator('#tab-conflict');
   assert.equal(await conflict.isVisible(), true);
-  assert.match(await conflict.innerText(), /thẻ khác/);
+  assert.match(await conflict.innerText(), /thẻ \(tab\) khác của Kiểm số vừa lưu nội dung khác/);
   assert.match(await a.locator('#storage-note').innerText(), /chưa được lưu/);
   await a.screenshot({ path: join(SCREENSHOTS, 'two-tabs-conflict.png') });
 

@@ -90,5 +90,9 @@ export function withoutNarrativeNotice(reply) {
  */
 export function narrativePending(reply) {
   if (!reply.ok) return reply;
-  return { ok: true, result: { ...reply.result, narrative_pending: true } };
+  const notices = [...(reply.result.notices ?? []), {
+    line: null,
+    message: 'Đang tải phần kiểm tra lời văn của báo cáo (chỉ cần tải một lần). Các bảng số liệu đã được kiểm tra; lời văn sẽ được kiểm tra ngay khi tải xong.',
+  }];
+  return { ok: true, result: { ...reply.result, notices, narrative_pending: true } };
 }

@@ -95,6 +95,9 @@ export function startApp(env) {
   let narrativePending = false;
   /** A job waits for the complete module to download. */
   let downloading = false;
+  /** What the core said about the text file now in the text box (a guessed encoding), shown
+   * with the notices until the text is replaced or typed in. */
+  let openedNote = '';
 
   input.value = state.text;
   onlyProblems.checked = saved.onlyProblems;
@@ -199,6 +202,7 @@ export function startApp(env) {
     lastSource = state.file ? `tệp ${state.file.name}` : `văn bản dán vào (${state.text.split('\n').length} dòng)`;
     // Edits of cells that no longer exist are dropped, with the core's notice about them kept.
     inputProblems = result.notices.map((n) => ({ message: n.message, line: n.line, target: state.file ? 'file' : 'input' }));
+    if (openedNote && !state.file) inputProblems.unshift({ message: openedNote });
     // Tables shown while the narrative's module downloads: still checking, and said so.
     setState(narrativePending ? 'checking' : 'done');
     if (narrativePending) results.setAttribute('aria-busy', 'true');
@@ -385,6 +389,7 @@ export function startApp(env) {
     const other = load();
     const before = { text: state.text, edits: state.edits, file: state.file };
     inputSeq++;
+    openedNote = '';
     state.text = other.text;
     state.edits = other.edits;
     state.file = other.file ? { name: other.file.name, bytes: fromBase64(other.file.data) } : null;
@@ -403,6 +408,7 @@ export function startApp(env) {
 
   input.addEventListener('input', () => {
     inputSeq++;
+    openedNote = '';
     if (state.file && input.value.trim()) {
       state.file = null;
       updateFileChip();
@@ -415,11 +421,12 @@ export function startApp(env) {
   /**
    * Replaces the whole input (a paste outside the text box, the example, a file), keeping what
    * was there for "Hoàn tác".
-   * @param {{ text?: string, file?: { name: string, bytes: Uint8Array } | null }} next
+   * @param {{ text?: string, file?: { name: string, bytes: Uint8Array } | null, note?: string }} next
    * @param {string} message
    */
   function replaceInput(next, message) {
     inputSeq++;
+    openedNote = next.note ?? '';
     const before = { text: state.text, edits: state.edits, file: state.file };
     const hadSomething = !!(before.text.trim() || before.file);
     state.text = next.text ?? '';
@@ -455,6 +462,7 @@ export function startApp(env) {
     const snap = undoSnapshot;
     hideUndo();
     inputSeq++;
+    openedNote = '';
     state.text = snap.text;
     state.edits = snap.edits;
     state.file = snap.file;
@@ -578,8 +586,7 @@ export function startApp(env) {
         return;
       }
       if (answer.result) {
-        replaceInput({ text: answer.result.text }, `Đã thay nội dung bằng tệp ${file.name}.`);
-        status.textContent = `Đã mở tệp ${file.name}.${answer.result.note ? ` ${answer.result.note}` : ''}`;
+        replaceInput({ text: answer.result.text, note: answer.result.note ?? undefined }, `Đã thay nội dung bằng tệp ${file.name}.`);
         return;
       }
     }
@@ -641,6 +648,7 @@ export function startApp(env) {
   $('erase').addEventListener('click', () => {
     const before = { text: state.text, edits: state.edits, file: state.file };
     inputSeq++;
+    openedNote = '';
     state.text = '';
     state.edits = {};
     state.file = null;
