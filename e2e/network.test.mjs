@@ -125,3 +125,32 @@ test('after the checker restarts, the complete module is not downloaded again', 
   assert.equal(downloads.started, 1);
   await context.close();
 });
+
+test('a slow download of the first module is not taken for a worker that cannot start', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await openApp(context, env.server.url);
+  // From now on the small first module is slow to arrive (a new worker fetches it again).
+  let downloads = 0;
+  await context.route('**/pkg/core/*.wasm', async (route) => {
+    downloads++;
+    await new Promise((r) => setTimeout(r, 2500));
+    await route.continue();
+  });
+  const outcome = await page.evaluate(async () => {
+    const { CheckerBridge } = await import('./lib/bridge.mjs');
+    const bridge = new CheckerBridge({
+      createWorker: () => new Worker(new URL('./worker.mjs', location.href), { type: 'module' }),
+      // Far shorter than the download: only a worker that does not run at all should count.
+      startTimeoutMs: 1000,
+      loadInPage: async () => ({ check: () => ({ in: 'page' }) }),
+    });
+    await bridge.ready;
+    const mode = bridge.mode;
+    const answer = await bridge.request({ op: 'text', text: 'Biểu mẫu số 01\n1.\tSố văn bản\tVăn bản\t14\n' });
+    bridge.dispose();
+    return { mode, forms: answer.ok ? answer.result.forms?.length : answer };
+  });
+  assert.deepEqual(outcome, { mode: 'worker', forms: 1 });
+  assert.equal(downloads, 1);
+  await context.close();
+});

@@ -15,7 +15,8 @@
 // module so that a restarted worker never downloads it again) or could not be fetched.
 //
 // Messages in:  {type:'init', wasm?: BufferSource | WebAssembly.Module}  then  {type:'job', id, job}
-// Messages out: {type:'ready', capabilities} | {type:'init-failed', message} | {type:'reply', id, reply}
+// Messages out: {type:'started'} (the worker runs; its module may still be downloading)
+//               | {type:'ready', capabilities} | {type:'init-failed', message} | {type:'reply', id, reply}
 //               | {type:'downloading', id} | {type:'checking', id}
 //               | {type:'complete', module} | {type:'complete-failed'}
 import * as core from './pkg/core/kiemso.js';
@@ -110,6 +111,7 @@ scope.addEventListener('message', (/** @type {MessageEvent} */ event) => {
   const msg = event.data;
   if (!msg || typeof msg !== 'object') return;
   if (msg.type === 'init') {
+    scope.postMessage({ type: 'started' });
     queue = queue.then(async () => {
       try {
         if (msg.wasm) {

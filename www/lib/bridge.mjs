@@ -37,7 +37,8 @@ import { runJob } from './engine.mjs';
  * @property {() => Promise<KiemsoModule>} [loadInPage]  an initialised module, for running in the page
  * @property {number} [jobTimeoutMs]  a job checking longer is abandoned (default 30 s; the time it
  *   waits for the complete module to download does not count)
- * @property {number} [startTimeoutMs]  a worker not ready by then counts as unable to start (default 15 s)
+ * @property {number} [startTimeoutMs]  a worker not running by then counts as unable to start (default
+ *   15 s; once it runs, the download of its first module is waited for, untimed)
  * @property {(event: BridgeEvent) => void} [onEvent]
  */
 
@@ -121,7 +122,9 @@ export class CheckerBridge {
       worker.addEventListener('message', (event) => {
         const msg = event.data;
         if (!settled) {
-          if (msg?.type === 'ready') {
+          // The worker runs: what remains is its module's download, which is not timed.
+          if (msg?.type === 'started') clearTimeout(timer);
+          else if (msg?.type === 'ready') {
             settled = true;
             clearTimeout(timer);
             this.worker = worker;

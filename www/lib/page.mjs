@@ -752,16 +752,22 @@ export function startApp(env) {
     }
   });
   const catalogueFile = /** @type {HTMLInputElement} */ ($('catalogue-file'));
+  /** As for the input: a catalogue file read after a newer choice is dropped. */
+  let catalogueSeq = 0;
   catalogueFile.addEventListener('change', async () => {
     const file = catalogueFile.files?.[0];
     catalogueFile.value = '';
     if (!file) return;
-    state.catalogue = { name: file.name, text: decodeText(new Uint8Array(await file.arrayBuffer())) };
+    const seq = ++catalogueSeq;
+    const text = decodeText(new Uint8Array(await file.arrayBuffer()));
+    if (seq !== catalogueSeq) return;
+    state.catalogue = { name: file.name, text };
     updateCatalogueState();
     persist();
     run();
   });
   catalogueReset.addEventListener('click', () => {
+    catalogueSeq++;
     state.catalogue = null;
     updateCatalogueState();
     persist();
