@@ -111,18 +111,25 @@ sw.addEventListener('fetch', (/** @type {any} */ event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== location.origin) return;
-  event.respondWith(networkFirst(request));
+  event.respondWith(networkFirst(request, (/** @type {Promise<unknown>} */ p) => event.waitUntil(p)));
 });
 
 /**
  * @param {Request} request
+ * @param {(work: Promise<unknown>) => void} waitUntil  keeps the worker alive for the copy
  * @returns {Promise<Response>}
  */
-async function networkFirst(request) {
+async function networkFirst(request, waitUntil) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.type === 'basic' && (await isListed(request.url, response))) await cache.put(request, response.clone());
+    if (response.type === 'basic' && listedHash(request.url)) {
+      // The page gets the response as it streams; the copy is checked and kept beside it.
+      const copy = response.clone();
+      waitUntil((async () => {
+        if (await isListed(request.url, copy)) await cache.put(request, copy);
+      })().catch(() => undefined));
+    }
     return response;
   } catch (error) {
     const cached = await cache.match(request, { ignoreSearch: true });
