@@ -25,11 +25,13 @@ export const SEED_COUNTS = Object.freeze({ fail: 0, warn: 4, pass: 255, na: 0 })
 
 /**
  * Starts scripts/serve.mjs on a free port and resolves with its URL once it prints it.
+ * @param {string} [root] the directory to serve (default www/)
  * @returns {Promise<{ url: string, close: () => void }>}
  */
-export function startServer() {
+export function startServer(root) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [join(ROOT, 'scripts', 'serve.mjs'), '--port', '0', ...(root ? ['--root', root] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const timer = setTimeout(() => {
       child.kill();

@@ -3,20 +3,9 @@
 
 use super::{Block, Document, ReadError, MAX_CELLS_PER_RECORD, MAX_RECORDS, MAX_TEXT_BYTES};
 
-/// Reads pasted or saved text: a whole report, a TSV table, or a CSV table.
-///
-/// Lines with tabs are table records (parsed as TSV with Excel's quoting); other lines are prose.
-/// Text with no tab at all is tried as CSV (`,` or `;`) when most of its lines split into the same
-/// number of fields. Decomposed Vietnamese (a tone as a separate mark, as macOS and Windows-1258
-/// produce) is composed first, so that titles and indicators match.
-///
-/// ```
-/// use kiemso::read::{read_text, Block};
-/// let doc = read_text("Biểu mẫu số 01\n1.\tSố văn bản\tVăn bản\t14\t\n").unwrap();
-/// assert!(matches!(&doc.blocks[0], Block::Text { text, .. } if text == "Biểu mẫu số 01"));
-/// assert!(matches!(&doc.blocks[1], Block::Record { cells, .. } if cells[3] == "14"));
-/// ```
-pub fn read_text(text: &str) -> Result<Document, ReadError> {
+/// Refuses text that [`read_text`] cannot use: over the size limit, empty, or binary (a NUL).
+/// Shared with [`super::sniff`], which refuses such a file before the page shows it.
+pub(crate) fn usable(text: &str) -> Result<(), ReadError> {
     if text.len() > MAX_TEXT_BYTES {
         return Err(ReadError::TooLarge {
             what: "Văn bản dán vào".into(),
@@ -34,6 +23,25 @@ pub fn read_text(text: &str) -> Result<Document, ReadError> {
             "Nội dung không phải văn bản (có ký tự nhị phân). Hãy dán bảng từ Word/Excel hoặc mở tệp .docx, .xlsx, .csv.".into(),
         ));
     }
+    Ok(())
+}
+
+/// Reads pasted or saved text: a whole report, a TSV table, or a CSV table.
+///
+/// Lines with tabs are table records (parsed as TSV with Excel's quoting); other lines are prose.
+/// Text with no tab at all is tried as CSV (`,` or `;`) when most of its lines split into the same
+/// number of fields. Decomposed Vietnamese (a tone as a separate mark, as macOS and Windows-1258
+/// produce) is composed first, so that titles and indicators match.
+///
+/// ```
+/// use kiemso::read::{read_text, Block};
+/// let doc = read_text("Biểu mẫu số 01\n1.\tSố văn bản\tVăn bản\t14\t\n").unwrap();
+/// assert!(matches!(&doc.blocks[0], Block::Text { text, .. } if text == "Biểu mẫu số 01"));
+/// assert!(matches!(&doc.blocks[1], Block::Record { cells, .. } if cells[3] == "14"));
+/// ```
+pub fn read_text(text: &str) -> Result<Document, ReadError> {
+    usable(text)?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let composed = super::encoding::compose_vietnamese(text);
     // A lone `\r` ends a line (old Macintosh files; Excel for Mac still saves "CSV (Macintosh)"):
     // the CSV parser splits records there, so prose must too, or line numbers drift and go
