@@ -140,7 +140,7 @@ pub fn rules_and_notices(report: &Report, catalogue: &Catalogue) -> (Vec<Rule>, 
     let mut notices = Vec::new();
     for (fi, form) in report.forms.iter().enumerate() {
         if let Some(g) = &form.grid {
-            rules.extend(grid::rules(form, fi, g, catalogue, &mut notices));
+            rules.extend(grid::rules(report, form, fi, g, catalogue, &mut notices));
             continue;
         }
         let spec = match (form.recognition, form.number) {

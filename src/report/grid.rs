@@ -650,15 +650,21 @@ pub(super) fn build(
     if let Some(spec) = spec {
         number_from_spec(spec, &mut columns);
     }
-    let id = match spec {
-        Some(spec) => spec.id.clone(),
-        None => {
+    // A form of the catalogue («Biểu mẫu số 03») with several value columns («quý trước | quý
+    // này»): its rules hold in each column.
+    let form = draft.number.and_then(|n| catalogue.form(n));
+    let id = match (spec, form) {
+        (Some(spec), _) => spec.id.clone(),
+        (None, Some(form)) => format!("B{:02}", form.number),
+        (None, None) => {
             *unknown += 1;
             format!("T{unknown}")
         }
     };
     let title = if !draft.title.is_empty() {
         draft.title.clone()
+    } else if let Some(form) = form {
+        form.title.clone()
     } else if let Some(above) = draft.preface {
         above.to_string()
     } else if let Some(spec) = spec {
@@ -713,9 +719,9 @@ pub(super) fn build(
         .unwrap_or_default();
     Some(super::Form {
         id,
-        number: None,
+        number: form.map(|f| f.number),
         title,
-        recognition: if spec.is_some() {
+        recognition: if spec.is_some() || form.is_some() {
             Recognition::Title
         } else {
             Recognition::Unknown
