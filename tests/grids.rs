@@ -291,7 +291,8 @@ fn every_one_digit_edit_is_caught_at_its_cell() {
         }
     }
     println!(
-        "one-digit edits of grid fixtures: {edits}, missed {}",
+        "one-digit edits of grid fixtures: {edits} visible to some relation, missed {}; \
+         {invisible} hidden by rounding (integer oracle)",
         missed.len()
     );
     assert!(edits > 500, "too few edits: {edits}");
