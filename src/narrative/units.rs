@@ -66,7 +66,7 @@ static UNITS: &[Unit] = units![
         ["cơ", "quan"], ["cqhccn"], ["cqhcnn"], ["sở"], ["sở", ",", "ngành"],
         ["sở", ",", "ban", ",", "ngành"], ["ubnd"], ["ủy", "ban", "nhân", "dân"],
         ["uỷ", "ban", "nhân", "dân"], ["ban"], ["đơn", "vị"], ["địa", "phương"], ["huyện"],
-        ["xã"], ["phường"], ["thị", "trấn"], ["địa", "bàn"],
+        ["xã"], ["phường"], ["thị", "trấn"], ["đặc", "khu"], ["địa", "bàn"],
     ],
     "public unit" => [
         ["đvsncl"], ["đvsnncl"], ["đvsn"], ["đơn", "vị", "sự", "nghiệp"],

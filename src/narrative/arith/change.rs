@@ -218,13 +218,29 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                         x.num.percent || (!b.num.percent && same_kind(b, x))
                     }
             })?;
+            let sv = doc.find(
+                x.unit_end..doc.sents[s].toks.end,
+                None,
+                &["so", "với"],
+            )?;
             let a = ms[k + 1..].iter().find(|a| {
                 !a.change
                     && !a.approx
+                    && a.tok > sv
                     && a.num.percent == b.num.percent
                     && same_kind(a, b)
-                    && doc.find(x.unit_end..a.tok, None, &["so", "với"]).is_some()
             })?;
+            // The level compared with follows its `so với` with nothing but the words naming
+            // it in between (`so với năm 2022 (80,08%)`): past a comma, `và` or `trong đó`,
+            // the figure is another statement's (`giảm 0,4% so với cùng kỳ, trong đó … 7.081`),
+            // and `gấp 1,9 lần` is a ratio, not a level.
+            let crosses = (sv..a.tok).any(|t| {
+                doc.depth[t] <= x.depth
+                    && matches!(doc.word(t), "," | ";" | "và" | "gấp" | "trong" | "còn")
+            });
+            if crosses || doc.word(a.unit_end) == "lần" {
+                return None;
+            }
             Some((a, b))
         });
         let Some((a, b)) = pair else {

@@ -82,12 +82,39 @@ pub(super) fn ratios(p: usize, doc: &Doc, roles: &[Role], s: usize, out: &mut Ve
         let Some((n, ns, d, ds, pending)) = pair else {
             continue;
         };
-        let mut used = vec![n, d, pc];
-        used.extend(pending);
-        let start = n.gap_start.min(d.gap_start);
-        let end = pc.unit_end.max(n.unit_end).max(d.unit_end);
-        let mut f = Finding::new("ratio", p, doc, start..end, &used);
-        judge_ratio(&mut f, doc, (n, ns), (d, ds), pending, pc);
+        let judged = |d: &Mention, ds: Side, pending: Option<&Mention>| {
+            let mut used = vec![n, d, pc];
+            used.extend(pending);
+            let start = n.gap_start.min(d.gap_start);
+            let end = pc.unit_end.max(n.unit_end).max(d.unit_end);
+            let mut f = Finding::new("ratio", p, doc, start..end, &used);
+            judge_ratio(&mut f, doc, (n, ns.clone()), (d, ds), pending, pc);
+            f
+        };
+        let mut f = judged(d, ds, pending);
+        if f.status == Status::Warn {
+            // The text may name the base it means elsewhere in the sentence: the items due
+            // (`đến hạn`), resolved, received, or to handle. A rate that matches any base the
+            // sentence names is not judged wrong: which one is meant is not pinned down.
+            let other = ms.iter().filter(|b| {
+                b.id != d.id
+                    && b.id != n.id
+                    && b.is_plain()
+                    && !b.is_fraction()
+                    && same_kind(b, n)
+                    && b.num.a.value >= n.num.a.value
+                    && (matches!(
+                        roles[b.id],
+                        Role::Received | Role::Resolved | Role::Due | Role::Handled
+                    ) || doc.item_has(b, WHOLE))
+            });
+            if let Some(g) = other
+                .map(|b| judged(b, side_a(b), None))
+                .find(|g| g.status == Status::Pass)
+            {
+                f = g;
+            }
+        }
         out.push(f);
     }
 }

@@ -225,6 +225,12 @@ pub(super) fn lists(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             let Some(whole) = whole else {
                 continue;
             };
+            // A figure that is itself a part of an earlier list in its clause (`2.268 thủ tục
+            // gồm …, 134 thủ tục cấp xã; trong đó …`) is no whole: which figure the list breaks
+            // down is not pinned down.
+            if whole.sent == s && (from..whole.tok).any(|t| marker_at(doc, t, sent.end).is_some()) {
+                continue;
+            }
             let quoted = if whole.sent == s {
                 whole.gap_start..span_end
             } else {
@@ -609,6 +615,11 @@ pub(super) fn flows(p: usize, doc: &Doc, roles: &[Role], s: usize, out: &mut Vec
         return;
     };
     let received = *received;
+    // With items carried over, or a total to handle, what was received is not the whole the
+    // parts come out of (`tiếp nhận mới A, tồn kỳ trước B, lũy kế đã và đang giải quyết A + B`).
+    if !with(Role::Carried).is_empty() || !with(Role::Handled).is_empty() {
+        return;
+    }
     let kind_ok = |v: &[&Mention]| v.iter().all(|m| both_units(m, received));
     let mut resolved = with(Role::Resolved);
     if resolved.is_empty() {
