@@ -97,18 +97,30 @@ struct Iv {
 
 impl Iv {
     fn add(self, o: Iv) -> Iv {
-        Iv { lo: self.lo + o.lo, hi: self.hi + o.hi }
+        Iv {
+            lo: self.lo + o.lo,
+            hi: self.hi + o.hi,
+        }
     }
     fn sub(self, o: Iv) -> Iv {
-        Iv { lo: self.lo - o.hi, hi: self.hi - o.lo }
+        Iv {
+            lo: self.lo - o.hi,
+            hi: self.hi - o.lo,
+        }
     }
     /// Quotient of positive intervals.
     fn div(self, o: Iv) -> Iv {
         assert!(o.lo > Decimal::ZERO && self.lo >= Decimal::ZERO);
-        Iv { lo: self.lo / o.hi, hi: self.hi / o.lo }
+        Iv {
+            lo: self.lo / o.hi,
+            hi: self.hi / o.lo,
+        }
     }
     fn scale(self, k: Decimal) -> Iv {
-        Iv { lo: self.lo * k, hi: self.hi * k }
+        Iv {
+            lo: self.lo * k,
+            hi: self.hi * k,
+        }
     }
     fn meets(self, o: Iv) -> bool {
         self.lo <= o.hi && o.lo <= self.hi
@@ -125,7 +137,9 @@ fn figure(s: &str, rounded: bool) -> Iv {
         None => (s, None),
     };
     let plain = num.trim().replace('.', "").replace(',', ".");
-    let v: Decimal = plain.parse().unwrap_or_else(|_| panic!("not a figure: {s:?}"));
+    let v: Decimal = plain
+        .parse()
+        .unwrap_or_else(|_| panic!("not a figure: {s:?}"));
     let half = match tol {
         Some(t) => t.trim().replace('.', "").replace(',', ".").parse().unwrap(),
         None => {
@@ -137,7 +151,10 @@ fn figure(s: &str, rounded: bool) -> Iv {
             }
         }
     };
-    Iv { lo: v - half, hi: v + half }
+    Iv {
+        lo: v - half,
+        hi: v + half,
+    }
 }
 
 /// A sum of figures: `A + B - C`, or `(A + B)`.
@@ -152,7 +169,10 @@ fn expr(s: &str) -> Iv {
             t => {
                 let v = figure(t, false);
                 total = Some(match total {
-                    None if minus => Iv { lo: -v.hi, hi: -v.lo },
+                    None if minus => Iv {
+                        lo: -v.hi,
+                        hi: -v.lo,
+                    },
                     None => v,
                     Some(acc) if minus => acc.sub(v),
                     Some(acc) => acc.add(v),
@@ -165,12 +185,18 @@ fn expr(s: &str) -> Iv {
 
 /// Whether a claim holds.
 fn holds(claim: &str) -> bool {
-    let (kind, body) = claim.split_once(':').unwrap_or_else(|| panic!("claim {claim:?}"));
-    let (lhs, rhs) = body.split_once('=').unwrap_or_else(|| panic!("claim {claim:?}"));
+    let (kind, body) = claim
+        .split_once(':')
+        .unwrap_or_else(|| panic!("claim {claim:?}"));
+    let (lhs, rhs) = body
+        .split_once('=')
+        .unwrap_or_else(|| panic!("claim {claim:?}"));
     match kind.trim() {
         "sum" | "diff" => expr(lhs).meets(expr(rhs)),
         "ratio" | "quot" => {
-            let (n, d) = rhs.split_once(" / ").unwrap_or_else(|| panic!("claim {claim:?}"));
+            let (n, d) = rhs
+                .split_once(" / ")
+                .unwrap_or_else(|| panic!("claim {claim:?}"));
             let mut q = expr(n).div(expr(d));
             if kind.trim() == "ratio" {
                 q = q.scale(Decimal::ONE_HUNDRED);
@@ -348,7 +374,11 @@ fn the_corpus_is_real_and_large_enough() {
         }
     }
     // Both kinds of statements are there: the measure can fail both ways.
-    let truths: Vec<Truth> = corpus.iter().flat_map(|s| &s.statements).map(truth).collect();
+    let truths: Vec<Truth> = corpus
+        .iter()
+        .flat_map(|s| &s.statements)
+        .map(truth)
+        .collect();
     assert!(truths.iter().filter(|&&t| t == Truth::Inconsistent).count() >= 5);
     assert!(truths.iter().filter(|&&t| t == Truth::Holds).count() >= 50);
 }
@@ -360,8 +390,16 @@ fn precision_and_recall_on_the_training_sources() {
     for line in &report {
         println!("  {line}");
     }
-    assert!(t.precision() >= TRAINING_MIN_PRECISION, "precision {:.3}", t.precision());
-    assert!(t.recall() >= TRAINING_MIN_RECALL, "recall {:.3}", t.recall());
+    assert!(
+        t.precision() >= TRAINING_MIN_PRECISION,
+        "precision {:.3}",
+        t.precision()
+    );
+    assert!(
+        t.recall() >= TRAINING_MIN_RECALL,
+        "recall {:.3}",
+        t.recall()
+    );
 }
 
 #[test]
@@ -369,6 +407,10 @@ fn precision_and_recall_on_the_heldout_sources() {
     // Totals only: the held-out statements are not looked at one by one while tuning.
     let (t, _) = measure(&corpus(), true);
     print("held-out", &t);
-    assert!(t.precision() >= HELDOUT_MIN_PRECISION, "precision {:.3}", t.precision());
+    assert!(
+        t.precision() >= HELDOUT_MIN_PRECISION,
+        "precision {:.3}",
+        t.precision()
+    );
     assert!(t.recall() >= HELDOUT_MIN_RECALL, "recall {:.3}", t.recall());
 }

@@ -87,6 +87,8 @@ static UNITS: &[Unit] = units![
     ],
     "team" => [["tổ", "công", "tác"], ["tổ"], ["đoàn", "kiểm", "tra"], ["đoàn"]],
     "visit" => [["lượt"]],
+    "case" => [["vụ", "việc"], ["vụ"]],
+    "letter" => [["đơn"], ["đơn", "thư"]],
     MONEY => [
         ["đồng"], ["nghìn", "đồng"] * 3, ["ngàn", "đồng"] * 3, ["triệu", "đồng"] * 6,
         ["tỷ", "đồng"] * 9, ["tỉ", "đồng"] * 9,

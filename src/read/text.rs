@@ -80,7 +80,10 @@ fn csv_delimiter(text: &str) -> Option<u8> {
         .filter(|l| !l.trim().is_empty())
         .take(200)
         .collect();
-    if lines.len() < 2 {
+    // Sentences are prose whatever commas they hold: a paragraph pasted alone is never a table.
+    let sentences = lines.iter().filter(|l| is_sentence(l)).count();
+    let lines: Vec<&str> = lines.into_iter().filter(|l| !is_sentence(l)).collect();
+    if lines.len() < 2 || sentences >= lines.len() {
         return None;
     }
     let joined = lines.join("\n");
@@ -121,7 +124,8 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim_end_matches('\r');
-        if memchr::memchr(delimiter, line.as_bytes()).is_none() {
+        let prose = delimiter != b'\t' && is_sentence(line);
+        if prose || memchr::memchr(delimiter, line.as_bytes()).is_none() {
             let t = line.trim();
             if !t.is_empty() {
                 blocks.push(Block::Text {
@@ -137,7 +141,10 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
         let mut open_quote = false;
         while i < lines.len() {
             let l = lines[i];
-            if !open_quote && memchr::memchr(delimiter, l.as_bytes()).is_none() {
+            if !open_quote
+                && (memchr::memchr(delimiter, l.as_bytes()).is_none()
+                    || delimiter != b'\t' && is_sentence(l))
+            {
                 break;
             }
             open_quote = quote_state_after(l, delimiter, open_quote);
@@ -190,6 +197,14 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
         }
     }
     Ok(Document { blocks })
+}
+
+/// Whether a line reads as a sentence, not as a CSV record: it closes like a sentence and has
+/// the words of one. A record ends with a cell (a figure, a unit, an empty cell), and a `;` or
+/// `:` may end a record whose last cell is empty, so only `.`, `!`, `?` and `…` count.
+fn is_sentence(line: &str) -> bool {
+    let t = line.trim();
+    t.ends_with(['.', '!', '?', '…']) && t.split_whitespace().count() >= 8
 }
 
 /// Whether a delimited line reads the same split on its delimiters as through the CSV parser: no
@@ -368,6 +383,23 @@ mod tests {
     fn prose_with_commas_is_not_csv() {
         let doc = read_text("Trong kỳ, tỉnh đã ban hành 60 văn bản.\nTiếp theo, rà soát.").unwrap();
         assert!(records(&doc).is_empty());
+        // Sentences with the same number of commas and semicolons (a press release pasted
+        // alone) were read as a CSV table of three records, and their arithmetic not checked.
+        let release = "Theo đó, tỉ lệ hồ sơ do các sở, ngành tiếp nhận được giải quyết đúng hạn đạt 99,68%; trong đó, tổng số hồ sơ đã giải quyết xong là 175.920 hồ sơ, số hồ sơ giải quyết đúng hạn là 175.354 hồ sơ.\n\
+             Tỉ lệ hồ sơ do UBND cấp huyện tiếp nhận được giải quyết đúng hạn đạt 98,15%; trong đó tổng số hồ sơ đã giải quyết xong là 26.972 hồ sơ, số hồ sơ giải quyết đúng hạn là 26.473 hồ sơ.\n\
+             Tỉ lệ hồ sơ do UBND cấp xã tiếp nhận được giải quyết đúng hạn đạt 98,94%; trong đó tổng số hồ sơ đã giải quyết xong là 207.030 hồ sơ, số hồ sơ giải quyết đúng hạn là 204.847 hồ sơ.";
+        let doc = read_text(release).unwrap();
+        assert!(records(&doc).is_empty(), "{:?}", records(&doc));
+        assert_eq!(doc.blocks.len(), 3);
+        // A sentence between the records of a CSV table stays prose.
+        let doc = read_text(
+            "STT,Chỉ tiêu,Đơn vị tính,Số liệu\n1.,Tổng số,Văn bản,60\n\
+             Trong kỳ, tỉnh đã ban hành 60 văn bản, gồm 12 quyết định, 48 công văn.\n\
+             1.1.,Cấp tỉnh,Văn bản,12\n",
+        )
+        .unwrap();
+        assert_eq!(records(&doc).len(), 3);
+        assert!(matches!(&doc.blocks[2], Block::Text { line: 3, .. }));
     }
 
     #[test]

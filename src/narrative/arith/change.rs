@@ -218,11 +218,7 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                         x.num.percent || (!b.num.percent && same_kind(b, x))
                     }
             })?;
-            let sv = doc.find(
-                x.unit_end..doc.sents[s].toks.end,
-                None,
-                &["so", "với"],
-            )?;
+            let sv = doc.find(x.unit_end..doc.sents[s].toks.end, None, &["so", "với"])?;
             let a = ms[k + 1..].iter().find(|a| {
                 !a.change
                     && !a.approx

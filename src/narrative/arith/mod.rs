@@ -36,6 +36,7 @@ pub(crate) fn check(docs: &[Doc], p: usize, out: &mut Vec<Finding>) {
         .collect();
     for s in 0..doc.sents.len() {
         ratio::ratios(p, doc, &roles, s, out);
+        ratio::rate_then_counts(p, doc, &roles, s, out);
         sum::remainders(p, doc, s, out);
         sum::lists(p, doc, s, out);
         sum::parenthesised(p, doc, s, out);
@@ -342,7 +343,13 @@ mod tests {
             role_of(&["lũy", "kế", "đã", "và", "đang", "giải", "quyết"]),
             Role::Handled
         );
-        assert_eq!(role_of(&["tồn", "kỳ", "trước", "chuyển", "sang"]), Role::Carried);
-        assert_eq!(role_of(&["từ", "kỳ", "trước", "chuyển", "qua"]), Role::Carried);
+        assert_eq!(
+            role_of(&["tồn", "kỳ", "trước", "chuyển", "sang"]),
+            Role::Carried
+        );
+        assert_eq!(
+            role_of(&["từ", "kỳ", "trước", "chuyển", "qua"]),
+            Role::Carried
+        );
     }
 }
