@@ -81,7 +81,19 @@ pub(super) fn ratios(p: usize, doc: &Doc, roles: &[Role], s: usize, out: &mut Ve
                 .then(|| (m, side_a(m), d, side_a(d), None))
             };
             match roles[m.id] {
-                Role::OnTime => before(Role::Resolved).map(|d| (m, side_a(m), d, side_a(d), None)),
+                // On time, of the items resolved; else of the items due (`đến hạn`, before or
+                // after it), else of the items received.
+                Role::OnTime => before(Role::Resolved)
+                    .or_else(|| {
+                        ms.iter().find(|d| {
+                            same_kind(d, m)
+                                && d.is_plain()
+                                && !d.is_fraction()
+                                && roles[d.id] == Role::Due
+                        })
+                    })
+                    .or_else(|| before(Role::Received))
+                    .map(|d| (m, side_a(m), d, side_a(d), None)),
                 Role::Other => share(),
                 Role::Resolved => before(Role::Received).map(|d| {
                     // Items still within their time limit are not yet due: the rate may be of
