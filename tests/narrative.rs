@@ -809,16 +809,22 @@ fn seed_statements_are_found_and_judged_right() {
     for (line, why) in NOT_EVALUATED {
         println!("  not evaluated, line {line}: {why}");
     }
-    assert_eq!(found, 90);
-    assert_eq!(right, 90);
-    // Nothing else: every narrative check of the seed is a statement verified above.
+    // Every statement verified by hand is still found and judged as it was verified (each is
+    // asserted above); a rule that learns to read more of the seed may add checks, but none of
+    // them may warn: the seed's only inconsistencies are the two of
+    // `seed_warnings_are_only_the_two_real_inconsistencies`.
+    assert_eq!(found, SEED_STATEMENTS.len());
+    assert_eq!(right, found);
     let extra: Vec<&str> = checks
         .iter()
         .zip(&used)
-        .filter(|(_, u)| !**u)
+        .filter(|(c, u)| !**u && c.status != Status::Pass)
         .map(|(c, _)| c.id.as_str())
         .collect();
-    assert!(extra.is_empty(), "checks not verified by hand: {extra:#?}");
+    assert!(
+        extra.is_empty(),
+        "warnings not verified by hand: {extra:#?}"
+    );
 }
 
 #[test]
@@ -882,7 +888,7 @@ fn seed_narrative_checks_count_in_the_summary_and_the_json() {
         .filter(|c| c.kind != Kind::Narrative)
         .count();
     let narrative = o.checks.len() - tables_only;
-    assert_eq!(narrative, SEED_STATEMENTS.len());
+    assert!(narrative >= SEED_STATEMENTS.len());
     assert_eq!(
         o.summary.pass + o.summary.warn + o.summary.fail + o.summary.na,
         o.checks.len()
@@ -1764,4 +1770,78 @@ fn a_paragraph_pasted_alone_is_checked_as_prose() {
     assert_eq!(checks.len(), 3, "{checks:#?}");
     assert_eq!(checks[2].status, Status::Warn);
     assert_eq!(checks[2].line, Some(3));
+}
+
+/// The seed with one figure of line `line` changed: its first `from`, read as a whole number
+/// (not inside a longer one), becomes `to`.
+fn seed_with(line: usize, from: &str, to: &str) -> Option<String> {
+    let lines: Vec<&str> = SEED.split('\n').collect();
+    let l = lines[line - 1];
+    let at = l.match_indices(from).map(|(k, _)| k).find(|&k| {
+        let before = l[..k].chars().next_back();
+        let after = l[k + from.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && !after.is_some_and(|c| {
+                c.is_ascii_digit()
+                    || (c == ',' || c == '.')
+                        && l[k + from.len() + 1..].starts_with(|d: char| d.is_ascii_digit())
+            })
+    })?;
+    let mut out: Vec<String> = lines.iter().map(|x| x.to_string()).collect();
+    out[line - 1] = format!("{}{to}{}", &l[..at], &l[at + from.len()..]);
+    Some(out.join("\n"))
+}
+
+#[test]
+fn one_figure_edits_of_the_seeds_text_arithmetic_are_caught() {
+    // Every statement of the seed whose arithmetic the text states (no table cell) and that
+    // holds: its printed figure moved by one in its last digit must be warned on its line.
+    let mut tried = 0;
+    let mut caught = Vec::new();
+    let mut missed = Vec::new();
+    for st in SEED_STATEMENTS
+        .iter()
+        .filter(|st| st.cells.is_empty() && st.status == Status::Pass && st.what != "count")
+        // A figure printed once on its line (the edit lands on the figure the check reads), and
+        // not a fraction (`08/09` → `08/08` states another, consistent, fraction).
+        .filter(|st| {
+            !st.reported.contains('/')
+                && SEED
+                    .split('\n')
+                    .nth(st.line - 1)
+                    .unwrap()
+                    .matches(st.reported)
+                    .count()
+                    == 1
+        })
+    {
+        let last = st.reported.chars().last().unwrap().to_digit(10).unwrap();
+        let bumped = format!(
+            "{}{}",
+            &st.reported[..st.reported.len() - 1],
+            if last == 9 { 8 } else { last + 1 }
+        );
+        let Some(edited) = seed_with(st.line, st.reported, &bumped) else {
+            continue;
+        };
+        tried += 1;
+        let warned = narrative(&edited)
+            .iter()
+            .any(|c| c.status == Status::Warn && c.line == Some(st.line));
+        if warned {
+            caught.push((st.line, st.reported));
+        } else {
+            missed.push((st.line, st.reported, bumped));
+        }
+    }
+    println!(
+        "one-figure edits caught: {}/{tried}; missed: {missed:?}",
+        caught.len()
+    );
+    assert!(tried >= 20, "{tried} edits tried");
+    // Measured (before and after the corpus work alike): 20 of 26. The 6 others are absorbed
+    // by design: amounts in `tỷ đồng` are rounded to the billion (3.638/3.873 tỷ đồng is
+    // 93,92–93,95 %, so 93,94 is not wrong), and a whole above its `trong đó` parts is not
+    // wrong (51.386 lượt of which 10.126 + 41.259).
+    assert!(caught.len() * 100 >= tried * 75, "missed: {missed:?}");
 }

@@ -24,11 +24,16 @@ use rust_decimal::Decimal;
 
 /// Held-out sources: lowest acceptable precision of warnings, and of recall on the
 /// inconsistent statements (measured values in README.md, «Narrative quality»).
+/// Measured (one run, round 2): no warning at all, so precision 100 % (0 false alarms on 35
+/// statements that hold or have no claim) and recall 0/1 — the held-out sources are mostly of a
+/// kind (complaint handling) the rules cover least.
 const HELDOUT_MIN_PRECISION: f64 = 0.98;
 const HELDOUT_MIN_RECALL: f64 = 0.0;
-/// Training sources: the same.
+/// Training sources: measured precision 100 % (7 true warnings, 0 false), recall 5/8 = 62,5 %.
 const TRAINING_MIN_PRECISION: f64 = 0.98;
-const TRAINING_MIN_RECALL: f64 = 0.0;
+const TRAINING_MIN_RECALL: f64 = 0.6;
+/// At most this share of the statements that hold or have no claim may be warned (both sets).
+const MAX_FALSE_ALARM_RATE: f64 = 0.02;
 
 /// One statement of the corpus.
 struct Statement {
@@ -260,6 +265,10 @@ struct Tally {
     false_alarms: usize,
     /// Inconsistent statements with at least one warning.
     caught: usize,
+    /// Statements that hold or have no claim, with at least one warning.
+    false_warned: usize,
+    /// Statements the checker judged at all (any narrative check on their line).
+    judged: usize,
 }
 
 impl Tally {
@@ -271,6 +280,10 @@ impl Tally {
             self.true_alarms as f64 / warned as f64
         }
     }
+    /// Share of the statements that hold or have no claim that were warned.
+    fn false_alarm_rate(&self) -> f64 {
+        self.false_warned as f64 / (self.holds + self.no_claim).max(1) as f64
+    }
     fn recall(&self) -> f64 {
         if self.inconsistent == 0 {
             1.0
@@ -280,19 +293,24 @@ impl Tally {
     }
 }
 
-/// The narrative warnings of a source's text, by line.
-fn warnings_by_line(text: &str) -> BTreeMap<usize, Vec<String>> {
+/// The narrative warnings of a source's text, by line, and the lines with any narrative check.
+fn warnings_by_line(text: &str) -> (BTreeMap<usize, Vec<String>>, Vec<usize>) {
     let outcome = check_text(text, &Options::default()).unwrap();
     let mut by_line: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut judged = Vec::new();
     for c in &outcome.checks {
-        if c.kind == Kind::Narrative && matches!(c.status, Status::Warn | Status::Fail) {
+        if c.kind != Kind::Narrative {
+            continue;
+        }
+        judged.push(c.line.unwrap_or(0));
+        if matches!(c.status, Status::Warn | Status::Fail) {
             by_line
                 .entry(c.line.unwrap_or(0))
                 .or_default()
                 .push(c.message.clone());
         }
     }
-    by_line
+    (by_line, judged)
 }
 
 fn measure(corpus: &[Source], heldout: bool) -> (Tally, Vec<String>) {
@@ -305,7 +323,7 @@ fn measure(corpus: &[Source], heldout: bool) -> (Tally, Vec<String>) {
             .map(|s| s.text.as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        let warned = warnings_by_line(&text);
+        let (warned, judged) = warnings_by_line(&text);
         for line in warned.keys() {
             assert!(
                 (1..=src.statements.len()).contains(line),
@@ -317,6 +335,7 @@ fn measure(corpus: &[Source], heldout: bool) -> (Tally, Vec<String>) {
             let truth = truth(s);
             let w = warned.get(&(k + 1)).map_or(&[][..], |v| v.as_slice());
             t.statements += 1;
+            t.judged += usize::from(judged.contains(&(k + 1)));
             match truth {
                 Truth::Holds => t.holds += 1,
                 Truth::Inconsistent => t.inconsistent += 1,
@@ -330,6 +349,7 @@ fn measure(corpus: &[Source], heldout: bool) -> (Tally, Vec<String>) {
                 }
             } else {
                 t.false_alarms += w.len();
+                t.false_warned += usize::from(!w.is_empty());
                 for m in w {
                     report.push(format!("FALSE   {} ({truth:?}): {m}", s.id));
                 }
@@ -341,15 +361,18 @@ fn measure(corpus: &[Source], heldout: bool) -> (Tally, Vec<String>) {
 
 fn print(name: &str, t: &Tally) {
     println!(
-        "{name}: {} statements ({} hold, {} inconsistent, {} without a checkable claim); \
-         warnings {} true, {} false; precision {:.1} %, recall {:.1} % ({}/{})",
+        "{name}: {} statements ({} hold, {} inconsistent, {} without a checkable claim; {} \
+         judged); warnings {} true, {} false; precision {:.1} %, false alarms on {:.1} % of the \
+         sound statements, recall {:.1} % ({}/{})",
         t.statements,
         t.holds,
         t.inconsistent,
         t.no_claim,
+        t.judged,
         t.true_alarms,
         t.false_alarms,
         t.precision() * 100.0,
+        t.false_alarm_rate() * 100.0,
         t.recall() * 100.0,
         t.caught,
         t.inconsistent
