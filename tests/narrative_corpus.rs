@@ -424,6 +424,11 @@ fn precision_and_recall_on_the_training_sources() {
         t.precision()
     );
     assert!(
+        t.false_alarm_rate() <= MAX_FALSE_ALARM_RATE,
+        "{:.3}",
+        t.false_alarm_rate()
+    );
+    assert!(
         t.recall() >= TRAINING_MIN_RECALL,
         "recall {:.3}",
         t.recall()
@@ -439,6 +444,11 @@ fn precision_and_recall_on_the_heldout_sources() {
         t.precision() >= HELDOUT_MIN_PRECISION,
         "precision {:.3}",
         t.precision()
+    );
+    assert!(
+        t.false_alarm_rate() <= MAX_FALSE_ALARM_RATE,
+        "{:.3}",
+        t.false_alarm_rate()
     );
     assert!(t.recall() >= HELDOUT_MIN_RECALL, "recall {:.3}", t.recall());
 }
