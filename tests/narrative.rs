@@ -1373,9 +1373,12 @@ fn a_change_and_its_two_sides() {
         "change",
         Status::Pass,
     );
-    // `tăng 3,28%` of a percentage: points or relative? Not pinned down: not judged.
-    assert!(
-        narrative("Tỷ lệ trực tuyến đạt 76,33%, tăng 3,28% so với cùng kỳ (73,05%).").is_empty()
+    // `tăng 3,28%` of a percentage: points or relative, whichever holds (here points);
+    // `a_change_between_two_rates_in_points_or_relative` has both and neither.
+    assert_status(
+        "Tỷ lệ trực tuyến đạt 76,33%, tăng 3,28% so với cùng kỳ (73,05%).",
+        "change",
+        Status::Pass,
     );
     // Only one side stated: nothing to check.
     assert!(
@@ -1844,4 +1847,15 @@ fn one_figure_edits_of_the_seeds_text_arithmetic_are_caught() {
     // 93,92–93,95 %, so 93,94 is not wrong), and a whole above its `trong đó` parts is not
     // wrong (51.386 lượt of which 10.126 + 41.259).
     assert!(caught.len() * 100 >= tried * 75, "missed: {missed:?}");
+}
+
+#[test]
+fn a_change_between_two_rates_in_points_or_relative() {
+    // `tăng 2,58%` between 80,08% and 82,66%: percentage points (82,66 − 80,08) or a relative
+    // change ((82,66 − 80,08) / 80,08 = 3,22%); a reading that holds is the one meant.
+    let base = "Chỉ số SIPAS trung bình cả nước là 82,66%, tăng {}% so với năm 2022 (80,08%).";
+    assert_status(&base.replace("{}", "2,58"), "change", Status::Pass);
+    assert_status(&base.replace("{}", "3,22"), "change", Status::Pass);
+    let c = assert_status(&base.replace("{}", "1,58"), "change", Status::Warn);
+    assert_eq!(c.expected.as_deref(), Some("2,58 điểm %"));
 }

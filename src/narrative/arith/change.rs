@@ -271,6 +271,7 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         } else {
             xi
         };
+        let mut relative_reading = false;
         let (ok, expected, formula) = if x.num.percent && !levels_percent {
             // Relative change of counts or amounts.
             let Some(exact) = (bv - av)
@@ -310,18 +311,66 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                 ),
                 cat(&[raw_a_str(doc, b), " − ", raw_a_str(doc, a)]),
             )
+        } else if levels_percent && x.num.percent {
+            // `tăng 2,58% so với năm 2022 (80,08%)` between two rates: percentage points or a
+            // relative change. Either reading that holds is the one meant; when neither does,
+            // the difference in points is what an official compares.
+            let relative = diff
+                .percent_of(&ai)
+                .is_some_and(|ci| ci.meets(&signed_x) && !diff.meets(&signed_x));
+            if relative {
+                let Some(exact) = (bv - av)
+                    .checked_mul(Decimal::ONE_HUNDRED)
+                    .and_then(|v| v.checked_div(av))
+                else {
+                    continue;
+                };
+                relative_reading = true;
+                (
+                    true,
+                    format!(
+                        "{}%",
+                        format_vi(round_to(exact.abs(), x.num.a.decimals), x.num.a.decimals)
+                    ),
+                    format!(
+                        "({} − {}) / {} × 100",
+                        raw_a_str(doc, b),
+                        raw_a_str(doc, a),
+                        raw_a_str(doc, a)
+                    ),
+                )
+            } else {
+                (
+                    diff.meets(&signed_x),
+                    printed(
+                        Figure {
+                            value: round_to((bv - av).abs(), dec),
+                            decimals: dec,
+                            percent_sign: false,
+                        },
+                        false,
+                    ),
+                    cat(&[raw_a_str(doc, b), " − ", raw_a_str(doc, a)]),
+                )
+            }
         } else {
             continue;
         };
-        let points_word = if levels_percent { " điểm %" } else { "" };
+        let points_word = if levels_percent && !relative_reading {
+            " điểm %"
+        } else {
+            ""
+        };
         let expected = format!("{expected}{points_word}");
+        // The figure as the text wrote it: `2,58%` keeps its sign, `3,28 điểm` takes the word.
+        let x_words = if x.num.percent { "" } else { points_word };
         f.formula = Some(formula.clone());
         f.expected = Some(expected.clone());
         let actual = if bv < av { "giảm" } else { "tăng" };
         if ok {
             f.status = Status::Pass;
             f.message = format!(
-                "Câu «{}»: từ {} đến {} là {actual} {formula} = {expected}, khớp với mức {verb} {}{points_word} ghi trong câu.",
+                "Câu «{}»: từ {} đến {} là {actual} {formula} = {expected}, khớp với mức {verb} {}{x_words} ghi trong câu.",
                 f.quote,
                 printed_raw(doc, a),
                 printed_raw(doc, b),
@@ -330,7 +379,7 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         } else {
             f.status = Status::Warn;
             f.message = format!(
-                "Câu «{}» ghi {verb} {}{points_word} nhưng từ {} đến {} là {actual} {formula} = {expected}. Cần xem lại các số này.",
+                "Câu «{}» ghi {verb} {}{x_words} nhưng từ {} đến {} là {actual} {formula} = {expected}. Cần xem lại các số này.",
                 f.quote,
                 printed_raw(doc, x),
                 printed_raw(doc, a),
