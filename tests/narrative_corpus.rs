@@ -411,6 +411,21 @@ fn the_corpus_is_real_and_large_enough() {
     assert!(truths.iter().filter(|&&t| t == Truth::Holds).count() >= 50);
 }
 
+/// The thresholds a set must meet.
+fn assert_meets(t: &Tally, min_precision: f64, min_recall: f64) {
+    assert!(
+        t.precision() >= min_precision,
+        "precision {:.3}",
+        t.precision()
+    );
+    assert!(
+        t.false_alarm_rate() <= MAX_FALSE_ALARM_RATE,
+        "false alarms on {:.3} of the sound statements",
+        t.false_alarm_rate()
+    );
+    assert!(t.recall() >= min_recall, "recall {:.3}", t.recall());
+}
+
 #[test]
 fn precision_and_recall_on_the_training_sources() {
     let (t, report) = measure(&corpus(), false);
@@ -418,21 +433,7 @@ fn precision_and_recall_on_the_training_sources() {
     for line in &report {
         println!("  {line}");
     }
-    assert!(
-        t.precision() >= TRAINING_MIN_PRECISION,
-        "precision {:.3}",
-        t.precision()
-    );
-    assert!(
-        t.false_alarm_rate() <= MAX_FALSE_ALARM_RATE,
-        "{:.3}",
-        t.false_alarm_rate()
-    );
-    assert!(
-        t.recall() >= TRAINING_MIN_RECALL,
-        "recall {:.3}",
-        t.recall()
-    );
+    assert_meets(&t, TRAINING_MIN_PRECISION, TRAINING_MIN_RECALL);
 }
 
 #[test]
@@ -440,15 +441,5 @@ fn precision_and_recall_on_the_heldout_sources() {
     // Totals only: the held-out statements are not looked at one by one while tuning.
     let (t, _) = measure(&corpus(), true);
     print("held-out", &t);
-    assert!(
-        t.precision() >= HELDOUT_MIN_PRECISION,
-        "precision {:.3}",
-        t.precision()
-    );
-    assert!(
-        t.false_alarm_rate() <= MAX_FALSE_ALARM_RATE,
-        "{:.3}",
-        t.false_alarm_rate()
-    );
-    assert!(t.recall() >= HELDOUT_MIN_RECALL, "recall {:.3}", t.recall());
+    assert_meets(&t, HELDOUT_MIN_PRECISION, HELDOUT_MIN_RECALL);
 }

@@ -271,19 +271,14 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         } else {
             xi
         };
-        let mut relative_reading = false;
-        let (ok, expected, formula) = if x.num.percent && !levels_percent {
-            // Relative change of counts or amounts.
-            let Some(exact) = (bv - av)
+        // The two readings of a stated change: a relative change (`(b − a) / a × 100`, in %), and
+        // a difference in the same unit (`b − a`; percentage points between two percentages).
+        let relative = || -> Option<(bool, String, String)> {
+            let exact = (bv - av)
                 .checked_mul(Decimal::ONE_HUNDRED)
-                .and_then(|v| v.checked_div(av))
-            else {
-                continue;
-            };
-            let Some(ci) = diff.percent_of(&ai) else {
-                continue;
-            };
-            (
+                .and_then(|v| v.checked_div(av))?;
+            let ci = diff.percent_of(&ai)?;
+            Some((
                 ci.meets(&signed_x),
                 format!(
                     "{}%",
@@ -295,10 +290,9 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                     raw_a_str(doc, a),
                     raw_a_str(doc, a)
                 ),
-            )
-        } else if (!levels_percent && !x.num.percent) || (levels_percent && points) {
-            // The same unit both sides, or percentage points between two percentages (without
-            // `điểm`, `tăng 3,28%` of a percentage may be points or relative: not pinned down).
+            ))
+        };
+        let difference = || {
             (
                 diff.meets(&signed_x),
                 printed(
@@ -311,47 +305,28 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                 ),
                 cat(&[raw_a_str(doc, b), " − ", raw_a_str(doc, a)]),
             )
+        };
+        let mut relative_reading = false;
+        let (ok, expected, formula) = if x.num.percent && !levels_percent {
+            // Relative change of counts or amounts.
+            let Some(r) = relative() else {
+                continue;
+            };
+            r
+        } else if (!levels_percent && !x.num.percent) || (levels_percent && points) {
+            // The same unit both sides, or percentage points between two percentages, said so.
+            difference()
         } else if levels_percent && x.num.percent {
             // `tăng 2,58% so với năm 2022 (80,08%)` between two rates: percentage points or a
             // relative change. Either reading that holds is the one meant; when neither does,
             // the difference in points is what an official compares.
-            let relative = diff
-                .percent_of(&ai)
-                .is_some_and(|ci| ci.meets(&signed_x) && !diff.meets(&signed_x));
-            if relative {
-                let Some(exact) = (bv - av)
-                    .checked_mul(Decimal::ONE_HUNDRED)
-                    .and_then(|v| v.checked_div(av))
-                else {
-                    continue;
-                };
-                relative_reading = true;
-                (
-                    true,
-                    format!(
-                        "{}%",
-                        format_vi(round_to(exact.abs(), x.num.a.decimals), x.num.a.decimals)
-                    ),
-                    format!(
-                        "({} − {}) / {} × 100",
-                        raw_a_str(doc, b),
-                        raw_a_str(doc, a),
-                        raw_a_str(doc, a)
-                    ),
-                )
-            } else {
-                (
-                    diff.meets(&signed_x),
-                    printed(
-                        Figure {
-                            value: round_to((bv - av).abs(), dec),
-                            decimals: dec,
-                            percent_sign: false,
-                        },
-                        false,
-                    ),
-                    cat(&[raw_a_str(doc, b), " − ", raw_a_str(doc, a)]),
-                )
+            let d = difference();
+            match relative() {
+                Some(r) if r.0 && !d.0 => {
+                    relative_reading = true;
+                    r
+                }
+                _ => d,
             }
         } else {
             continue;
