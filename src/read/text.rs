@@ -73,22 +73,28 @@ fn read_prose(text: &str) -> Document {
 }
 
 /// The delimiter of a CSV table (no tabs anywhere), if the text is one: at least two lines, and
-/// most non-empty lines split into the same number (≥ 3) of fields.
+/// most non-empty lines split into the same number (≥ 3) of fields. Lines that read as sentences
+/// ([`is_sentence`]) are left out, and text that is mostly sentences is no table.
 fn csv_delimiter(text: &str) -> Option<u8> {
     let lines: Vec<&str> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
         .take(200)
         .collect();
-    // Sentences are prose whatever commas they hold: a paragraph pasted alone is never a table.
-    let sentences = lines.iter().filter(|l| is_sentence(l)).count();
-    let lines: Vec<&str> = lines.into_iter().filter(|l| !is_sentence(l)).collect();
-    if lines.len() < 2 || sentences >= lines.len() {
-        return None;
-    }
-    let joined = lines.join("\n");
     let mut best: Option<(u8, usize)> = None;
     for delimiter in [b';', b','] {
+        // Sentences are prose whatever delimiters they hold: a paragraph pasted alone is never
+        // a table.
+        let sentences = lines.iter().filter(|l| is_sentence(l, delimiter)).count();
+        let lines: Vec<&str> = lines
+            .iter()
+            .copied()
+            .filter(|l| !is_sentence(l, delimiter))
+            .collect();
+        if lines.len() < 2 || sentences >= lines.len() {
+            continue;
+        }
+        let joined = lines.join("\n");
         let mut counts = std::collections::HashMap::<usize, usize>::new();
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(delimiter)
@@ -124,7 +130,7 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim_end_matches('\r');
-        let prose = delimiter != b'\t' && is_sentence(line);
+        let prose = delimiter != b'\t' && is_sentence(line, delimiter);
         if prose || memchr::memchr(delimiter, line.as_bytes()).is_none() {
             let t = line.trim();
             if !t.is_empty() {
@@ -143,7 +149,7 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
             let l = lines[i];
             if !open_quote
                 && (memchr::memchr(delimiter, l.as_bytes()).is_none()
-                    || delimiter != b'\t' && is_sentence(l))
+                    || delimiter != b'\t' && is_sentence(l, delimiter))
             {
                 break;
             }
@@ -199,12 +205,16 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
     Ok(Document { blocks })
 }
 
-/// Whether a line reads as a sentence, not as a CSV record: it closes like a sentence and has
-/// the words of one. A record ends with a cell (a figure, a unit, an empty cell), and a `;` or
-/// `:` may end a record whose last cell is empty, so only `.`, `!`, `?` and `…` count.
-fn is_sentence(line: &str) -> bool {
+/// Whether a line reads as a sentence, not as a record of a table split on `delimiter`: it has
+/// the words of one and closes like one — `.`, `!`, `?`, `…`, or the `;` and `:` that end the
+/// items of a list (`- Cấp tỉnh: tiếp nhận 1.200 hồ sơ, …, đạt 91,67%;`). A record ends with a
+/// cell (a figure, a unit, an empty cell); it ends with its delimiter when its last cell is
+/// empty, so that one does not count.
+fn is_sentence(line: &str, delimiter: u8) -> bool {
     let t = line.trim();
-    t.ends_with(['.', '!', '?', '…']) && t.split_whitespace().count() >= 8
+    let closes = t.ends_with(['.', '!', '?', '…'])
+        || t.ends_with([';', ':']) && !t.ends_with(char::from(delimiter));
+    closes && t.split_whitespace().count() >= 8
 }
 
 /// Whether a delimited line reads the same split on its delimiters as through the CSV parser: no
@@ -400,6 +410,12 @@ mod tests {
         .unwrap();
         assert_eq!(records(&doc).len(), 3);
         assert!(matches!(&doc.blocks[2], Block::Text { line: 3, .. }));
+        // A list of items closed by `;`, pasted alone, is prose too.
+        let list = "- Cấp tỉnh: tiếp nhận 1.200 hồ sơ, đã giải quyết 1.100 hồ sơ, đạt 91,67%;\n\
+                    - Cấp huyện: tiếp nhận 800 hồ sơ, đã giải quyết 700 hồ sơ, đạt 87,5%;\n\
+                    - Cấp xã: tiếp nhận 500 hồ sơ, đã giải quyết 450 hồ sơ, đạt 90%.";
+        let doc = read_text(list).unwrap();
+        assert!(records(&doc).is_empty(), "{:?}", records(&doc));
     }
 
     #[test]
