@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serverAndBrowser, SEED, SEED_COUNTS, SCREENSHOTS, eventually, counts, markOf } from './helpers.mjs';
+import { serverAndBrowser, SEED, assertSeedCounts, SCREENSHOTS, eventually, counts, markOf } from './helpers.mjs';
 
 const env = serverAndBrowser();
 
@@ -32,8 +32,11 @@ test('<kiem-so> checks what is pasted into it and fires kiemso-result with the r
   const element = page.locator('kiem-so');
   let result = nextResult(page);
   await element.locator('textarea').fill(SEED);
-  assert.deepEqual(await result, { summary: SEED_COUNTS, forms: 7, checks: 259, bubbles: true, composed: true, target: 'KIEM-SO' });
-  assert.deepEqual(await counts(element), SEED_COUNTS);
+  const fired = /** @type {any} */ (await result);
+  assertSeedCounts(fired.summary);
+  const { fail, warn, pass, na } = fired.summary;
+  assert.deepEqual({ ...fired, summary: undefined }, { summary: undefined, forms: 7, checks: fail + warn + pass + na, bubbles: true, composed: true, target: 'KIEM-SO' });
+  assertSeedCounts(await counts(element));
   assert.equal(await markOf(element, 'B01/3.3'), 'Cảnh báo');
   // The portal's own listener got it too.
   assert.match(await page.locator('#event-log').innerText(), /7 BẢNG, 0 LỖI, 4 CẢNH BÁO/);
@@ -128,7 +131,7 @@ test('lang="en" switches the element\'s labels; a catalogue from another origin 
   await page.route('**/rules.json', (route) => route.fulfill({ contentType: 'application/json', body: builtin }));
   const good = nextResult(page);
   await element.evaluate((el) => el.setAttribute('catalogue', 'rules.json'));
-  assert.deepEqual((/** @type {any} */ (await good)).summary, SEED_COUNTS);
+  assertSeedCounts((/** @type {any} */ (await good)).summary);
   assert.equal(await element.locator('.ks-el-error').isVisible(), false);
   await context.close();
 });
@@ -137,7 +140,7 @@ test('the portal\'s own script gets the result from check()', async () => {
   const { context, page } = await portal();
   await page.locator('#api-run').click();
   await eventually(async () => (await page.locator('#api-output').innerText()).includes('TRẢ VỀ'));
-  assert.match(await page.locator('#api-output').innerText(), /CHECK\(\) TRẢ VỀ: 7 BẢNG; 0 LỖI, 4 CẢNH BÁO, 255 ĐẠT, 0 KHÔNG TÍNH ĐƯỢC\./);
+  assert.match(await page.locator('#api-output').innerText(), /CHECK\(\) TRẢ VỀ: 7 BẢNG; 0 LỖI, 4 CẢNH BÁO, \d+ ĐẠT, 0 KHÔNG TÍNH ĐƯỢC\./);
   // Errors are Errors with the core's Vietnamese message and a kind.
   const refusal = await page.evaluate(async () => {
     const { check } = await import('./kiemso-api.mjs');
