@@ -97,7 +97,7 @@ if (native.grid) {
 }
 if (browser.wasm.grid) {
   const g = browser.wasm.grid;
-  row(`Wide table, Wasm in a worker (first-load module): ${rows(g.rows)} rows × 12 columns`, `median of ${g.iters} · Wasm memory`,
+  row(`Wide table, Wasm in a worker (complete module): ${rows(g.rows)} rows × 12 columns`, `median of ${g.iters} · Wasm memory`,
     `${ms(g.median_ms)} · ${mb(g.memory_peak)}`, '');
 }
 

@@ -5,6 +5,7 @@
 use crate::catalogue::{split_cell_ref, split_cell_ref_borrowed, Catalogue, RuleSpec, Severity};
 use crate::report::{strip_prefix_folded, Form, Measure, Notice, Recognition, Report, Row, Value};
 
+#[cfg(feature = "grids")]
 mod grid;
 
 /// A reference from a rule to a row of the report.
@@ -137,8 +138,10 @@ pub fn rules_for(report: &Report, catalogue: &Catalogue) -> Vec<Rule> {
 /// base no column explains).
 pub fn rules_and_notices(report: &Report, catalogue: &Catalogue) -> (Vec<Rule>, Vec<Notice>) {
     let mut rules = Vec::new();
+    #[cfg_attr(not(feature = "grids"), allow(unused_mut))]
     let mut notices = Vec::new();
     for (fi, form) in report.forms.iter().enumerate() {
+        #[cfg(feature = "grids")]
         if let Some(g) = &form.grid {
             rules.extend(grid::rules(report, form, fi, g, catalogue, &mut notices));
             continue;
