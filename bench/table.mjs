@@ -89,6 +89,18 @@ browser.wasm.scaling.forEach((/** @type {any} */ s, /** @type {number} */ i) => 
     `${ms(s.median_ms)} · ${mb(s.memory_peak)}${growth}`, s.size === 100_000 ? `< 1 s ${verdict(s.median_ms < 1000)}` : '');
 });
 
+// The wide table: units as rows, 12 measures as columns (the grid model).
+if (native.grid) {
+  const g = native.grid;
+  row(`Wide table, native: ${rows(g.rows)} rows × 12 columns (${kb(g.bytes)}, ${rows(g.checks)} checks)`, `median of ${g.iters} · peak RSS`,
+    `${ms(g.median_ms)} · ${mb(g.peak_rss_kb * 1024)}`, '');
+}
+if (browser.wasm.grid) {
+  const g = browser.wasm.grid;
+  row(`Wide table, Wasm in a worker (complete module): ${rows(g.rows)} rows × 12 columns`, `median of ${g.iters} · Wasm memory`,
+    `${ms(g.median_ms)} · ${mb(g.memory_peak)}`, '');
+}
+
 // Against frictionless.
 if (fl) {
   row(`frictionless ${fl.version} vs kiemso, start-up (1-row CSV)`, 'wall, one process each',

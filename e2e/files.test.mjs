@@ -1,9 +1,10 @@
-// Opening a real Word file: the worker hands its bytes to the core's checkFile().
+// Opening a real Word file: the worker hands its bytes to the core's checkFile(). Every opened
+// file is sniffed by the core (one rule with the CLI), and the newest thing the user did wins.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serverAndBrowser, openApp, after, cellsMarked, counts, makeZip, ROOT, SCREENSHOTS } from './helpers.mjs';
+import { serverAndBrowser, openApp, after, paste, cellsMarked, counts, makeZip, eventually, ROOT, SCREENSHOTS, SEED, assertSeedCounts } from './helpers.mjs';
 
 const env = serverAndBrowser();
 
@@ -101,5 +102,73 @@ test('a spreadsheet dropped on the page is checked as Excel shows it', async () 
   assert.equal(summary?.fail, 0);
   assert.deepEqual(await cellsMarked(page, 'fail'), []);
   assert.ok((await counts(page)).pass > 150);
+  await context.close();
+});
+
+test('a file is read by what it holds, not by its name: a Word file renamed .txt is checked, a program renamed .txt is refused and kept nowhere', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await openApp(context, env.server.url);
+  const docx = readFileSync(join(ROOT, 'tests', 'fixtures', 'khanh-hoa-q3-2024.docx'));
+  const summary = await after(page, () => page.locator('#file').setInputFiles({ name: 'bao-cao-quy-3.txt', mimeType: 'text/plain', buffer: docx }));
+  assert.equal(summary?.fail, 0);
+  assert.equal(summary?.warn, 4);
+  assert.equal(await page.locator('.ks-form').count(), 7);
+  assert.match(await page.locator('#file-chip').innerText(), /bao-cao-quy-3\.txt/);
+  assert.equal(await page.locator('#input').inputValue(), '');
+
+  // A program renamed .txt: refused with the core's reason; what was open stays, and nothing of
+  // the program reaches the text box or the device's storage.
+  const program = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.from('ELF-PROGRAM-BODY Biểu mẫu số 01\n'.repeat(20))]);
+  await page.locator('#file').setInputFiles({ name: 'bao-cao.txt', mimeType: 'text/plain', buffer: program });
+  const problems = page.locator('#input-problems');
+  await eventually(() => problems.isVisible());
+  assert.match(await problems.innerText(), /Không đọc được tệp «bao-cao\.txt»: đây là một chương trình máy tính/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'renamed-program-refused.png') });
+  assert.equal(await page.locator('#input').inputValue(), '');
+  assert.match(await page.locator('#file-chip').innerText(), /bao-cao-quy-3\.txt/);
+  await page.waitForTimeout(400);
+  const saved = await page.evaluate(() => localStorage.getItem('kiemso.v1') ?? '');
+  assert.doesNotMatch(saved, /ELF-PROGRAM-BODY/);
+
+  // Text in the legacy Vietnamese code page goes into the text box, decoded as the CLI decodes it.
+  const csv1258 = readFileSync(join(ROOT, 'tests', 'fixtures', 'khanh-hoa-q3-2024-1258.csv'));
+  await after(page, () => page.locator('#file').setInputFiles({ name: 'bieu-mau.txt', mimeType: 'text/plain', buffer: csv1258 }));
+  const text = await page.locator('#input').inputValue();
+  assert.match(text, /Biểu mẫu số 01/);
+  assert.match(await page.locator('#input-problems').innerText(), /bảng mã Windows-1258/);
+  await context.close();
+});
+
+test('a file still being opened never replaces what was pasted after it, nor does the example', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  // A slow start: the checker's first module arrives late, so the file waits for the checker.
+  await context.route('**/pkg/core/*.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  const older = 'Biểu mẫu số 01\n2.\tTỷ lệ hoàn thành kế hoạch CCHC\t%\t31,14\n2.1.\tSố nhiệm vụ đề ra trong kế hoạch\tNhiệm vụ\t61\n2.2.\tSố nhiệm vụ đã hoàn thành\tNhiệm vụ\t19\n';
+  await page.locator('#file').setInputFiles({ name: 'bieu-01.txt', mimeType: 'text/plain', buffer: Buffer.from(older) });
+  await page.locator('#file').setInputFiles({ name: 'bieu-01.docx', mimeType: 'application/octet-stream', buffer: makeZip({ 'word/document.xml': DOCUMENT }) });
+  await paste(page, { plain: SEED });
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 20000 });
+  await page.waitForFunction(() => document.getElementById('results')?.dataset.state === 'done', null, { timeout: 20000 });
+  await page.waitForTimeout(1000); // the files, had they been waited for, are in by now
+  assert.equal(await page.locator('#input').inputValue(), SEED);
+  assert.equal(await page.locator('#file-chip').isVisible(), false);
+  assertSeedCounts(await counts(page));
+
+  // The example, slow to arrive, does not replace a paste made while it loads either.
+  await context.route('**/examples/*.txt', async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Dùng báo cáo mẫu' }).click();
+  const replaced = await after(page, () => paste(page, { plain: older }));
+  assert.equal(replaced?.fail, 1);
+  await page.waitForTimeout(1200);
+  assert.equal(await page.locator('#input').inputValue(), older);
+  assert.deepEqual(await counts(page), replaced);
   await context.close();
 });

@@ -1,7 +1,9 @@
-// Nothing typed is lost on a reload; the erase button erases it (and can be undone at once).
+// Nothing typed is lost on a reload or to another tab; the erase button erases it (and can be
+// undone at once).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, SEED, SEED_COUNTS, openApp, paste, after, markOf } from './helpers.mjs';
+import { join } from 'node:path';
+import { serverAndBrowser, SEED, assertSeedCounts, SCREENSHOTS, openApp, paste, after, markOf, eventually } from './helpers.mjs';
 
 const env = serverAndBrowser();
 
@@ -46,7 +48,51 @@ test('a paste outside the text box replaces the input, and "Hoàn tác" brings t
   assert.equal(replaced?.fail, 1);
   assert.match(await page.locator('#undo-bar').innerText(), /Đã thay nội dung bằng dữ liệu vừa dán/);
   const restored = await after(page, () => page.getByRole('button', { name: 'Hoàn tác' }).click());
-  assert.deepEqual(restored, SEED_COUNTS);
+  assertSeedCounts(restored);
   assert.equal(await page.locator('#input').inputValue(), SEED);
+  await context.close();
+});
+
+test('two tabs: neither overwrites what the other saved without saying so, and either can take the other\'s', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const table = (/** @type {string} */ done) => `Biểu mẫu số 01\n2.\tTỷ lệ hoàn thành kế hoạch CCHC\t%\t31,15\n2.1.\tSố nhiệm vụ đề ra trong kế hoạch\tNhiệm vụ\t61\n2.2.\tSố nhiệm vụ đã hoàn thành\tNhiệm vụ\t${done}\n`;
+  const stored = (/** @type {import('playwright-core').Page} */ p) => p.evaluate(() => JSON.parse(localStorage.getItem('kiemso.v1') ?? '{}').text);
+  const a = await openApp(context, env.server.url);
+  await after(a, () => a.locator('#input').fill(table('19')));
+  await a.waitForTimeout(400);
+  // A second tab opens with what the first saved, and is worked in.
+  const b = await openApp(context, env.server.url);
+  assert.equal(await b.locator('#input').inputValue(), table('19'));
+  await after(b, () => b.locator('#input').fill(table('20')));
+  await b.waitForTimeout(400);
+  assert.equal(await stored(b), table('20'));
+  assert.match(await b.locator('#storage-note').innerText(), /được lưu ngay trên máy này/);
+
+  // The first tab, still showing its own text, is typed in: the second tab's text stays saved,
+  // and the first says that its own is not, and why.
+  await after(a, () => a.locator('#input').fill(`${table('19')}Ghi chú của thẻ thứ nhất\n`));
+  await a.waitForTimeout(400);
+  assert.equal(await stored(a), table('20'), 'the first tab overwrote the second tab\'s saved text');
+  const conflict = a.locator('#tab-conflict');
+  assert.equal(await conflict.isVisible(), true);
+  assert.match(await conflict.innerText(), /thẻ \(tab\) khác của Kiểm số vừa lưu nội dung khác/);
+  assert.match(await a.locator('#storage-note').innerText(), /chưa được lưu/);
+  await a.screenshot({ path: join(SCREENSHOTS, 'two-tabs-conflict.png') });
+
+  // Keeping the first tab's text saves it; the second tab is told in turn, and can take it.
+  await a.getByRole('button', { name: 'Lưu nội dung của thẻ này' }).click();
+  assert.equal(await stored(a), `${table('19')}Ghi chú của thẻ thứ nhất\n`);
+  assert.equal(await conflict.isVisible(), false);
+  await eventually(() => b.locator('#tab-conflict').isVisible());
+  const taken = await after(b, () => b.getByRole('button', { name: 'Dùng nội dung của thẻ kia' }).click());
+  assert.equal(taken?.fail, 0);
+  assert.equal(await b.locator('#input').inputValue(), `${table('19')}Ghi chú của thẻ thứ nhất\n`);
+  // What the second tab had is one click away.
+  assert.equal(await b.getByRole('button', { name: 'Hoàn tác' }).isVisible(), true);
+  // Both agree again: typing in either saves.
+  await after(b, () => b.locator('#input').fill(table('19')));
+  await b.waitForTimeout(400);
+  assert.equal(await stored(b), table('19'));
+  assert.equal(await b.locator('#tab-conflict').isVisible(), false);
   await context.close();
 });

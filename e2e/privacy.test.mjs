@@ -1,8 +1,13 @@
 // Nothing leaves the page, nothing pasted runs: CSP present and enforced, no request after load,
-// hostile clipboard HTML neither executes nor renders.
+// hostile clipboard HTML neither executes nor renders, and the single file opened from disk keeps
+// nothing that another local page could read.
 import { test, before, after as afterAll } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, SEED, startOtherOrigin, openApp, paste, after } from './helpers.mjs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serverAndBrowser, SEED, ROOT, SCREENSHOTS, startOtherOrigin, openApp, paste, after } from './helpers.mjs';
 
 const env = serverAndBrowser();
 /** @type {Awaited<ReturnType<typeof startOtherOrigin>>} */
@@ -34,7 +39,8 @@ test('after load the page sends nothing anywhere, and the CSP blocks any other o
   // Word/Excel files), fetched from the same origin the first time a report with a narrative is
   // pasted — a plain GET of a static file that carries nothing of the user's data.
   const network = requests.filter((r) => !r.url().startsWith('blob:'));
-  const leaks = network.filter((r) => r.url() !== `${origin}/pkg/kiemso_bg.wasm` || r.method() !== 'GET' || r.postData() !== null);
+  const complete = new RegExp(`^${origin}/pkg/kiemso_bg\\.[0-9a-f]{16}\\.wasm$`);
+  const leaks = network.filter((r) => !complete.test(r.url()) || r.method() !== 'GET' || r.postData() !== null);
   assert.deepEqual(leaks.map((r) => `${r.method()} ${r.url()}`), [], 'requests after load');
   assert.ok(network.length > 0, 'the complete module was fetched when the narrative was pasted');
   // Once fetched, it is kept: a second report checks with no request at all.
@@ -141,4 +147,62 @@ test('a hostile clipboard executes nothing and renders nothing as HTML', async (
   await page.locator('tr[data-cell="B01/1"] .ks-note').first().click();
   assert.equal(await page.evaluate(() => /** @type {any} */ (window).__pwned), undefined);
   await context.close();
+});
+
+test('the single file opened from disk keeps nothing of a report that another local page can read', async () => {
+  const file = join(ROOT, 'dist', 'kiemso.html');
+  if (!existsSync(file)) assert.fail('dist/kiemso.html is missing: run `npm run build` first');
+  // Any HTML file on the same machine, opened in the same browser: Chromium gives every file://
+  // page the same storage.
+  const dir = mkdtempSync(join(tmpdir(), 'kiemso-other-page-'));
+  const otherFile = join(dir, 'trang-khac.html');
+  writeFileSync(otherFile, '<!doctype html><meta charset="utf-8"><title>Trang khác</title><p>Một trang khác trên máy</p>');
+  const context = await env.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 20000 });
+    await after(page, () => paste(page, { plain: SEED }));
+    await after(page, () => page.locator('tr[data-cell="B03/3.1.2"] .ks-input').fill('66.678'));
+    await page.getByLabel(/Chỉ hiện dòng có lỗi/).check();
+    const note = await page.locator('#storage-note').innerText();
+    await page.locator('.input-panel').screenshot({ path: join(SCREENSHOTS, 'single-file-storage-note.png') });
+    await page.waitForTimeout(400); // any debounced save would have happened by now
+
+    // Another local page in a new tab, and the same tab navigated away (its session storage).
+    const other = await context.newPage();
+    await other.goto(pathToFileURL(otherFile).href);
+    await page.goto(pathToFileURL(otherFile).href);
+    /** Unique words of the report and the edit, as any storage would hold them. */
+    const secrets = [SEED.split('\n').find((l) => l.length > 60)?.slice(0, 40) ?? 'Khánh Hòa', 'Khánh Hòa', '66.678', '66.687'];
+    for (const reader of [other, page]) {
+      const seen = await reader.evaluate(async () => {
+        const dump = (/** @type {Storage} */ s) => Object.fromEntries(Object.keys(s).map((k) => [k, s.getItem(k)]));
+        let databases = /** @type {string[]} */ ([]);
+        try {
+          databases = (await indexedDB.databases()).map((d) => String(d.name));
+        } catch {
+          // No IndexedDB on file:// in this browser: nothing can be there.
+        }
+        return { local: dump(localStorage), session: dump(sessionStorage), databases, cookie: document.cookie };
+      });
+      const all = JSON.stringify(seen);
+      for (const secret of secrets) assert.ok(!all.includes(secret), `another local page reads «${secret}»: ${all.slice(0, 300)}`);
+      assert.deepEqual(Object.keys(seen.local).filter((k) => k.startsWith('kiemso')), []);
+    }
+
+    // The page said that, opened from disk, it keeps nothing.
+    assert.match(note, /không lưu/i);
+    assert.match(note, /tệp trên máy/i);
+
+    // Opened again from disk, it starts empty, and says why.
+    const again = await context.newPage();
+    await again.goto(pathToFileURL(file).href);
+    await again.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 20000 });
+    assert.equal(await again.locator('#input').inputValue(), '');
+    assert.match(await again.locator('#storage-note').innerText(), /không lưu/i);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

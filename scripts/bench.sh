@@ -39,7 +39,7 @@ KIEMSO="$TARGET_DIR/$PROFILE/kiemso"
 
 # The Wasm the page uses: built afresh in full mode; in quick mode (scripts/test.sh has just built
 # it) only when missing.
-if [ "$mode" = full ] || [ ! -f www/pkg/kiemso_bg.wasm ]; then
+if [ "$mode" = full ] || ! compgen -G "www/pkg/kiemso_bg.*.wasm" >/dev/null; then
   say "build the Wasm module"
   bash scripts/build-wasm.sh >&2
 fi

@@ -9,11 +9,12 @@
 // and `export function|class|const`), which this script links into one scope. It refuses any
 // form it does not handle rather than guess.
 
-import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { wasmFileIn } from './build-assets.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -184,13 +185,13 @@ function scriptSafe(js) {
 }
 
 async function main() {
-  const wasmPath = join(www, 'pkg', 'kiemso_bg.wasm');
-  try {
-    await stat(wasmPath);
-  } catch {
-    throw new Error('www/pkg/kiemso_bg.wasm is missing: run `bash scripts/build-wasm.sh` first');
-  }
-  const wasm = await readFile(wasmPath);
+  // The complete module's Wasm, named by its content (scripts/build-assets.mjs): the one its glue,
+  // inlined below, was built with.
+  const wasmFile = wasmFileIn(join(www, 'pkg'));
+  if (!wasmFile) throw new Error('www/pkg/kiemso_bg.*.wasm is missing: run `bash scripts/build-wasm.sh` first');
+  const glue = await readFile(join(www, 'pkg', 'kiemso.js'), 'utf8');
+  if (!glue.includes(`export const wasmFile = '${wasmFile}';`)) throw new Error(`www/pkg/kiemso.js was not built with ${wasmFile}: run \`bash scripts/build-wasm.sh\``);
+  const wasm = await readFile(join(www, 'pkg', wasmFile));
   const example = await readFile(join(www, 'examples', 'khanh-hoa-q3-2024.txt'), 'utf8');
   // Chromium refuses module workers from Blob URLs on file:// (opaque origin), but starts classic
   // ones: the worker bundle has no import/export left, and its one `import.meta.url` (the glue's

@@ -4,6 +4,8 @@
 #                  within the size budget of DESIGN.md;
 #   www/pkg/       everything: fetched by the worker when a file is opened or the input has a
 #                  narrative; also the module of the single-file build and of the check() API.
+# Then each Wasm is named by its content and the service worker's list is written
+# (scripts/build-assets.mjs), so a cached glue never meets another build's Wasm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,3 +34,4 @@ build() {
 rm -rf www/pkg
 build www/pkg/core wasm -O3 --no-default-features
 build www/pkg wasm-complete -Os
+node scripts/build-assets.mjs

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assetsScript } from './build-assets.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -47,6 +48,14 @@ export const CSP = [
 const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/sw-assets.js') {
+      // The service worker's list, made from the files as they are now (an edited page file is
+      // never served with a stale list while developing).
+      const body = assetsScript(root);
+      res.writeHead(200, { 'Content-Type': TYPES['.js'], 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': CSP });
+      res.end(body);
+      return;
+    }
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
     if (!file.startsWith(root)) throw new Error('outside root');

@@ -23,6 +23,70 @@ pub struct Catalogue {
     /// Rules that relate rows of different forms.
     #[serde(default)]
     pub cross: Vec<RuleSpec>,
+    /// Wide forms: units or fields of work as rows, numbered measures as columns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grids: Vec<GridSpec>,
+}
+
+/// A wide form (Biểu II.06a): rows are units, levels or fields of work; columns are numbered
+/// measures under a header tree. Its rules name columns by number (`"(3)"`) and hold on every
+/// row; the rows are checked against the total row by the rules every grid gets.
+///
+/// ```
+/// use kiemso::catalogue::Catalogue;
+/// let json = r#"{"name": "x", "forms": [], "grids": [{"id": "M1", "title": "Hồ sơ",
+///   "titles": ["mẫu m1"],
+///   "columns": [{"number": 3, "label": "Tổng số", "kind": "count"},
+///               {"number": 4, "label": "Trực tuyến", "kind": "count"},
+///               {"number": 5, "label": "Trực tiếp", "kind": "count"}],
+///   "rules": [{"kind": "sum", "total": "(3)", "parts": ["(4)", "(5)"]}]}]}"#;
+/// assert_eq!(Catalogue::from_json(json).unwrap().grids[0].columns.len(), 3);
+/// assert!(Catalogue::from_json(&json.replace("\"(5)\"]", "\"(9)\"]")).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GridSpec {
+    /// How its cells are named (`II.06a` → `II.06a/1@(3)`).
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Phrases that name the form in a table's title (lower case compared).
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// Its value columns, left to right.
+    pub columns: Vec<ColumnSpec>,
+    /// Identities between columns, naming them `"(3)"`; each holds on every row.
+    #[serde(default)]
+    pub rules: Vec<RuleSpec>,
+}
+
+/// A value column of a wide form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnSpec {
+    /// Its number in the column-number row.
+    pub number: u32,
+    /// Its label, with its parents («Đã giải quyết — Đúng hạn»).
+    pub label: String,
+    /// Words its header holds, to recognise the form by its header (all must appear).
+    #[serde(default)]
+    pub header: Vec<String>,
+    /// `count`, `percent` or `amount`.
+    #[serde(default)]
+    pub kind: String,
+}
+
+impl ColumnSpec {
+    /// What the column's figures are.
+    pub fn measure(&self) -> Option<crate::report::Measure> {
+        use crate::report::Measure;
+        match self.kind.as_str() {
+            "count" => Some(Measure::Count),
+            "percent" => Some(Measure::Percent),
+            "amount" => Some(Measure::Amount),
+            _ => None,
+        }
+    }
 }
 
 /// One form ("Biểu mẫu số NN").
@@ -174,6 +238,47 @@ impl Catalogue {
                 self.resolve(None, cell)?;
             }
         }
+        let mut ids = std::collections::HashSet::new();
+        for grid in &self.grids {
+            if !ids.insert(grid.id.as_str()) {
+                return Err(CatalogueError(format!(
+                    "biểu «{}» khai báo hai lần",
+                    grid.id
+                )));
+            }
+            if grid.id.is_empty() || grid.id.contains(['/', '@']) {
+                return Err(CatalogueError(format!(
+                    "tên biểu «{}» phải khác rỗng và không chứa «/» hay «@»",
+                    grid.id
+                )));
+            }
+            let mut numbers = std::collections::HashSet::new();
+            for c in &grid.columns {
+                if !numbers.insert(c.number) {
+                    return Err(CatalogueError(format!(
+                        "biểu «{}»: cột ({}) khai báo hai lần",
+                        grid.id, c.number
+                    )));
+                }
+                if !matches!(c.kind.as_str(), "" | "count" | "percent" | "amount") {
+                    return Err(CatalogueError(format!(
+                        "biểu «{}», cột ({}): loại «{}» không hợp lệ (count, percent hoặc amount)",
+                        grid.id, c.number, c.kind
+                    )));
+                }
+            }
+            for rule in &grid.rules {
+                for cell in rule.cells() {
+                    let n = column_ref(cell);
+                    if !n.is_some_and(|n| numbers.contains(&n)) {
+                        return Err(CatalogueError(format!(
+                            "biểu «{}»: quy tắc nhắc tới cột «{cell}» không có trong biểu",
+                            grid.id
+                        )));
+                    }
+                }
+            }
+        }
         Ok(())
     }
 
@@ -191,6 +296,16 @@ impl Catalogue {
         }
         Ok((number, stt))
     }
+}
+
+/// The column number a wide form's rule names: `"(3)"` → 3.
+pub fn column_ref(cell: &str) -> Option<u32> {
+    cell.trim()
+        .strip_prefix('(')?
+        .strip_suffix(')')?
+        .trim()
+        .parse()
+        .ok()
 }
 
 /// Splits `"B04/1.5"` into `(4, "1.5")`; a bare `"1.5"` belongs to `form`.

@@ -165,6 +165,21 @@ fn evaluate_rule(report: &Report, rule: &Rule) -> Check {
             denominator,
         } => ratio(report, rule, result, numerator, denominator),
         RuleKind::Sum { total, parts } => sum(report, rule, total, parts),
+        RuleKind::Covers { total, parts, why } => {
+            let mut check = sum(report, rule, total, parts);
+            // The total is larger than its parts: the rest may have no column of its own.
+            let short = check
+                .imbalance
+                .as_deref()
+                .is_some_and(|i| i.starts_with('+'));
+            if short && matches!(check.status, Status::Fail | Status::Warn) {
+                check.status = Status::Warn;
+                check
+                    .message
+                    .push_str(&format!(" Các phần cộng lại thiếu so với tổng: {why}."));
+            }
+            check
+        }
         RuleKind::AtMost { parts, whole, why } => {
             at_most(report, rule, parts, whole, why.as_deref())
         }
@@ -182,6 +197,7 @@ fn evaluate_rule(report: &Report, rule: &Rule) -> Check {
     check
 }
 
+#[inline(never)]
 fn ratio(
     report: &Report,
     rule: &Rule,
@@ -303,6 +319,7 @@ fn ratio(
     check
 }
 
+#[inline(never)]
 fn sum(report: &Report, rule: &Rule, total: &CellRef, parts: &[CellRef]) -> Check {
     let mut check = blank(report, rule, Kind::Sum);
     let subject = row_at(report, total.at);
@@ -376,6 +393,7 @@ fn sum(report: &Report, rule: &Rule, total: &CellRef, parts: &[CellRef]) -> Chec
     check
 }
 
+#[inline(never)]
 fn at_most(
     report: &Report,
     rule: &Rule,
@@ -463,6 +481,7 @@ fn at_most(
     check
 }
 
+#[inline(never)]
 fn code(report: &Report, rule: &Rule, cell: &CellRef, codes: &[(i64, Option<String>)]) -> Check {
     let mut check = blank(report, rule, Kind::Code);
     let o = match operand(report, cell) {
@@ -505,6 +524,7 @@ fn code(report: &Report, rule: &Rule, cell: &CellRef, codes: &[(i64, Option<Stri
     check
 }
 
+#[inline(never)]
 fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
     let kind = match rule.kind {
         RuleKind::Count { .. } => Kind::Count,
@@ -548,10 +568,22 @@ fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
         RuleKind::Count { .. } => {
             let ok = v >= Decimal::ZERO && v.fract().is_zero();
             let unit = short_indicator(&o.row.unit).to_lowercase();
+            // A grid column has no unit of its own: then the figure is just "số đếm".
+            let spaced = if unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {unit}")
+            };
             if ok {
+                push_all(&mut msg, &[": ", &printed, &spaced, ", là số đếm hợp lệ."]);
+            } else if unit.is_empty() {
                 push_all(
                     &mut msg,
-                    &[": ", &printed, " ", &unit, ", là số đếm hợp lệ."],
+                    &[
+                        ": ghi ",
+                        &printed,
+                        ", nhưng ô này phải là số nguyên không âm.",
+                    ],
                 );
             } else {
                 push_all(
@@ -571,7 +603,8 @@ fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
             let ok = v >= Decimal::ZERO;
             if ok {
                 let unit = o.row.unit.trim().to_lowercase();
-                push_all(&mut msg, &[": ", &printed, " ", &unit, ", không âm."]);
+                let sep = if unit.is_empty() { "" } else { " " };
+                push_all(&mut msg, &[": ", &printed, sep, &unit, ", không âm."]);
             } else {
                 push_all(
                     &mut msg,
@@ -589,6 +622,7 @@ fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
     check
 }
 
+#[inline(never)]
 fn readable(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
     let mut check = blank(report, rule, Kind::Parse);
     let Some(row) = row_at(report, cell.at) else {

@@ -118,6 +118,25 @@ fn phrase(word: &str, row: &Row) -> String {
 
 /// Appends [`phrase`] to `s`: messages are built in one string, piece by piece.
 fn push_phrase(s: &mut String, word: &str, row: &Row) {
+    if let Some(label) = &row.column_label {
+        // A grid cell: «Ô «Đúng hạn» của dòng 3 «Xã Cam Hải Tây»», or of the row named by its
+        // label alone when it has no STT.
+        s.push_str(if word.starts_with('D') {
+            "Ô «"
+        } else {
+            "ô «"
+        });
+        s.push_str(label);
+        s.push_str("» của dòng ");
+        if row.stt.label != row.indicator {
+            s.push_str(&row.stt.label);
+            s.push(' ');
+        }
+        s.push('«');
+        push_short_indicator(s, &row.indicator);
+        s.push('»');
+        return;
+    }
     s.push_str(word);
     s.push(' ');
     s.push_str(&row.stt.label);

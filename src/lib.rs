@@ -116,8 +116,9 @@ fn build_report(doc: &Document, options: &Options) -> Report {
 
 /// The rules of a report, evaluated, then the words against the numbers; the report's text
 /// moves into the outcome.
-fn check_report(report: Report, options: &Options) -> Outcome {
-    let rules = rules::rules_for(&report, options.catalogue());
+fn check_report(mut report: Report, options: &Options) -> Outcome {
+    let (rules, notices) = rules::rules_and_notices(&report, options.catalogue());
+    report.notices.extend(notices);
     #[cfg_attr(not(feature = "narrative"), allow(unused_mut))]
     let mut checks = evaluate::evaluate(&report, &rules);
     drop(rules);

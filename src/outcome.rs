@@ -4,7 +4,12 @@
 //! Decimals cross every boundary as strings printed the Vietnamese way (`"31,15"`), so no figure
 //! ever passes through a binary float.
 
-use crate::report::{Notice, Recognition, Report};
+use crate::report::grid::{Grid, RowRole};
+use crate::report::{Measure, Notice, Recognition, Report};
+
+/// The version of the JSON contract: 2 added grids (tables with several value columns, cells
+/// named `T1/3@Đúng hạn`) and this field.
+pub const CONTRACT_VERSION: u32 = 2;
 use serde::Serialize;
 
 /// How a check came out.
@@ -136,6 +141,9 @@ pub struct RowView {
     pub line: usize,
     /// The worst status of the checks about this cell, if any.
     pub status: Option<Status>,
+    /// In a grid, the cell's column as the official sees it («Đã giải quyết › Đúng hạn»).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
 }
 
 /// A form as found in the input.
@@ -151,13 +159,108 @@ pub struct FormView {
     pub recognition: Recognition,
     /// Input line where the table starts.
     pub line: usize,
-    /// The rows, for display.
+    /// The rows, for display; in a grid, one entry per cell, row by row (`grid.columns.len()`
+    /// entries a row).
     pub table: Vec<RowView>,
+    /// For a table with several value columns: its columns and rows (contract version 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grid: Option<GridView>,
+}
+
+/// The shape of a grid, for display: the page draws it as a table with its header tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GridView {
+    /// What the label column's header says («Đơn vị»).
+    pub label_header: String,
+    /// The value columns, left to right.
+    pub columns: Vec<ColumnView>,
+    /// The rows, top to bottom.
+    pub rows: Vec<GridRowView>,
+    /// The catalogue's wide form it was recognised as (`II.06a`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spec: Option<String>,
+    /// Formulas printed in the column-number row.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub formulas: Vec<String>,
+}
+
+/// A value column of a grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ColumnView {
+    /// How cell names end: `T1/3@<key>`.
+    pub key: String,
+    /// Its own label.
+    pub label: String,
+    /// Its header labels from the top.
+    pub path: Vec<String>,
+    /// Its number in the column-number row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// `count`, `percent`, `amount` or `unknown`.
+    pub kind: &'static str,
+}
+
+/// A row of a grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GridRowView {
+    /// How cell names name it: `T1/<key>@…`.
+    pub key: String,
+    /// The STT as printed.
+    pub stt: String,
+    /// The label (unit, level, field of work).
+    pub label: String,
+    /// The unit, when the table has a unit column.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    /// `total`, `group` or `detail`.
+    pub role: RowRole,
+    /// Input line.
+    pub line: usize,
+}
+
+impl GridView {
+    fn of(g: &Grid) -> GridView {
+        GridView {
+            label_header: g.label_header.clone(),
+            columns: g
+                .columns
+                .iter()
+                .map(|c| ColumnView {
+                    key: c.key.clone(),
+                    label: c.label.clone(),
+                    path: c.path.clone(),
+                    number: c.number,
+                    kind: match c.measure {
+                        Measure::Percent => "percent",
+                        Measure::Count => "count",
+                        Measure::Amount => "amount",
+                        _ => "unknown",
+                    },
+                })
+                .collect(),
+            rows: g
+                .rows
+                .iter()
+                .map(|r| GridRowView {
+                    key: r.key.clone(),
+                    stt: r.stt.clone(),
+                    label: r.label.clone(),
+                    unit: r.unit.clone(),
+                    role: r.role,
+                    line: r.line,
+                })
+                .collect(),
+            spec: g.spec.clone(),
+            formulas: g.formulas.iter().map(|f| f.text.clone()).collect(),
+        }
+    }
 }
 
 /// Everything a check of a report produced: the JSON contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Outcome {
+    /// The contract's version ([`CONTRACT_VERSION`]).
+    pub version: u32,
     /// The forms found.
     pub forms: Vec<FormView>,
     /// Every check, form by form.
@@ -172,6 +275,14 @@ pub struct Outcome {
     /// Whether the report's words were checked against its numbers (false in a module built
     /// without narrative checks).
     pub narrative_checked: bool,
+    /// Tables with several value columns set aside by a module built without grids (the page's
+    /// first-load module): the page asks the complete module for them.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub grids_pending: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Outcome {
@@ -195,13 +306,22 @@ impl Outcome {
             .forms
             .into_iter()
             .map(|f| {
-                let rows = f.rows.len();
+                let grid = f.grid.as_ref().map(GridView::of);
+                let rows = f.grid.as_ref().map_or(f.rows.len(), |g| g.rows.len());
+                let keys: Vec<&str> = f
+                    .grid
+                    .as_ref()
+                    .map(|g| g.columns.iter().map(|c| c.key.as_str()).collect())
+                    .unwrap_or_default();
                 let table = f
                     .rows
                     .into_iter()
                     .map(|r| {
                         // `Form::cell_name`, with the form's rows moved out of it.
-                        let cell = format!("{}/{}", f.id, r.stt.label);
+                        let cell = match r.column.and_then(|c| keys.get(c)) {
+                            Some(key) => format!("{}/{}@{}", f.id, r.stt.label, key),
+                            None => format!("{}/{}", f.id, r.stt.label),
+                        };
                         RowView {
                             status: worst.get(cell.as_str()).copied(),
                             cell,
@@ -212,6 +332,7 @@ impl Outcome {
                             value: r.raw,
                             note: r.note,
                             line: r.line,
+                            column: r.column_label,
                         }
                     })
                     .collect();
@@ -222,10 +343,12 @@ impl Outcome {
                     recognition: f.recognition,
                     line: f.line,
                     table,
+                    grid,
                 }
             })
             .collect();
         Outcome {
+            version: CONTRACT_VERSION,
             forms,
             summary: Summary::of(&checks),
             checks,
@@ -236,6 +359,7 @@ impl Outcome {
                 .filter(|l| l.text.bytes().any(|b| b.is_ascii_digit()))
                 .count(),
             narrative_checked: cfg!(feature = "narrative"),
+            grids_pending: report.grids_pending,
         }
     }
 

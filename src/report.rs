@@ -11,6 +11,8 @@ use crate::number::{is_invisible, push_decimal, Figure, NumberError};
 use crate::read::{Block, Document};
 use std::collections::BTreeMap;
 
+pub mod grid;
+
 /// A hierarchical row number: `3.3.2.` is `[3, 3, 2]`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Stt {
@@ -273,12 +275,24 @@ pub struct Row {
     pub note: String,
     /// Where the row starts in the input (1-based).
     pub line: usize,
+    /// In a table with several value columns ([`Form::grid`]), the column of this cell: then a
+    /// `Row` is one cell of the grid, and its STT, indicator and unit are its grid row's.
+    pub column: Option<usize>,
+    /// In a grid, the column's label as the official sees it («Đã giải quyết › Đúng hạn»), for
+    /// messages.
+    pub column_label: Option<String>,
+    /// What the figure is when the table says so other than by the unit (a grid column headed
+    /// «Tỷ lệ (%)» or «Số hồ sơ»); the unit decides when `None`.
+    pub kind: Option<Measure>,
 }
 
 impl Row {
-    /// What the unit says the figure is.
+    /// What the figure is: the column's kind in a grid when it has one, else what the unit says.
     pub fn measure(&self) -> Measure {
-        Measure::of(&self.unit)
+        match &self.kind {
+            Some(kind) => kind.clone(),
+            None => Measure::of(&self.unit),
+        }
     }
 }
 
@@ -309,17 +323,27 @@ pub struct Form {
     pub rows: Vec<Row>,
     /// Where the table starts in the input.
     pub line: usize,
+    /// For a table with several value columns (units or levels as rows, measures as columns):
+    /// its columns and rows. Then [`Form::rows`] holds one `Row` per cell, row by row.
+    pub grid: Option<grid::Grid>,
 }
 
 impl Form {
-    /// The row with this STT label (`3.3.2`).
+    /// The row with this STT label (`3.3.2`); in a grid, the first cell of that row.
     pub fn row(&self, stt: &str) -> Option<&Row> {
         self.rows.iter().find(|r| r.stt.label == stt)
     }
 
-    /// The name of a row's cell in the JSON contract: `B03/3.1`.
+    /// The name of a row's cell in the JSON contract: `B03/3.1`, or in a grid
+    /// `T1/3@Đúng hạn` (row, then column).
     pub fn cell_name(&self, row: &Row) -> String {
-        format!("{}/{}", self.id, row.stt.label)
+        match (&self.grid, row.column) {
+            (Some(grid), Some(c)) => match grid.columns.get(c) {
+                Some(column) => format!("{}/{}@{}", self.id, row.stt.label, column.key),
+                None => format!("{}/{}", self.id, row.stt.label),
+            },
+            _ => format!("{}/{}", self.id, row.stt.label),
+        }
     }
 }
 
@@ -351,6 +375,8 @@ pub struct Report {
     pub narrative: Vec<Line>,
     /// Things about the input worth telling.
     pub notices: Vec<Notice>,
+    /// Tables with several value columns that a module built without grids set aside.
+    pub grids_pending: usize,
 }
 
 impl Report {
@@ -363,19 +389,28 @@ impl Report {
     /// Unknown cells are reported as notices.
     pub fn apply_overrides(&mut self, overrides: &BTreeMap<String, String>) {
         for (cell, raw) in overrides {
-            let target = cell.split_once('/').and_then(|(id, stt)| {
-                let stt = stt.trim_end_matches('.');
-                self.forms
-                    .iter_mut()
-                    .find(|f| f.id == id)?
-                    .rows
-                    .iter_mut()
-                    .find(|r| r.stt.label == stt)
+            let target = cell.split_once('/').and_then(|(id, at)| {
+                let form = self.forms.iter_mut().find(|f| f.id == id)?;
+                match &form.grid {
+                    Some(grid) => {
+                        // An edit is read the way the table prints its figures.
+                        let english = grid.english_numbers;
+                        let k = grid.cell_index(at)?;
+                        form.rows.get_mut(k).map(|r| (r, english))
+                    }
+                    None => {
+                        let stt = at.trim_end_matches('.');
+                        form.rows
+                            .iter_mut()
+                            .find(|r| r.stt.label == stt)
+                            .map(|r| (r, false))
+                    }
+                }
             });
             match target {
-                Some(row) => {
+                Some((row, english)) => {
                     row.raw = raw.trim().to_string();
-                    row.value = Value::read(raw);
+                    row.value = grid::read_value(raw, english);
                 }
                 None => self.notices.push(Notice {
                     line: None,
@@ -425,6 +460,10 @@ struct Draft<'a> {
     header: Vec<&'a [String]>,
     records: Vec<(usize, &'a [String])>,
     line: usize,
+    /// The line of prose right above the table («Bảng tổng hợp kết quả …»): a grid's title when
+    /// no «Biểu mẫu số» line names it.
+    #[cfg_attr(not(feature = "grids"), allow(dead_code))]
+    preface: Option<&'a str>,
 }
 
 fn normalize(s: &str) -> String {
@@ -644,9 +683,12 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
     // Prose or a table boundary came after the current table's rows: a new header starts a new table.
     let mut interrupted = false;
 
+    // The last line of prose, while nothing came after it.
+    let mut preface: Option<&str> = None;
     for block in &doc.blocks {
         match block {
             Block::Text { line, text } => {
+                preface = (text.chars().count() <= 200).then_some(text.as_str());
                 if let Some(n) = form_number(text) {
                     drafts.extend(current.take());
                     current = Some(Draft {
@@ -679,9 +721,11 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
             }
             Block::Break => {
                 interrupted = true;
+                preface = None;
             }
             Block::Record { line, cells } => {
                 expect_title = false;
+                let above = preface.take();
                 let first = cells
                     .iter()
                     .find(|c| !c.is_empty())
@@ -718,6 +762,7 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
                 interrupted = false;
                 let draft = current.get_or_insert_with(|| Draft {
                     line: *line,
+                    preface: above,
                     ..Draft::default()
                 });
                 if header {
@@ -750,6 +795,24 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
                 line: Some(draft.line),
                 message,
             });
+            continue;
+        }
+        // A table with several value columns (units as rows, measures as columns) is a grid.
+        #[cfg(feature = "grids")]
+        if let Some(form) = grid::build(&draft, catalogue, &mut unknown, &mut report.notices) {
+            // The first-load module's test must see every grid this module makes (tests and
+            // fuzzing run debug builds with grids).
+            debug_assert!(
+                grid::may_be_grid(&draft),
+                "a grid the first module would misread"
+            );
+            report.forms.push(form);
+            continue;
+        }
+        // A module built without grids sets such a table aside rather than misread it.
+        #[cfg(not(feature = "grids"))]
+        if grid::may_be_grid(&draft) {
+            report.grids_pending += 1;
             continue;
         }
         let (rows, skipped) = rows_of(&draft);
@@ -811,6 +874,7 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
             recognition,
             rows,
             line: draft.line,
+            grid: None,
         });
     }
     report.notices.extend(repeated_form_notices(&report.forms));
@@ -1004,6 +1068,9 @@ fn rows_of(draft: &Draft) -> (Vec<Row>, Vec<usize>) {
                 value: Value::read(value),
                 note: note.to_string(),
                 line: *line,
+                column: None,
+                column_label: None,
+                kind: None,
             }),
             None => match rows.last_mut() {
                 // A row cut by a page break: its cells continue the row above.

@@ -3,7 +3,10 @@
 //! (a percentage lies within 0–100, a count is whole and not negative, a code is one of its codes).
 
 use crate::catalogue::{split_cell_ref, split_cell_ref_borrowed, Catalogue, RuleSpec, Severity};
-use crate::report::{strip_prefix_folded, Form, Measure, Recognition, Report, Row, Value};
+use crate::report::{strip_prefix_folded, Form, Measure, Notice, Recognition, Report, Row, Value};
+
+#[cfg(feature = "grids")]
+mod grid;
 
 /// A reference from a rule to a row of the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +29,16 @@ pub enum RuleKind {
         numerator: CellRef,
         /// The whole.
         denominator: CellRef,
+    },
+    /// `total = Σ parts`, where the parts may not cover the whole: a shortfall is a warning
+    /// that says why (`why`), an excess is broken.
+    Covers {
+        /// The total.
+        total: CellRef,
+        /// The parts.
+        parts: Vec<CellRef>,
+        /// Why the parts may fall short, in Vietnamese.
+        why: String,
     },
     /// `total = Σ parts`.
     Sum {
@@ -100,7 +113,9 @@ impl Rule {
                 numerator,
                 denominator,
             } => vec![result, numerator, denominator],
-            RuleKind::Sum { total, parts } => std::iter::once(total).chain(parts).collect(),
+            RuleKind::Sum { total, parts } | RuleKind::Covers { total, parts, .. } => {
+                std::iter::once(total).chain(parts).collect()
+            }
             RuleKind::AtMost { parts, whole, .. } => {
                 parts.iter().chain(std::iter::once(whole)).collect()
             }
@@ -116,8 +131,21 @@ impl Rule {
 /// Every rule that applies to `report`, form by form, rules of a row's own figure after the
 /// relations between rows, and cross-form rules last.
 pub fn rules_for(report: &Report, catalogue: &Catalogue) -> Vec<Rule> {
+    rules_and_notices(report, catalogue).0
+}
+
+/// [`rules_for`], with notices about what the rules could not tie (a percentage column whose
+/// base no column explains).
+pub fn rules_and_notices(report: &Report, catalogue: &Catalogue) -> (Vec<Rule>, Vec<Notice>) {
     let mut rules = Vec::new();
+    #[cfg_attr(not(feature = "grids"), allow(unused_mut))]
+    let mut notices = Vec::new();
     for (fi, form) in report.forms.iter().enumerate() {
+        #[cfg(feature = "grids")]
+        if let Some(g) = &form.grid {
+            rules.extend(grid::rules(report, form, fi, g, catalogue, &mut notices));
+            continue;
+        }
         let spec = match (form.recognition, form.number) {
             (Recognition::Unknown, _) | (_, None) => None,
             (_, Some(n)) => catalogue.form(n),
@@ -146,7 +174,10 @@ pub fn rules_for(report: &Report, catalogue: &Catalogue) -> Vec<Rule> {
                     rules.extend(from_spec(r, &resolve, report));
                 }
             }
-            None => rules.extend(infer(form, fi, &names)),
+            None => {
+                let all: Vec<usize> = (0..form.rows.len()).collect();
+                rules.extend(infer(form, fi, &names, &all));
+            }
         }
         // Of rows sharing an STT only the first is checked (the report notices the rest):
         // they would share a cell name, and so a check id.
@@ -173,7 +204,7 @@ pub fn rules_for(report: &Report, catalogue: &Catalogue) -> Vec<Rule> {
             rules.extend(from_spec(r, &resolve, report));
         }
     }
-    rules
+    (rules, notices)
 }
 
 /// Finds the row a catalogue reference names.
@@ -271,7 +302,7 @@ fn from_spec(spec: &RuleSpec, resolve: &dyn Fn(&str) -> CellRef, report: &Report
 }
 
 /// The check a row gets from its own unit and value.
-fn own_rule(row: &Row, cell: CellRef, coded: &[String]) -> Option<Rule> {
+pub(crate) fn own_rule(row: &Row, cell: CellRef, coded: &[String]) -> Option<Rule> {
     let kind = match (&row.value, row.measure()) {
         (Value::Empty, _) => return None,
         (Value::Text(_) | Value::Malformed(_), _) => RuleKind::Readable { cell },
@@ -315,7 +346,9 @@ fn same_unit(a: &str, b: &str) -> bool {
 /// Rules read off a table the catalogue does not know: a "Tỷ lệ …" row in % whose two children
 /// are counts is child 2 ÷ child 1; a "Tổng số …" row whose children share its unit is their sum.
 /// They are reported as warnings, since the table's intent is a guess.
-fn infer(form: &Form, fi: usize, names: &[String]) -> Vec<Rule> {
+///
+/// `indices` are the rows to read, in order: every row of a form, or one column of a grid.
+fn infer(form: &Form, fi: usize, names: &[String], indices: &[usize]) -> Vec<Rule> {
     let mut rules = Vec::new();
     // Called only with indices from enumerating `form.rows`, so in bounds (`names` has a name
     // for each row).
@@ -334,19 +367,25 @@ fn infer(form: &Form, fi: usize, names: &[String]) -> Vec<Rule> {
     // Rows repeating an earlier STT are left out, as parents and as children: rules use the
     // first row of an STT (the report notices the repeats).
     let mut seen = std::collections::HashSet::new();
-    let firsts: Vec<bool> = form
-        .rows
+    let firsts: Vec<usize> = indices
         .iter()
-        .map(|r| seen.insert(r.stt.label.as_str()))
+        .copied()
+        .filter(|&k| {
+            form.rows
+                .get(k)
+                .is_some_and(|r| seen.insert(r.stt.label.as_str()))
+        })
         .collect();
-    for (k, row) in form.rows.iter().enumerate().filter(|(k, _)| firsts[*k]) {
+    for &k in &firsts {
+        let row = &form.rows[k];
         if let Some((_, parent)) = row.stt.parts.split_last() {
             if !parent.is_empty() {
                 children_of.entry(parent).or_default().push(k);
             }
         }
     }
-    for (ri, row) in form.rows.iter().enumerate().filter(|(k, _)| firsts[*k]) {
+    for &ri in &firsts {
+        let row = &form.rows[ri];
         let Some(children) = children_of.get(row.stt.parts.as_slice()) else {
             continue;
         };

@@ -3,7 +3,8 @@
 //! `check(text, options)` returns the JSON contract of DESIGN.md as a plain JS object, with every
 //! decimal as a Vietnamese-printed string (an absent value is `null`, as in the CLI's JSON). Unusable input throws a JS `Error` whose message is the
 //! Vietnamese explanation. `checkFile(bytes, name, options)` does the same for a file the user
-//! opened or dropped (.docx, .xlsx, .csv, .tsv, .txt).
+//! opened or dropped (.docx, .xlsx, .csv, .tsv, .txt); `fileText(bytes, name)` says, by the same
+//! sniffing, whether a file is text for the text box (and decodes it) or a package for `checkFile`.
 
 use crate::catalogue::Catalogue;
 use crate::outcome::Outcome;
@@ -70,6 +71,27 @@ pub fn check_file_js(bytes: &[u8], name: &str, options: JsValue) -> Result<JsVal
     let options = options_from(options)?;
     let outcome = check_file(bytes, name, &options).map_err(into_error)?;
     to_js(&outcome)
+}
+
+/// What the page's text box should show for an opened file, found by the same sniffing as
+/// `checkFile` and the CLI ([`crate::read::sniff`]): `{ text, note }` for text (`note` says when
+/// the encoding was guessed, else `null`), `null` for a Word or Excel package (to be checked with
+/// `checkFile`); throws an `Error` with the Vietnamese reason when the file cannot be used.
+#[wasm_bindgen(js_name = fileText)]
+pub fn file_text(bytes: &[u8], name: &str) -> Result<JsValue, JsValue> {
+    match crate::read::sniff(bytes, name).map_err(into_error)? {
+        crate::read::Sniffed::Package => Ok(JsValue::NULL),
+        crate::read::Sniffed::Text(decoded) => {
+            let opened = js_sys::Object::new();
+            let note = decoded
+                .encoding
+                .note()
+                .map_or(JsValue::NULL, |n| JsValue::from_str(&n));
+            js_sys::Reflect::set(&opened, &"text".into(), &JsValue::from_str(&decoded.text))?;
+            js_sys::Reflect::set(&opened, &"note".into(), &note)?;
+            Ok(opened.into())
+        }
+    }
 }
 
 /// The built-in catalogue as JSON text (for the page to show or to save as a starting point).

@@ -68,6 +68,32 @@ fn unusable_input_throws_a_vietnamese_error() {
     assert!(get(&e, "message").as_string().unwrap().contains("Danh mục"));
 }
 
+/// `fileText` is the page's way to open a file into its text box: the same sniffing as
+/// `checkFile` and the CLI, whatever the file's name.
+#[wasm_bindgen_test]
+fn file_text_sniffs_by_content() {
+    let docx = include_bytes!("fixtures/khanh-hoa-q3-2024.docx");
+    assert!(kiemso::wasm::file_text(docx, "bao-cao.txt")
+        .unwrap()
+        .is_null());
+    let e = kiemso::wasm::file_text(b"MZ\x90\0\x03\0\0\0program", "bao-cao.txt").unwrap_err();
+    let message = get(&e, "message").as_string().unwrap();
+    assert!(message.contains("chương trình"), "{message}");
+    let csv = include_bytes!("fixtures/khanh-hoa-q3-2024-1258.csv");
+    let opened = kiemso::wasm::file_text(csv, "bieu.txt").unwrap();
+    assert!(get(&opened, "text")
+        .as_string()
+        .unwrap()
+        .starts_with("Biểu mẫu số 01"));
+    assert!(get(&opened, "note")
+        .as_string()
+        .unwrap()
+        .contains("Windows-1258"));
+    let plain = kiemso::wasm::file_text(SEED.as_bytes(), "bao-cao.txt").unwrap();
+    assert_eq!(get(&plain, "text").as_string().unwrap(), SEED);
+    assert!(get(&plain, "note").is_null());
+}
+
 #[wasm_bindgen_test]
 fn check_file_reads_bytes_and_refuses_broken_files() {
     let docx = include_bytes!("fixtures/khanh-hoa-q3-2024.docx");

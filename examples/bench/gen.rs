@@ -319,3 +319,73 @@ pub fn report_variant(seed: &str, i: usize) -> String {
     }
     text
 }
+
+/// A wide consolidation table shaped like Biểu II.06a: `n` units as rows under a two-row header,
+/// eleven count columns that hold the form's identities ((3) = (4)+(5)+(6), (7) = (8)+(9)+(10),
+/// (11) = (12)+(13), (3) = (7)+(11)) and an on-time rate over the resolved files, with a
+/// «Tổng cộng» row last that sums them (12 value columns in all). Figures are generated.
+pub fn grid_tsv(n: usize, seed: u64) -> String {
+    let mut rng = Rng::new(seed);
+    let mut s = String::with_capacity(n * 120);
+    let _ = writeln!(
+        s,
+        "Kết quả giải quyết hồ sơ TTHC của các đơn vị ({n} đơn vị)"
+    );
+    s.push_str(
+        "STT\tĐơn vị\tSố hồ sơ nhận giải quyết\t\t\t\tSố hồ sơ đã giải quyết\t\t\t\t\
+         Số hồ sơ đang giải quyết\t\t\tTỷ lệ giải quyết đúng hạn (%)\n",
+    );
+    s.push_str(
+        "\t\tTổng số\tTrực tuyến\tTrực tiếp\tTừ kỳ trước\tTổng số\tTrước hạn\tĐúng hạn\tQuá hạn\t\
+         Tổng số\tTrong hạn\tQuá hạn\t\n",
+    );
+    let mut total = [0u64; 11];
+    let line = |s: &mut String, stt: &str, name: &str, f: &[u64; 11]| {
+        let _ = write!(s, "{stt}\t{name}");
+        for v in f {
+            let _ = write!(s, "\t{}", format_vi(Decimal::from(*v), 0));
+        }
+        // The on-time rate: (before + on time) / resolved, two decimals, half up.
+        let rate = if f[4] == 0 {
+            String::new()
+        } else {
+            let exact = Decimal::from((f[5] + f[6]) * 100) / Decimal::from(f[4]);
+            format_vi(
+                exact.round_dp_with_strategy(
+                    2,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                ),
+                2,
+            )
+        };
+        let _ = writeln!(s, "\t{rate}");
+    };
+    for i in 1..=n {
+        let (before, on_time, late) = (rng.range(0, 300), rng.range(1, 900), rng.range(0, 15));
+        let resolved = before + on_time + late;
+        let (in_time, overdue) = (rng.range(0, 120), rng.range(0, 6));
+        let pending = in_time + overdue;
+        let all = resolved + pending;
+        let online = rng.range(0, all);
+        let carried = rng.range(0, all - online);
+        let f = [
+            all,
+            online,
+            all - online - carried,
+            carried,
+            resolved,
+            before,
+            on_time,
+            late,
+            pending,
+            in_time,
+            overdue,
+        ];
+        for (t, v) in total.iter_mut().zip(f) {
+            *t += v;
+        }
+        line(&mut s, &i.to_string(), &format!("Đơn vị số {i}"), &f);
+    }
+    line(&mut s, "", "Tổng cộng", &total);
+    s
+}

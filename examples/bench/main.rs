@@ -98,6 +98,10 @@ fn table_path(dir: &Path, rows: usize, ext: &str) -> PathBuf {
     dir.join(format!("table-{rows}.{ext}"))
 }
 
+fn grid_path(dir: &Path) -> PathBuf {
+    dir.join("grid.tsv")
+}
+
 fn batch_dir(dir: &Path) -> PathBuf {
     dir.join("batch")
 }
@@ -112,6 +116,10 @@ fn cmd_gen(args: &[String]) -> Res<()> {
         write(&table_path(&out, n, "csv"), &gen::to_csv(&rows))?;
     }
     write(&out.join("table.schema.json"), &gen::table_schema())?;
+    // A wide table (units × 12 measures), the grid model's benchmark: as many units as the
+    // largest table has rows, over ten.
+    let units = sizes(args)?.into_iter().max().unwrap_or(1000) / 10;
+    write(&grid_path(&out), &gen::grid_tsv(units, 2025))?;
     // The smallest input the CLI accepts: a one-row table, to measure what a process costs.
     write(&out.join("tiny.txt"), "1.\tSố văn bản\tVăn bản\t14\n")?;
     if let Some(seed) = opt(args, "--seed") {
@@ -342,9 +350,12 @@ fn cmd_native(args: &[String]) -> Res<()> {
         r["size"] = json!(n);
         scaling.push(r);
     }
+    eprintln!("[bench] native: the wide table");
+    let mut grid = scale_child(&grid_path(&out), (iters / 100).clamp(3, 20))?;
+    grid["columns"] = json!(12);
     eprintln!("[bench] native: kiemso CLI over the batch");
     let cli = cli_batch(&kiemso, &out)?;
-    let result = json!({ "seed": seed_result, "scaling": scaling, "cli": cli });
+    let result = json!({ "seed": seed_result, "scaling": scaling, "grid": grid, "cli": cli });
     write(
         &out.join("native.json"),
         &serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?,

@@ -246,21 +246,31 @@ fn unreadable(name: &str, why: &str) -> ReadError {
     ReadError::Unreadable(format!("Không đọc được tệp «{name}»: {why}"))
 }
 
-/// Reads a file: by its first bytes first (a .docx renamed .txt is still read as Word), by its
-/// extension second (to explain what a broken file was meant to be).
+/// What a file's bytes are, by the one rule every caller uses (the CLI, the page's file
+/// reader, and the page's text box when it opens a file): see [`sniff`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sniffed {
+    /// A zip package: read by the Word or Excel reader (which may still refuse it).
+    Package,
+    /// Text, decoded, that [`read_text`] accepts.
+    Text(encoding::Decoded),
+}
+
+/// Finds what a file is by its first bytes first (a .docx renamed .txt is still a package), its
+/// extension second (to explain what a broken file was meant to be), without reading a package.
 ///
-/// Reads .docx, .xlsx (and their macro and template variants), and text (.txt, .csv, .tsv or
-/// anything else) in UTF-8, UTF-16 or Windows-1258. Refuses, with a Vietnamese reason, empty,
-/// oversized, truncated or corrupt files, old Office 97–2003 files, password-protected files,
-/// PDFs, images and programs.
+/// Text is decoded (UTF-8, UTF-16 or Windows-1258) and refused when [`read_text`] would refuse
+/// it, so that a caller that shows the text before checking it (the page's text box) never
+/// shows, or keeps, a program's bytes. Empty, oversized, old Office 97–2003, password-protected,
+/// PDF, image, archive and program files are refused with a Vietnamese reason.
 ///
 /// ```
-/// use kiemso::read::{read_file, ReadError};
-/// let err = read_file(b"\x7FELF\x02\x01\x01\0\0\0", "bao-cao.docx").unwrap_err();
-/// assert!(err.to_string().contains("chương trình"));
-/// assert_eq!(read_file(b"", "trong.xlsx"), Err(ReadError::Empty));
+/// use kiemso::read::{sniff, Sniffed};
+/// assert_eq!(sniff(b"PK\x03\x04 rest", "bao-cao.txt"), Ok(Sniffed::Package));
+/// assert!(matches!(sniff("Biểu mẫu số 01".as_bytes(), "a.csv"), Ok(Sniffed::Text(d)) if d.text == "Biểu mẫu số 01"));
+/// assert!(sniff(b"\x7FELF\x02\x01", "bao-cao.txt").unwrap_err().to_string().contains("chương trình"));
 /// ```
-pub fn read_file(bytes: &[u8], name: &str) -> Result<FileContents, ReadError> {
+pub fn sniff(bytes: &[u8], name: &str) -> Result<Sniffed, ReadError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge {
             what: format!("Tệp «{name}»"),
@@ -272,7 +282,7 @@ pub fn read_file(bytes: &[u8], name: &str) -> Result<FileContents, ReadError> {
     }
     let ext = extension(name);
     match magic(bytes) {
-        Magic::Zip => read_zip(bytes, name, &ext),
+        Magic::Zip => Ok(Sniffed::Package),
         Magic::Ole => Err(unreadable(name, &ole_reason(bytes, &ext))),
         Magic::Pdf => Err(unreadable(
             name,
@@ -302,6 +312,30 @@ pub fn read_file(bytes: &[u8], name: &str) -> Result<FileContents, ReadError> {
                 ));
             }
             let decoded = encoding::decode(bytes)?;
+            text::usable(&decoded.text)?;
+            Ok(Sniffed::Text(decoded))
+        }
+    }
+}
+
+/// Reads a file as [`sniff`] finds it: a package by the Word or Excel reader, text by
+/// [`read_text`].
+///
+/// Reads .docx, .xlsx (and their macro and template variants), and text (.txt, .csv, .tsv or
+/// anything else) in UTF-8, UTF-16 or Windows-1258. Refuses, with a Vietnamese reason, empty,
+/// oversized, truncated or corrupt files, old Office 97–2003 files, password-protected files,
+/// PDFs, images and programs.
+///
+/// ```
+/// use kiemso::read::{read_file, ReadError};
+/// let err = read_file(b"\x7FELF\x02\x01\x01\0\0\0", "bao-cao.docx").unwrap_err();
+/// assert!(err.to_string().contains("chương trình"));
+/// assert_eq!(read_file(b"", "trong.xlsx"), Err(ReadError::Empty));
+/// ```
+pub fn read_file(bytes: &[u8], name: &str) -> Result<FileContents, ReadError> {
+    match sniff(bytes, name)? {
+        Sniffed::Package => read_zip(bytes, name, &extension(name)),
+        Sniffed::Text(decoded) => {
             let document = read_text(&decoded.text)?;
             let mut file = FileContents::of(Format::Text, document);
             if let Some(message) = decoded.encoding.note() {
@@ -506,5 +540,35 @@ mod tests {
             read_file(&big, "a.txt"),
             Err(ReadError::TooLarge { .. })
         ));
+    }
+
+    /// The page opens a .txt into its text box: what it shows must be what the reader would read,
+    /// by content, whatever the name (a renamed .docx is a package, a renamed program or binary
+    /// is refused, never shown as text).
+    #[test]
+    fn sniffing_decides_by_content_not_by_name() {
+        assert_eq!(
+            sniff(b"PK\x03\x04 any", "bao-cao.txt"),
+            Ok(Sniffed::Package)
+        );
+        for (bytes, name) in [
+            (&b"MZ\x90\0\x03\0\0\0"[..], "bao-cao.txt"),
+            (&b"\x7FELF\x02\x01\x01\0"[..], "bieu.tsv"),
+            (&b"Bi\xEAu\0\0\0m\xE2u"[..], "ghi-chu.txt"),
+        ] {
+            assert!(sniff(bytes, name).is_err(), "{name} was taken as text");
+            assert_eq!(
+                sniff(bytes, name).map(|_| ()),
+                read_file(bytes, name).map(|_| ()),
+                "{name}: sniff and read_file disagree"
+            );
+        }
+        match sniff(b"Bi\xEA\xD2u m\xE2\xDEu s\xF4\xEC 01", "bieu.txt") {
+            Ok(Sniffed::Text(d)) => {
+                assert_eq!(d.text, "Biểu mẫu số 01");
+                assert!(d.encoding.note().is_some());
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -3,20 +3,9 @@
 
 use super::{Block, Document, ReadError, MAX_CELLS_PER_RECORD, MAX_RECORDS, MAX_TEXT_BYTES};
 
-/// Reads pasted or saved text: a whole report, a TSV table, or a CSV table.
-///
-/// Lines with tabs are table records (parsed as TSV with Excel's quoting); other lines are prose.
-/// Text with no tab at all is tried as CSV (`,` or `;`) when most of its lines split into the same
-/// number of fields. Decomposed Vietnamese (a tone as a separate mark, as macOS and Windows-1258
-/// produce) is composed first, so that titles and indicators match.
-///
-/// ```
-/// use kiemso::read::{read_text, Block};
-/// let doc = read_text("Biểu mẫu số 01\n1.\tSố văn bản\tVăn bản\t14\t\n").unwrap();
-/// assert!(matches!(&doc.blocks[0], Block::Text { text, .. } if text == "Biểu mẫu số 01"));
-/// assert!(matches!(&doc.blocks[1], Block::Record { cells, .. } if cells[3] == "14"));
-/// ```
-pub fn read_text(text: &str) -> Result<Document, ReadError> {
+/// Refuses text that [`read_text`] cannot use: over the size limit, empty, or binary (a NUL).
+/// Shared with [`super::sniff`], which refuses such a file before the page shows it.
+pub(crate) fn usable(text: &str) -> Result<(), ReadError> {
     if text.len() > MAX_TEXT_BYTES {
         return Err(ReadError::TooLarge {
             what: "Văn bản dán vào".into(),
@@ -34,6 +23,25 @@ pub fn read_text(text: &str) -> Result<Document, ReadError> {
             "Nội dung không phải văn bản (có ký tự nhị phân). Hãy dán bảng từ Word/Excel hoặc mở tệp .docx, .xlsx, .csv.".into(),
         ));
     }
+    Ok(())
+}
+
+/// Reads pasted or saved text: a whole report, a TSV table, or a CSV table.
+///
+/// Lines with tabs are table records (parsed as TSV with Excel's quoting); other lines are prose.
+/// Text with no tab at all is tried as CSV (`,` or `;`) when most of its lines split into the same
+/// number of fields. Decomposed Vietnamese (a tone as a separate mark, as macOS and Windows-1258
+/// produce) is composed first, so that titles and indicators match.
+///
+/// ```
+/// use kiemso::read::{read_text, Block};
+/// let doc = read_text("Biểu mẫu số 01\n1.\tSố văn bản\tVăn bản\t14\t\n").unwrap();
+/// assert!(matches!(&doc.blocks[0], Block::Text { text, .. } if text == "Biểu mẫu số 01"));
+/// assert!(matches!(&doc.blocks[1], Block::Record { cells, .. } if cells[3] == "14"));
+/// ```
+pub fn read_text(text: &str) -> Result<Document, ReadError> {
+    usable(text)?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let composed = super::encoding::compose_vietnamese(text);
     // A lone `\r` ends a line (old Macintosh files; Excel for Mac still saves "CSV (Macintosh)"):
     // the CSV parser splits records there, so prose must too, or line numbers drift and go
@@ -73,19 +81,28 @@ fn read_prose(text: &str) -> Document {
 }
 
 /// The delimiter of a CSV table (no tabs anywhere), if the text is one: at least two lines, and
-/// most non-empty lines split into the same number (≥ 3) of fields.
+/// most non-empty lines split into the same number (≥ 3) of fields. Lines that read as sentences
+/// ([`is_sentence`]) are left out, and text that is mostly sentences is no table.
 fn csv_delimiter(text: &str) -> Option<u8> {
     let lines: Vec<&str> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
         .take(200)
         .collect();
-    if lines.len() < 2 {
-        return None;
-    }
-    let joined = lines.join("\n");
     let mut best: Option<(u8, usize)> = None;
     for delimiter in [b';', b','] {
+        // Sentences are prose whatever delimiters they hold: a paragraph pasted alone is never
+        // a table.
+        let sentences = lines.iter().filter(|l| is_sentence(l, delimiter)).count();
+        let lines: Vec<&str> = lines
+            .iter()
+            .copied()
+            .filter(|l| !is_sentence(l, delimiter))
+            .collect();
+        if lines.len() < 2 || sentences >= lines.len() {
+            continue;
+        }
+        let joined = lines.join("\n");
         let mut counts = std::collections::HashMap::<usize, usize>::new();
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(delimiter)
@@ -121,7 +138,8 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim_end_matches('\r');
-        if memchr::memchr(delimiter, line.as_bytes()).is_none() {
+        let prose = delimiter != b'\t' && is_sentence(line, delimiter);
+        if prose || memchr::memchr(delimiter, line.as_bytes()).is_none() {
             let t = line.trim();
             if !t.is_empty() {
                 blocks.push(Block::Text {
@@ -137,7 +155,10 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
         let mut open_quote = false;
         while i < lines.len() {
             let l = lines[i];
-            if !open_quote && memchr::memchr(delimiter, l.as_bytes()).is_none() {
+            if !open_quote
+                && (memchr::memchr(delimiter, l.as_bytes()).is_none()
+                    || delimiter != b'\t' && is_sentence(l, delimiter))
+            {
                 break;
             }
             open_quote = quote_state_after(l, delimiter, open_quote);
@@ -190,6 +211,18 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
         }
     }
     Ok(Document { blocks })
+}
+
+/// Whether a line reads as a sentence, not as a record of a table split on `delimiter`: it has
+/// the words of one and closes like one — `.`, `!`, `?`, `…`, or the `;` and `:` that end the
+/// items of a list (`- Cấp tỉnh: tiếp nhận 1.200 hồ sơ, …, đạt 91,67%;`). A record ends with a
+/// cell (a figure, a unit, an empty cell); it ends with its delimiter when its last cell is
+/// empty, so that one does not count.
+fn is_sentence(line: &str, delimiter: u8) -> bool {
+    let t = line.trim();
+    let closes = t.ends_with(['.', '!', '?', '…'])
+        || t.ends_with([';', ':']) && !t.ends_with(char::from(delimiter));
+    closes && t.split_whitespace().count() >= 8
 }
 
 /// Whether a delimited line reads the same split on its delimiters as through the CSV parser: no
@@ -368,6 +401,29 @@ mod tests {
     fn prose_with_commas_is_not_csv() {
         let doc = read_text("Trong kỳ, tỉnh đã ban hành 60 văn bản.\nTiếp theo, rà soát.").unwrap();
         assert!(records(&doc).is_empty());
+        // Sentences with the same number of commas and semicolons (a press release pasted
+        // alone) were read as a CSV table of three records, and their arithmetic not checked.
+        let release = "Theo đó, tỉ lệ hồ sơ do các sở, ngành tiếp nhận được giải quyết đúng hạn đạt 99,68%; trong đó, tổng số hồ sơ đã giải quyết xong là 175.920 hồ sơ, số hồ sơ giải quyết đúng hạn là 175.354 hồ sơ.\n\
+             Tỉ lệ hồ sơ do UBND cấp huyện tiếp nhận được giải quyết đúng hạn đạt 98,15%; trong đó tổng số hồ sơ đã giải quyết xong là 26.972 hồ sơ, số hồ sơ giải quyết đúng hạn là 26.473 hồ sơ.\n\
+             Tỉ lệ hồ sơ do UBND cấp xã tiếp nhận được giải quyết đúng hạn đạt 98,94%; trong đó tổng số hồ sơ đã giải quyết xong là 207.030 hồ sơ, số hồ sơ giải quyết đúng hạn là 204.847 hồ sơ.";
+        let doc = read_text(release).unwrap();
+        assert!(records(&doc).is_empty(), "{:?}", records(&doc));
+        assert_eq!(doc.blocks.len(), 3);
+        // A sentence between the records of a CSV table stays prose.
+        let doc = read_text(
+            "STT,Chỉ tiêu,Đơn vị tính,Số liệu\n1.,Tổng số,Văn bản,60\n\
+             Trong kỳ, tỉnh đã ban hành 60 văn bản, gồm 12 quyết định, 48 công văn.\n\
+             1.1.,Cấp tỉnh,Văn bản,12\n",
+        )
+        .unwrap();
+        assert_eq!(records(&doc).len(), 3);
+        assert!(matches!(&doc.blocks[2], Block::Text { line: 3, .. }));
+        // A list of items closed by `;`, pasted alone, is prose too.
+        let list = "- Cấp tỉnh: tiếp nhận 1.200 hồ sơ, đã giải quyết 1.100 hồ sơ, đạt 91,67%;\n\
+                    - Cấp huyện: tiếp nhận 800 hồ sơ, đã giải quyết 700 hồ sơ, đạt 87,5%;\n\
+                    - Cấp xã: tiếp nhận 500 hồ sơ, đã giải quyết 450 hồ sơ, đạt 90%.";
+        let doc = read_text(list).unwrap();
+        assert!(records(&doc).is_empty(), "{:?}", records(&doc));
     }
 
     #[test]

@@ -6,6 +6,9 @@
 //   answer (the embedding API).
 // - If the Wasm instance dies (a panic is an `unreachable` trap), or a job runs past its time, the
 //   worker is ended and a fresh one started; listeners are told so the page can say so.
+// - Downloading the complete module is not part of a job's time: the timer stops while the worker
+//   downloads and starts again when it checks. Once downloaded, the compiled module is kept here
+//   and handed to every worker started after, so a restart never downloads it again.
 // - If no worker can start (some browsers refuse workers on file://), the module runs in the page.
 
 import { runJob } from './engine.mjs';
@@ -17,7 +20,13 @@ import { runJob } from './engine.mjs';
  * @typedef {{ checkFile: boolean }} Capabilities
  * @typedef {{ type: 'ready', mode: 'worker' | 'page', capabilities: Capabilities }
  *         | { type: 'restarted', reason: 'crash' | 'timeout', detail: string }
+ *         | { type: 'downloading' }
+ *         | { type: 'upgraded' }
+ *         | { type: 'upgrade-failed' }
  *         | { type: 'failed', message: string }} BridgeEvent
+ *   'downloading': a job waits for the complete module; 'upgraded': the complete module is there
+ *   (answers marked `narrative_pending` can now be given in full); 'upgrade-failed': it could not
+ *   be fetched (they are given with the reason instead).
  * @typedef {Reply & { stale?: false } | { stale: true }} Answer
  * @typedef {{ job: Job, resolve: (a: Answer) => void, latest: boolean, seq: number }} Entry
  *
@@ -26,8 +35,10 @@ import { runJob } from './engine.mjs';
  * @property {() => (ArrayBuffer | Uint8Array | undefined)} [wasmBytes]  the module's bytes, when the
  *   worker cannot fetch them (single-file build)
  * @property {() => Promise<KiemsoModule>} [loadInPage]  an initialised module, for running in the page
- * @property {number} [jobTimeoutMs]  a job running longer is abandoned (default 30 s)
- * @property {number} [startTimeoutMs]  a worker not ready by then counts as unable to start (default 15 s)
+ * @property {number} [jobTimeoutMs]  a job checking longer is abandoned (default 30 s; the time it
+ *   waits for the complete module to download does not count)
+ * @property {number} [startTimeoutMs]  a worker not running by then counts as unable to start (default
+ *   15 s; once it runs, the download of its first module is waited for, untimed)
  * @property {(event: BridgeEvent) => void} [onEvent]
  */
 
@@ -51,6 +62,8 @@ export class CheckerBridge {
     this.waitingLatest = null;
     /** @type {{ entry: Entry, id: number, timer: ReturnType<typeof setTimeout> | undefined } | null} */
     this.inflight = null;
+    /** The complete module, compiled, once a worker has downloaded it. @type {WebAssembly.Module | null} */
+    this.completeModule = null;
     this.nextId = 1;
     this.latestSeq = 0;
     this.failure = '';
@@ -109,7 +122,9 @@ export class CheckerBridge {
       worker.addEventListener('message', (event) => {
         const msg = event.data;
         if (!settled) {
-          if (msg?.type === 'ready') {
+          // The worker runs: what remains is its module's download, which is not timed.
+          if (msg?.type === 'started') clearTimeout(timer);
+          else if (msg?.type === 'ready') {
             settled = true;
             clearTimeout(timer);
             this.worker = worker;
@@ -120,6 +135,11 @@ export class CheckerBridge {
           return;
         }
         if (msg?.type === 'reply') this.onReply(worker, msg.id, msg.reply);
+        else if (msg?.type === 'downloading' || msg?.type === 'checking') this.onDownload(worker, msg.id, msg.type === 'downloading');
+        else if (msg?.type === 'complete') {
+          if (msg.module instanceof WebAssembly.Module) this.completeModule = msg.module;
+          if (this.worker === worker) this.emit({ type: 'upgraded' });
+        } else if (msg?.type === 'complete-failed' && this.worker === worker) this.emit({ type: 'upgrade-failed' });
       });
       worker.addEventListener('error', (event) => {
         event.preventDefault();
@@ -129,8 +149,8 @@ export class CheckerBridge {
       worker.addEventListener('messageerror', () => {
         if (settled && this.worker === worker) this.onWorkerDied('crash', 'không đọc được kết quả');
       });
-      const bytes = this.options.wasmBytes?.();
-      worker.postMessage({ type: 'init', wasm: bytes });
+      const wasm = this.options.wasmBytes?.() ?? this.completeModule ?? undefined;
+      worker.postMessage({ type: 'init', wasm });
     });
   }
 
@@ -226,9 +246,27 @@ export class CheckerBridge {
       }, 0);
       return;
     }
-    const timer = setTimeout(() => this.onWorkerDied('timeout', 'quá thời gian'), this.options.jobTimeoutMs ?? 30000);
-    this.inflight = { entry, id, timer };
+    this.inflight = { entry, id, timer: this.jobTimer() };
     /** @type {Worker} */ (this.worker).postMessage({ type: 'job', id, job: entry.job });
+  }
+
+  /** The timer of the job in flight: past it, the worker is taken as hung. */
+  jobTimer() {
+    return setTimeout(() => this.onWorkerDied('timeout', 'quá thời gian'), this.options.jobTimeoutMs ?? 30000);
+  }
+
+  /**
+   * The job in flight waits for the complete module to download (its time does not count), or
+   * has it and checks (its time counts again, from zero).
+   * @param {Worker} worker
+   * @param {number} id
+   * @param {boolean} downloading
+   */
+  onDownload(worker, id, downloading) {
+    if (worker !== this.worker || !this.inflight || this.inflight.id !== id) return;
+    clearTimeout(this.inflight.timer);
+    this.inflight.timer = downloading ? undefined : this.jobTimer();
+    if (downloading) this.emit({ type: 'downloading' });
   }
 
   /**

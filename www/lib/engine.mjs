@@ -3,12 +3,18 @@
 
 /**
  * @typedef {{ overrides?: Record<string, string>, catalogue?: string }} CheckOptions
- * @typedef {{ op: 'text', text: string, options?: CheckOptions }
+ * @typedef {{ op: 'text', text: string, options?: CheckOptions, partial?: boolean }
  *         | { op: 'file', bytes: Uint8Array, name: string, options?: CheckOptions }
+ *         | { op: 'open', bytes: Uint8Array, name: string }
  *         | { op: 'catalogue' }} Job
+ *   `partial`: the tables may be answered at once while the narrative's module downloads (the
+ *   answer then has `result.narrative_pending`, and the worker says when the module is there).
+ *   `open`: what an opened file is, by the core's sniffing: `{ text, note }` for text, `null` for
+ *   a Word or Excel file.
  * @typedef {{ ok: true, result: any }
  *         | { ok: false, error: { kind: 'input' | 'crash' | 'unsupported' | 'timeout' | 'unavailable', message: string } }} Reply
  * @typedef {{ check: (text: string, options: any) => any, checkFile?: (bytes: Uint8Array, name: string, options: any) => any,
+ *             fileText?: (bytes: Uint8Array, name: string) => { text: string, note: string | null } | null,
  *             builtinCatalogue?: () => string }} KiemsoModule
  */
 
@@ -37,6 +43,12 @@ export function runJob(mod, job) {
       }
       return { ok: true, result: mod.checkFile(job.bytes, job.name, job.options ?? {}) };
     }
+    if (job.op === 'open') {
+      if (typeof mod.fileText !== 'function') {
+        return { ok: false, error: { kind: 'unsupported', message: 'fileText' } };
+      }
+      return { ok: true, result: mod.fileText(job.bytes, job.name) };
+    }
     if (job.op === 'catalogue') return { ok: true, result: mod.builtinCatalogue ? mod.builtinCatalogue() : null };
     return { ok: false, error: { kind: 'crash', message: 'Yêu cầu không hợp lệ.' } };
   } catch (e) {
@@ -52,7 +64,20 @@ export function runJob(mod, job) {
  * @param {Reply} reply
  */
 export function needsCompleteModule(reply) {
-  return reply.ok && reply.result?.narrative_checked === false && reply.result.narrative_lines > 0;
+  return reply.ok && ((reply.result?.narrative_checked === false && reply.result.narrative_lines > 0)
+    || (reply.result?.grids_pending ?? 0) > 0);
+}
+
+/**
+ * What the small module left for the complete one, in words: the narrative, tables with several
+ * value columns, or both.
+ * @param {any} result
+ */
+function leftOver(result) {
+  const narrative = result.narrative_checked === false && result.narrative_lines > 0;
+  const grids = (result.grids_pending ?? 0) > 0;
+  if (narrative && grids) return 'lời văn của báo cáo và các bảng nhiều cột số liệu';
+  return grids ? 'các bảng nhiều cột số liệu' : 'lời văn của báo cáo';
 }
 
 /**
@@ -65,7 +90,26 @@ export function withoutNarrativeNotice(reply) {
   if (!reply.ok) return reply;
   const notices = [...(reply.result.notices ?? []), {
     line: null,
-    message: 'Chưa kiểm tra được lời văn của báo cáo: phần kiểm tra này cần tải thêm một lần khi có mạng. Các bảng số liệu đã được kiểm tra đầy đủ.',
+    message: (reply.result.grids_pending ?? 0) > 0
+      ? `Chưa kiểm tra được ${leftOver(reply.result)}: phần kiểm tra này cần tải thêm một lần khi có mạng. Các bảng còn lại đã được kiểm tra đầy đủ.`
+      : 'Chưa kiểm tra được lời văn của báo cáo: phần kiểm tra này cần tải thêm một lần khi có mạng. Các bảng số liệu đã được kiểm tra đầy đủ.',
   }];
   return { ok: true, result: { ...reply.result, notices } };
+}
+
+/**
+ * The small module's answer while the complete one downloads: the tables are checked; the
+ * narrative will follow.
+ * @param {Reply} reply
+ * @returns {Reply}
+ */
+export function narrativePending(reply) {
+  if (!reply.ok) return reply;
+  const notices = [...(reply.result.notices ?? []), {
+    line: null,
+    message: (reply.result.grids_pending ?? 0) > 0
+      ? `Đang tải phần kiểm tra ${leftOver(reply.result)} (chỉ cần tải một lần). Các bảng khác đã được kiểm tra; phần còn lại sẽ được kiểm tra ngay khi tải xong.`
+      : 'Đang tải phần kiểm tra lời văn của báo cáo (chỉ cần tải một lần). Các bảng số liệu đã được kiểm tra; lời văn sẽ được kiểm tra ngay khi tải xong.',
+  }];
+  return { ok: true, result: { ...reply.result, notices, narrative_pending: true } };
 }

@@ -1,5 +1,6 @@
-// Opening files: plain-text files go into the text box (so they can be edited); Word, Excel and CSV
-// files go to the checking core's file reader when this build has it.
+// Opening files: the core sniffs every file by its content (page.mjs, `fileText`/`checkFile`, the
+// CLI's rule). Text named .txt/.tsv goes into the text box (so it can be edited); everything else,
+// and a Word or Excel file whatever its name, goes to the core's file reader.
 
 /** The largest file accepted (the core has its own, tighter limits per format). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -11,10 +12,10 @@ export function extensionOf(name) {
 }
 
 /**
- * How a file should be read.
+ * Where a file should go once the core has found what it holds.
  * @param {string} name
- * @returns {'text' | 'file' | 'csv'}  'csv' goes to the file reader, or is read as text when that
- *   reader is missing
+ * @returns {'text' | 'file' | 'csv'}  'text': into the text box when the core finds text; 'csv'
+ *   and 'file': to the file reader
  */
 export function routeOf(name) {
   const ext = extensionOf(name);
@@ -25,7 +26,8 @@ export function routeOf(name) {
 
 /**
  * Decodes text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258 (Vietnamese
- * Windows), which old Excel CSV exports use.
+ * Windows), which old Excel CSV exports use. For a rules catalogue (JSON) only: a report's file
+ * is decoded by the core.
  * @param {Uint8Array} bytes
  * @returns {string}
  */

@@ -6,7 +6,7 @@ import { textFromTransfer } from './clipboard.mjs';
 import { STRINGS } from './i18n.mjs';
 import { ResultsView } from './render.mjs';
 import { textSummary, resultsCsv, resultsJson, download, fileStamp, formatDate } from './exports.mjs';
-import { load, save, erase, toBase64, fromBase64, MAX_SAVED_FILE } from './storage.mjs';
+import { load, save, erase, watch, workOf, toBase64, fromBase64, MAX_SAVED_FILE } from './storage.mjs';
 import { routeOf, decodeText, formatSize, extensionOf, MAX_FILE_BYTES } from './files.mjs';
 
 /**
@@ -67,7 +67,12 @@ export function startApp(env) {
   const catalogueState = $('catalogue-state');
   const catalogueReset = $('catalogue-reset');
 
+  // Opened from disk (the single file), the page keeps nothing: Chromium gives every file:// page
+  // the same storage, so any other HTML file on this machine could read what is kept. What an
+  // earlier version kept there is taken into this page once, and removed from the device.
+  const keepOnDevice = location.protocol !== 'file:';
   const saved = load();
+  if (!keepOnDevice) erase();
   /** @type {{ text: string, edits: Edits, file: { name: string, bytes: Uint8Array } | null, catalogue: { name: string, text: string } | null }} */
   const state = {
     text: saved.text,
@@ -89,6 +94,16 @@ export function startApp(env) {
   let checkFileAvailable = false;
   /** How many answers have been shown (tests wait on it; people read the page). */
   let shown = 0;
+  /** Counts the user's actions that replace the input: a file or the example that arrives after a
+   * newer one (a paste, typing) is dropped, so the newest action always wins. */
+  let inputSeq = 0;
+  /** The answer on screen has the tables only; the narrative follows once its module is here. */
+  let narrativePending = false;
+  /** A job waits for the complete module to download. */
+  let downloading = false;
+  /** What the core said about the text file now in the text box (a guessed encoding), shown
+   * with the notices until the text is replaced or typed in. */
+  let openedNote = '';
 
   /** Whether the input is text too long to show in the text box (see TEXTBOX_LIMIT). */
   const tooLongToShow = () => !state.file && state.text.length > TEXTBOX_LIMIT;
@@ -114,6 +129,7 @@ export function startApp(env) {
   });
   view.setOnlyProblems(onlyProblems.checked);
 
+  const DOWNLOADING = 'Đang tải phần đọc tệp Word/Excel và kiểm tra lời văn (chỉ cần tải một lần; mạng chậm có thể mất một lúc)…';
   const CRASHED = 'Bộ kiểm tra gặp sự cố với dữ liệu này (lỗi của chương trình, không phải của bạn) và đã được khởi động lại. Hãy thử sửa hoặc dán lại dữ liệu; nếu vẫn lỗi, xin báo cho người phụ trách Kiểm số.';
   const TIMED_OUT = 'Việc kiểm tra chạy quá lâu nên đã được dừng; bộ kiểm tra đã khởi động lại. Dữ liệu có thể quá lớn: hãy thử kiểm tra từng phần.';
   let everReady = false;
@@ -130,6 +146,15 @@ export function startApp(env) {
       }
     } else if (event.type === 'restarted') {
       root.dataset.restarts = String(Number(root.dataset.restarts ?? 0) + 1);
+    } else if (event.type === 'downloading') {
+      downloading = true;
+      clearTimeout(busyTimer);
+      results.setAttribute('aria-busy', 'true');
+      status.textContent = DOWNLOADING;
+    } else if (event.type === 'upgraded' || event.type === 'upgrade-failed') {
+      // The narrative's module is here (or could not be fetched): the tables-only answer on
+      // screen is given again, in full or with the reason.
+      if (narrativePending) run();
     } else if (event.type === 'failed') {
       root.dataset.engine = 'failed';
       engineNote = `Không chạy được bộ kiểm tra trên trình duyệt này. ${event.message}`;
@@ -146,7 +171,7 @@ export function startApp(env) {
     if (state.catalogue) options.catalogue = state.catalogue.text;
     if (state.file) return { op: 'file', bytes: state.file.bytes, name: state.file.name, options };
     if (!state.text.trim()) return null;
-    return { op: 'text', text: state.text, options };
+    return { op: 'text', text: state.text, options, partial: true };
   }
 
   let busyTimer = /** @type {ReturnType<typeof setTimeout> | undefined} */ (undefined);
@@ -168,13 +193,15 @@ export function startApp(env) {
     clearTimeout(busyTimer);
     busyTimer = setTimeout(() => {
       results.setAttribute('aria-busy', 'true');
-      status.textContent = 'Đang kiểm tra…';
+      status.textContent = downloading ? DOWNLOADING : 'Đang kiểm tra…';
     }, 200);
     results.dataset.state = 'checking';
     const answer = await bridge.latest(job);
     if (answer.stale) return;
     clearTimeout(busyTimer);
-    results.removeAttribute('aria-busy');
+    downloading = false;
+    narrativePending = answer.ok && answer.result?.narrative_pending === true;
+    if (!narrativePending) results.removeAttribute('aria-busy');
     if (answer.ok) {
       engineNote = '';
       show(answer.result);
@@ -190,15 +217,21 @@ export function startApp(env) {
     lastSource = state.file ? `tệp ${state.file.name}` : `văn bản dán vào (${state.text.split('\n').length} dòng)`;
     // Edits of cells that no longer exist are dropped, with the core's notice about them kept.
     inputProblems = result.notices.map((n) => ({ message: n.message, line: n.line, target: state.file ? 'file' : 'input' }));
-    setState('done');
+    if (openedNote && !state.file) inputProblems.unshift({ message: openedNote });
+    // Tables shown while the narrative's module downloads: still checking, and said so.
+    setState(narrativePending ? 'checking' : 'done');
+    if (narrativePending) results.setAttribute('aria-busy', 'true');
     view.update(result, state.edits);
     const { fail, warn, pass, na } = result.summary;
     const words = result.checks.some((c) => c.kind === 'narrative');
-    status.textContent = result.forms.length
-      ? `Đã kiểm tra ${result.forms.length} bảng${words ? ' và phần lời văn' : ''}: ${fail} lỗi, ${warn} cảnh báo, ${pass} đạt, ${na} không tính được.`
-      : words
-        ? `Không tìm thấy bảng số liệu nào; đã kiểm tra phần lời văn: ${fail} lỗi, ${warn} cảnh báo, ${pass} đạt, ${na} không tính được.`
-        : 'Không tìm thấy bảng số liệu nào trong nội dung này.';
+    const counted = `${fail} lỗi, ${warn} cảnh báo, ${pass} đạt, ${na} không tính được`;
+    status.textContent = narrativePending
+      ? `${result.forms.length ? `Đã kiểm tra ${result.forms.length} bảng: ${counted}` : 'Không tìm thấy bảng số liệu nào'}; đang tải phần kiểm tra lời văn (chỉ cần tải một lần)…`
+      : result.forms.length
+        ? `Đã kiểm tra ${result.forms.length} bảng${words ? ' và phần lời văn' : ''}: ${counted}.`
+        : words
+          ? `Không tìm thấy bảng số liệu nào; đã kiểm tra phần lời văn: ${counted}.`
+          : 'Không tìm thấy bảng số liệu nào trong nội dung này.';
     updateEditsBar();
     showProblems();
     $('print-head').textContent = `Kiểm số — kết quả kiểm tra lúc ${formatDate(new Date())}. Dữ liệu: ${lastSource}.`;
@@ -300,9 +333,30 @@ export function startApp(env) {
   const editing = debounce(() => run(), 150);
   const persistSoon = debounce(() => persist(), 250);
 
-  function persist() {
+  /** What this tab last saved, or found saved by another tab that it agrees with (`workOf`). */
+  let savedWork = workOf(saved);
+  /** Another tab saved other work (or erased it) since: this tab stops saving until the user
+   * chooses, so that neither tab's text is lost without a word. */
+  /** @type {null | 'changed' | 'erased'} */
+  let conflict = null;
+
+  /** @param {boolean} [force] save even when another tab saved other work (the user chose to) */
+  function persist(force = false) {
+    if (!keepOnDevice) {
+      storageNote.classList.add('is-warning');
+      storageNote.textContent = 'Trang đang mở từ một tệp trên máy (file://) nên không lưu nội dung bạn nhập: mọi trang mở từ ổ đĩa của máy này đều đọc được bộ nhớ đó. Đóng hoặc tải lại trang là mất nội dung đang kiểm tra (tệp báo cáo gốc không bị ảnh hưởng).';
+      return;
+    }
+    if (force) showConflict(null);
+    if (conflict) {
+      storageNote.classList.add('is-warning');
+      storageNote.textContent = 'Nội dung của thẻ này chưa được lưu: một thẻ khác của Kiểm số vừa lưu nội dung khác trên máy này. Hãy chọn ở khung phía trên.';
+      return;
+    }
     const file = state.file && state.file.bytes.length <= MAX_SAVED_FILE ? { name: state.file.name, data: toBase64(state.file.bytes) } : null;
-    const outcome = save({ text: state.text, edits: state.edits, file, catalogue: state.catalogue, onlyProblems: onlyProblems.checked });
+    const record = { text: state.text, edits: state.edits, file, catalogue: state.catalogue, onlyProblems: onlyProblems.checked };
+    const outcome = save(record);
+    if (outcome !== 'failed') savedWork = workOf(outcome === 'saved' ? record : { ...record, file: null });
     storageNote.classList.toggle('is-warning', outcome !== 'saved' || (!!state.file && !file));
     storageNote.textContent = outcome === 'failed'
       ? 'Không lưu được trên máy này (bộ nhớ của trình duyệt bị tắt hoặc đã đầy): nội dung sẽ mất khi tải lại trang.'
@@ -311,7 +365,64 @@ export function startApp(env) {
         : 'Nội dung bạn nhập và các số liệu thử sửa được lưu ngay trên máy này (không gửi đi đâu) để không mất khi tải lại trang.';
   }
 
+  // ——— two tabs ———
+
+  const conflictBar = $('tab-conflict');
+  /** @param {null | 'changed' | 'erased'} kind */
+  function showConflict(kind) {
+    conflict = kind;
+    conflictBar.hidden = !kind;
+    $('tab-conflict-text').textContent = kind === 'erased'
+      ? 'Dữ liệu đã lưu trên máy này vừa được xoá ở một thẻ (tab) khác của Kiểm số. Thẻ này tạm ngừng tự lưu để không ghi lại điều đã xoá.'
+      : 'Một thẻ (tab) khác của Kiểm số vừa lưu nội dung khác trên máy này. Thẻ này tạm ngừng tự lưu để không ghi đè lên nội dung đó.';
+    $('tab-take').textContent = kind === 'erased' ? 'Để trống như thẻ kia' : 'Dùng nội dung của thẻ kia';
+  }
+
+  if (keepOnDevice) {
+    watch((other) => {
+      const work = workOf(other);
+      if (work === savedWork) return;
+      const mine = workOf({ text: state.text, edits: state.edits, file: state.file ? { name: state.file.name, data: toBase64(state.file.bytes) } : null, catalogue: state.catalogue });
+      if (work === mine) {
+        // The other tab saved what this one shows: nothing to choose.
+        savedWork = work;
+        showConflict(null);
+        persist();
+        return;
+      }
+      showConflict(other.text || other.file || Object.keys(other.edits).length ? 'changed' : 'erased');
+      persist();
+    });
+  }
+
+  $('tab-keep').addEventListener('click', () => {
+    persist(true);
+    status.textContent = 'Đã lưu nội dung của thẻ này trên máy.';
+  });
+
+  $('tab-take').addEventListener('click', () => {
+    const other = load();
+    const before = { text: state.text, edits: state.edits, file: state.file };
+    inputSeq++;
+    openedNote = '';
+    state.text = other.text;
+    state.edits = other.edits;
+    state.file = other.file ? { name: other.file.name, bytes: fromBase64(other.file.data) } : null;
+    state.catalogue = other.catalogue;
+    savedWork = workOf(other);
+    showConflict(null);
+    showText();
+    updateCatalogueState();
+    persist();
+    offerUndo('Đã dùng nội dung đã lưu từ thẻ khác.', before);
+    reveal = true;
+    view.selected = null;
+    run();
+  });
+
   input.addEventListener('input', () => {
+    inputSeq++;
+    openedNote = '';
     if ((state.file || tooLongToShow()) && input.value.trim()) {
       state.file = null;
       state.text = input.value;
@@ -326,10 +437,12 @@ export function startApp(env) {
   /**
    * Replaces the whole input (a paste outside the text box, the example, a file), keeping what
    * was there for "Hoàn tác".
-   * @param {{ text?: string, file?: { name: string, bytes: Uint8Array } | null }} next
+   * @param {{ text?: string, file?: { name: string, bytes: Uint8Array } | null, note?: string }} next
    * @param {string} message
    */
   function replaceInput(next, message) {
+    inputSeq++;
+    openedNote = next.note ?? '';
     const before = { text: state.text, edits: state.edits, file: state.file };
     const hadSomething = !!(before.text.trim() || before.file);
     state.text = next.text ?? '';
@@ -363,6 +476,8 @@ export function startApp(env) {
     if (!undoSnapshot) return;
     const snap = undoSnapshot;
     hideUndo();
+    inputSeq++;
+    openedNote = '';
     state.text = snap.text;
     state.edits = snap.edits;
     state.file = snap.file;
@@ -437,6 +552,7 @@ export function startApp(env) {
       input.setRangeText(text, input.selectionStart, input.selectionEnd, 'end');
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }
+    inputSeq++;
     state.text = input.value;
     run();
   }
@@ -450,35 +566,52 @@ export function startApp(env) {
     fileInput.value = '';
   });
 
-  /** @param {File} file */
+  /**
+   * Opens a file. Every file is first sniffed by the core (`fileText`: the CLI's rule), whatever
+   * its name: text goes into the text box, to be edited; a Word or Excel file, even renamed
+   * .txt, to the file reader; anything else is refused with the core's reason, and what was open
+   * stays. A file that arrives after a newer action (a paste, typing, another file) is dropped.
+   * @param {File} file
+   */
   async function openFile(file) {
-    if (file.size > MAX_FILE_BYTES) {
-      inputProblems = [{ target: 'input', message: `Tệp ${file.name} quá lớn (${formatSize(file.size)}; giới hạn ${formatSize(MAX_FILE_BYTES)}).` }];
+    const seq = ++inputSeq;
+    /** @param {string} message */
+    const refuse = (message) => {
+      inputProblems = [{ target: 'input', message }];
       setState(lastResult ? 'stale' : 'error');
       showProblems();
+      problemsBox.focus();
+    };
+    if (file.size > MAX_FILE_BYTES) {
+      refuse(`Tệp ${file.name} quá lớn (${formatSize(file.size)}; giới hạn ${formatSize(MAX_FILE_BYTES)}).`);
       return;
     }
     let bytes;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
-      inputProblems = [{ target: 'input', message: `Không đọc được tệp ${file.name}.` }];
-      setState(lastResult ? 'stale' : 'error');
-      showProblems();
+      if (seq === inputSeq) refuse(`Không đọc được tệp ${file.name}.`);
       return;
     }
-    const route = routeOf(file.name);
     await bridge.ready;
-    if (route === 'text' || (route === 'csv' && !checkFileAvailable)) {
-      replaceInput({ text: decodeText(bytes) }, `Đã thay nội dung bằng tệp ${file.name}.`);
-    } else if (!checkFileAvailable) {
-      inputProblems = [{ target: 'input', message: unsupportedFileMessage(file.name) }];
-      setState(lastResult ? 'stale' : 'error');
-      showProblems();
-      problemsBox.focus();
-    } else {
-      replaceInput({ file: { name: file.name, bytes } }, `Đã chuyển sang kiểm tra tệp ${file.name}.`);
+    if (seq !== inputSeq) return;
+    if (!checkFileAvailable) {
+      refuse(unsupportedFileMessage(file.name));
+      return;
     }
+    if (routeOf(file.name) === 'text') {
+      const answer = await bridge.request({ op: 'open', bytes, name: file.name });
+      if (seq !== inputSeq || answer.stale) return;
+      if (!answer.ok) {
+        refuse(answer.error.kind === 'input' ? answer.error.message : `Không đọc được tệp ${file.name}.`);
+        return;
+      }
+      if (answer.result) {
+        replaceInput({ text: answer.result.text, note: answer.result.note ?? undefined }, `Đã thay nội dung bằng tệp ${file.name}.`);
+        return;
+      }
+    }
+    replaceInput({ file: { name: file.name, bytes } }, `Đã chuyển sang kiểm tra tệp ${file.name}.`);
   }
 
   function updateFileChip() {
@@ -527,23 +660,29 @@ export function startApp(env) {
   // ——— example, erase ———
 
   $('example').addEventListener('click', async () => {
+    const seq = ++inputSeq;
     status.textContent = 'Đang mở báo cáo mẫu…';
     try {
       const text = await env.loadExample();
+      if (seq !== inputSeq) return;
       replaceInput({ text }, 'Đã thay nội dung bằng báo cáo mẫu.');
       status.textContent = 'Đã mở báo cáo mẫu (Khánh Hòa, quý III/2024).';
     } catch {
-      status.textContent = 'Không mở được báo cáo mẫu.';
+      if (seq === inputSeq) status.textContent = 'Không mở được báo cáo mẫu.';
     }
   });
 
   $('erase').addEventListener('click', () => {
     const before = { text: state.text, edits: state.edits, file: state.file };
+    inputSeq++;
+    openedNote = '';
     state.text = '';
     state.edits = {};
     state.file = null;
     input.value = '';
     updateFileChip();
+    // Erasing is the user's choice for this device, whatever another tab saved.
+    showConflict(null);
     erase();
     persist();
     erase();
@@ -640,16 +779,22 @@ export function startApp(env) {
     }
   });
   const catalogueFile = /** @type {HTMLInputElement} */ ($('catalogue-file'));
+  /** As for the input: a catalogue file read after a newer choice is dropped. */
+  let catalogueSeq = 0;
   catalogueFile.addEventListener('change', async () => {
     const file = catalogueFile.files?.[0];
     catalogueFile.value = '';
     if (!file) return;
-    state.catalogue = { name: file.name, text: decodeText(new Uint8Array(await file.arrayBuffer())) };
+    const seq = ++catalogueSeq;
+    const text = decodeText(new Uint8Array(await file.arrayBuffer()));
+    if (seq !== catalogueSeq) return;
+    state.catalogue = { name: file.name, text };
     updateCatalogueState();
     persist();
     run();
   });
   catalogueReset.addEventListener('click', () => {
+    catalogueSeq++;
     state.catalogue = null;
     updateCatalogueState();
     persist();

@@ -10,6 +10,7 @@
 import { h, icon, replaceChildren } from './dom.mjs';
 import { indexResult, relatedCells, sttOf, structureKey, isNarrative, isProblem, severity } from './model.mjs';
 import { shortMessage, findingWhere, placeOf, cellsText } from './narrative.mjs';
+import { gridHeader, gridBody } from './grid.mjs';
 
 /**
  * @typedef {import('./model.mjs').Result} Result
@@ -382,7 +383,9 @@ export class ResultsView {
     const form = this.formNo(fi);
     const s = this.s;
     const id = `${this.prefix}form-${cellId(form.form)}`;
-    const tbody = h('tbody', null, form.table.length ? this.gapRow(fi, 0, form.table.length) : null);
+    const grid = /** @type {import('./grid.mjs').Grid | undefined} */ (/** @type {any} */ (form).grid);
+    // A grid is drawn whole when it is drawn (its rows are cells: the row limit counts cells).
+    const tbody = h('tbody', null, form.table.length && !grid ? this.gapRow(fi, 0, form.table.length) : null);
     const caption = `${s.formName(form.form)}${form.title ? ` — ${form.title}` : ''}`;
     const notices = index.formNotices.get(form.form) ?? [];
     const noticeList = h('ul', { class: 'ks-notices' });
@@ -399,8 +402,10 @@ export class ResultsView {
       h('div', { class: 'ks-table-wrap' },
         h('table', { class: 'ks-table' },
           h('caption', { class: 'ks-visually-hidden' }, caption),
-          h('colgroup', null, ['stt', 'ind', 'unit', 'val', 'note'].map((c) => h('col', { class: `ks-col-${c}` }))),
-          h('thead', null, h('tr', null, s.columns.map((c, i) => h('th', { scope: 'col', class: `ks-th-${i}` }, c)))),
+          grid ? null : h('colgroup', null, ['stt', 'ind', 'unit', 'val', 'note'].map((c) => h('col', { class: `ks-col-${c}` }))),
+          grid
+            ? h('thead', null, gridHeader(grid, { stt: s.columns[0], label: s.columns[1], unit: s.columns[2] }))
+            : h('thead', null, h('tr', null, s.columns.map((c, i) => h('th', { scope: 'col', class: `ks-th-${i}` }, c)))),
           tbody)),
     );
     section.classList.toggle('ks-clean', !index.problemForms.has(form.form));
@@ -409,15 +414,40 @@ export class ResultsView {
     this.sectionNo.set(section, fi);
     if (!form.table.length) return section;
     if (this.budget > 0) {
-      this.budget -= this.fillGap(fi, /** @type {HTMLTableRowElement} */ (tbody.firstChild), this.firstRows(fi, this.budget));
+      this.budget -= this.buildFirst(fi, tbody);
     } else if (this.observer) {
       section.dataset.waiting = '';
       this.waiting.add(section);
       this.observer.observe(section);
     } else {
-      this.fillGap(fi, /** @type {HTMLTableRowElement} */ (tbody.firstChild), this.firstRows(fi, Infinity));
+      this.buildFirst(fi, tbody, Infinity);
     }
     return section;
+  }
+
+  /**
+   * Builds what a form shows first into its (still unbuilt) body: a grid whole, otherwise its
+   * first rows and its problem rows (`firstRows`).
+   * @param {number} fi
+   * @param {Element} tbody
+   * @param {number} [budget]
+   * @returns {number} rows (grid cells) built
+   */
+  buildFirst(fi, tbody, budget = this.budget) {
+    const form = this.formNo(fi);
+    const grid = /** @type {import('./grid.mjs').Grid | undefined} */ (/** @type {any} */ (form).grid);
+    if (grid) {
+      const built = this.built[fi];
+      const at = new Map(form.table.map((row, i) => [row, i]));
+      tbody.append(...gridBody(grid, form.table, (cell) => {
+        const td = this.gridCellEl(cell);
+        built.set(/** @type {number} */ (at.get(cell)), /** @type {any} */ (td));
+        return td;
+      }));
+      return form.table.length;
+    }
+    const gap = /** @type {HTMLTableRowElement | null} */ (tbody.querySelector('tr.ks-gap'));
+    return gap ? this.fillGap(fi, gap, this.firstRows(fi, budget)) : 0;
   }
 
   /**
@@ -603,8 +633,8 @@ export class ResultsView {
     this.due.delete(section);
     this.observer?.unobserve(section);
     delete section.dataset.waiting;
-    const gap = /** @type {HTMLTableRowElement | null} */ (section.querySelector('tr.ks-gap'));
-    return gap ? this.fillGap(fi, gap, this.firstRows(fi, Infinity)) : 0;
+    const tbody = section.querySelector('tbody');
+    return tbody ? this.buildFirst(fi, tbody, Infinity) : 0;
   }
 
   /** @param {import('./model.mjs').Notice} n */
@@ -661,9 +691,57 @@ export class ResultsView {
 
   /** @param {Row} row */
   rowEl(row) {
-    const s = this.s;
     const rid = `${this.prefix}${cellId(row.cell)}`;
     const heading = !row.value && !row.unit;
+    const tr = /** @type {HTMLTableRowElement} */ (h('tr', {
+      class: `ks-row ks-depth-${Math.min(row.depth, 6)}${heading ? ' ks-heading' : ''}`,
+      'data-cell': row.cell,
+      id: rid,
+    },
+      h('td', { class: 'ks-stt' }, row.stt),
+      h('th', { scope: 'row', class: 'ks-ind' }, row.indicator),
+      h('td', { class: 'ks-unit' }, row.unit),
+      this.valueCell(row, rid, this.s.rowLabel(row.stt)),
+      h('td', { class: 'ks-note' }, row.note)));
+    this.keepRowEl(row, tr);
+    this.patchRow(tr, row);
+    return tr;
+  }
+
+  /**
+   * Records the built element of a cell's row. Of a form printed twice (cells named alike), the
+   * one `index.rows` names wins, whatever was built first.
+   * @param {Row} row
+   * @param {HTMLTableRowElement} el
+   */
+  keepRowEl(row, el) {
+    if (!this.rowEls.has(row.cell) || this.index?.rows.get(row.cell)?.row === row) this.rowEls.set(row.cell, el);
+  }
+
+  /**
+   * A grid's figure: the same box as a form's value cell, marked on the cell itself.
+   * @param {Row} row
+   */
+  gridCellEl(row) {
+    const rid = `${this.prefix}${cellId(row.cell)}`;
+    const column = /** @type {any} */ (row).column ?? '';
+    const td = this.valueCell(row, rid, this.s.cellLabel(row.indicator, column));
+    td.classList.add('ks-gcell');
+    td.setAttribute('data-cell', row.cell);
+    td.id = rid;
+    this.keepRowEl(row, /** @type {any} */ (td));
+    this.patchRow(/** @type {any} */ (td), row);
+    return td;
+  }
+
+  /**
+   * The figure of a row or grid cell: its mark, the figure (editable or not), its print.
+   * @param {Row} row
+   * @param {string} rid
+   * @param {string} label  what a screen reader calls the figure
+   */
+  valueCell(row, rid, label) {
+    const s = this.s;
     const mark = h('span', { class: 'ks-mark', id: `${rid}-mark` });
     const box = h('div', { class: 'ks-valbox' }, mark);
     if (this.o.editable) {
@@ -674,7 +752,7 @@ export class ResultsView {
         autocomplete: 'off',
         spellcheck: 'false',
         value: row.value,
-        'aria-label': s.rowLabel(row.stt),
+        'aria-label': label,
         'aria-describedby': `${rid}-mark`,
         'data-cell': row.cell,
       }));
@@ -684,22 +762,9 @@ export class ResultsView {
       box.append(h('span', { class: 'ks-valtext', tabindex: '0', 'data-cell': row.cell, 'aria-describedby': `${rid}-mark` }, row.value));
     }
     box.append(h('span', { class: 'ks-print' }, row.value));
-    const valueCell = h('td', { class: 'ks-val' }, box,
+    return h('td', { class: 'ks-val' }, box,
       h('span', { class: 'ks-edited-tag' }, icon('edit'), s.edited),
       h('span', { class: 'ks-told-tag', id: `${rid}-told` }, icon('quote'), s.toldTag));
-    const tr = /** @type {HTMLTableRowElement} */ (h('tr', {
-      class: `ks-row ks-depth-${Math.min(row.depth, 6)}${heading ? ' ks-heading' : ''}`,
-      'data-cell': row.cell,
-      id: rid,
-    },
-      h('td', { class: 'ks-stt' }, row.stt),
-      h('th', { scope: 'row', class: 'ks-ind' }, row.indicator),
-      h('td', { class: 'ks-unit' }, row.unit),
-      valueCell,
-      h('td', { class: 'ks-note' }, row.note)));
-    if (!this.rowEls.has(row.cell) || this.index?.rows.get(row.cell)?.row === row) this.rowEls.set(row.cell, tr);
-    this.patchRow(tr, row);
-    return tr;
   }
 
   /**
@@ -773,7 +838,7 @@ export class ResultsView {
     forms.addEventListener('click', (e) => {
       const el = /** @type {HTMLElement} */ (e.target);
       if (el.closest('button, a, input')) return;
-      const tr = el.closest('tr[data-cell]');
+      const tr = el.closest('tr[data-cell], td[data-cell]');
       if (!tr) return;
       const cell = /** @type {string} */ (tr.getAttribute('data-cell'));
       // A click on the figure's cell puts the caret in it; elsewhere on the row only selects.
@@ -872,7 +937,7 @@ export class ResultsView {
     replaceChildren(slot,
       heading,
       h('p', { class: 'ks-detail-where' }, `${s.formName(form.form)} · ${s.columns[0]} ${row.stt}`),
-      h('p', { class: 'ks-detail-ind' }, row.indicator),
+      h('p', { class: 'ks-detail-ind' }, /** @type {any} */ (row).column ? s.cellLabel(row.indicator, /** @type {any} */ (row).column) : row.indicator),
       h('p', { class: 'ks-detail-value' }, s.valueOf(row.value, row.unit)),
       edit ? h('p', { class: 'ks-detail-edited' }, icon('edit'), s.original(edit.original)) : null,
       h(this.hx(2), { class: 'ks-detail-sub' }, s.checksAbout),

@@ -1,5 +1,7 @@
 // Keeps what the user typed on this device (localStorage), so a reload or a closed tab loses
 // nothing. Never sent anywhere. Every access is guarded: storage can be full, disabled or blocked.
+// Tabs share it: `watch` tells a tab when another one changes it, so neither overwrites the
+// other's text without saying so. Not used at all on file:// (see page.mjs).
 
 const KEY = 'kiemso.v1';
 /** Files larger than this are not kept (localStorage holds a few MB per site). */
@@ -24,10 +26,22 @@ export function emptySaved() {
  * @returns {Saved}
  */
 export function load(store = safeStorage()) {
-  const base = emptySaved();
-  if (!store) return base;
+  if (!store) return emptySaved();
   try {
-    const raw = store.getItem(KEY);
+    return parse(store.getItem(KEY));
+  } catch {
+    return emptySaved();
+  }
+}
+
+/**
+ * What a saved value holds, however damaged.
+ * @param {string | null} raw
+ * @returns {Saved}
+ */
+function parse(raw) {
+  const base = emptySaved();
+  try {
     if (!raw) return base;
     const v = JSON.parse(raw);
     if (!v || typeof v !== 'object') return base;
@@ -41,6 +55,26 @@ export function load(store = safeStorage()) {
   } catch {
     return base;
   }
+}
+
+/**
+ * Calls `onChange` with what is saved now whenever another tab or window of this site changes or
+ * erases it (the browser never reports a tab's own writes to itself).
+ * @param {(saved: Saved) => void} onChange
+ */
+export function watch(onChange) {
+  globalThis.addEventListener?.('storage', (/** @type {StorageEvent} */ event) => {
+    if (event.key === KEY || event.key === null) onChange(parse(event.key === null ? null : event.newValue));
+  });
+}
+
+/**
+ * The part of a saved value that is the user's work (not display settings), as one string: two
+ * values are the same work when these are equal.
+ * @param {Pick<Saved, 'text' | 'edits' | 'file' | 'catalogue'>} saved
+ */
+export function workOf(saved) {
+  return JSON.stringify([saved.text, saved.edits, saved.file?.name ?? null, saved.file?.data ?? null, saved.catalogue]);
 }
 
 /** @param {unknown} e */

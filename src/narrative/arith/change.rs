@@ -218,13 +218,25 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                         x.num.percent || (!b.num.percent && same_kind(b, x))
                     }
             })?;
+            let sv = doc.find(x.unit_end..doc.sents[s].toks.end, None, &["so", "với"])?;
             let a = ms[k + 1..].iter().find(|a| {
                 !a.change
                     && !a.approx
+                    && a.tok > sv
                     && a.num.percent == b.num.percent
                     && same_kind(a, b)
-                    && doc.find(x.unit_end..a.tok, None, &["so", "với"]).is_some()
             })?;
+            // The level compared with follows its `so với` with nothing but the words naming
+            // it in between (`so với năm 2022 (80,08%)`): past a comma, `và` or `trong đó`,
+            // the figure is another statement's (`giảm 0,4% so với cùng kỳ, trong đó … 7.081`),
+            // and `gấp 1,9 lần` is a ratio, not a level.
+            let crosses = (sv..a.tok).any(|t| {
+                doc.depth[t] <= x.depth
+                    && matches!(doc.word(t), "," | ";" | "và" | "gấp" | "trong" | "còn")
+            });
+            if crosses || doc.word(a.unit_end) == "lần" {
+                return None;
+            }
             Some((a, b))
         });
         let Some((a, b)) = pair else {
@@ -259,18 +271,14 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         } else {
             xi
         };
-        let (ok, expected, formula) = if x.num.percent && !levels_percent {
-            // Relative change of counts or amounts.
-            let Some(exact) = (bv - av)
+        // The two readings of a stated change: a relative change (`(b − a) / a × 100`, in %), and
+        // a difference in the same unit (`b − a`; percentage points between two percentages).
+        let relative = || -> Option<(bool, String, String)> {
+            let exact = (bv - av)
                 .checked_mul(Decimal::ONE_HUNDRED)
-                .and_then(|v| v.checked_div(av))
-            else {
-                continue;
-            };
-            let Some(ci) = diff.percent_of(&ai) else {
-                continue;
-            };
-            (
+                .and_then(|v| v.checked_div(av))?;
+            let ci = diff.percent_of(&ai)?;
+            Some((
                 ci.meets(&signed_x),
                 format!(
                     "{}%",
@@ -282,10 +290,9 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                     raw_a_str(doc, a),
                     raw_a_str(doc, a)
                 ),
-            )
-        } else if (!levels_percent && !x.num.percent) || (levels_percent && points) {
-            // The same unit both sides, or percentage points between two percentages (without
-            // `điểm`, `tăng 3,28%` of a percentage may be points or relative: not pinned down).
+            ))
+        };
+        let difference = || {
             (
                 diff.meets(&signed_x),
                 printed(
@@ -298,18 +305,47 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                 ),
                 cat(&[raw_a_str(doc, b), " − ", raw_a_str(doc, a)]),
             )
+        };
+        let mut relative_reading = false;
+        let (ok, expected, formula) = if x.num.percent && !levels_percent {
+            // Relative change of counts or amounts.
+            let Some(r) = relative() else {
+                continue;
+            };
+            r
+        } else if (!levels_percent && !x.num.percent) || (levels_percent && points) {
+            // The same unit both sides, or percentage points between two percentages, said so.
+            difference()
+        } else if levels_percent && x.num.percent {
+            // `tăng 2,58% so với năm 2022 (80,08%)` between two rates: percentage points or a
+            // relative change. Either reading that holds is the one meant; when neither does,
+            // the difference in points is what an official compares.
+            let d = difference();
+            match relative() {
+                Some(r) if r.0 && !d.0 => {
+                    relative_reading = true;
+                    r
+                }
+                _ => d,
+            }
         } else {
             continue;
         };
-        let points_word = if levels_percent { " điểm %" } else { "" };
+        let points_word = if levels_percent && !relative_reading {
+            " điểm %"
+        } else {
+            ""
+        };
         let expected = format!("{expected}{points_word}");
+        // The figure as the text wrote it: `2,58%` keeps its sign, `3,28 điểm` takes the word.
+        let x_words = if x.num.percent { "" } else { points_word };
         f.formula = Some(formula.clone());
         f.expected = Some(expected.clone());
         let actual = if bv < av { "giảm" } else { "tăng" };
         if ok {
             f.status = Status::Pass;
             f.message = format!(
-                "Câu «{}»: từ {} đến {} là {actual} {formula} = {expected}, khớp với mức {verb} {}{points_word} ghi trong câu.",
+                "Câu «{}»: từ {} đến {} là {actual} {formula} = {expected}, khớp với mức {verb} {}{x_words} ghi trong câu.",
                 f.quote,
                 printed_raw(doc, a),
                 printed_raw(doc, b),
@@ -318,7 +354,7 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         } else {
             f.status = Status::Warn;
             f.message = format!(
-                "Câu «{}» ghi {verb} {}{points_word} nhưng từ {} đến {} là {actual} {formula} = {expected}. Cần xem lại các số này.",
+                "Câu «{}» ghi {verb} {}{x_words} nhưng từ {} đến {} là {actual} {formula} = {expected}. Cần xem lại các số này.",
                 f.quote,
                 printed_raw(doc, x),
                 printed_raw(doc, a),

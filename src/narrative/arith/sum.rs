@@ -166,6 +166,13 @@ pub(super) fn lists(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                 .unwrap_or(close)
         };
         i = after;
+        // `trong đó` names some of the parts; when each part states its share and the shares
+        // make 100% (`trong đó 13.767 … chiếm 78%; 3.254 … chiếm 18,4% và … 634 …, chiếm 3,6%`),
+        // the parts are all of it, across `;` too.
+        let (sem, span_end) = match (sem, exhaustive_shares(doc, ms, after, close, d)) {
+            (Semantics::AtMost, Some(end)) => (Semantics::Equal, end),
+            _ => (sem, span_end),
+        };
         let in_span = |m: &&Mention| m.tok >= after && m.tok < span_end && m.depth == d;
         if ms.iter().filter(in_span).any(|m| m.cumulative) {
             continue;
@@ -174,6 +181,18 @@ pub(super) fn lists(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             .iter()
             .filter(|m| in_span(m) && part_ok(doc, m))
             .collect();
+        // `trong đó có 5.591 đơn đủ điều kiện xử lý với 651 đơn khiếu nại, 281 …`: the figures
+        // after `với` break down the part before it, not the whole; such a list is no flat list.
+        // (`10.126 lượt, với số tiền 52.795.800.826 đồng` pairs two kinds of figure: no
+        // breakdown.)
+        let broken_down = parts.windows(2).any(|w| {
+            super::same_kind(w[0], w[1])
+                && w[0].unit.is_some()
+                && (w[0].unit_end..w[1].tok).any(|k| doc.depth[k] == d && doc.word(k) == "với")
+        });
+        if broken_down {
+            continue;
+        }
         // The whole: before the marker in the same clause, or, for a sentence opening with
         // `Trong đó:`, in the sentence before.
         let sentence_start = (sent.start..i)
@@ -225,6 +244,17 @@ pub(super) fn lists(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             let Some(whole) = whole else {
                 continue;
             };
+            // A figure that is itself a part of an earlier list in its clause (`2.268 thủ tục
+            // gồm …, 134 thủ tục cấp xã; trong đó …`) is no whole: which figure the list breaks
+            // down is not pinned down.
+            if whole.sent == s && (from..whole.tok).any(|t| marker_at(doc, t, sent.end).is_some()) {
+                continue;
+            }
+            // `đã giải quyết 274 đơn khiếu nại và 105 đơn tố cáo; trong đó …`: two wholes side by
+            // side, and the list may break down either.
+            if whole.sent == s && coordinated(doc, ms, whole) {
+                continue;
+            }
             let quoted = if whole.sent == s {
                 whole.gap_start..span_end
             } else {
@@ -250,6 +280,56 @@ pub(super) fn lists(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             out.push(f);
         }
     }
+}
+
+/// The end of a list whose parts, from `after` to `end` at depth `d`, each state their share of
+/// the whole (`chiếm 78%`, `tỷ lệ 1,19%`) and whose shares add up to 100%, as printed and
+/// rounded: such a list is exhaustive. `None` when any part has no share or they fall short.
+fn exhaustive_shares(doc: &Doc, ms: &[Mention], after: usize, end: usize, d: u16) -> Option<usize> {
+    let in_list: Vec<&Mention> = ms
+        .iter()
+        .filter(|m| m.tok >= after && m.tok < end && m.depth == d)
+        .collect();
+    let mut parts = 0;
+    let mut shares = Interval::exact(Decimal::ZERO);
+    let mut k = 0;
+    while k < in_list.len() {
+        let m = in_list[k];
+        let share = in_list.get(k + 1).filter(|x| {
+            x.num.percent
+                && !x.approx
+                && !x.change
+                && x.clause == m.clause
+                && doc.has_any(
+                    x.gap_start..x.tok,
+                    Some(d),
+                    &[&["chiếm"], &["tỷ", "lệ"], &["tỉ", "lệ"]],
+                )
+        })?;
+        if !part_ok(doc, m) || m.is_fraction() {
+            return None;
+        }
+        shares = shares.checked_add(&Interval::rounded(share.num.a.value, share.num.a.decimals))?;
+        parts += 1;
+        k += 2;
+    }
+    let hundred = Interval::exact(Decimal::ONE_HUNDRED);
+    (parts >= 2 && shares.meets(&hundred)).then_some(end)
+}
+
+/// Whether `m` is the second of two figures joined by `và` (`274 đơn khiếu nại và 105 đơn tố
+/// cáo`): the same kind of thing counted twice side by side.
+fn coordinated(doc: &Doc, ms: &[Mention], m: &Mention) -> bool {
+    ms.iter()
+        .rfind(|x| x.tok < m.tok && x.clause == m.clause && x.depth == m.depth)
+        .is_some_and(|x| {
+            x.is_plain()
+                && super::same_kind(x, m)
+                && (x.right_end.max(x.unit_end)..m.tok)
+                    .filter(|&k| doc.depth[k] == m.depth)
+                    .all(|k| doc.word(k) == "và")
+                && x.right_end < m.tok
+        })
 }
 
 /// A breakdown in parentheses right after a whole: `60 văn bản QPPL (06 …, 06 …, 45 …, 03 …)`,
@@ -609,6 +689,15 @@ pub(super) fn flows(p: usize, doc: &Doc, roles: &[Role], s: usize, out: &mut Vec
         return;
     };
     let received = *received;
+    // With items carried over, or a total to handle, what was received is not the whole the
+    // parts come out of (`tiếp nhận mới A, tồn kỳ trước B, lũy kế đã và đang giải quyết A + B`).
+    // Items due (`đến hạn`) include items carried over, too.
+    if !with(Role::Carried).is_empty()
+        || !with(Role::Handled).is_empty()
+        || !with(Role::Due).is_empty()
+    {
+        return;
+    }
     let kind_ok = |v: &[&Mention]| v.iter().all(|m| both_units(m, received));
     let mut resolved = with(Role::Resolved);
     if resolved.is_empty() {
