@@ -81,9 +81,9 @@ export function textSummary(result, about = {}) {
 
 /**
  * What a spreadsheet may take for the start of a formula: `=`, `+`, `-`, `@` (and their full-width
- * forms, which some input methods type), after any spaces (LibreOffice can trim them), or a tab or
- * carriage return first (OWASP's list). Indicator names, units, notes and titles come from other
- * units' files, so a cell reading `=HYPERLINK(…)` must not become a live link in Excel.
+ * forms, which some input methods type), after any spaces (LibreOffice can trim them), or a tab,
+ * carriage return (OWASP's list) or line feed first. Indicator names, units, notes and titles come
+ * from other units' files, so a cell reading `=HYPERLINK(…)` must not become a live link in Excel.
  */
 const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 
