@@ -29,6 +29,8 @@ const SEED = 'www/examples/khanh-hoa-q3-2024.txt';
 // (narrative checks, .docx/.xlsx; fetched when a narrative is pasted or a file opened).
 const CORE = '/www/pkg/core/kiemso.js';
 const COMPLETE = '/www/pkg/kiemso.js';
+// The app as deployed (scripts/build-dist.mjs: www/ minified), when it has been built.
+const APP = existsSync(join(repo, 'dist', 'www', 'index.html')) ? 'dist/www/' : 'www/';
 const log = (/** @type {string} */ m) => process.stderr.write(`[bench] browser: ${m}\n`);
 
 export const CHROMIUM_ARGS = [
@@ -148,7 +150,7 @@ async function firstLoad(browser, base) {
     }, () => {}));
   });
   const page = await context.newPage();
-  await page.goto(`${base}www/`, { waitUntil: 'load' });
+  await page.goto(`${base}${APP}`, { waitUntil: 'load' });
   await appReady(page);
   await page.waitForLoadState('networkidle');
   // The service worker installs after load: wait until its offline copy is done.
@@ -221,7 +223,7 @@ async function pasteToPaint(browser, base, text, iters) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   page.on('pageerror', (e) => log(`app page error: ${e.message}`));
-  await page.goto(`${base}www/`);
+  await page.goto(`${base}${APP}`);
   await appReady(page);
   /** @type {{dom: number, frame: number, checks: number}[]} */
   const runs = [];
@@ -273,6 +275,7 @@ try {
   } else {
     const result = {
       chromium: browser.version(),
+      served: APP,
       wasm: await wasmBenchmarks(browser, base),
       app: await appBenchmarks(browser, base),
     };
