@@ -110,7 +110,11 @@ impl<'a> Archive<'a> {
             if !bytes[locator..].starts_with(b"PK\x06\x07") {
                 return Err(truncated());
             }
-            let at = u64_at(bytes, locator + 8).ok_or_else(truncated)? as usize;
+            // `usize::try_from`, not `as`: on wasm32 a cast would drop the high bits of an
+            // offset beyond 4 GB and read whatever lies at the truncated one.
+            let at = u64_at(bytes, locator + 8)
+                .and_then(|at| usize::try_from(at).ok())
+                .ok_or_else(truncated)?;
             if !bytes
                 .get(at..)
                 .is_some_and(|b| b.starts_with(b"PK\x06\x06"))
@@ -433,6 +437,49 @@ pub(crate) mod tests {
         out.extend(cd_offset.to_le_bytes());
         out.extend(0u16.to_le_bytes());
         out
+    }
+
+    /// `z` (from [`zip`]) with its end record turned into zip64 form: the 32-bit fields say
+    /// "see the zip64 record", whose locator gives its offset as `record_at(real offset)`.
+    pub(crate) fn as_zip64(z: &[u8], record_at: impl Fn(u64) -> u64) -> Vec<u8> {
+        let eocd = z.len() - 22;
+        let (count, cd_size, cd_offset) = (
+            u16_at(z, eocd + 10).unwrap() as u64,
+            u32_at(z, eocd + 12).unwrap() as u64,
+            u32_at(z, eocd + 16).unwrap() as u64,
+        );
+        let mut out = z[..eocd].to_vec();
+        let record = out.len() as u64;
+        out.extend(b"PK\x06\x06");
+        out.extend(44u64.to_le_bytes());
+        out.extend([0u8; 12]);
+        out.extend(count.to_le_bytes());
+        out.extend(count.to_le_bytes());
+        out.extend(cd_size.to_le_bytes());
+        out.extend(cd_offset.to_le_bytes());
+        out.extend(b"PK\x06\x07");
+        out.extend(0u32.to_le_bytes());
+        out.extend(record_at(record).to_le_bytes());
+        out.extend(1u32.to_le_bytes());
+        out.extend(b"PK\x05\x06");
+        out.extend([0u8; 4]);
+        out.extend([0xFF; 4]);
+        out.extend([0xFF; 8]);
+        out.extend(0u16.to_le_bytes());
+        out
+    }
+
+    // Natively an offset beyond 4 GB is out of the file whatever the conversion; on wasm32
+    // (`usize` of 32 bits) the old `as usize` cast read the record at the low 32 bits instead.
+    #[test]
+    fn a_zip64_offset_beyond_4_gb_is_refused_not_truncated() {
+        let z = zip(&[("a.xml", b"<a/>")], false);
+        let good = as_zip64(&z, |at| at);
+        let a = Archive::open(&good, "t.xlsx").unwrap();
+        assert_eq!(a.read("a.xml").unwrap().as_deref(), Some(&b"<a/>"[..]));
+        // The same offset plus 4 GB: the low 32 bits point at the real record.
+        let far = as_zip64(&z, |at| at + (1 << 32));
+        assert!(Archive::open(&far, "t.xlsx").is_err());
     }
 
     #[test]
