@@ -51,8 +51,88 @@ pub const MAX_ENTRY_BYTES: usize = 100 * 1024 * 1024;
 pub const MAX_UNCOMPRESSED_BYTES: usize = 200 * 1024 * 1024;
 /// The most entries a .docx/.xlsx may list (Word writes about 15, Excel a few per sheet).
 pub const MAX_ZIP_ENTRIES: usize = 10_000;
-/// The most non-empty cells a workbook or a Word document may have, all tables together.
+/// The most cells the tables of a workbook or a Word document may have, all tables together,
+/// counted on the grid: a cell spanning three columns is three, a row with cells in columns A
+/// and Z is 26.
 pub const MAX_CELLS: usize = 5_000_000;
+
+/// What a file reader has made so far, against the limits: records, grid cells and bytes of
+/// text. A .docx or .xlsx can describe far more than it holds (a cell spanning 511 columns, a
+/// cell at column SR, one shared string used by thousands of cells), so the readers count what
+/// they materialise, not the elements or the bytes they inflated.
+#[cfg(feature = "files")]
+#[derive(Debug)]
+pub(crate) struct Budget {
+    /// What is read, for messages ("Bảng tính", "Các bảng trong tài liệu").
+    what: &'static str,
+    records: usize,
+    cells: usize,
+    bytes: usize,
+}
+
+#[cfg(feature = "files")]
+impl Budget {
+    pub(crate) fn new(what: &'static str) -> Budget {
+        Budget {
+            what,
+            records: 0,
+            cells: 0,
+            bytes: 0,
+        }
+    }
+
+    fn add(
+        count: &mut usize,
+        n: usize,
+        max: usize,
+        what: &str,
+        limit: String,
+    ) -> Result<(), ReadError> {
+        *count = count.saturating_add(n);
+        if *count > max {
+            return Err(ReadError::TooLarge {
+                what: what.to_string(),
+                limit,
+            });
+        }
+        Ok(())
+    }
+
+    /// One more record, against [`MAX_RECORDS`].
+    pub(crate) fn record(&mut self) -> Result<(), ReadError> {
+        Budget::add(
+            &mut self.records,
+            1,
+            MAX_RECORDS,
+            self.what,
+            format!("{MAX_RECORDS} dòng"),
+        )
+    }
+
+    /// `n` more cells of the grid (columns a cell spans, empty cells before a far column),
+    /// against [`MAX_CELLS`].
+    pub(crate) fn cells(&mut self, n: usize) -> Result<(), ReadError> {
+        Budget::add(
+            &mut self.cells,
+            n,
+            MAX_CELLS,
+            self.what,
+            format!("{MAX_CELLS} ô"),
+        )
+    }
+
+    /// `n` more bytes of text in the document, against [`MAX_TEXT_BYTES`], the most a paste
+    /// may have.
+    pub(crate) fn bytes(&mut self, n: usize) -> Result<(), ReadError> {
+        Budget::add(
+            &mut self.bytes,
+            n,
+            MAX_TEXT_BYTES,
+            self.what,
+            megabytes(MAX_TEXT_BYTES),
+        )
+    }
+}
 
 /// One piece of a document, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
