@@ -648,7 +648,7 @@ impl Book {
                                     });
                                     return Flow::Enter;
                                 }
-                                if rows.last().is_none_or(|(r, _)| *r != row_no) {
+                                if rows.last().map_or(true, |(r, _)| *r != row_no) {
                                     rows.push((row_no, Vec::new()));
                                 }
                                 if let Some((_, cells)) = rows.last_mut() {
