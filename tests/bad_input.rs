@@ -508,6 +508,30 @@ fn huge_figures_do_not_overflow() {
 }
 
 #[test]
+fn figures_too_large_once_scaled_are_a_finding_not_a_panic() {
+    // 10^20 tỷ đồng is 10^29 đồng, beyond a decimal: every narrative rule that scales or
+    // combines figures (sums, ratios, remainders, changes) used to panic on it.
+    let big = "100.000.000.000.000.000.000";
+    let texts = [
+        format!("Tổng kinh phí là {big} tỷ đồng, gồm 5 tỷ đồng và 3 đồng."),
+        format!("Đã thực hiện {big}/3 tỷ đồng, đạt tỷ lệ 93,93%, chưa thực hiện 235 đồng."),
+        format!("Đã thực hiện 3/{big} tỷ đồng, đạt tỷ lệ 93,93%, chưa thực hiện 235 đồng."),
+        format!("Chi ngân sách 09 tháng là {big} tỷ đồng. Trong đó: chi đầu tư 5.119 đồng; chi thường xuyên 6.280 tỷ đồng."),
+        format!("Đã thực hiện {big}/3.873 tỷ đồng, chưa thực hiện 235 đồng."),
+        format!("Giải ngân từ {big} tỷ đồng xuống 5 đồng, giảm 43 tỷ đồng."),
+        format!("Giải ngân {big} tỷ đồng, tăng 25% so với cùng kỳ (3 đồng)."),
+        format!("Giải ngân 3 đồng, tăng 25% so với cùng kỳ ({big} tỷ đồng)."),
+    ];
+    for text in &texts {
+        let o = run(text);
+        let too_large = o.checks.iter().find(|c| c.message.contains("quá lớn"));
+        let c = too_large.unwrap_or_else(|| panic!("{text}: {:#?}", o.checks));
+        assert_eq!((c.kind, c.status), (Kind::Narrative, Status::Na), "{c:?}");
+        assert!(c.message.contains("Câu «"), "{}", c.message);
+    }
+}
+
+#[test]
 fn titles_with_letters_that_change_length_when_lowercased() {
     // `Ⱥ` is two bytes, `ⱥ` three: a position found in the lowercased line is not one in the
     // original. This once sliced inside a character (a panic: the page's checker died).
