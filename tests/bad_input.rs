@@ -532,6 +532,44 @@ fn figures_too_large_once_scaled_are_a_finding_not_a_panic() {
 }
 
 #[test]
+fn a_form_whose_every_value_is_unreadable_fails_as_one_unreadable_value_does() {
+    let rows = [
+        ("1.", "Số văn bản", "Văn bản"),
+        ("2.", "Tỷ lệ hoàn thành kế hoạch CCHC", "%"),
+        ("2.1.", "Số nhiệm vụ đề ra trong kế hoạch", "Nhiệm vụ"),
+        ("2.2.", "Số nhiệm vụ đã hoàn thành", "Nhiệm vụ"),
+    ];
+    let form = |values: [&str; 4]| {
+        let mut text = String::from("Biểu mẫu số 01\n");
+        for ((stt, indicator, unit), value) in rows.iter().zip(values) {
+            text.push_str(&format!("{stt}\t{indicator}\t{unit}\t{value}\n"));
+        }
+        text
+    };
+    let broken = ["#REF!", "1e308", "١٢", "12.3.4"];
+    for values in [
+        broken,
+        ["14", broken[1], broken[2], broken[3]],
+        ["#DIV/0!", "#VALUE!", "#N/A", "#REF!"],
+    ] {
+        let o = run(&form(values));
+        assert!(o.has_failures(), "{values:?}: {:#?}", o.checks);
+        for ((stt, _, _), value) in rows.iter().zip(values) {
+            if value.parse::<u32>().is_ok() {
+                continue;
+            }
+            let id = format!("parse:B01/{}", stt.trim_end_matches('.'));
+            let c = by_id(&o, &id);
+            assert_eq!((c.kind, c.status), (Kind::Parse, Status::Fail), "{c:?}");
+            assert!(c.message.contains(value), "{}", c.message);
+        }
+    }
+    // Words where a number should be stay a warning, as before.
+    let o = run(&form(["Đang cập nhật", "14", "5", "4"]));
+    assert_eq!(by_id(&o, "parse:B01/1").status, Status::Warn);
+}
+
+#[test]
 fn titles_with_letters_that_change_length_when_lowercased() {
     // `Ⱥ` is two bytes, `ⱥ` three: a position found in the lowercased line is not one in the
     // original. This once sliced inside a character (a panic: the page's checker died).

@@ -124,3 +124,18 @@ fn forms_lists_the_catalogue_and_a_user_catalogue_replaces_it() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Danh mục biểu mẫu không hợp lệ"));
 }
+
+#[test]
+fn a_form_whose_every_value_is_broken_never_exits_0() {
+    let text = "Biểu mẫu số 01\n1.\tSố văn bản\tVăn bản\t#REF!\n\
+                2.\tTỷ lệ hoàn thành kế hoạch CCHC\t%\t1e308\n\
+                2.1.\tSố nhiệm vụ đề ra trong kế hoạch\tNhiệm vụ\t١٢\n\
+                2.2.\tSố nhiệm vụ đã hoàn thành\tNhiệm vụ\t12.3.4\n";
+    let out = kiemso(&["check", "-"], Some(text));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -1016,6 +1016,32 @@ mod tests {
     }
 
     #[test]
+    fn a_workbook_of_formula_errors_never_passes() {
+        let rows: String = [
+            ("1.", "Số văn bản", "Văn bản", "#REF!"),
+            ("2.", "Tỷ lệ hoàn thành kế hoạch CCHC", "%", "#DIV/0!"),
+            ("2.1.", "Số nhiệm vụ đề ra trong kế hoạch", "Nhiệm vụ", "#N/A"),
+            ("2.2.", "Số nhiệm vụ đã hoàn thành", "Nhiệm vụ", "#VALUE!"),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(k, (stt, indicator, unit, error))| {
+            let r = k + 2;
+            format!(
+                r#"<row r="{r}"><c t="inlineStr"><is><t>{stt}</t></is></c><c t="inlineStr"><is><t>{indicator}</t></is></c><c t="inlineStr"><is><t>{unit}</t></is></c><c t="e"><v>{error}</v></c></row>"#
+            )
+        })
+        .collect();
+        let rows = format!(
+            r#"<row r="1"><c t="inlineStr"><is><t>Biểu mẫu số 01</t></is></c></row>{rows}"#
+        );
+        let o =
+            crate::check_file(&workbook(&rows, None, None), "b.xlsx", &Default::default()).unwrap();
+        assert!(o.has_failures(), "{:#?}", o.checks);
+        assert!(o.summary.fail >= 4, "{:#?}", o.checks);
+    }
+
+    #[test]
     fn cell_references() {
         assert_eq!(cell_ref("A1"), Some((0, 1)));
         assert_eq!(cell_ref("AB12"), Some((27, 12)));
