@@ -579,6 +579,45 @@ mod tests {
         assert!(e.contains("mật khẩu"), "{e}");
     }
 
+    /// The tests that build a hostile .docx/.xlsx (amplification: shared strings, far columns,
+    /// spanning cells, one format in thousands of styles), run again by
+    /// [`amplification_is_refused_within_two_gigabytes`] under a memory limit.
+    #[cfg(feature = "files")]
+    const AMPLIFICATION: [&str; 4] = [
+        "read::xlsx::tests::one_shared_string_in_thousands_of_cells_is_refused_within_the_text_budget",
+        "read::xlsx::tests::cells_far_apart_count_every_column_between",
+        "read::xlsx::tests::one_long_format_code_in_thousands_of_styles_is_parsed_once",
+        "read::docx::tests::cells_spanning_many_columns_count_every_column",
+    ];
+
+    /// Runs [`AMPLIFICATION`] in a child process of this test binary whose address space is
+    /// limited to 2 GB (`ulimit -v`): each hostile file must be refused or read within it,
+    /// where before they took 3 to 10 GB. Each test also bounds its own time.
+    #[cfg(all(unix, feature = "files"))]
+    #[test]
+    fn amplification_is_refused_within_two_gigabytes() {
+        if std::env::var_os("KIEMSO_MEMORY_LIMITED").is_some() {
+            return;
+        }
+        let exe = std::env::current_exe().unwrap();
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(r#"ulimit -v 2097152 && exec "$0" "$@""#)
+            .arg(exe)
+            .args(["--exact", "--test-threads=1"])
+            .args(AMPLIFICATION)
+            .env("KIEMSO_MEMORY_LIMITED", "1")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout.contains("4 passed"), "{stdout}");
+    }
+
     #[test]
     fn oversized_files_are_refused_before_reading() {
         let big = vec![b'a'; MAX_FILE_BYTES + 1];
