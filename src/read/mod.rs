@@ -56,11 +56,10 @@ pub const MAX_ZIP_ENTRIES: usize = 10_000;
 /// and Z is 26.
 pub const MAX_CELLS: usize = 5_000_000;
 
-/// What a file reader has made so far, against the limits: records, grid cells and bytes of
-/// text. A .docx or .xlsx can describe far more than it holds (a cell spanning 511 columns, a
-/// cell at column SR, one shared string used by thousands of cells), so the readers count what
-/// they materialise, not the elements or the bytes they inflated.
-#[cfg(feature = "files")]
+/// What a reader has made so far, against the limits: records, grid cells and bytes of text. A
+/// .docx or .xlsx can describe far more than it holds (a cell spanning 511 columns, a cell at
+/// column SR, one shared string used by thousands of cells), and a line of 511 tabs is 512
+/// cells, so the readers count what they materialise, not the elements or the bytes read.
 #[derive(Debug)]
 pub(crate) struct Budget {
     /// What is read, for messages ("Bảng tính", "Các bảng trong tài liệu").
@@ -70,7 +69,6 @@ pub(crate) struct Budget {
     bytes: usize,
 }
 
-#[cfg(feature = "files")]
 impl Budget {
     pub(crate) fn new(what: &'static str) -> Budget {
         Budget {
@@ -123,6 +121,7 @@ impl Budget {
 
     /// `n` more bytes of text in the document, against [`MAX_TEXT_BYTES`], the most a paste
     /// may have.
+    #[cfg(feature = "files")]
     pub(crate) fn bytes(&mut self, n: usize) -> Result<(), ReadError> {
         Budget::add(
             &mut self.bytes,
