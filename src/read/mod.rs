@@ -580,15 +580,16 @@ mod tests {
         assert!(e.contains("mật khẩu"), "{e}");
     }
 
-    /// The tests that build a hostile .docx/.xlsx (amplification: shared strings, far columns,
-    /// spanning cells, one format in thousands of styles), run again by
+    /// The tests that build a hostile input (amplification: shared strings, far columns,
+    /// spanning cells, one format in thousands of styles, lines of tabs), run again by
     /// [`amplification_is_refused_within_two_gigabytes`] under a memory limit.
     #[cfg(feature = "files")]
-    const AMPLIFICATION: [&str; 4] = [
+    const AMPLIFICATION: [&str; 5] = [
         "read::xlsx::tests::one_shared_string_in_thousands_of_cells_is_refused_within_the_text_budget",
         "read::xlsx::tests::cells_far_apart_count_every_column_between",
         "read::xlsx::tests::one_long_format_code_in_thousands_of_styles_is_parsed_once",
         "read::docx::tests::cells_spanning_many_columns_count_every_column",
+        "read::text::tests::rows_of_empty_cells_count_every_cell",
     ];
 
     /// Runs [`AMPLIFICATION`] in a child process of this test binary whose address space is
@@ -616,7 +617,10 @@ mod tests {
             "{stdout}\n{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(stdout.contains("4 passed"), "{stdout}");
+        assert!(
+            stdout.contains(&format!("{} passed", AMPLIFICATION.len())),
+            "{stdout}"
+        );
     }
 
     #[test]
