@@ -439,38 +439,18 @@ pub(crate) mod tests {
         out
     }
 
-    /// `z` (from [`zip`]) with its end record turned into zip64 form: the 32-bit fields say
-    /// "see the zip64 record", whose locator gives its offset as `record_at(real offset)`.
-    pub(crate) fn as_zip64(z: &[u8], record_at: impl Fn(u64) -> u64) -> Vec<u8> {
-        let eocd = z.len() - 22;
-        let (count, cd_size, cd_offset) = (
-            u16_at(z, eocd + 10).unwrap() as u64,
-            u32_at(z, eocd + 12).unwrap() as u64,
-            u32_at(z, eocd + 16).unwrap() as u64,
-        );
-        let mut out = z[..eocd].to_vec();
-        let record = out.len() as u64;
-        out.extend(b"PK\x06\x06");
-        out.extend(44u64.to_le_bytes());
-        out.extend([0u8; 12]);
-        out.extend(count.to_le_bytes());
-        out.extend(count.to_le_bytes());
-        out.extend(cd_size.to_le_bytes());
-        out.extend(cd_offset.to_le_bytes());
-        out.extend(b"PK\x06\x07");
-        out.extend(0u32.to_le_bytes());
-        out.extend(record_at(record).to_le_bytes());
-        out.extend(1u32.to_le_bytes());
-        out.extend(b"PK\x05\x06");
-        out.extend([0u8; 4]);
-        out.extend([0xFF; 4]);
-        out.extend([0xFF; 8]);
-        out.extend(0u16.to_le_bytes());
-        out
+    // Shared with tests/wasm.rs, which runs the zip64 case on wasm32.
+    mod zip64 {
+        include!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/support/zip64.rs"
+        ));
     }
+    use zip64::as_zip64;
 
     // Natively an offset beyond 4 GB is out of the file whatever the conversion; on wasm32
-    // (`usize` of 32 bits) the old `as usize` cast read the record at the low 32 bits instead.
+    // (`usize` of 32 bits) the old `as usize` cast read the record at the low 32 bits instead:
+    // tests/wasm.rs runs the same case there.
     #[test]
     fn a_zip64_offset_beyond_4_gb_is_refused_not_truncated() {
         let z = zip(&[("a.xml", b"<a/>")], false);
