@@ -14,6 +14,7 @@ use super::{
     encoding, megabytes, ReadError, MAX_ENTRY_BYTES, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES,
 };
 use std::cell::Cell;
+use std::collections::HashMap;
 
 /// One entry of the central directory.
 #[derive(Debug, Clone)]
@@ -34,6 +35,9 @@ pub(super) struct Archive<'a> {
     /// The file's name, for messages.
     file: &'a str,
     entries: Vec<Entry>,
+    /// Entry index by name in ASCII lower case (the first of a name): parts are looked up once
+    /// per sheet or relationship, and an archive may list 10,000 entries.
+    by_name: HashMap<String, usize>,
     /// Bytes inflated so far, against [`MAX_UNCOMPRESSED_BYTES`].
     inflated: Cell<usize>,
 }
@@ -143,19 +147,22 @@ impl<'a> Archive<'a> {
                 .ok_or_else(|| broken(file, "mục lục của tệp nén bị hỏng"))?;
             entries.push(entry);
         }
+        let mut by_name = HashMap::with_capacity(entries.len());
+        for (k, e) in entries.iter().enumerate() {
+            by_name.entry(e.name.to_ascii_lowercase()).or_insert(k);
+        }
         Ok(Archive {
             bytes,
             file,
             entries,
+            by_name,
             inflated: Cell::new(0),
         })
     }
 
     fn entry(&self, path: &str) -> Option<&Entry> {
-        let path = normalise(path);
-        self.entries
-            .iter()
-            .find(|e| e.name.eq_ignore_ascii_case(&path))
+        let k = *self.by_name.get(&normalise(path).to_ascii_lowercase())?;
+        self.entries.get(k)
     }
 
     /// Whether the archive has this part.

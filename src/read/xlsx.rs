@@ -58,6 +58,12 @@ pub(super) fn read(archive: &Archive<'_>, part: &str) -> Result<FileContents, Re
         file: FileContents::of(Format::Xlsx, Document::default()),
         budget: Budget::new("Bảng tính"),
     };
+    // The workbook's relationships by id (the first of an id, as a scan would find): a
+    // workbook may list thousands of sheets, each looked up here.
+    let mut by_id: HashMap<&str, &str> = HashMap::with_capacity(rels.len());
+    for r in &rels {
+        by_id.entry(r.id.as_str()).or_insert(r.target.as_str());
+    }
     let mut base = 0usize;
     let mut first = true;
     for sheet in &workbook.sheets {
@@ -71,7 +77,7 @@ pub(super) fn read(archive: &Archive<'_>, part: &str) -> Result<FileContents, Re
             });
             continue;
         }
-        let Some(path) = rels.iter().find(|r| r.id == sheet.rel).map(|r| &r.target) else {
+        let Some(&path) = by_id.get(sheet.rel.as_str()) else {
             continue;
         };
         // Chart sheets and dialog sheets have no cells.
@@ -1039,6 +1045,40 @@ mod tests {
             crate::check_file(&workbook(&rows, None, None), "b.xlsx", &Default::default()).unwrap();
         assert!(o.has_failures(), "{:#?}", o.checks);
         assert!(o.summary.fail >= 4, "{:#?}", o.checks);
+    }
+
+    #[test]
+    fn many_sheets_and_relationships_are_matched_in_linear_time() {
+        // 50,000 sheets, each naming one of 50,000 relationships to a missing part: matched by
+        // a scan of the relationships for each sheet, 1.25 billion comparisons.
+        const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        let n = 50_000;
+        let sheets: String = (0..n)
+            .map(|i| format!(r#"<sheet name="s{i}" sheetId="{i}" r:id="rId{i}"/>"#))
+            .collect();
+        let rels: String = (0..n)
+            .map(|i| {
+                format!(r#"<Relationship Id="rId{i}" Type="{REL}/worksheet" Target="worksheets/none{i}.xml"/>"#)
+            })
+            .collect();
+        let root = format!(
+            r#"<Relationships><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+        );
+        let book = format!("<workbook><sheets>{sheets}</sheets></workbook>");
+        let rels = format!("<Relationships>{rels}</Relationships>");
+        let xlsx = crate::read::archive::tests::zip(
+            &[
+                ("_rels/.rels", root.as_bytes()),
+                ("xl/workbook.xml", book.as_bytes()),
+                ("xl/_rels/workbook.xml.rels", rels.as_bytes()),
+            ],
+            true,
+        );
+        let started = std::time::Instant::now();
+        let file = read(&xlsx).unwrap();
+        assert!(records(&file).is_empty());
+        // About 3 s unoptimised (0.6 s optimised); 43 s before.
+        assert!(started.elapsed().as_secs() < 15, "{:?}", started.elapsed());
     }
 
     #[test]
