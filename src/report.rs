@@ -7,7 +7,7 @@
 //! whatever their order, and a table without its title is recognised from its indicators.
 
 use crate::catalogue::{Catalogue, FormSpec};
-use crate::number::{is_invisible, push_decimal, Figure, NumberError};
+use crate::number::{is_invisible, looks_numeric, push_decimal, Figure, NumberError};
 use crate::read::{Block, Document};
 use std::collections::BTreeMap;
 
@@ -598,6 +598,10 @@ impl Columns {
         let mut stt_hits = vec![0usize; width];
         let mut num_hits = vec![0usize; width];
         let mut filled = vec![0usize; width];
+        // Cells standing where a number would but unreadable (`12.3.4`, `#REF!`): the value
+        // column when no column holds a readable number, so that a form whose every value is
+        // broken reports each one, as it does when one value is readable.
+        let mut broken_hits = vec![0usize; width];
         for (_, cells) in records {
             for (k, c) in cells.iter().enumerate() {
                 if c.is_empty() {
@@ -609,6 +613,8 @@ impl Columns {
                 }
                 if Figure::parse(c).is_ok() {
                     num_hits[k] += 1;
+                } else if looks_numeric(c) {
+                    broken_hits[k] += 1;
                 }
             }
         }
@@ -617,7 +623,16 @@ impl Columns {
             .max_by_key(|k| (stt_hits[*k], usize::MAX - *k));
         // The value column holds numbers but is not the STT: prefer the rightmost of near-equals
         // (a unit like "2 cấp = 1" can hold digits too).
-        let numeric: Vec<usize> = num_hits
+        let hits = if num_hits
+            .iter()
+            .enumerate()
+            .any(|(k, n)| *n > 0 && Some(k) != stt)
+        {
+            &num_hits
+        } else {
+            &broken_hits
+        };
+        let numeric: Vec<usize> = hits
             .iter()
             .enumerate()
             .map(|(k, n)| if Some(k) == stt { 0 } else { *n })

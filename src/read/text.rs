@@ -1,7 +1,7 @@
 //! Text as people paste or save it: a whole report, a table as TSV (Excel quotes cells that hold
 //! tabs or newlines) or CSV. Lines with the delimiter are table records; other lines are prose.
 
-use super::{Block, Document, ReadError, MAX_CELLS_PER_RECORD, MAX_RECORDS, MAX_TEXT_BYTES};
+use super::{Block, Budget, Document, ReadError, MAX_CELLS_PER_RECORD, MAX_TEXT_BYTES};
 
 /// Refuses text that [`read_text`] cannot use: over the size limit, empty, or binary (a NUL).
 /// Shared with [`super::sniff`], which refuses such a file before the page shows it.
@@ -134,7 +134,7 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
     }
     lines.push(&text[from..]);
     let mut blocks = Vec::new();
-    let mut records = 0usize;
+    let mut budget = Budget::new("Bảng");
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim_end_matches('\r');
@@ -180,7 +180,7 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
                     l
                 };
                 let fields = l.split(char::from(delimiter));
-                push_record(&mut blocks, &mut records, start + k + 1, fields)?;
+                push_record(&mut blocks, &mut budget, start + k + 1, fields)?;
             }
             continue;
         }
@@ -202,7 +202,7 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
                     )))
                 }
             }
-            push_record(&mut blocks, &mut records, line_no, record.iter())?;
+            push_record(&mut blocks, &mut budget, line_no, record.iter())?;
             let spanned = record
                 .iter()
                 .map(|c| c.matches('\n').count())
@@ -236,7 +236,7 @@ fn is_plain_line(line: &str) -> bool {
 /// of one cell is a line of prose, a record of empty cells is nothing.
 fn push_record<'a>(
     blocks: &mut Vec<Block>,
-    records: &mut usize,
+    budget: &mut Budget,
     line_no: usize,
     fields: impl Iterator<Item = &'a str> + Clone,
 ) -> Result<(), ReadError> {
@@ -247,13 +247,9 @@ fn push_record<'a>(
             limit: format!("{MAX_CELLS_PER_RECORD} cột"),
         });
     }
-    *records += 1;
-    if *records > MAX_RECORDS {
-        return Err(ReadError::TooLarge {
-            what: "Bảng".into(),
-            limit: format!("{MAX_RECORDS} dòng"),
-        });
-    }
+    budget.record()?;
+    // Every field is a cell made, empty or not: 64 MB of tabs would be 64 million of them.
+    budget.cells(width)?;
     let cells: Vec<String> = fields.map(clean_cell).collect();
     if let [only] = cells.as_slice() {
         // A single quoted field (a CSV title with a comma in it) is a line of prose.
@@ -438,5 +434,21 @@ mod tests {
         assert!(matches!(read_text("a\0b"), Err(ReadError::Unreadable(_))));
         let wide = format!("1.{}\n", "\t1".repeat(MAX_CELLS_PER_RECORD + 1));
         assert!(matches!(read_text(&wide), Err(ReadError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn rows_of_empty_cells_count_every_cell() {
+        // 20,000 lines of 511 tabs: 10 MB of text, 10 million cells (24 bytes each) once split.
+        let line = format!("1.{}5\n", "\t".repeat(MAX_CELLS_PER_RECORD - 1));
+        let text = line.repeat(20_000);
+        let e = read_text(&text).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains(&format!("{} ô", super::super::MAX_CELLS)),
+            "{e}"
+        );
+        // A long table of a few columns is read.
+        let text = "1.\tChỉ tiêu\tHồ sơ\t5\n".repeat(100_000);
+        assert_eq!(records(&read_text(&text).unwrap()).len(), 100_000);
     }
 }

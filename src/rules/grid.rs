@@ -396,7 +396,7 @@ pub(super) fn rules(
                 name: names[k].clone(),
                 at: Some((fi, k)),
             },
-            &[],
+            &std::collections::HashSet::new(),
         ));
     }
     out

@@ -2,7 +2,6 @@
 
 use super::same_kind;
 use crate::explain::signed;
-use crate::interval::Interval;
 use crate::narrative::finding::{
     cat, common_scale, decimals_of, printed, raw_a, raw_a_str, unit_text, valued, Finding,
 };
@@ -107,14 +106,21 @@ pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         if mine.is_empty() || !mine.iter().any(|(_, b, _)| b.is_some()) {
             continue;
         }
-        let mut delta = Decimal::ZERO;
+        // `None` once a figure is beyond what a decimal holds.
+        let mut delta = Some(Decimal::ZERO);
         let mut terms = Vec::new();
         let mut used: Vec<&Mention> = vec![x];
         for (a, b, sign) in &mine {
             used.push(a);
             match b {
                 Some(b) => {
-                    delta -= a.num.a.value - b.num.a.value;
+                    delta = a
+                        .num
+                        .a
+                        .value
+                        .checked_sub(b.num.a.value)
+                        .zip(delta)
+                        .and_then(|(step, d)| d.checked_sub(step));
                     terms.push(cat(&[
                         "(",
                         raw_a_str(doc, a),
@@ -126,11 +132,13 @@ pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                 }
                 None => {
                     let v = a.num.a.value;
-                    delta = if *sign < 0 {
-                        delta - v
-                    } else {
-                        crate::narrative::finding::plus(delta, v)
-                    };
+                    delta = delta.and_then(|d| {
+                        if *sign < 0 {
+                            d.checked_sub(v)
+                        } else {
+                            d.checked_add(v)
+                        }
+                    });
                     terms.push(if *sign < 0 {
                         raw_a(doc, a)
                     } else {
@@ -146,6 +154,12 @@ pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         let formula = terms.join(" + ");
         f.formula = Some(formula.clone());
         f.reported = Some(raw_a(doc, x));
+        let Some((delta, gap)) = delta.and_then(|d| Some((d, claimed.abs().checked_sub(d.abs())?)))
+        else {
+            f.too_large();
+            out.push(f);
+            continue;
+        };
         f.expected = Some(format_vi(delta.abs(), 0));
         let verb = if down { "giảm" } else { "tăng" };
         if delta == claimed {
@@ -159,7 +173,7 @@ pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             );
         } else {
             f.status = Status::Warn;
-            f.imbalance = Some(signed(claimed.abs() - delta.abs(), 0));
+            f.imbalance = Some(signed(gap, 0));
             f.message = format!(
                 "Câu «{}» ghi {verb} {} {unit}, nhưng theo các số sáp nhập, giải thể trong câu thì số {unit} {} {} = {} {unit}.",
                 f.quote,
@@ -244,9 +258,6 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         };
         let levels_percent = a.num.percent;
         let scale = common_scale(&[a, b, x]);
-        let (av, ai) = valued(a.num.a, a, scale);
-        let (bv, bi) = valued(b.num.a, b, scale);
-        let (_, xi) = valued(x.num.a, x, scale);
         let dec = decimals_of(&[a.num.a, b.num.a, x.num.a]);
         let mut f = Finding::new(
             "change",
@@ -258,23 +269,24 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         );
         f.reported = Some(raw_a(doc, x));
         let verb = if down { "giảm" } else { "tăng" };
-        // `b − a` on intervals, and the stated change with the sign its verb gives it.
-        let diff = Interval {
-            lo: bi.lo - ai.hi,
-            hi: bi.hi - ai.lo,
+        // The levels and the change in a common scale; `b − a` exactly and on intervals.
+        let levels = (|| {
+            let (av, ai) = valued(a.num.a, a, scale)?;
+            let (bv, bi) = valued(b.num.a, b, scale)?;
+            let (_, xi) = valued(x.num.a, x, scale)?;
+            Some((av, ai, bv, xi, bv.checked_sub(av)?, bi.checked_sub(&ai)?))
+        })();
+        let Some((av, ai, bv, xi, change, diff)) = levels else {
+            f.too_large();
+            out.push(f);
+            continue;
         };
-        let signed_x = if down {
-            Interval {
-                lo: -xi.hi,
-                hi: -xi.lo,
-            }
-        } else {
-            xi
-        };
+        // The stated change with the sign its verb gives it.
+        let signed_x = if down { xi.negated() } else { xi };
         // The two readings of a stated change: a relative change (`(b − a) / a × 100`, in %), and
         // a difference in the same unit (`b − a`; percentage points between two percentages).
         let relative = || -> Option<(bool, String, String)> {
-            let exact = (bv - av)
+            let exact = change
                 .checked_mul(Decimal::ONE_HUNDRED)
                 .and_then(|v| v.checked_div(av))?;
             let ci = diff.percent_of(&ai)?;
@@ -297,7 +309,7 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                 diff.meets(&signed_x),
                 printed(
                     Figure {
-                        value: round_to((bv - av).abs(), dec),
+                        value: round_to(change.abs(), dec),
                         decimals: dec,
                         percent_sign: false,
                     },

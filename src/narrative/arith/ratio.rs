@@ -155,8 +155,11 @@ pub(super) fn judge_ratio(
     pc: &Mention,
 ) {
     let scale = common_scale(&[n, d]);
-    let (nv, ni) = valued(ns.fig, n, scale);
-    let (dv, di) = valued(ds.fig, d, scale);
+    let (Some((nv, ni)), Some((dv, di))) = (valued(ns.fig, n, scale), valued(ds.fig, d, scale))
+    else {
+        f.too_large();
+        return;
+    };
     let reported = pc.num.a;
     let rs = raw_a(doc, pc);
     let dec = reported.decimals;
@@ -192,17 +195,16 @@ pub(super) fn judge_ratio(
     }
     if let Some(r) = pending {
         // The base without the items still within their time limit.
-        let (rv, rvi) = valued(r.num.a, r, scale);
-        let base = Interval {
-            lo: di.lo - rvi.hi,
-            hi: di.hi - rvi.lo,
-        };
+        let base = valued(r.num.a, r, scale)
+            .and_then(|(rv, rvi)| Some((dv.checked_sub(rv)?, di.checked_sub(&rvi)?)));
         let rt = raw_a(doc, r);
-        if let (Some(ai), Some(aexact)) = (
-            ni.percent_of(&base),
-            nv.checked_mul(Decimal::ONE_HUNDRED)
-                .and_then(|x| x.checked_div(dv - rv)),
-        ) {
+        if let Some((Some(ai), Some(aexact))) = base.map(|(bv, bi)| {
+            (
+                ni.percent_of(&bi),
+                nv.checked_mul(Decimal::ONE_HUNDRED)
+                    .and_then(|x| x.checked_div(bv)),
+            )
+        }) {
             if ai.meets(&ri) {
                 let aexp = round_to(aexact, dec);
                 f.status = Status::Pass;
@@ -221,7 +223,10 @@ pub(super) fn judge_ratio(
             }
         }
     }
-    let diff = reported.value - expected;
+    let Some(diff) = reported.value.checked_sub(expected) else {
+        f.too_large();
+        return;
+    };
     f.status = Status::Warn;
     f.imbalance = Some(signed(diff, dec));
     f.message = format!(

@@ -430,17 +430,13 @@ pub(super) fn judge_sum(
     // The most decimals any part was printed with (`decimals_of`).
     let mut dec = 0;
     for (_, m) in parts {
-        let (v, iv) = valued(m.num.a, m, scale);
-        match (sum.checked_add(&iv), exact.checked_add(v)) {
-            (Some(a), Some(b)) => {
-                sum = a;
-                exact = b;
-            }
-            _ => {
-                f.message = format!("Câu «{}»: số liệu quá lớn để cộng.", f.quote);
-                return;
-            }
-        }
+        let added = valued(m.num.a, m, scale)
+            .and_then(|(v, iv)| Some((sum.checked_add(&iv)?, exact.checked_add(v)?)));
+        let Some((s, e)) = added else {
+            f.too_large();
+            return;
+        };
+        (sum, exact) = (s, e);
         dec = dec.max(m.num.a.decimals);
     }
     let converted = whole.unit.is_some_and(|u| u.is_money() && u.scale != scale);
@@ -468,7 +464,20 @@ pub(super) fn judge_sum(
         (Some(b), Semantics::Equal) => Some((b, raw_b_str(doc, whole))),
         _ => None,
     };
-    let wholes = [Some((whole.num.a, raw_a_str(doc, whole))), second];
+    // Each whole in the common scale, with its figure and print.
+    let mut wholes = [None, None];
+    for (slot, w) in wholes
+        .iter_mut()
+        .zip([Some((whole.num.a, raw_a_str(doc, whole))), second])
+    {
+        if let Some((w, shown)) = w {
+            let Some((wv, wi)) = valued(w, whole, scale) else {
+                f.too_large();
+                return;
+            };
+            *slot = Some((w, shown, wv, wi));
+        }
+    }
     let fraction = whole
         .is_fraction()
         .then(|| doc.text(whole.tok..whole.tok + 1));
@@ -481,22 +490,19 @@ pub(super) fn judge_sum(
             cat(&["tổng ", shown, space, unit_word, " ghi trong câu"])
         }
     };
-    let judged = wholes.iter().flatten().find_map(|&(w, shown)| {
-        let (wv, wi) = valued(w, whole, scale);
-        let ok = match sem {
-            Semantics::Equal => sum.meets(&wi),
-            Semantics::AtMost => sum.lo <= wi.hi,
-        };
-        ok.then_some((w, shown, wv, wi))
+    let judged = wholes.iter().flatten().copied().find(|(.., wi)| match sem {
+        Semantics::Equal => sum.meets(wi),
+        Semantics::AtMost => sum.lo <= wi.hi,
     });
     let total_text = amount(exact, dec, unit_word);
     let ok = judged.is_some();
-    let (w, shown, wv, wi) = match judged {
-        Some(j) => j,
-        None => {
-            let (wv, wi) = valued(whole.num.a, whole, scale);
-            (whole.num.a, raw_a_str(doc, whole), wv, wi)
-        }
+    let Some((w, shown, wv, wi)) = judged.or(wholes[0]) else {
+        return;
+    };
+    // What the whole has beyond the parts (negative when they exceed it).
+    let Some(beyond) = wv.checked_sub(exact) else {
+        f.too_large();
+        return;
     };
     f.reported = Some(shown.to_string());
     let whole_text = describe(shown, wv, &w);
@@ -513,7 +519,7 @@ pub(super) fn judge_sum(
         let tail: &[&str] = if sem == Semantics::Equal || sum.meets(&wi) {
             &["khớp với ", &whole_text]
         } else {
-            left = amount(wv - exact, gap, unit_word);
+            left = amount(beyond, gap, unit_word);
             &[
                 "không vượt ",
                 &whole_text,
@@ -543,13 +549,13 @@ pub(super) fn judge_sum(
         return;
     }
     f.status = Status::Warn;
-    f.imbalance = Some(signed(wv - exact, gap));
+    f.imbalance = Some(signed(beyond, gap));
     f.message = match sem {
         Semantics::Equal => {
-            let also = match (whole.num.b, &fraction) {
-                (Some(b), Some(fr)) => format!(
+            let also = match (whole.num.b, &fraction, wholes[1]) {
+                (Some(b), Some(fr), Some((.., bv, _))) => format!(
                     ", cũng không bằng {} (số thứ hai trong «{fr}»)",
-                    amount(valued(b, whole, scale).0, b.decimals, unit_word)
+                    amount(bv, b.decimals, unit_word)
                 ),
                 _ => String::new(),
             };
@@ -557,14 +563,14 @@ pub(super) fn judge_sum(
                 "Câu «{}» ghi {} nhưng {label} cộng lại {formula} = {total_text} (chênh {}{also}). Cần xem lại tổng hoặc các phần.",
                 f.quote,
                 amount(wv, w.decimals, unit_word),
-                amount((wv - exact).abs(), gap, unit_word)
+                amount(beyond.abs(), gap, unit_word)
             )
         }
         Semantics::AtMost => format!(
             "Câu «{}»: {label} cộng lại {formula} = {total_text}, lớn hơn {} (vượt {}). Phần không thể lớn hơn tổng.",
             f.quote,
             amount(wv, w.decimals, unit_word),
-            amount((exact - wv).abs(), gap, unit_word)
+            amount(beyond.abs(), gap, unit_word)
         ),
     };
 }
@@ -612,18 +618,24 @@ pub(super) fn remainders(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) 
             (r, sem)
         };
         let scale = common_scale(&[fr, rest]);
-        let (av, ai) = valued(fr.num.a, fr, scale);
-        let (rv, ri) = valued(rest.num.a, rest, scale);
-        let (bv, bi) = valued(b, fr, scale);
-        let Some(sum) = ai.checked_add(&ri) else {
-            continue;
-        };
-        let exact = crate::narrative::finding::plus(av, rv);
+        // The part stated, the rest, the whole; the two added up, and beyond the whole.
+        let values = (|| {
+            let (av, ai) = valued(fr.num.a, fr, scale)?;
+            let (rv, ri) = valued(rest.num.a, rest, scale)?;
+            let (bv, bi) = valued(b, fr, scale)?;
+            let exact = av.checked_add(rv)?;
+            Some((bv, bi, ai.checked_add(&ri)?, exact, exact.checked_sub(bv)?))
+        })();
         let dec = decimals_of(&[fr.num.a, rest.num.a, b]);
         let unit = unit_text(doc, fr, "");
         let (at, rt, bt) = (raw_a(doc, fr), raw_a(doc, rest), raw_b(doc, fr));
         let quoted = fr.gap_start..rest.right_end.max(rest.unit_end);
         let mut f = Finding::new("remainder", p, doc, quoted, &[fr, rest]);
+        let Some((bv, bi, sum, exact, over)) = values else {
+            f.too_large();
+            out.push(f);
+            continue;
+        };
         f.formula = Some(format!("{at} + {rt}"));
         f.reported = Some(bt.clone());
         f.expected = Some(format_vi(exact, dec));
@@ -638,7 +650,7 @@ pub(super) fn remainders(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) 
             let tail = if sem == Semantics::AtMost && !sum.meets(&bi) {
                 format!(
                     "không vượt {whole} (còn {} chưa được nêu)",
-                    amount(bv - exact, dec, unit)
+                    amount(-over, dec, unit)
                 )
             } else {
                 format!("khớp với {whole}")
@@ -650,13 +662,13 @@ pub(super) fn remainders(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) 
             );
         } else {
             f.status = Status::Warn;
-            f.imbalance = Some(signed(exact - bv, dec));
+            f.imbalance = Some(signed(over, dec));
             f.message = format!(
                 "Câu «{}» ghi {at}/{bt} {unit} và phần còn lại {rt}, nhưng {at} + {rt} = {}, {} {bt} (chênh {}). Cần xem lại các số này.",
                 f.quote,
                 amount(exact, dec, unit),
                 if exact > bv { "lớn hơn" } else { "không bằng" },
-                format_vi((exact - bv).abs(), dec)
+                format_vi(over.abs(), dec)
             );
         }
         out.push(f);
