@@ -32,6 +32,7 @@ pub mod present;
 pub mod read;
 pub mod report;
 pub mod rules;
+pub mod target;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -105,6 +106,48 @@ pub fn check_file(bytes: &[u8], name: &str, options: &Options) -> Result<Outcome
 /// Checks a document produced by any reader.
 pub fn check_document(doc: &Document, options: &Options) -> Outcome {
     check_report(build_report(doc, options), options)
+}
+
+/// «Cần bao nhiêu để đạt …?» on pasted text: the smallest change of one figure that makes `cell`
+/// (a ratio or a total) print `target`, carried through the rows that depend on it
+/// ([`target::seek`]). The edits of `options` are applied first, so that a question can be asked
+/// of a what-if.
+pub fn target_text(
+    text: &str,
+    cell: &str,
+    target: &str,
+    change: Option<&str>,
+    options: &Options,
+) -> Result<target::Goal, target::TargetError> {
+    let doc = read::read_text(text).map_err(|e| target::TargetError(e.to_string()))?;
+    target_document(&doc, cell, target, change, options)
+}
+
+/// [`target_text`] for a file as opened (.docx, .xlsx, text in any encoding), read as
+/// [`check_file`] reads it.
+pub fn target_file(
+    bytes: &[u8],
+    name: &str,
+    cell: &str,
+    target: &str,
+    change: Option<&str>,
+    options: &Options,
+) -> Result<target::Goal, target::TargetError> {
+    let file = read::read_file(bytes, name).map_err(|e| target::TargetError(e.to_string()))?;
+    target_document(&file.document, cell, target, change, options)
+}
+
+/// [`target_text`] for a document produced by any reader.
+pub fn target_document(
+    doc: &Document,
+    cell: &str,
+    target: &str,
+    change: Option<&str>,
+    options: &Options,
+) -> Result<target::Goal, target::TargetError> {
+    let report = build_report(doc, options);
+    let rules = rules::rules_for(&report, options.catalogue());
+    target::seek(&report, &rules, cell, target, change)
 }
 
 /// The report of a document, with the edited cells put in.

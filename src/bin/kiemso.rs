@@ -3,8 +3,11 @@
 //! ```text
 //! kiemso check [PATH|-] [--json] [--all] [--catalogue FILE]   (PATH: .docx, .xlsx, .csv, .tsv, .txt)
 //! kiemso forms [--catalogue FILE]
+//! kiemso target PATH CELL VALUE [--change CELL] [--json] [--catalogue FILE]
 //! ```
 //! Exit status: 0 no failed check, 1 at least one, 2 the input could not be read.
+//! For `target`: 0 the target can be reached (or is), 1 it cannot (the message says why), 2 the
+//! input, the cell or the value could not be used.
 
 use kiemso::catalogue::Catalogue;
 use kiemso::{check_file, check_text, present, Options};
@@ -19,6 +22,11 @@ const USAGE: &str = "Cách dùng:
       --catalogue  dùng danh mục biểu mẫu khác thay cho danh mục có sẵn
   kiemso forms [--catalogue TỆP.json]
       Liệt kê các biểu mẫu và quy tắc trong danh mục.
+  kiemso target TỆP Ô GIÁ_TRỊ [--change Ô] [--json] [--catalogue TỆP.json]
+      Cần bao nhiêu để ô Ô (một tỷ lệ hay một tổng, ví dụ B03/3.1) đạt GIÁ_TRỊ (ví dụ 99,80)?
+      --change     ô được thay đổi (mặc định: tử số của tỷ lệ, phần đầu tiên của tổng)
+      --json       in kết quả dạng JSON {cell, target, changes, message, reachable}
+      Mã thoát: 0 đạt được, 1 không thể đạt (có lý do), 2 không dùng được dữ liệu hay ô.
 Mã thoát: 0 không có lỗi, 1 có ít nhất một lỗi, 2 không đọc được dữ liệu.";
 
 fn fail(message: &str) -> ExitCode {
@@ -26,11 +34,33 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The bytes of a file, or of standard input for `-`, within the size limit; or why not.
+fn read_input(path: &str) -> Result<Vec<u8>, String> {
+    let limit = kiemso::read::MAX_FILE_BYTES;
+    let too_large = |what: &str| format!("{what} quá lớn (giới hạn {} MB)", limit / (1024 * 1024));
+    if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .take(limit as u64 + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("không đọc được đầu vào chuẩn: {e}"))?;
+        if buf.len() > limit {
+            return Err(too_large("đầu vào chuẩn"));
+        }
+        return Ok(buf);
+    }
+    if std::fs::metadata(path).is_ok_and(|m| m.len() > limit as u64) {
+        return Err(too_large(path));
+    }
+    std::fs::read(path).map_err(|e| format!("không mở được {path}: {e}"))
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut json = false;
     let mut all = false;
     let mut catalogue_path: Option<String> = None;
+    let mut change: Option<String> = None;
     let mut positional: Vec<String> = Vec::new();
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
@@ -40,6 +70,10 @@ fn main() -> ExitCode {
             "--catalogue" => match it.next() {
                 Some(p) => catalogue_path = Some(p),
                 None => return fail("thiếu tên tệp sau --catalogue"),
+            },
+            "--change" => match it.next() {
+                Some(c) => change = Some(c),
+                None => return fail("thiếu tên ô sau --change"),
             },
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -110,6 +144,51 @@ fn main() -> ExitCode {
                         ExitCode::from(1)
                     } else {
                         ExitCode::SUCCESS
+                    }
+                }
+                Err(e) => fail(&e.to_string()),
+            }
+        }
+        Some("target") => {
+            let [_, path, cell, value] = positional.as_slice() else {
+                return fail(&format!(
+                    "target cần tệp, ô và giá trị cần đạt (ví dụ: target baocao.txt B03/3.1 99,80)\n{USAGE}"
+                ));
+            };
+            let options = Options {
+                catalogue,
+                ..Options::default()
+            };
+            let bytes = match read_input(path) {
+                Ok(b) => b,
+                Err(e) => return fail(&e),
+            };
+            let result = if path == "-" {
+                kiemso::read::encoding::decode(&bytes)
+                    .map_err(|e| kiemso::target::TargetError(e.to_string()))
+                    .and_then(|d| {
+                        kiemso::target_text(&d.text, cell, value, change.as_deref(), &options)
+                    })
+            } else {
+                kiemso::target_file(&bytes, path, cell, value, change.as_deref(), &options)
+            };
+            match result {
+                Ok(goal) => {
+                    let text = if json {
+                        // Plain data: strings, a list and a boolean.
+                        serde_json::to_string_pretty(&goal).expect("the goal is plain data") + "\n"
+                    } else {
+                        let mut t = goal.message.clone() + "\n";
+                        for c in &goal.changes {
+                            t.push_str(&format!("  {}: {} → {}\n", c.cell, c.from, c.to));
+                        }
+                        t
+                    };
+                    let _ = std::io::stdout().write_all(text.as_bytes());
+                    if goal.reachable {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(1)
                     }
                 }
                 Err(e) => fail(&e.to_string()),
