@@ -83,12 +83,6 @@ struct Linear {
     strict: bool,
 }
 
-/// A bound on `m` and why it holds, in Vietnamese.
-struct Bound {
-    m: Decimal,
-    why: String,
-}
-
 fn too_large() -> String {
     "số liệu quá lớn để tính".into()
 }
@@ -644,26 +638,6 @@ fn solve(
             }
         }
     }
-    let mut lo: Option<Bound> = None;
-    let mut hi: Option<Bound> = None;
-    for (l, why) in &limits {
-        match l.solve() {
-            Solved::AtLeast(m) if lo.as_ref().map_or(true, |b| m > b.m) => {
-                lo = Some(Bound {
-                    m,
-                    why: why.clone(),
-                });
-            }
-            Solved::AtMost(m) if hi.as_ref().map_or(true, |b| m < b.m) => {
-                hi = Some(Bound {
-                    m,
-                    why: why.clone(),
-                });
-            }
-            // Always true, or never (then it does not hold now either: not this change's doing).
-            _ => {}
-        }
-    }
     let verb = |m: Decimal| if m > Decimal::ZERO { "thêm" } else { "bớt" };
     let amount = |m: Decimal| {
         format!(
@@ -679,19 +653,22 @@ fn solve(
         give_up(&mut goal, too_large());
         return goal;
     };
-    let broken = match (&lo, &hi) {
-        (Some(b), _) if m_goal < b.m => Some(b),
-        (_, Some(b)) if m_goal > b.m => Some(b),
-        _ => None,
-    };
-    if let Some(b) = broken {
+    // Every limit holds now (m = 0) and the goal's set is a half-line from `m_goal` away from 0:
+    // if a limit fails at `m_goal`, it fails further on too, and the target cannot be reached.
+    let mut broken: Vec<&str> = Vec::new();
+    for (l, why) in &limits {
+        if !l.holds(m_goal) && !broken.contains(&why.as_str()) {
+            broken.push(why);
+        }
+    }
+    if !broken.is_empty() {
         let why = format!(
             "cần {} {} ở {op_phrase} ({} → {}) nhưng {}",
             verb(m_goal),
             amount(m_goal),
             format_vi(op_value, op_decimals),
             format_vi(new_op, op_decimals),
-            b.why
+            broken.join("; ")
         );
         give_up(&mut goal, why);
         return goal;
