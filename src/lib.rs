@@ -164,9 +164,21 @@ fn check_report(mut report: Report, options: &Options) -> Outcome {
     report.notices.extend(notices);
     #[cfg_attr(not(feature = "narrative"), allow(unused_mut))]
     let mut checks = evaluate::evaluate(&report, &rules);
+    let targets = target::shortfalls(&report, &rules, options.catalogue());
     drop(rules);
     // The words against the numbers, after the tables' own checks.
     #[cfg(feature = "narrative")]
     checks.extend(narrative::check(&report));
-    Outcome::from_report(report, checks)
+    let mut outcome = Outcome::from_report(report, checks);
+    for t in targets {
+        let row = outcome
+            .forms
+            .iter_mut()
+            .flat_map(|f| f.table.iter_mut())
+            .find(|r| r.cell == t.cell);
+        if let Some(row) = row {
+            row.targets.push(t);
+        }
+    }
+    outcome
 }

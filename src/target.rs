@@ -17,6 +17,7 @@
 //! part of moves with it (and that total's own totals), and every ratio over a changed figure is
 //! recomputed; each is listed as a change, so that the page can apply them all as one what-if.
 
+use crate::catalogue::{Catalogue, Direction, TargetSpec};
 use crate::explain::{row_phrase, short_indicator};
 use crate::number::{english_style, format_vi, round_to, Figure};
 use crate::report::{Measure, Report, Row, Value};
@@ -842,4 +843,124 @@ fn find_ref<'a>(rules: &'a [Rule], name: &str) -> Option<&'a CellRef> {
         .iter()
         .flat_map(|r| r.cells())
         .find(|c| c.name == name)
+}
+
+/// A row measured against a target its catalogue row declares ([`TargetSpec`]): whether it is
+/// reached and, when not, «còn thiếu …» and what it takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Shortfall {
+    /// The row's cell (`B07/6.4`).
+    pub cell: String,
+    /// The target, as the catalogue prints it (`50`).
+    pub target: String,
+    /// What the target is («ngưỡng điểm tối đa …»).
+    pub label: String,
+    /// `at_least` or `at_most`.
+    pub direction: Direction,
+    /// Whether the row's printed figure is on the right side of the target.
+    pub reached: bool,
+    /// How far the printed figure is from the target, when it is not reached (`3,67`), in the
+    /// row's unit (points for a percentage).
+    pub gap: Option<String>,
+    /// The sentence shown beside the row.
+    pub message: String,
+    /// The smallest change that reaches it ([`seek`]), when the row is a ratio or a total and
+    /// the target is not reached; the changes to apply as one what-if.
+    pub changes: Vec<Change>,
+}
+
+/// Every declared target of the rows of `report`'s catalogue forms, with its «còn thiếu …»:
+/// the function the page calls for the thresholds of the catalogue (the rows of the JSON carry
+/// them as `targets`).
+pub fn shortfalls(report: &Report, rules: &[Rule], catalogue: &Catalogue) -> Vec<Shortfall> {
+    let mut out = Vec::new();
+    for form in &report.forms {
+        let spec = match (form.grid.is_some(), form.number) {
+            (false, Some(n)) => catalogue.form(n),
+            _ => None,
+        };
+        let Some(spec) = spec else { continue };
+        for row_spec in spec.rows.iter().filter(|r| !r.targets.is_empty()) {
+            let Some(row) = form.row(&row_spec.stt) else {
+                continue;
+            };
+            let Value::Number(figure) = row.value else {
+                continue;
+            };
+            let cell = form.cell_name(row);
+            for t in &row_spec.targets {
+                // Validated with the catalogue.
+                let Ok(target) = Figure::parse(&t.value) else {
+                    continue;
+                };
+                out.push(shortfall(report, rules, row, &cell, figure, target, t));
+            }
+        }
+    }
+    out
+}
+
+fn shortfall(
+    report: &Report,
+    rules: &[Rule],
+    row: &Row,
+    cell: &str,
+    figure: Figure,
+    target: Figure,
+    spec: &TargetSpec,
+) -> Shortfall {
+    let percent = row.measure() == Measure::Percent;
+    let sign = if percent { "%" } else { "" };
+    let decimals = figure.decimals.max(target.decimals);
+    let reached = match spec.direction {
+        Direction::AtLeast => figure.value >= target.value,
+        Direction::AtMost => figure.value <= target.value,
+    };
+    let about = crate::explain::row_phrase_capital(row);
+    let printed = figure.printed();
+    let target_text = format_vi(target.value, target.decimals);
+    let mut s = Shortfall {
+        cell: cell.to_string(),
+        target: target_text.clone(),
+        label: spec.label.clone(),
+        direction: spec.direction,
+        reached,
+        gap: None,
+        message: String::new(),
+        changes: Vec::new(),
+    };
+    if reached {
+        let side = match spec.direction {
+            Direction::AtLeast => "không thấp hơn",
+            Direction::AtMost => "không cao hơn",
+        };
+        s.message = format!(
+            "{about}: {printed}{sign}, {side} {target_text}{sign} ({}).",
+            spec.label
+        );
+        return s;
+    }
+    let gap = format_vi((target.value - figure.value).abs(), decimals);
+    let unit = if percent {
+        " điểm %".to_string()
+    } else {
+        unit_words(row)
+    };
+    let (word, verb) = match spec.direction {
+        Direction::AtLeast => ("còn thiếu", "đạt"),
+        Direction::AtMost => ("còn vượt", "về"),
+    };
+    s.message = format!(
+        "{about}: {printed}{sign}, {word} {gap}{unit} để {verb} {target_text}{sign} ({}).",
+        spec.label
+    );
+    s.gap = Some(gap);
+    if let Ok(goal) = seek(report, rules, cell, &spec.value, None) {
+        if goal.reachable && !goal.changes.is_empty() {
+            s.message.push(' ');
+            s.message.push_str(&goal.message);
+            s.changes = goal.changes;
+        }
+    }
+    s
 }

@@ -428,3 +428,100 @@ fn goal_seeking_follows_the_what_if_edits() {
     assert_eq!(goal.changes[0].from, "66.700");
     assert_eq!(goal.changes[0].to, "66.822");
 }
+
+fn row_targets(outcome: &Outcome) -> Vec<(String, kiemso::target::Shortfall)> {
+    outcome
+        .forms
+        .iter()
+        .flat_map(|f| f.table.iter())
+        .flat_map(|r| r.targets.iter().map(|t| (r.cell.clone(), t.clone())))
+        .collect()
+}
+
+#[test]
+fn the_catalogue_threshold_is_reported_per_row() {
+    // The seed: 76,33 % of files received online, above the 50 % of the national index.
+    let s = seed();
+    let targets = row_targets(&s.outcome);
+    assert_eq!(targets.len(), 1, "{targets:?}");
+    let (cell, t) = &targets[0];
+    assert_eq!((cell.as_str(), t.cell.as_str()), ("B07/6.4", "B07/6.4"));
+    assert!(
+        t.reached && t.gap.is_none() && t.changes.is_empty(),
+        "{t:?}"
+    );
+    assert!(t.message.contains("766"), "{}", t.message);
+    // Only that row carries the field in the JSON.
+    let json = s.outcome.to_json();
+    assert_eq!(json.matches("\"targets\"").count(), 1);
+
+    // The same report with fewer files online: 30.000 / 74.501 = 40,27 %.
+    let options = Options {
+        overrides: BTreeMap::from([
+            ("B07/6.4.2".to_string(), "30.000".to_string()),
+            ("B07/6.4".to_string(), "40,27".to_string()),
+        ]),
+        ..Options::default()
+    };
+    let low = check_text(SEED, &options).unwrap();
+    let targets = row_targets(&low);
+    let (_, t) = &targets[0];
+    assert!(!t.reached);
+    let (d, _) = scaled(&s.values["B07/6.4.1"]);
+    let now = percent_rounded(30_000, d, 2);
+    assert_eq!(
+        t.gap.as_deref(),
+        Some(print_scaled(5_000 - now, 2).as_str())
+    );
+    assert!(t.message.contains("còn thiếu"), "{}", t.message);
+    let x = (30_000..=d)
+        .find(|&x| percent_rounded(x, d, 2) >= 5_000)
+        .unwrap();
+    assert_eq!(t.changes[0].cell, "B07/6.4.2");
+    assert_eq!(t.changes[0].to, print_scaled(x, 0));
+    // Applied, the row reaches its threshold and the tables still check.
+    let mut applied = options.overrides.clone();
+    applied.extend(t.changes.iter().map(|c| (c.cell.clone(), c.to.clone())));
+    let after = check_text(
+        SEED,
+        &Options {
+            overrides: applied,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert!(row_targets(&after)[0].1.reached);
+    assert!(!after
+        .checks
+        .iter()
+        .any(|c| c.kind != Kind::Narrative && c.status == Status::Fail));
+}
+
+#[test]
+fn a_user_catalogue_declares_its_own_targets() {
+    // A province's own ceiling on late files, in a catalogue of its own.
+    let catalogue = kiemso::catalogue::Catalogue::from_json(
+        r#"{"name": "Riêng", "forms": [{"number": 9, "title": "Hồ sơ",
+          "rows": [
+            {"stt": "1", "indicator": "Tỷ lệ hồ sơ quá hạn", "unit": "%",
+             "targets": [{"value": "1,5", "label": "mục tiêu của tỉnh", "direction": "at_most"}]},
+            {"stt": "1.1", "indicator": "Tổng số hồ sơ", "unit": "Hồ sơ"},
+            {"stt": "1.2", "indicator": "Số hồ sơ quá hạn", "unit": "Hồ sơ"}],
+          "rules": [{"kind": "ratio", "result": "1", "numerator": "1.2", "denominator": "1.1"}]}]}"#,
+    )
+    .unwrap();
+    let text = "Biểu mẫu số 09\n1.\tTỷ lệ hồ sơ quá hạn\t%\t2,50\n\
+                1.1.\tTổng số hồ sơ\tHồ sơ\t400\n1.2.\tSố hồ sơ quá hạn\tHồ sơ\t10\n";
+    let options = Options {
+        catalogue: Some(catalogue),
+        ..Options::default()
+    };
+    let outcome = check_text(text, &options).unwrap();
+    let (_, t) = &row_targets(&outcome)[0];
+    assert!(!t.reached);
+    assert_eq!(t.gap.as_deref(), Some("1,00"));
+    assert!(t.message.contains("còn vượt 1,00 điểm %"), "{}", t.message);
+    // 6 / 400 = 1,50 %: four fewer late files.
+    assert_eq!(t.changes[0].to, "6");
+    assert!(t.message.contains("cần bớt 4 hồ sơ"), "{}", t.message);
+}
