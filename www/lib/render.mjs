@@ -36,6 +36,11 @@ import { gridHeader, gridBody } from './grid.mjs';
  * @property {'section' | 'brief'} [narrative]  the report's words in a section of their own (the
  *   page), or only among the problems (the element)
  * @property {number} [rowLimit]  rows built per form before "show all" (huge tables)
+ * @property {(cell: string, value: string) => Promise<Goal>} [onTarget]  «Cần bao nhiêu để
+ *   đạt …?» for a ratio or a total (the core's `target`); its changes are applied with `onEdit`
+ *
+ * @typedef {{ cell: string, target: string, changes: { cell: string, from: string, to: string }[],
+ *             message: string, reachable: boolean }} Goal
  */
 
 let instances = 0;
@@ -643,7 +648,50 @@ export class ResultsView {
           }))
         : null,
       this.toldDetail(cell),
+      this.goalDetail(cell, about),
     );
+  }
+
+  /**
+   * «Cần bao nhiêu để đạt …?» for a cell that is a ratio or a total: a target, the core's answer,
+   * and its changes applied as what-if edits in one tap.
+   * @param {string} cell
+   * @param {Check[]} about
+   */
+  goalDetail(cell, about) {
+    const ask = this.o.onTarget;
+    if (!ask || !about.some((c) => (c.kind === 'ratio' || c.kind === 'sum') && c.cells[0] === cell)) return null;
+    const s = this.s;
+    const id = `${this.prefix}goal`;
+    const input = /** @type {HTMLInputElement} */ (h('input', { id, class: 'ks-goal-input', inputmode: 'decimal', autocomplete: 'off', placeholder: '99,80' }));
+    const answer = h('p', { class: 'ks-goal-answer', role: 'status' });
+    const apply = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'ks-goal-apply', hidden: true }, s.goalApply));
+    /** @type {Goal | null} */
+    let goal = null;
+    apply.addEventListener('click', () => {
+      if (!goal) return;
+      for (const c of goal.changes) this.o.onEdit?.(c.cell, c.to);
+      apply.hidden = true;
+      answer.textContent = s.goalApplied;
+    });
+    const form = h('form', { class: 'ks-goal' },
+      h('label', { for: id }, s.goalLabel), ' ', input, ' ',
+      h('button', { type: 'submit', class: 'ks-goal-ask' }, s.goalAsk));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      if (!input.value.trim()) return;
+      goal = null;
+      apply.hidden = true;
+      answer.textContent = s.goalBusy;
+      try {
+        goal = await ask(cell, input.value.trim());
+        answer.textContent = goal.message;
+        apply.hidden = !goal.reachable || goal.changes.length === 0 || !this.o.editable;
+      } catch (err) {
+        answer.textContent = err instanceof Error ? err.message : String(err);
+      }
+    });
+    return [h(this.hx(2), { class: 'ks-detail-sub' }, s.goalTitle), form, answer, apply];
   }
 
   /**
