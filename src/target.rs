@@ -84,6 +84,40 @@ struct Linear {
     strict: bool,
 }
 
+/// Exact arithmetic, `None` on overflow, kept out of line: `rust_decimal` inlines its operations
+/// at every use, and the goal's few dozen of them made the first-load Wasm module 40 KB (gzipped)
+/// larger; called, they cost a few bytes each.
+trait Exact: Sized {
+    fn times(self, other: Decimal) -> Option<Decimal>;
+    fn over(self, other: Decimal) -> Option<Decimal>;
+    fn plus(self, other: Decimal) -> Option<Decimal>;
+    fn minus(self, other: Decimal) -> Option<Decimal>;
+}
+
+impl Exact for Decimal {
+    #[inline(never)]
+    fn times(self, other: Decimal) -> Option<Decimal> {
+        self.checked_mul(other)
+    }
+    #[inline(never)]
+    fn over(self, other: Decimal) -> Option<Decimal> {
+        self.checked_div(other)
+    }
+    #[inline(never)]
+    fn plus(self, other: Decimal) -> Option<Decimal> {
+        self.checked_add(other)
+    }
+    #[inline(never)]
+    fn minus(self, other: Decimal) -> Option<Decimal> {
+        self.checked_sub(other)
+    }
+}
+
+/// The sum of step counts (small integers: it cannot overflow a decimal).
+fn total_of(items: impl Iterator<Item = Decimal>) -> Decimal {
+    items.fold(Decimal::ZERO, |s, x| s.plus(x).unwrap_or(s))
+}
+
 fn too_large() -> String {
     "số liệu quá lớn để tính".into()
 }
@@ -92,14 +126,14 @@ fn too_large() -> String {
 /// digit) and then corrected against exact products.
 fn floor_div(b: Decimal, a: Decimal) -> Option<Decimal> {
     let fits = |x: Decimal| -> Option<bool> {
-        let p = x.checked_mul(a)?;
+        let p = x.times(a)?;
         Some(if a > Decimal::ZERO { p <= b } else { p >= b })
     };
-    let mut f = b.checked_div(a)?.floor();
+    let mut f = b.over(a)?.floor();
     while !fits(f)? {
-        f = f.checked_sub(Decimal::ONE)?;
+        f = f.minus(Decimal::ONE)?;
     }
-    while fits(f.checked_add(Decimal::ONE)?)? {
+    while fits(f.plus(Decimal::ONE)?)? {
         f += Decimal::ONE;
     }
     Some(f)
@@ -138,12 +172,12 @@ impl Linear {
         let m = if a > Decimal::ZERO {
             // m ≥ b/a, or m > b/a.
             if self.strict {
-                floor_div(b, a).and_then(|f| f.checked_add(Decimal::ONE))
+                floor_div(b, a).and_then(|f| f.plus(Decimal::ONE))
             } else {
                 ceil_div(b, a)
             }
         } else if self.strict {
-            ceil_div(b, a).and_then(|c| c.checked_sub(Decimal::ONE))
+            ceil_div(b, a).and_then(|c| c.minus(Decimal::ONE))
         } else {
             floor_div(b, a)
         };
@@ -156,7 +190,7 @@ impl Linear {
 
     /// Whether `m` satisfies the condition, exactly.
     fn holds(&self, m: Decimal) -> bool {
-        match self.a.checked_mul(m) {
+        match self.a.times(m) {
             Some(p) if self.strict => p > self.b,
             Some(p) => p >= self.b,
             None => false,
@@ -425,7 +459,11 @@ fn solve(
             if total.name == operand.name || !parts.iter().any(|p| coef.contains_key(&*p.name)) {
                 continue;
             }
-            let moved: Decimal = parts.iter().filter_map(|p| coef.get(p.name.as_str())).sum();
+            let moved = total_of(
+                parts
+                    .iter()
+                    .filter_map(|p| coef.get(p.name.as_str()).copied()),
+            );
             if coef.get(total.name.as_str()) != Some(&moved) {
                 coef.insert(total.name.as_str(), moved);
                 changed = true;
@@ -457,12 +495,11 @@ fn solve(
                 );
                 return goal;
             }
-            n.checked_mul(Decimal::ONE_HUNDRED)
-                .and_then(|x| x.checked_div(d))
+            n.times(Decimal::ONE_HUNDRED).and_then(|x| x.over(d))
         }
         Shape::Sum { parts } => parts
             .iter()
-            .try_fold(Decimal::ZERO, |s, p| s.checked_add(values[&p.name].0)),
+            .try_fold(Decimal::ZERO, |s, p| s.plus(values[&p.name].0)),
     };
     let Some(now) = now else {
         give_up(&mut goal, too_large());
@@ -481,9 +518,13 @@ fn solve(
     let raise = now_printed < t_value;
     // The target as a condition on m. Raising: value ≥ t − h; lowering: value < t + h.
     let bound_value = if raise {
-        t_value - half
+        t_value.minus(half)
     } else {
-        t_value + half
+        t_value.plus(half)
+    };
+    let Some(bound_value) = bound_value else {
+        give_up(&mut goal, too_large());
+        return goal;
     };
     let lin = |a: Option<Decimal>, b: Option<Decimal>, strict: bool| -> Option<Linear> {
         Some(Linear {
@@ -503,20 +544,16 @@ fn solve(
             // 100·(n + a·s·m) − L·(d + b·s·m) ≥ 0
             let slope = (|| {
                 Decimal::ONE_HUNDRED
-                    .checked_mul(a)?
-                    .checked_sub(bound_value.checked_mul(b)?)?
-                    .checked_mul(step)
+                    .times(a)?
+                    .minus(bound_value.times(b)?)?
+                    .times(step)
             })();
-            let offset = (|| {
-                bound_value
-                    .checked_mul(d)?
-                    .checked_sub(Decimal::ONE_HUNDRED.checked_mul(n)?)
-            })();
+            let offset = (|| bound_value.times(d)?.minus(Decimal::ONE_HUNDRED.times(n)?))();
             (slope, offset)
         }
         Shape::Sum { parts } => {
-            let a: Decimal = parts.iter().map(|p| moves(&p.name)).sum();
-            (a.checked_mul(step), bound_value.checked_sub(now))
+            let a = total_of(parts.iter().map(|p| moves(&p.name)));
+            (a.times(step), bound_value.minus(now))
         }
     };
     // Lowering: value(m) < U ⇔ −A·m > −B.
@@ -572,7 +609,7 @@ fn solve(
         if v < Decimal::ZERO {
             continue;
         }
-        if let Some(l) = lin(c.checked_mul(step), Some(-v), false) {
+        if let Some(l) = lin(c.times(step), Some(-v), false) {
             limits.push((l, format!("{} không thể âm", row_phrase(row))));
         }
     }
@@ -592,14 +629,15 @@ fn solve(
         let Some(sum) = parts
             .iter()
             .map(&mut value_of)
-            .try_fold(Decimal::ZERO, |s, v| s.checked_add(v?))
+            .try_fold(Decimal::ZERO, |s, v| s.plus(v?))
         else {
             continue;
         };
         if sum > w {
             continue;
         }
-        let a: Decimal = moves(&whole.name) - parts.iter().map(|p| moves(&p.name)).sum::<Decimal>();
+        let a = moves(&whole.name).minus(total_of(parts.iter().map(|p| moves(&p.name))));
+        let Some(a) = a else { continue };
         // (c_w − Σc_p)·s·m ≥ Σp − w
         let parts_phrase = match parts.as_slice() {
             [only] => row_at(report, only.at).map_or_else(|| only.name.clone(), row_phrase),
@@ -614,7 +652,7 @@ fn solve(
         };
         let whole_phrase = row_at(report, whole.at).map_or_else(|| whole.name.clone(), row_phrase);
         let because = why.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
-        if let Some(l) = lin(a.checked_mul(step), sum.checked_sub(w), false) {
+        if let Some(l) = lin(a.times(step), sum.minus(w), false) {
             limits.push((
                 l,
                 format!("{parts_phrase} không thể lớn hơn {whole_phrase}{because}"),
@@ -629,12 +667,12 @@ fn solve(
         let (n, d) = (values[&numerator.name].0, values[&denominator.name].0);
         let (a, b) = (moves(&numerator.name), moves(&denominator.name));
         // d + b·s·m > 0
-        if let Some(l) = lin(b.checked_mul(step), Some(-d), true) {
+        if let Some(l) = lin(b.times(step), Some(-d), true) {
             limits.push((l, "mẫu số phải lớn hơn 0".into()));
         }
         // n + a·s·m ≤ d + b·s·m, when it holds now.
         if n <= d {
-            if let Some(l) = lin((b - a).checked_mul(step), n.checked_sub(d), false) {
+            if let Some(l) = lin(b.minus(a).and_then(|x| x.times(step)), n.minus(d), false) {
                 limits.push((l, "tử số không thể lớn hơn mẫu số".into()));
             }
         }
@@ -643,14 +681,11 @@ fn solve(
     let amount = |m: Decimal| {
         format!(
             "{}{}",
-            format_vi((m * step).abs(), op_decimals.min(27)),
+            format_vi(m.times(step).unwrap_or_default().abs(), op_decimals.min(27)),
             unit_words(op_row)
         )
     };
-    let Some(new_op) = m_goal
-        .checked_mul(step)
-        .and_then(|x| op_value.checked_add(x))
-    else {
+    let Some(new_op) = m_goal.times(step).and_then(|x| op_value.plus(x)) else {
         give_up(&mut goal, too_large());
         return goal;
     };
@@ -677,7 +712,7 @@ fn solve(
     debug_assert!(goal_condition.holds(m_goal));
 
     // The figures after the change.
-    let delta = m_goal * step;
+    let delta = new_op.minus(op_value).unwrap_or_default();
     let mut changes = vec![Change {
         cell: operand.name.clone(),
         from: format_vi(op_value, op_decimals),
@@ -695,7 +730,7 @@ fn solve(
         let Ok(f) = figure_of(report, total) else {
             continue;
         };
-        let Some(v) = c.checked_mul(delta).and_then(|x| f.value.checked_add(x)) else {
+        let Some(v) = c.times(delta).and_then(|x| f.value.plus(x)) else {
             continue;
         };
         after.insert(total.name.clone(), v);
@@ -729,10 +764,7 @@ fn solve(
         let (Some(n), Some(d)) = (current(numerator, &after), current(denominator, &after)) else {
             continue;
         };
-        let Some(v) = n
-            .checked_mul(Decimal::ONE_HUNDRED)
-            .and_then(|x| x.checked_div(d))
-        else {
+        let Some(v) = n.times(Decimal::ONE_HUNDRED).and_then(|x| x.over(d)) else {
             continue;
         };
         let own = res.name == result.name;
@@ -768,7 +800,7 @@ fn solve(
         Shape::Ratio { .. } => own_new,
         Shape::Sum { parts } => parts
             .iter()
-            .try_fold(Decimal::ZERO, |s, p| s.checked_add(current(p, &after)?)),
+            .try_fold(Decimal::ZERO, |s, p| s.plus(current(p, &after)?)),
     };
     // The goal's own total is among the totals; its print follows the goal's decimals.
     if let (Shape::Sum { .. }, Some(v)) = (shape, own_new) {
@@ -940,7 +972,10 @@ fn shortfall(
         );
         return s;
     }
-    let gap = format_vi((target.value - figure.value).abs(), decimals);
+    let gap = format_vi(
+        target.value.minus(figure.value).unwrap_or_default().abs(),
+        decimals,
+    );
     let unit = if percent {
         " điểm %".to_string()
     } else {
