@@ -164,7 +164,11 @@ fn check_report(mut report: Report, options: &Options) -> Outcome {
     report.notices.extend(notices);
     #[cfg_attr(not(feature = "narrative"), allow(unused_mut))]
     let mut checks = evaluate::evaluate(&report, &rules);
+    // The catalogue's targets, with what each takes (left out of the first-load Wasm module).
+    #[cfg(feature = "target")]
     let targets = target::shortfalls(&report, &rules, options.catalogue());
+    #[cfg(not(feature = "target"))]
+    let targets: Vec<target::Shortfall> = Vec::new();
     drop(rules);
     // The words against the numbers, after the tables' own checks.
     #[cfg(feature = "narrative")]

@@ -134,7 +134,7 @@ fn floor_div(b: Decimal, a: Decimal) -> Option<Decimal> {
         f = f.minus(Decimal::ONE)?;
     }
     while fits(f.plus(Decimal::ONE)?)? {
-        f += Decimal::ONE;
+        f = f.plus(Decimal::ONE)?;
     }
     Some(f)
 }
@@ -305,7 +305,11 @@ pub fn seek(
             _ => {}
         }
     }
-    candidates.sort_by_key(|(_, s)| matches!(s, Shape::Sum { .. }));
+    // Ratios first (a stable partition, without pulling a sort into the Wasm module).
+    let (mut candidates, sums): (Vec<_>, Vec<_>) = candidates
+        .into_iter()
+        .partition(|(_, s)| matches!(s, Shape::Ratio { .. }));
+    candidates.extend(sums);
     if candidates.is_empty() {
         let exists = report
             .forms

@@ -7,7 +7,8 @@
 //! sniffing, whether a file is text for the text box (and decodes it) or a package for `checkFile`.
 //! `target(text, cell, value, change, options)` answers «Cần bao nhiêu để đạt …?» for a ratio or a
 //! total: `{ cell, target, changes: [{ cell, from, to }], message, reachable }` (the CLI's
-//! `kiemso target --json`).
+//! `kiemso target --json`); only in the complete module (feature `target`), which the worker
+//! fetches for it.
 
 use crate::catalogue::Catalogue;
 use crate::outcome::Outcome;
@@ -104,6 +105,7 @@ pub fn file_text(bytes: &[u8], name: &str) -> Result<JsValue, JsValue> {
 /// strings; an unreachable target is an answer (`reachable: false`, the reason in `message`).
 /// Throws an `Error` with the Vietnamese reason for unusable text, an unknown cell or a value
 /// that is not a number.
+#[cfg(feature = "target")]
 #[wasm_bindgen]
 pub fn target(
     text: &str,
