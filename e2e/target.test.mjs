@@ -32,6 +32,7 @@ test('a ratio\'s details answer what it takes to reach a target, and apply it as
   await detail.getByRole('button', { name: 'Tính' }).click();
   await eventually(async () => /cần thêm 135 hồ sơ/.test(await detail.locator('.ks-goal-answer').innerText()));
   assert.match(await detail.locator('.ks-goal-answer').innerText(), /66\.687 → 66\.822/);
+  await detail.locator('.ks-goal-apply').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SCREENSHOTS, 'goal-seek.png') });
 
   // One tap: the numerator and the ratio are edited, and every check runs again without a failure.

@@ -634,6 +634,7 @@ export class ResultsView {
       about.length
         ? h('ul', { class: 'ks-checks' }, about.map((c) => this.checkItem(c, cell)))
         : h('p', { class: 'ks-detail-empty' }, s.detailNoChecks),
+      this.goalDetail(cell, about),
       using.length ? h(this.hx(2), { class: 'ks-detail-sub' }, s.checksUsing) : null,
       using.length
         ? h('ul', { class: 'ks-uses' }, using.map((c) => {
@@ -648,7 +649,6 @@ export class ResultsView {
           }))
         : null,
       this.toldDetail(cell),
-      this.goalDetail(cell, about),
     );
   }
 
