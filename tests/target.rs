@@ -525,3 +525,61 @@ fn a_user_catalogue_declares_its_own_targets() {
     assert_eq!(t.changes[0].to, "6");
     assert!(t.message.contains("cần bớt 4 hồ sơ"), "{}", t.message);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Any ratio, any target, by either operand: the engine's figure is the one an integer walk
+    /// finds, and it sits exactly on the rounding edge.
+    #[test]
+    fn any_ratio_any_target(
+        d in 1i128..3000,
+        n_frac in 0.0f64..=1.0,
+        k in 0u32..=3,
+        t_frac in 0.0f64..=1.0,
+        by_denominator in proptest::bool::ANY,
+    ) {
+        // Test inputs only: the fractions pick integers, no figure is computed in floats.
+        let n = ((d as f64) * n_frac).floor() as i128;
+        let hundred = 100 * 10i128.pow(k);
+        let t = ((hundred as f64) * t_frac).round() as i128;
+        let now = percent_rounded(n, d, k);
+        let text = format!(
+            "Biểu mẫu số 01\n2.\tTỷ lệ hoàn thành kế hoạch CCHC\t%\t{}\n\
+             2.1.\tSố nhiệm vụ đề ra trong kế hoạch\tNhiệm vụ\t{}\n\
+             2.2.\tSố nhiệm vụ đã hoàn thành\tNhiệm vụ\t{}\n",
+            print_scaled(now, k), print_scaled(d, 0), print_scaled(n, 0)
+        );
+        let change = if by_denominator { "B01/2.1" } else { "B01/2.2" };
+        let goal = target_text(&text, "B01/2", &print_scaled(t, k), Some(change), &Options::default()).unwrap();
+        if t == now {
+            proptest::prop_assert!(goal.reachable && goal.changes.is_empty(), "{:?}", goal);
+            return Ok(());
+        }
+        let expected = match (by_denominator, t > now) {
+            (false, true) => (n..=d).find(|&x| percent_rounded(x, d, k) >= t),
+            (false, false) => (0..=n).rev().find(|&x| percent_rounded(x, d, k) <= t),
+            // The denominator stays at or above the numerator and above 0.
+            (true, true) => (n.max(1)..=d).rev().find(|&y| percent_rounded(n, y, k) >= t),
+            // The rate falls as the denominator grows, to 0 past 2·n·100·10^k: bisect.
+            (true, false) => {
+                let (mut lo, mut hi) = (d, d + 2 * n * hundred + 1);
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    if percent_rounded(n, mid, k) <= t { hi = mid } else { lo = mid + 1 }
+                }
+                Some(lo)
+            }
+        };
+        let from = print_scaled(if by_denominator { d } else { n }, 0);
+        match expected {
+            Some(x) => {
+                proptest::prop_assert!(goal.reachable, "{}", goal.message);
+                proptest::prop_assert_eq!(&goal.changes[0].cell, change);
+                proptest::prop_assert_eq!(&goal.changes[0].from, &from);
+                proptest::prop_assert_eq!(&goal.changes[0].to, &print_scaled(x, 0));
+            }
+            None => proptest::prop_assert!(!goal.reachable, "{}", goal.message),
+        }
+    }
+}
