@@ -772,7 +772,11 @@ fn solve(
             continue;
         };
         let own = res.name == result.name;
-        let printed_from = row_at(report, res.at).map(|row| row.raw.trim().to_string());
+        // As the figure prints (a cell may carry a `%` or stray spaces), or as typed.
+        let printed_from = match figure_of(report, res) {
+            Ok(f) => Some(f.printed()),
+            Err(_) => row_at(report, res.at).map(|row| row.raw.trim().to_string()),
+        };
         let decimals = if own {
             k
         } else {
@@ -869,8 +873,31 @@ fn solve(
         format_vi(op_value, op_decimals),
         format_vi(new_op, op_decimals),
     );
+    // The figures to type are printed as the table prints its own: a grid read with English
+    // separators (`1,267`, `99.16`) gets its edits the same way (the message stays Vietnamese).
+    for c in &mut changes {
+        let english = find_ref(rules, &c.cell)
+            .and_then(|r| r.at)
+            .and_then(|(fi, _)| report.forms.get(fi)?.grid.as_ref())
+            .is_some_and(|g| g.english_numbers);
+        if english {
+            c.from = swap_separators(&c.from);
+            c.to = swap_separators(&c.to);
+        }
+    }
     goal.changes = changes;
     goal
+}
+
+/// `1.267,5` ↔ `1,267.5`.
+fn swap_separators(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '.' => ',',
+            ',' => '.',
+            c => c,
+        })
+        .collect()
 }
 
 /// The reference a rule makes to a cell, to find its row.

@@ -583,3 +583,45 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_grid_gets_its_edits_in_its_own_print() {
+    // The same commune table printed with Vietnamese and with English separators: the same
+    // answer, the edits typed as each table prints its figures, and both re-check clean.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/grids/");
+    let cell = "T1/1@Tỷ lệ đúng hạn (%)";
+    let mut answers = Vec::new();
+    for (file, english) in [("commune.tsv", false), ("commune-en.tsv", true)] {
+        let text = std::fs::read_to_string(format!("{dir}{file}")).unwrap();
+        let goal = target_text(&text, cell, "99", None, &Options::default()).unwrap();
+        assert!(goal.reachable, "{}", goal.message);
+        assert_eq!(goal.changes[0].cell, "T1/1@Đúng hạn");
+        // The total row's count and rate follow.
+        assert!(
+            goal.changes
+                .iter()
+                .any(|c| c.cell == "T1/Tổng cộng@Đúng hạn"),
+            "{:?}",
+            goal.changes
+        );
+        let own = &goal.changes[1];
+        assert_eq!(own.cell, cell);
+        assert_eq!(own.to.contains('.'), english, "{own:?}");
+        let overrides: BTreeMap<String, String> = goal
+            .changes
+            .iter()
+            .map(|c| (c.cell.clone(), c.to.clone()))
+            .collect();
+        let outcome = check_text(
+            &text,
+            &Options {
+                overrides,
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(outcome.summary.fail, 0, "{file}: {:?}", goal.changes);
+        answers.push(goal.message);
+    }
+    assert_eq!(answers[0], answers[1]);
+}
