@@ -147,7 +147,60 @@ pub fn target_document(
 ) -> Result<target::Goal, target::TargetError> {
     let report = build_report(doc, options);
     let rules = rules::rules_for(&report, options.catalogue());
-    target::seek(&report, &rules, cell, target, change)
+    #[cfg_attr(not(feature = "narrative"), allow(unused_mut))]
+    let mut goal = target::seek(&report, &rules, cell, target, change)?;
+    drop((report, rules));
+    #[cfg(feature = "narrative")]
+    if goal.reachable && !goal.changes.is_empty() {
+        let lines = sentences_to_revise(doc, options, &goal.changes);
+        if !lines.is_empty() {
+            let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+            goal.message.push_str(&format!(
+                " Lời văn ở dòng {} nhắc các số này, cần sửa theo.",
+                lines.join(", ")
+            ));
+        }
+    }
+    Ok(goal)
+}
+
+/// The lines of the narrative whose figures agree with the tables now and would not after
+/// `changes`: the words a goal's changes carry to.
+#[cfg(feature = "narrative")]
+fn sentences_to_revise(
+    doc: &Document,
+    options: &Options,
+    changes: &[target::Change],
+) -> Vec<usize> {
+    let troubled = |o: &Outcome| -> std::collections::HashSet<String> {
+        o.checks
+            .iter()
+            .filter(|c| {
+                c.kind == outcome::Kind::Narrative
+                    && matches!(c.status, outcome::Status::Warn | outcome::Status::Fail)
+            })
+            .map(|c| c.id.clone())
+            .collect()
+    };
+    let before = troubled(&check_document(doc, options));
+    let mut edited = options.clone();
+    edited
+        .overrides
+        .extend(changes.iter().map(|c| (c.cell.clone(), c.to.clone())));
+    let after = check_document(doc, &edited);
+    let mut lines: Vec<usize> = after
+        .checks
+        .iter()
+        .filter(|c| {
+            c.kind == outcome::Kind::Narrative
+                && matches!(c.status, outcome::Status::Warn | outcome::Status::Fail)
+                && !before.contains(&c.id)
+        })
+        .filter_map(|c| c.line)
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines
 }
 
 /// The report of a document, with the edited cells put in.
