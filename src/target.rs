@@ -85,8 +85,8 @@ struct Linear {
 }
 
 /// Exact arithmetic, `None` on overflow, kept out of line: `rust_decimal` inlines its operations
-/// at every use, and the goal's few dozen of them made the first-load Wasm module 40 KB (gzipped)
-/// larger; called, they cost a few bytes each.
+/// at every use, and the goal's few dozen of them made the Wasm module 15 KB (gzipped) larger
+/// than calls do (263.6 KB against 248.9, measured with goal seeking in the first-load module).
 trait Exact: Sized {
     fn times(self, other: Decimal) -> Option<Decimal>;
     fn over(self, other: Decimal) -> Option<Decimal>;
