@@ -83,3 +83,41 @@ test('the II.06a form with three header rows and its column numbers: recognised,
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('Excel in English locale: the stored values it puts on the clipboard (x:num) are read, the printed decimals kept', async () => {
+  const { context, page } = await fresh();
+  // The helper itself, on Excel's cells (display as Excel in English locale shows it).
+  const cases = await page.evaluate(async () => {
+    const { excelFigure } = await import('./lib/clipboard.mjs');
+    const doc = new DOMParser().parseFromString('<table><tr><td></td></tr></table>', 'text/html');
+    const td = /** @type {Element} */ (doc.querySelector('td'));
+    /** @param {string} stored @param {string} shown */
+    const run = (stored, shown) => { td.setAttribute('x:num', stored); td.textContent = shown; return excelFigure(td); };
+    return [run('99.5867', '99.59'), run('1664', '1,664'), run('0.9959', '99.59%'), run('1664', '1.664'),
+      run('12.5', '13'), run('1.5E-2', '0.02'), run('2400000', '2,400,000'), run('99.5', 'chín chín')];
+  });
+  assert.deepEqual(cases, ['99,59', '1.664', '99,59%', '1.664', '13', '0,02', '2.400.000', null]);
+  // A whole table copied from Excel in English locale: checked as the Vietnamese print, no notice.
+  const rows = fixture('commune.tsv').trim().split('\n').slice(1).map((l) => l.split('\t'));
+  const excelCell = (/** @type {string} */ c, /** @type {number} */ i, /** @type {string[]} */ row) => {
+    if (i < 2 || !/\d/.test(c) || rows.indexOf(row) === 0) return `<td>${c}</td>`;
+    if (i === 5) {
+      // Excel stores the rate as a double computed from the counts and shows it rounded.
+      const stored = (Number(row[4].replace(/\./g, '')) / Number(row[3].replace(/\./g, ''))) * 100;
+      return `<td x:num="${stored}">${c.replace(',', '.')}</td>`;
+    }
+    const n = c.replace(/\./g, '');
+    return `<td x:num="${n}">${Number(n).toLocaleString('en-US')}</td>`;
+  };
+  const html = '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table>'
+    + rows.map((row) => `<tr>${row.map((c, i) => excelCell(c, i, row)).join('')}</tr>`).join('') + '</table></body></html>';
+  const summary = await after(page, () => paste(page, { html, plain: '' }));
+  assert.equal(summary?.fail, 0);
+  assert.equal(summary?.warn, 0);
+  assert.ok((summary?.pass ?? 0) >= 30);
+  const text = await page.locator('#input').inputValue();
+  assert.match(text, /\t99,\d\d\n/);
+  assert.doesNotMatch(await page.locator('#results').innerText(), /kiểu tiếng Anh/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -279,6 +279,14 @@ pub struct Outcome {
     /// Whether the report's words were checked against its numbers (false in a module built
     /// without narrative checks).
     pub narrative_checked: bool,
+    /// Tables with several value columns set aside by a module built without grids (the page's
+    /// first-load module): the page asks the complete module for them.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub grids_pending: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Outcome {
@@ -356,6 +364,7 @@ impl Outcome {
                 .filter(|l| l.text.bytes().any(|b| b.is_ascii_digit()))
                 .count(),
             narrative_checked: cfg!(feature = "narrative"),
+            grids_pending: report.grids_pending,
         }
     }
 

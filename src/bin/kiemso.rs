@@ -10,8 +10,11 @@
 //! input, the cell or the value could not be used.
 
 use kiemso::catalogue::Catalogue;
+use kiemso::present::{escape_controls, escape_lines};
 use kiemso::{check_file, check_text, present, Options};
+use std::ffi::OsString;
 use std::io::{Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "Cách dùng:
@@ -29,16 +32,22 @@ const USAGE: &str = "Cách dùng:
       Mã thoát: 0 đạt được, 1 không thể đạt (có lý do), 2 không dùng được dữ liệu hay ô.
 Mã thoát: 0 không có lỗi, 1 có ít nhất một lỗi, 2 không đọc được dữ liệu.";
 
+/// Says why on standard error, escaped like all output, and exits with 2.
 fn fail(message: &str) -> ExitCode {
-    eprintln!("kiemso: {message}");
+    eprintln!("kiemso: {}", escape_controls(message));
     ExitCode::from(2)
 }
 
+/// Prints `text` on standard output; a closed pipe (`| head`) is not an error worth a panic.
+fn print(text: &str) {
+    let _ = std::io::stdout().write_all(text.as_bytes());
+}
+
 /// The bytes of a file, or of standard input for `-`, within the size limit; or why not.
-fn read_input(path: &str) -> Result<Vec<u8>, String> {
+fn read_input(path: &Path) -> Result<Vec<u8>, String> {
     let limit = kiemso::read::MAX_FILE_BYTES;
     let too_large = |what: &str| format!("{what} quá lớn (giới hạn {} MB)", limit / (1024 * 1024));
-    if path == "-" {
+    if path == Path::new("-") {
         let mut buf = Vec::new();
         std::io::stdin()
             .take(limit as u64 + 1)
@@ -49,58 +58,72 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
         }
         return Ok(buf);
     }
+    let name = path.to_string_lossy();
     if std::fs::metadata(path).is_ok_and(|m| m.len() > limit as u64) {
-        return Err(too_large(path));
+        return Err(too_large(&name));
     }
-    std::fs::read(path).map_err(|e| format!("không mở được {path}: {e}"))
+    std::fs::read(path).map_err(|e| format!("không mở được {name}: {e}"))
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `args_os`: a file name need not be UTF-8 (a Windows-1258 name unpacked on Linux); it is
+    // opened as it is and shown with `�` for the bytes that are not text.
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let mut json = false;
     let mut all = false;
-    let mut catalogue_path: Option<String> = None;
+    let mut catalogue_path: Option<OsString> = None;
+    let mut positional: Vec<OsString> = Vec::new();
     let mut change: Option<String> = None;
-    let mut positional: Vec<String> = Vec::new();
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
-        match a.as_str() {
-            "--json" => json = true,
-            "--all" => all = true,
-            "--catalogue" => match it.next() {
+        match a.to_str() {
+            Some("--json") => json = true,
+            Some("--all") => all = true,
+            Some("--catalogue") => match it.next() {
                 Some(p) => catalogue_path = Some(p),
                 None => return fail("thiếu tên tệp sau --catalogue"),
             },
-            "--change" => match it.next() {
-                Some(c) => change = Some(c),
+            Some("--change") => match it.next() {
+                Some(c) => change = Some(c.to_string_lossy().into_owned()),
                 None => return fail("thiếu tên ô sau --change"),
             },
-            "-h" | "--help" => {
+            Some("-h" | "--help") => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
-            _ if a.starts_with("--") => return fail(&format!("không hiểu tuỳ chọn {a}\n{USAGE}")),
+            _ if a.to_string_lossy().starts_with("--") => {
+                let code = fail(&format!("không hiểu tuỳ chọn {}", a.to_string_lossy()));
+                eprintln!("{USAGE}");
+                return code;
+            }
             _ => positional.push(a),
         }
     }
     let catalogue = match &catalogue_path {
-        Some(p) => match std::fs::read_to_string(p) {
-            Ok(text) => match Catalogue::from_json(&text) {
-                Ok(c) => Some(c),
-                Err(e) => return fail(&format!("{p}: {e}")),
-            },
-            Err(e) => return fail(&format!("không mở được {p}: {e}")),
-        },
+        Some(p) => {
+            let shown = Path::new(p).display();
+            match std::fs::read_to_string(p) {
+                Ok(text) => match Catalogue::from_json(&text) {
+                    Ok(c) => Some(c),
+                    Err(e) => return fail(&format!("{shown}: {e}")),
+                },
+                Err(e) => return fail(&format!("không mở được {shown}: {e}")),
+            }
+        }
         None => None,
     };
-    match positional.first().map(String::as_str) {
+    match positional.first().and_then(|c| c.to_str()) {
         Some("check") => {
-            let path = positional.get(1).map(String::as_str).unwrap_or("-");
+            let path = positional
+                .get(1)
+                .map_or_else(|| Path::new("-"), |p| Path::new(p.as_os_str()));
+            // The name as shown in messages, and as the readers use it for its extension.
+            let name = path.to_string_lossy();
             let options = Options {
                 catalogue,
                 ..Options::default()
             };
-            let result = if path == "-" {
+            let result = if path == Path::new("-") {
                 // Standard input is text (a pipe, a paste), in whatever encoding it comes.
                 let mut buf = Vec::new();
                 let cap = kiemso::read::MAX_FILE_BYTES as u64 + 1;
@@ -120,26 +143,26 @@ fn main() -> ExitCode {
                 match std::fs::metadata(path) {
                     Ok(m) if m.len() > kiemso::read::MAX_FILE_BYTES as u64 => {
                         return fail(&format!(
-                            "{path} quá lớn (giới hạn {} MB)",
+                            "{name} quá lớn (giới hạn {} MB)",
                             kiemso::read::MAX_FILE_BYTES / (1024 * 1024)
                         ))
                     }
                     _ => {}
                 }
                 match std::fs::read(path) {
-                    Ok(bytes) => check_file(&bytes, path, &options),
-                    Err(e) => return fail(&format!("không mở được {path}: {e}")),
+                    Ok(bytes) => check_file(&bytes, &name, &options),
+                    Err(e) => return fail(&format!("không mở được {name}: {e}")),
                 }
             };
             match result {
                 Ok(outcome) => {
-                    let text = if json {
-                        outcome.to_json() + "\n"
+                    if json {
+                        // JSON escapes C0 controls itself; DEL, C1 and bidirectional controls
+                        // are escaped here, which JSON reads back as the same strings.
+                        print(&(escape_lines(&outcome.to_json()) + "\n"));
                     } else {
-                        present::render_text(&outcome, all)
-                    };
-                    // A closed pipe (`| head`) is not an error worth a panic.
-                    let _ = std::io::stdout().write_all(text.as_bytes());
+                        print(&present::render_text(&outcome, all));
+                    }
                     if outcome.has_failures() {
                         ExitCode::from(1)
                     } else {
@@ -151,10 +174,15 @@ fn main() -> ExitCode {
         }
         Some("target") => {
             let [_, path, cell, value] = positional.as_slice() else {
-                return fail(&format!(
-                    "target cần tệp, ô và giá trị cần đạt (ví dụ: target baocao.txt B03/3.1 99,80)\n{USAGE}"
-                ));
+                let code = fail(
+                    "target cần tệp, ô và giá trị cần đạt (ví dụ: target baocao.txt B03/3.1 99,80)",
+                );
+                eprintln!("{USAGE}");
+                return code;
             };
+            let path = Path::new(path.as_os_str());
+            let name = path.to_string_lossy();
+            let (cell, value) = (cell.to_string_lossy(), value.to_string_lossy());
             let options = Options {
                 catalogue,
                 ..Options::default()
@@ -163,28 +191,29 @@ fn main() -> ExitCode {
                 Ok(b) => b,
                 Err(e) => return fail(&e),
             };
-            let result = if path == "-" {
+            let result = if path == Path::new("-") {
                 kiemso::read::encoding::decode(&bytes)
                     .map_err(|e| kiemso::target::TargetError(e.to_string()))
                     .and_then(|d| {
-                        kiemso::target_text(&d.text, cell, value, change.as_deref(), &options)
+                        kiemso::target_text(&d.text, &cell, &value, change.as_deref(), &options)
                     })
             } else {
-                kiemso::target_file(&bytes, path, cell, value, change.as_deref(), &options)
+                kiemso::target_file(&bytes, &name, &cell, &value, change.as_deref(), &options)
             };
             match result {
                 Ok(goal) => {
-                    let text = if json {
+                    if json {
                         // Plain data: strings, a list and a boolean.
-                        serde_json::to_string_pretty(&goal).expect("the goal is plain data") + "\n"
+                        let text =
+                            serde_json::to_string_pretty(&goal).expect("the goal is plain data");
+                        print(&(escape_lines(&text) + "\n"));
                     } else {
-                        let mut t = goal.message.clone() + "\n";
+                        let mut text = goal.message.clone() + "\n";
                         for c in &goal.changes {
-                            t.push_str(&format!("  {}: {} → {}\n", c.cell, c.from, c.to));
+                            text.push_str(&format!("  {}: {} → {}\n", c.cell, c.from, c.to));
                         }
-                        t
-                    };
-                    let _ = std::io::stdout().write_all(text.as_bytes());
+                        print(&escape_lines(&text));
+                    }
                     if goal.reachable {
                         ExitCode::SUCCESS
                     } else {
@@ -196,19 +225,20 @@ fn main() -> ExitCode {
         }
         Some("forms") => {
             let c = catalogue.unwrap_or_else(Catalogue::builtin);
-            println!("{}", c.name);
+            let mut text = format!("{}\n", escape_controls(&c.name));
             for f in &c.forms {
-                println!(
-                    "  Biểu mẫu số {:02}: {} — {} dòng, {} quy tắc",
+                text.push_str(&format!(
+                    "  Biểu mẫu số {:02}: {} — {} dòng, {} quy tắc\n",
                     f.number,
-                    f.title,
+                    escape_controls(&f.title),
                     f.rows.len(),
                     f.rules.len()
-                );
+                ));
             }
             if !c.cross.is_empty() {
-                println!("  Quy tắc giữa các biểu: {}", c.cross.len());
+                text.push_str(&format!("  Quy tắc giữa các biểu: {}\n", c.cross.len()));
             }
+            print(&text);
             ExitCode::SUCCESS
         }
         _ => {

@@ -188,7 +188,7 @@ export function tableGrid(table) {
       const colspan = Math.min(span(cell, 'colspan', MAX_COLUMNS), MAX_COLUMNS - c);
       cells += rowspan * colspan;
       if (cells > MAX_GRID_CELLS) throw new RangeError('Bảng dán vào quá lớn để đọc.');
-      const text = cellText(cell);
+      const text = excelFigure(cell) ?? cellText(cell);
       for (let dr = 0; dr < rowspan; dr++) {
         for (let dc = 0; dc < colspan; dc++) grid[r + dr][c + dc] = dr === 0 && dc === 0 ? text : '';
       }
@@ -197,6 +197,62 @@ export function tableGrid(table) {
     }
   });
   return grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+}
+
+/**
+ * A figure as Excel shows it, printed the Vietnamese way. Excel puts the stored value of a number
+ * cell in `x:num` (always with a dot, whatever the locale) beside the text it displays (`99.59`
+ * in English locale, `99,59` in Vietnamese): the stored value says which separator is the decimal
+ * one, and the displayed digits say how many decimals were printed. Exact: decimal strings only,
+ * never a binary float. `null` when the cell is not such a figure.
+ * @param {Element} cell
+ * @returns {string | null}
+ */
+export function excelFigure(cell) {
+  const stored = cell.getAttribute('x:num');
+  if (stored === null) return null;
+  const shown = cellText(cell).trim();
+  const m = /^(-?)(\d*)(?:\.(\d*))?(?:E([+-]?\d+))?$/i.exec(stored.trim());
+  if (!m || !/\d/.test(shown)) return null;
+  const percent = shown.endsWith('%');
+  // The stored value as digits and a power of ten: 0.9959 → "9959" × 10^-4.
+  let digits = (m[2] + (m[3] ?? '')).replace(/^0+(?=\d)/, '');
+  let exponent = -(m[3] ?? '').length + Number(m[4] ?? 0) + (percent ? 2 : 0);
+  const printed = shown.replace(/[^\d]/g, '').replace(/^0+(?=\d)/, '');
+  for (let decimals = 0; decimals <= 10; decimals++) {
+    const rounded = roundDigits(digits, exponent, decimals);
+    if (rounded.replace(/^0+(?=\d)/, '') === printed) {
+      const int = rounded.length > decimals ? rounded.slice(0, rounded.length - decimals) : '0';
+      const frac = decimals ? rounded.slice(-decimals).padStart(decimals, '0') : '';
+      const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+      return `${m[1] && /[1-9]/.test(rounded) ? '-' : ''}${grouped}${frac ? `,${frac}` : ''}${percent ? '%' : ''}`;
+    }
+  }
+  return null;
+}
+
+/**
+ * `digits × 10^exponent` rounded half up to `decimals` decimals, as the digits of the rounded value
+ * × 10^-decimals.
+ * @param {string} digits
+ * @param {number} exponent
+ * @param {number} decimals
+ */
+function roundDigits(digits, exponent, decimals) {
+  const shift = exponent + decimals;
+  if (shift >= 0) return digits + '0'.repeat(shift);
+  const keep = digits.length + shift;
+  if (keep < 0) return '0';
+  const head = digits.slice(0, keep) || '0';
+  const next = Number(digits[keep] ?? '0');
+  if (next < 5) return head;
+  // Add one to the kept digits, carrying.
+  const out = head.split('');
+  let i = out.length - 1;
+  while (i >= 0 && out[i] === '9') out[i--] = '0';
+  if (i < 0) out.unshift('1');
+  else out[i] = String(Number(out[i]) + 1);
+  return out.join('');
 }
 
 /**
