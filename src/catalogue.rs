@@ -116,6 +116,46 @@ pub struct RowSpec {
     /// The unit ("Đơn vị tính"): `%`, `Văn bản`, `Có = 1; Không = 0`…
     #[serde(default)]
     pub unit: String,
+    /// Values the row is measured against (a national threshold): each gets a «còn thiếu …»
+    /// ([`crate::target::shortfalls`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<TargetSpec>,
+}
+
+/// A value a row should reach (or stay under), as data: a threshold of a national index, a
+/// province's own target.
+///
+/// ```json
+/// {"value": "50", "label": "Ngưỡng điểm tối đa, Chỉ số 766", "source": "Quyết định 766/QĐ-TTg"}
+/// ```
+///
+/// `value` is printed the Vietnamese way (`99,80`); `direction` is `at_least` (the default: the
+/// row should be at or above it) or `at_most`. Validated when the catalogue is read: the value a
+/// number (within 0–100 on a row in %), the label not empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetSpec {
+    /// The value, printed the Vietnamese way.
+    pub value: String,
+    /// What it is, in Vietnamese, as shown beside the row.
+    pub label: String,
+    /// Whether the row should reach it or stay under it.
+    #[serde(default)]
+    pub direction: Direction,
+    /// Where it comes from (a decision, a plan).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// Which side of a [`TargetSpec`] a row should be on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// At or above the value.
+    #[default]
+    AtLeast,
+    /// At or below the value.
+    AtMost,
 }
 
 /// How serious a broken rule is.
@@ -255,6 +295,34 @@ impl Catalogue {
                     resolve(Some(form.number), cell)?;
                 }
             }
+            for row in &form.rows {
+                for t in &row.targets {
+                    let at = format!("biểu mẫu số {:02}, dòng {}", form.number, row.stt);
+                    let value = crate::number::Figure::parse(&t.value).map_err(|_| {
+                        CatalogueError(format!(
+                            "{at}: mục tiêu «{}» không phải là số viết kiểu Việt Nam",
+                            t.value
+                        ))
+                    })?;
+                    let percent =
+                        crate::report::Measure::of(&row.unit) == crate::report::Measure::Percent;
+                    let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+                    if value.value.is_sign_negative() || (percent && value.value > hundred) {
+                        return Err(CatalogueError(format!(
+                            "{at}: mục tiêu {} nằm ngoài khoảng cho phép{}",
+                            t.value,
+                            if percent {
+                                " (0–100%)"
+                            } else {
+                                " (không âm)"
+                            }
+                        )));
+                    }
+                    if t.label.trim().is_empty() {
+                        return Err(CatalogueError(format!("{at}: mục tiêu cần có tên (label)")));
+                    }
+                }
+            }
         }
         for rule in &self.cross {
             for cell in rule.cells() {
@@ -379,6 +447,47 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("biểu mẫu số 01"), "{e}");
+    }
+
+    #[test]
+    fn targets_are_validated() {
+        let with = |target: &str| {
+            format!(
+                r#"{{"name":"x","forms":[{{"number":9,"title":"Thử","rows":[
+                  {{"stt":"1","indicator":"Tỷ lệ","unit":"%","targets":[{target}]}}]}}]}}"#
+            )
+        };
+        let ok =
+            Catalogue::from_json(&with(r#"{"value":"99,80","label":"Kế hoạch tỉnh"}"#)).unwrap();
+        let t = &ok.forms[0].rows[0].targets[0];
+        assert_eq!(
+            (t.value.as_str(), t.direction),
+            ("99,80", Direction::AtLeast)
+        );
+        for (bad, says) in [
+            (r#"{"value":"99.8","label":"x"}"#, "không phải là số"),
+            (r#"{"value":"120","label":"x"}"#, "0–100%"),
+            (r#"{"value":"-1","label":"x"}"#, "ngoài khoảng"),
+            (r#"{"value":"80","label":" "}"#, "cần có tên"),
+            (r#"{"value":"80","label":"x","direction":"up"}"#, "at_least"),
+        ] {
+            let e = Catalogue::from_json(&with(bad)).unwrap_err().to_string();
+            assert!(e.contains(says), "{bad}: {e}");
+        }
+        // The built-in catalogue declares only the thresholds its reference gives.
+        let builtin = Catalogue::builtin();
+        let declared: Vec<(u32, &str, &str)> = builtin
+            .forms
+            .iter()
+            .flat_map(|f| {
+                f.rows.iter().flat_map(move |r| {
+                    r.targets
+                        .iter()
+                        .map(move |t| (f.number, r.stt.as_str(), t.value.as_str()))
+                })
+            })
+            .collect();
+        assert_eq!(declared, [(7, "6.4", "50")]);
     }
 
     #[test]

@@ -37,6 +37,7 @@ pub mod present;
 pub mod read;
 pub mod report;
 pub mod rules;
+pub mod target;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -112,6 +113,101 @@ pub fn check_document(doc: &Document, options: &Options) -> Outcome {
     check_report(build_report(doc, options), options)
 }
 
+/// «Cần bao nhiêu để đạt …?» on pasted text: the smallest change of one figure that makes `cell`
+/// (a ratio or a total) print `target`, carried through the rows that depend on it
+/// ([`target::seek`]). The edits of `options` are applied first, so that a question can be asked
+/// of a what-if.
+pub fn target_text(
+    text: &str,
+    cell: &str,
+    target: &str,
+    change: Option<&str>,
+    options: &Options,
+) -> Result<target::Goal, target::TargetError> {
+    let doc = read::read_text(text).map_err(|e| target::TargetError(e.to_string()))?;
+    target_document(&doc, cell, target, change, options)
+}
+
+/// [`target_text`] for a file as opened (.docx, .xlsx, text in any encoding), read as
+/// [`check_file`] reads it.
+pub fn target_file(
+    bytes: &[u8],
+    name: &str,
+    cell: &str,
+    target: &str,
+    change: Option<&str>,
+    options: &Options,
+) -> Result<target::Goal, target::TargetError> {
+    let file = read::read_file(bytes, name).map_err(|e| target::TargetError(e.to_string()))?;
+    target_document(&file.document, cell, target, change, options)
+}
+
+/// [`target_text`] for a document produced by any reader.
+pub fn target_document(
+    doc: &Document,
+    cell: &str,
+    target: &str,
+    change: Option<&str>,
+    options: &Options,
+) -> Result<target::Goal, target::TargetError> {
+    let report = build_report(doc, options);
+    let rules = rules::rules_for(&report, options.catalogue());
+    #[cfg_attr(not(feature = "narrative"), allow(unused_mut))]
+    let mut goal = target::seek(&report, &rules, cell, target, change)?;
+    drop((report, rules));
+    #[cfg(feature = "narrative")]
+    if goal.reachable && !goal.changes.is_empty() {
+        let lines = sentences_to_revise(doc, options, &goal.changes);
+        if !lines.is_empty() {
+            let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+            goal.message.push_str(&format!(
+                " Lời văn ở dòng {} nhắc các số này, cần sửa theo.",
+                lines.join(", ")
+            ));
+        }
+    }
+    Ok(goal)
+}
+
+/// The lines of the narrative whose figures agree with the tables now and would not after
+/// `changes`: the words a goal's changes carry to.
+#[cfg(feature = "narrative")]
+fn sentences_to_revise(
+    doc: &Document,
+    options: &Options,
+    changes: &[target::Change],
+) -> Vec<usize> {
+    let troubled = |o: &Outcome| -> std::collections::HashSet<String> {
+        o.checks
+            .iter()
+            .filter(|c| {
+                c.kind == outcome::Kind::Narrative
+                    && matches!(c.status, outcome::Status::Warn | outcome::Status::Fail)
+            })
+            .map(|c| c.id.clone())
+            .collect()
+    };
+    let before = troubled(&check_document(doc, options));
+    let mut edited = options.clone();
+    edited
+        .overrides
+        .extend(changes.iter().map(|c| (c.cell.clone(), c.to.clone())));
+    let after = check_document(doc, &edited);
+    let mut lines: Vec<usize> = after
+        .checks
+        .iter()
+        .filter(|c| {
+            c.kind == outcome::Kind::Narrative
+                && matches!(c.status, outcome::Status::Warn | outcome::Status::Fail)
+                && !before.contains(&c.id)
+        })
+        .filter_map(|c| c.line)
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines
+}
+
 /// The report of a document, with the edited cells put in.
 fn build_report(doc: &Document, options: &Options) -> Report {
     let mut report = report::build(doc, options.catalogue());
@@ -126,9 +222,25 @@ fn check_report(mut report: Report, options: &Options) -> Outcome {
     report.notices.extend(notices);
     #[cfg_attr(not(feature = "narrative"), allow(unused_mut))]
     let mut checks = evaluate::evaluate(&report, &rules);
+    // The catalogue's targets, with what each takes (left out of the first-load Wasm module).
+    #[cfg(feature = "target")]
+    let targets = target::shortfalls(&report, &rules, options.catalogue());
+    #[cfg(not(feature = "target"))]
+    let targets: Vec<target::Shortfall> = Vec::new();
     drop(rules);
     // The words against the numbers, after the tables' own checks.
     #[cfg(feature = "narrative")]
     checks.extend(narrative::check(&report));
-    Outcome::from_report(report, checks)
+    let mut outcome = Outcome::from_report(report, checks);
+    for t in targets {
+        let row = outcome
+            .forms
+            .iter_mut()
+            .flat_map(|f| f.table.iter_mut())
+            .find(|r| r.cell == t.cell);
+        if let Some(row) = row {
+            row.targets.push(t);
+        }
+    }
+    outcome
 }

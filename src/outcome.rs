@@ -144,6 +144,10 @@ pub struct RowView {
     /// In a grid, the cell's column as the official sees it («Đã giải quyết › Đúng hạn»).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
+    /// The targets the catalogue declares for this row (a national threshold), each with its
+    /// «còn thiếu …»; absent when none is declared.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<crate::target::Shortfall>,
 }
 
 /// A form as found in the input.
@@ -333,6 +337,7 @@ impl Outcome {
                             note: r.note,
                             line: r.line,
                             column: r.column_label,
+                            targets: Vec::new(),
                         }
                     })
                     .collect();

@@ -147,6 +147,21 @@ pub fn render_text(outcome: &Outcome, all: bool) -> String {
             all,
         );
     }
+    // Targets of the catalogue (thresholds): those not reached, always; reached ones with --all.
+    let targets: Vec<_> = outcome
+        .forms
+        .iter()
+        .flat_map(|f| f.table.iter())
+        .flat_map(|r| r.targets.iter())
+        .filter(|t| all || !t.reached)
+        .collect();
+    if !targets.is_empty() {
+        out.push_str("\nSo với mục tiêu:\n");
+        for t in targets {
+            let mark = if t.reached { "✓" } else { "→" };
+            let _ = writeln!(out, "  {mark} {}", escape_controls(&t.message));
+        }
+    }
     if !outcome.notices.is_empty() {
         out.push_str("\nGhi nhận về dữ liệu:\n");
         for n in &outcome.notices {

@@ -5,6 +5,10 @@
 //! Vietnamese explanation. `checkFile(bytes, name, options)` does the same for a file the user
 //! opened or dropped (.docx, .xlsx, .csv, .tsv, .txt); `fileText(bytes, name)` says, by the same
 //! sniffing, whether a file is text for the text box (and decodes it) or a package for `checkFile`.
+//! `target(text, cell, value, change, options)` answers «Cần bao nhiêu để đạt …?» for a ratio or a
+//! total: `{ cell, target, changes: [{ cell, from, to }], message, reachable }` (the CLI's
+//! `kiemso target --json`); only in the complete module (feature `target`), which the worker
+//! fetches for it.
 
 use crate::catalogue::Catalogue;
 use crate::outcome::Outcome;
@@ -114,6 +118,29 @@ pub fn file_text(bytes: &[u8], name: &str) -> Result<JsValue, JsValue> {
             Ok(opened.into())
         }
     }
+}
+
+/// The smallest change of one figure that makes `cell` (a ratio or a total) print `value`
+/// ([`crate::target::seek`]): `change` names the figure to change (default: the numerator, the
+/// first part), `options` as for `check` (the what-if edits are applied first). Returns
+/// `{ cell, target, changes: [{ cell, from, to }], message, reachable }`, figures as Vietnamese
+/// strings; an unreachable target is an answer (`reachable: false`, the reason in `message`).
+/// Throws an `Error` with the Vietnamese reason for unusable text, an unknown cell or a value
+/// that is not a number.
+#[cfg(feature = "target")]
+#[wasm_bindgen]
+pub fn target(
+    text: &str,
+    cell: &str,
+    value: &str,
+    change: Option<String>,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = options_from(options)?;
+    let goal =
+        crate::target_text(text, cell, value, change.as_deref(), &options).map_err(into_error)?;
+    let json = serde_json::to_string(&goal).map_err(into_error)?;
+    js_sys::JSON::parse(&json)
 }
 
 /// The built-in catalogue as JSON text (for the page to show or to save as a starting point).

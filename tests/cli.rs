@@ -240,3 +240,65 @@ fn text_from_the_input_or_the_catalogue_cannot_drive_the_terminal() {
     assert!(!stderr.chars().any(is_raw), "{stderr:?}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn target_prints_the_change_as_json() {
+    let out = kiemso(&["target", SEED, "B03/3.1", "99,80", "--json"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["cell"], "B03/3.1");
+    assert_eq!(v["target"], "99,80");
+    assert_eq!(v["changes"][0]["cell"], "B03/3.1.2");
+    assert_eq!(v["changes"][0]["from"], "66.687");
+    assert_eq!(v["changes"][0]["to"], "66.822");
+    assert_eq!(v["changes"][1]["cell"], "B03/3.1");
+    assert_eq!(v["changes"][1]["to"], "99,80");
+    assert!(v["message"].as_str().unwrap().contains("cần thêm 135"));
+    // The denominator on request, from standard input, as text.
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let out = kiemso(
+        &["target", "-", "B03/3.1", "99,80", "--change", "3.1.1"],
+        Some(&seed),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("cần bớt 136"), "{text}");
+    assert!(text.contains("B03/3.1.1: 66.959 → 66.823"), "{text}");
+}
+
+#[test]
+fn target_out_of_reach_gives_exit_1_and_why() {
+    let out = kiemso(&["target", SEED, "B03/3.1", "100,01", "--json"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["changes"].as_array().unwrap().len(), 0);
+    assert_eq!(v["reachable"], false);
+    assert!(v["message"]
+        .as_str()
+        .unwrap()
+        .contains("không thể vượt 100%"));
+}
+
+#[test]
+fn target_of_an_unknown_cell_or_file_gives_exit_2() {
+    for (args, says) in [
+        (vec!["target", SEED, "B09/1", "5"], "không tìm thấy ô B09/1"),
+        (vec!["target", SEED, "B03/3.1", "abc"], "không phải là số"),
+        (
+            vec!["target", "khong-co.txt", "B03/3.1", "99"],
+            "không mở được",
+        ),
+        (vec!["target", SEED, "B03/3.1"], "cần tệp, ô và giá trị"),
+    ] {
+        let out = kiemso(&args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+}

@@ -123,3 +123,28 @@ fn a_zip64_offset_beyond_4_gb_is_not_truncated_to_32_bits() {
     let message = get(&e, "message").as_string().unwrap();
     assert!(message.contains("bao-cao.docx"), "{message}");
 }
+
+#[wasm_bindgen_test]
+fn target_answers_what_it_takes() {
+    let goal = kiemso::wasm::target(SEED, "B03/3.1", "99,80", None, JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&goal, "cell").as_string().as_deref(), Some("B03/3.1"));
+    assert_eq!(get(&goal, "reachable").as_bool(), Some(true));
+    let changes = Array::from(&get(&goal, "changes"));
+    // Figures cross as Vietnamese strings.
+    assert_eq!(
+        get(&changes.get(0), "to").as_string().as_deref(),
+        Some("66.822")
+    );
+    // The denominator on request; the what-if edits first.
+    let options = js_sys::JSON::parse(r#"{"overrides": {"B03/3.1.2": "66.700"}}"#).unwrap();
+    let goal =
+        kiemso::wasm::target(SEED, "B03/3.1", "99,80", Some("3.1.1".into()), options).unwrap();
+    let changes = Array::from(&get(&goal, "changes"));
+    assert_eq!(
+        get(&changes.get(0), "cell").as_string().as_deref(),
+        Some("B03/3.1.1")
+    );
+    let err = kiemso::wasm::target(SEED, "B09/1", "5", None, JsValue::UNDEFINED).unwrap_err();
+    let message = get(&err, "message").as_string().unwrap();
+    assert!(message.contains("không tìm thấy ô B09/1"), "{message}");
+}

@@ -71,9 +71,11 @@ function normalize(options = {}) {
 function unwrap(answer) {
   if (answer.stale) throw Object.assign(new Error('Yêu cầu đã bị thay bằng yêu cầu mới hơn.'), { kind: 'stale' });
   if (answer.ok) return answer.result;
-  const message = answer.error.kind === 'unsupported'
-    ? 'Phiên bản Kiểm số này chưa đọc được tệp Word/Excel/CSV.'
-    : answer.error.message;
+  const message = answer.error.kind !== 'unsupported'
+    ? answer.error.message
+    : answer.error.message === 'target'
+      ? 'Phiên bản Kiểm số này chưa tính được «Cần bao nhiêu để đạt».'
+      : 'Phiên bản Kiểm số này chưa đọc được tệp Word/Excel/CSV.';
   throw Object.assign(new Error(message), { kind: answer.error.kind });
 }
 
@@ -99,6 +101,25 @@ export async function check(text, options) {
 export async function checkFile(bytes, name, options) {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   return unwrap(await sharedBridge().request({ op: 'file', bytes: data, name, options: normalize(options) }));
+}
+
+/**
+ * «Cần bao nhiêu để đạt …?»: the smallest change of one figure that makes `cell` (a ratio such as
+ * 'B03/3.1', or a total) print `value` ('99,80'), carried through the rows that depend on it.
+ * Resolves with `{ cell, target, changes: [{ cell, from, to }], message, reachable }`; apply
+ * `changes` as `overrides` to check the what-if. An unreachable target resolves with
+ * `reachable: false` and the reason in `message`; an unknown cell rejects ('input').
+ * @param {string} text
+ * @param {string} cell
+ * @param {string} value  the target as the official would print it
+ * @param {string} [change]  the figure to change (default: the numerator, or the first part)
+ * @param {Options} [options]
+ * @returns {Promise<{ cell: string, target: string, changes: { cell: string, from: string, to: string }[], message: string, reachable: boolean }>}
+ */
+export async function target(text, cell, value, change, options) {
+  if (typeof text !== 'string') throw new TypeError('target(text): text phải là chuỗi ký tự.');
+  const job = { op: 'target', text, cell: String(cell), value: String(value), change: change == null ? null : String(change), options: normalize(options) };
+  return unwrap(await sharedBridge().request(/** @type {import('./lib/engine.mjs').Job} */ (job)));
 }
 
 /**

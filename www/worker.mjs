@@ -94,6 +94,8 @@ async function answer(job, id) {
   // Text files are read by the core module too; Word and Excel files are refused with the
   // reason (the reader could not be fetched).
   if (job.op === 'file') return withComplete(job, id, () => runJob(core, job));
+  // «Cần bao nhiêu để đạt …?» is in the complete module only (the first load stays small).
+  if (job.op === 'target' && typeof core.target !== 'function') return withComplete(job, id, () => runJob(core, job));
   const reply = runJob(core, job);
   if (job.op !== 'text' || !needsCompleteModule(reply)) return reply;
   if (!job.partial) return withComplete(job, id, () => withoutNarrativeNotice(reply));

@@ -3,8 +3,11 @@
 //! ```text
 //! kiemso check [PATH|-] [--json] [--all] [--catalogue FILE]   (PATH: .docx, .xlsx, .csv, .tsv, .txt)
 //! kiemso forms [--catalogue FILE]
+//! kiemso target PATH CELL VALUE [--change CELL] [--json] [--catalogue FILE]
 //! ```
 //! Exit status: 0 no failed check, 1 at least one, 2 the input could not be read.
+//! For `target`: 0 the target can be reached (or is), 1 it cannot (the message says why), 2 the
+//! input, the cell or the value could not be used.
 
 use kiemso::catalogue::Catalogue;
 use kiemso::present::{escape_controls, escape_lines};
@@ -22,6 +25,11 @@ const USAGE: &str = "Cách dùng:
       --catalogue  dùng danh mục biểu mẫu khác thay cho danh mục có sẵn
   kiemso forms [--catalogue TỆP.json]
       Liệt kê các biểu mẫu và quy tắc trong danh mục.
+  kiemso target TỆP Ô GIÁ_TRỊ [--change Ô] [--json] [--catalogue TỆP.json]
+      Cần bao nhiêu để ô Ô (một tỷ lệ hay một tổng, ví dụ B03/3.1) đạt GIÁ_TRỊ (ví dụ 99,80)?
+      --change     ô được thay đổi (mặc định: tử số của tỷ lệ, phần đầu tiên của tổng)
+      --json       in kết quả dạng JSON {cell, target, changes, message, reachable}
+      Mã thoát: 0 đạt được, 1 không thể đạt (có lý do), 2 không dùng được dữ liệu hay ô.
 Mã thoát: 0 không có lỗi, 1 có ít nhất một lỗi, 2 không đọc được dữ liệu.";
 
 /// Says why on standard error, escaped like all output, and exits with 2.
@@ -35,6 +43,28 @@ fn print(text: &str) {
     let _ = std::io::stdout().write_all(text.as_bytes());
 }
 
+/// The bytes of a file, or of standard input for `-`, within the size limit; or why not.
+fn read_input(path: &Path) -> Result<Vec<u8>, String> {
+    let limit = kiemso::read::MAX_FILE_BYTES;
+    let too_large = |what: &str| format!("{what} quá lớn (giới hạn {} MB)", limit / (1024 * 1024));
+    if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .take(limit as u64 + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("không đọc được đầu vào chuẩn: {e}"))?;
+        if buf.len() > limit {
+            return Err(too_large("đầu vào chuẩn"));
+        }
+        return Ok(buf);
+    }
+    let name = path.to_string_lossy();
+    if std::fs::metadata(path).is_ok_and(|m| m.len() > limit as u64) {
+        return Err(too_large(&name));
+    }
+    std::fs::read(path).map_err(|e| format!("không mở được {name}: {e}"))
+}
+
 fn main() -> ExitCode {
     // `args_os`: a file name need not be UTF-8 (a Windows-1258 name unpacked on Linux); it is
     // opened as it is and shown with `�` for the bytes that are not text.
@@ -43,6 +73,7 @@ fn main() -> ExitCode {
     let mut all = false;
     let mut catalogue_path: Option<OsString> = None;
     let mut positional: Vec<OsString> = Vec::new();
+    let mut change: Option<String> = None;
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
         match a.to_str() {
@@ -51,6 +82,10 @@ fn main() -> ExitCode {
             Some("--catalogue") => match it.next() {
                 Some(p) => catalogue_path = Some(p),
                 None => return fail("thiếu tên tệp sau --catalogue"),
+            },
+            Some("--change") => match it.next() {
+                Some(c) => change = Some(c.to_string_lossy().into_owned()),
+                None => return fail("thiếu tên ô sau --change"),
             },
             Some("-h" | "--help") => {
                 println!("{USAGE}");
@@ -132,6 +167,57 @@ fn main() -> ExitCode {
                         ExitCode::from(1)
                     } else {
                         ExitCode::SUCCESS
+                    }
+                }
+                Err(e) => fail(&e.to_string()),
+            }
+        }
+        Some("target") => {
+            let [_, path, cell, value] = positional.as_slice() else {
+                let code = fail(
+                    "target cần tệp, ô và giá trị cần đạt (ví dụ: target baocao.txt B03/3.1 99,80)",
+                );
+                eprintln!("{USAGE}");
+                return code;
+            };
+            let path = Path::new(path.as_os_str());
+            let name = path.to_string_lossy();
+            let (cell, value) = (cell.to_string_lossy(), value.to_string_lossy());
+            let options = Options {
+                catalogue,
+                ..Options::default()
+            };
+            let bytes = match read_input(path) {
+                Ok(b) => b,
+                Err(e) => return fail(&e),
+            };
+            let result = if path == Path::new("-") {
+                kiemso::read::encoding::decode(&bytes)
+                    .map_err(|e| kiemso::target::TargetError(e.to_string()))
+                    .and_then(|d| {
+                        kiemso::target_text(&d.text, &cell, &value, change.as_deref(), &options)
+                    })
+            } else {
+                kiemso::target_file(&bytes, &name, &cell, &value, change.as_deref(), &options)
+            };
+            match result {
+                Ok(goal) => {
+                    if json {
+                        // Plain data: strings, a list and a boolean.
+                        let text =
+                            serde_json::to_string_pretty(&goal).expect("the goal is plain data");
+                        print(&(escape_lines(&text) + "\n"));
+                    } else {
+                        let mut text = goal.message.clone() + "\n";
+                        for c in &goal.changes {
+                            text.push_str(&format!("  {}: {} → {}\n", c.cell, c.from, c.to));
+                        }
+                        print(&escape_lines(&text));
+                    }
+                    if goal.reachable {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(1)
                     }
                 }
                 Err(e) => fail(&e.to_string()),

@@ -6,16 +6,19 @@
  * @typedef {{ op: 'text', text: string, options?: CheckOptions, partial?: boolean }
  *         | { op: 'file', bytes: Uint8Array, name: string, options?: CheckOptions }
  *         | { op: 'open', bytes: Uint8Array, name: string }
- *         | { op: 'catalogue' }} Job
+ *         | { op: 'catalogue' }
+ *         | { op: 'target', text: string, cell: string, value: string, change?: string | null, options?: CheckOptions }} Job
  *   `partial`: the tables may be answered at once while the narrative's module downloads (the
  *   answer then has `result.narrative_pending`, and the worker says when the module is there).
  *   `open`: what an opened file is, by the core's sniffing: `{ text, note }` for text, `null` for
  *   a Word or Excel file.
+ *   `target`: «Cần bao nhiêu để đạt …?», `{ cell, target, changes, message, reachable }`.
  * @typedef {{ ok: true, result: any }
  *         | { ok: false, error: { kind: 'input' | 'crash' | 'unsupported' | 'timeout' | 'unavailable', message: string } }} Reply
  * @typedef {{ check: (text: string, options: any) => any, checkFile?: (bytes: Uint8Array, name: string, options: any) => any,
  *             fileText?: (bytes: Uint8Array, name: string) => { text: string, note: string | null } | null,
- *             builtinCatalogue?: () => string }} KiemsoModule
+ *             builtinCatalogue?: () => string,
+ *             target?: (text: string, cell: string, value: string, change: string | undefined, options: any) => any }} KiemsoModule
  */
 
 /**
@@ -48,6 +51,12 @@ export function runJob(mod, job) {
         return { ok: false, error: { kind: 'unsupported', message: 'fileText' } };
       }
       return { ok: true, result: mod.fileText(job.bytes, job.name) };
+    }
+    if (job.op === 'target') {
+      if (typeof mod.target !== 'function') {
+        return { ok: false, error: { kind: 'unsupported', message: 'target' } };
+      }
+      return { ok: true, result: mod.target(job.text, job.cell, job.value, job.change ?? undefined, job.options ?? {}) };
     }
     if (job.op === 'catalogue') return { ok: true, result: mod.builtinCatalogue ? mod.builtinCatalogue() : null };
     return { ok: false, error: { kind: 'crash', message: 'Yêu cầu không hợp lệ.' } };

@@ -123,6 +123,7 @@ export function startApp(env) {
     editable: true,
     headingLevel: 2,
     onEdit: (cell, value) => edit(cell, value),
+    onTarget: (cell, value) => askTarget(cell, value),
     onLine: (line) => goToLine(line),
     onQuote: (line) => selectLine(input, line, { focus: false }),
     source: () => (!state.file ? (tooLongToShow() ? 'file' : 'text') : extensionOf(state.file.name) === 'docx' ? 'docx' : 'file'),
@@ -697,6 +698,20 @@ export function startApp(env) {
   });
 
   // ——— what-if edits ———
+
+  /**
+   * «Cần bao nhiêu để đạt …?» asked of the input as it is checked now (with its edits).
+   * @param {string} cell
+   * @param {string} value
+   */
+  async function askTarget(cell, value) {
+    const job = currentJob();
+    if (!job || job.op !== 'text') throw new Error('Chỉ tính được với số liệu dán hoặc gõ vào ô văn bản, chưa tính được trên tệp đã mở.');
+    const answer = await bridge.request({ op: 'target', text: job.text, cell, value, options: job.options });
+    if (answer.stale) throw new Error('Yêu cầu đã bị thay bằng yêu cầu mới hơn.');
+    if (answer.ok) return answer.result;
+    throw new Error(answer.error.message);
+  }
 
   /**
    * @param {string} cell

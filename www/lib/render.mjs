@@ -39,6 +39,11 @@ import { gridHeader, gridBody } from './grid.mjs';
  *   "Hiện thêm" (huge tables)
  * @property {number} [rowBudget]  rows built across all forms when a result is first shown; the
  *   forms past it are built as they scroll into view (a thousand pasted tables)
+ * @property {(cell: string, value: string) => Promise<Goal>} [onTarget]  «Cần bao nhiêu để
+ *   đạt …?» for a ratio or a total (the core's `target`); its changes are applied with `onEdit`
+ *
+ * @typedef {{ cell: string, target: string, changes: { cell: string, from: string, to: string }[],
+ *             message: string, reachable: boolean }} Goal
  */
 
 /**
@@ -944,6 +949,7 @@ export class ResultsView {
       about.length
         ? this.chunkedList('ul', 'ks-checks', about, (c) => this.checkItem(c, cell))
         : h('p', { class: 'ks-detail-empty' }, s.detailNoChecks),
+      this.goalDetail(cell, about),
       using.length ? h(this.hx(2), { class: 'ks-detail-sub' }, s.checksUsing) : null,
       using.length
         ? this.chunkedList('ul', 'ks-uses', using, (c) => {
@@ -959,6 +965,48 @@ export class ResultsView {
         : null,
       this.toldDetail(cell),
     );
+  }
+
+  /**
+   * «Cần bao nhiêu để đạt …?» for a cell that is a ratio or a total: a target, the core's answer,
+   * and its changes applied as what-if edits in one tap.
+   * @param {string} cell
+   * @param {Check[]} about
+   */
+  goalDetail(cell, about) {
+    const ask = this.o.onTarget;
+    if (!ask || !about.some((c) => (c.kind === 'ratio' || c.kind === 'sum') && c.cells[0] === cell)) return null;
+    const s = this.s;
+    const id = `${this.prefix}goal`;
+    const input = /** @type {HTMLInputElement} */ (h('input', { id, class: 'ks-goal-input', inputmode: 'decimal', autocomplete: 'off', placeholder: '99,80' }));
+    const answer = h('p', { class: 'ks-goal-answer', role: 'status' });
+    const apply = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'ks-goal-apply', hidden: true }, s.goalApply));
+    /** @type {Goal | null} */
+    let goal = null;
+    apply.addEventListener('click', () => {
+      if (!goal) return;
+      for (const c of goal.changes) this.o.onEdit?.(c.cell, c.to);
+      apply.hidden = true;
+      answer.textContent = s.goalApplied;
+    });
+    const form = h('form', { class: 'ks-goal' },
+      h('label', { for: id }, s.goalLabel), ' ', input, ' ',
+      h('button', { type: 'submit', class: 'ks-goal-ask' }, s.goalAsk));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      if (!input.value.trim()) return;
+      goal = null;
+      apply.hidden = true;
+      answer.textContent = s.goalBusy;
+      try {
+        goal = await ask(cell, input.value.trim());
+        answer.textContent = goal.message;
+        apply.hidden = !goal.reachable || goal.changes.length === 0 || !this.o.editable;
+      } catch (err) {
+        answer.textContent = err instanceof Error ? err.message : String(err);
+      }
+    });
+    return [h(this.hx(2), { class: 'ks-detail-sub' }, s.goalTitle), form, answer, apply];
   }
 
   /**
