@@ -6,8 +6,9 @@
 //!
 //! The pipeline, one module a step:
 //! [`read`] (text → [`read::Document`]) → [`report`] (forms, rows, typed values) →
-//! [`rules`] (from the [`catalogue`], or inferred) → [`evaluate`] (checks) → [`outcome`] (the JSON
-//! contract) and [`present`] (text for the terminal).
+//! [`rules`] (from the [`catalogue`], or inferred) → [`evaluate`] (checks) → [`locate`] (which
+//! cell was most likely mistyped) → [`outcome`] (the JSON contract) and [`present`] (text for the
+//! terminal).
 //!
 //! ```
 //! let text = "Biểu mẫu số 01\n2.\tTỷ lệ hoàn thành kế hoạch CCHC\t%\t31,15\n\
@@ -24,6 +25,7 @@ pub mod catalogue;
 pub mod evaluate;
 pub mod explain;
 pub mod interval;
+pub mod locate;
 #[cfg(feature = "narrative")]
 pub mod narrative;
 pub mod number;
@@ -121,9 +123,24 @@ fn check_report(mut report: Report, options: &Options) -> Outcome {
     report.notices.extend(notices);
     #[cfg_attr(not(feature = "narrative"), allow(unused_mut))]
     let mut checks = evaluate::evaluate(&report, &rules);
-    drop(rules);
+    #[cfg_attr(not(feature = "narrative"), allow(unused_mut))]
+    let mut claims: Vec<(usize, locate::Claim)> = Vec::new();
     // The words against the numbers, after the tables' own checks.
     #[cfg(feature = "narrative")]
-    checks.extend(narrative::check(&report));
-    Outcome::from_report(report, checks)
+    for (check, claim) in narrative::checks_and_claims(&report) {
+        if let Some(claim) = claim {
+            claims.push((checks.len(), claim));
+        }
+        checks.push(check);
+    }
+    // Which cells were most likely mistyped, from every check that does not hold.
+    let located = locate::locate(&report, &rules, &checks, &claims);
+    drop(rules);
+    for (k, links) in located.links {
+        checks[k].suggestions = links;
+    }
+    report.notices.extend(located.notices);
+    let mut outcome = Outcome::from_report(report, checks);
+    outcome.suggestions = located.suggestions;
+    outcome
 }
