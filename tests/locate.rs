@@ -420,3 +420,24 @@ fn a_mistyped_denominator_is_found_with_the_narrative_as_evidence() {
     );
     assert!(first.message.contains("câu ở dòng"), "{}", first.message);
 }
+
+#[test]
+fn the_text_output_prints_suggestions_under_their_checks() {
+    let o = check_with(SEED, &[("B03/3.1.2", "66.867")]);
+    let text = kiemso::present::render_text(&o, false);
+    let ratio = text
+        .lines()
+        .position(|l| l.contains("[B03/3.1, B03/3.1.2, B03/3.1.1]"))
+        .expect("the ratio's line");
+    let next = text.lines().nth(ratio + 1).unwrap();
+    assert!(
+        next.contains("→ Gợi ý: Nhiều khả năng ô B03/3.1.2"),
+        "{next}"
+    );
+    // Told once in full; the other checks it explains point back to it.
+    assert_eq!(text.matches("→ Gợi ý: ").count(), 1, "{text}");
+    assert!(text.contains("→ Gợi ý (xem trên): ô B03/3.1.2: 66.867 → 66.687"));
+    // The clean seed prints none.
+    let clean = kiemso::present::render_text(&check_with(SEED, &[]), false);
+    assert!(!clean.contains("Gợi ý"));
+}

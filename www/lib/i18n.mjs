@@ -33,6 +33,8 @@ export const STRINGS = {
     verdictNone: 'Không tìm thấy bảng số liệu nào để kiểm tra.',
     verdictClean: 'Không có lỗi, không có cảnh báo.',
     verdictWarnOnly: (/** @type {number} */ w) => `Không có lỗi. Có ${w} cảnh báo cần xem lại.`,
+    verdictDisagree: (/** @type {number} */ d, /** @type {number} */ w) =>
+      `Các bảng không có lỗi tính toán, nhưng lời văn có ${d} chỗ không khớp với số liệu. Có ${w} cảnh báo cần xem lại.`,
     verdictFail: (/** @type {number} */ f, /** @type {number} */ w) =>
       w ? `Có ${f} lỗi cần sửa và ${w} cảnh báo cần xem lại.` : `Có ${f} lỗi cần sửa.`,
     meta: (/** @type {number} */ forms, /** @type {number} */ checks) =>
@@ -108,6 +110,8 @@ export const STRINGS = {
     verdictNone: 'No statistical table was found to check.',
     verdictClean: 'No errors, no warnings.',
     verdictWarnOnly: (/** @type {number} */ w) => `No errors. ${w} warning(s) to review.`,
+    verdictDisagree: (/** @type {number} */ d, /** @type {number} */ w) =>
+      `No arithmetic errors in the tables, but the text disagrees with the figures in ${d} place(s). ${w} warning(s) to review.`,
     verdictFail: (/** @type {number} */ f, /** @type {number} */ w) =>
       w ? `${f} error(s) to fix and ${w} warning(s) to review.` : `${f} error(s) to fix.`,
     meta: (/** @type {number} */ forms, /** @type {number} */ checks) => `${forms} tables · ${checks} checks`,

@@ -133,13 +133,17 @@ export class ResultsView {
     // A report whose tables were not found can still have its words checked.
     const anything = forms.length > 0 || checks.length > 0;
     const verdictStatus = summary.fail ? 'fail' : summary.warn ? 'warn' : anything ? 'pass' : 'na';
+    // «No errors» is never said while the words and the figures disagree (issue 12, item 5).
+    const disagree = index.narrative.filter(isProblem).length;
     const verdict = !anything
       ? s.verdictNone
       : summary.fail
         ? s.verdictFail(summary.fail, summary.warn)
-        : summary.warn
-          ? s.verdictWarnOnly(summary.warn)
-          : s.verdictClean;
+        : disagree
+          ? s.verdictDisagree(disagree, summary.warn)
+          : summary.warn
+            ? s.verdictWarnOnly(summary.warn)
+            : s.verdictClean;
     const counts = /** @type {const} */ (['fail', 'warn', 'pass', 'na']).map((st) =>
       h('li', { class: `ks-count ks-st-${st}`, 'data-status': st },
         icon(st), h('strong', { class: 'ks-count-n' }, String(summary[st])), ' ', h('span', null, s.countWord[st])),
