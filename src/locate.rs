@@ -44,6 +44,9 @@ pub struct Claim {
 /// milliseconds even on a report with many failures.
 pub const MAX_TRIALS: usize = 100_000;
 
+/// The most notices saying that nothing plausible explains a group of broken checks.
+const MAX_UNEXPLAINED: usize = 20;
+
 /// The most explanations kept for one group of broken checks.
 const MAX_EXPLANATIONS: usize = 3;
 
@@ -489,25 +492,36 @@ impl<'r> Model<'r> {
             }
         }
         let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut group_of: HashMap<usize, usize> = HashMap::new();
         for &k in &broken {
             let root = find(&mut parent, k);
-            match groups.iter_mut().find(|(r, _)| *r == root) {
-                Some((_, g)) => g.push(k),
-                None => groups.push((root, vec![k])),
+            match group_of.get(&root) {
+                Some(&g) => groups[g].1.push(k),
+                None => {
+                    group_of.insert(root, groups.len());
+                    groups.push((root, vec![k]));
+                }
             }
         }
         let mut ranked: Vec<(Confidence, f32, usize, Suggestion, Vec<usize>)> = Vec::new();
         let mut cut = false;
+        let mut unexplained = 0usize;
         for (order, (_, group)) in groups.iter().enumerate() {
+            if self.trials >= MAX_TRIALS {
+                cut = true;
+                break;
+            }
             let (explanations, rejected) = self.explain(group);
             cut |= self.trials >= MAX_TRIALS;
             let explained: Vec<usize> = group.iter().map(|&k| self.constraints[k].check).collect();
             let Some(best) = explanations.first() else {
                 // A lone warning already says that one of two figures is wrong; a failure, or
                 // several checks broken together, deserve the word that no slip explains them.
-                if explained.len() > 1
-                    || explained.iter().any(|&k| checks[k].status == Status::Fail)
-                {
+                let worth = explained.len() > 1
+                    || explained.iter().any(|&k| checks[k].status == Status::Fail);
+                // A report broken everywhere gets a few such notices, not one per check.
+                if worth && unexplained < MAX_UNEXPLAINED {
+                    unexplained += 1;
                     out.notices.push(self.nothing_plausible(checks, &explained));
                 }
                 continue;
@@ -1240,13 +1254,9 @@ fn join_vi(items: &[String]) -> String {
 /// slips apply.
 fn typos(printed: &str, current: Option<Figure>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
-    let push = |out: &mut Vec<Candidate>, figure: Figure, typo: Typo| match out
-        .iter_mut()
-        .find(|c| c.figure.value == figure.value && c.figure.decimals == figure.decimals)
-    {
-        Some(c) if c.typo.cost() > typo.cost() => c.typo = typo,
-        Some(_) => {}
-        None => out.push(Candidate { figure, typo }),
+    // Duplicates (the same figure by two slips) are removed at the end, the cheapest slip kept.
+    let push = |out: &mut Vec<Candidate>, figure: Figure, typo: Typo| {
+        out.push(Candidate { figure, typo });
     };
     let raw = printed.trim();
     // Separator and decimal slips, read from the print.
@@ -1271,6 +1281,7 @@ fn typos(printed: &str, current: Option<Figure>) -> Vec<Candidate> {
         }
     }
     let Some(fig) = current else {
+        dedup_cheapest(&mut out);
         return out;
     };
     let mut v = fig.value;
@@ -1350,7 +1361,22 @@ fn typos(printed: &str, current: Option<Figure>) -> Vec<Candidate> {
             }
         }
     }
+    dedup_cheapest(&mut out);
     out
+}
+
+/// Keeps one candidate per figure (value and decimals), by its cheapest slip.
+fn dedup_cheapest(out: &mut Vec<Candidate>) {
+    out.sort_by(|a, b| {
+        a.figure
+            .value
+            .cmp(&b.figure.value)
+            .then(a.figure.decimals.cmp(&b.figure.decimals))
+            .then(a.typo.cost().total_cmp(&b.typo.cost()))
+    });
+    out.dedup_by(|later, first| {
+        later.figure.value == first.figure.value && later.figure.decimals == first.figure.decimals
+    });
 }
 
 #[cfg(test)]

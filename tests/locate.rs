@@ -441,3 +441,24 @@ fn the_text_output_prints_suggestions_under_their_checks() {
     let clean = kiemso::present::render_text(&check_with(SEED, &[]), false);
     assert!(!clean.contains("Gợi ý"));
 }
+
+#[test]
+fn a_tie_between_the_ratio_and_its_numerator_is_decided_by_the_narrative() {
+    // 98,90 typed 98,91: one digit of the ratio, or the numerator one file off (11.317 → 11.318
+    // also gives 98,91 %). The sentence at line 215 repeats the sum of the numerators (120.067):
+    // it rules the numerator out, and the message says so.
+    let o = check_with(SEED, &[("B03/3.2", "98,91")]);
+    let first = &o.suggestions[0];
+    println!("{}", first.message);
+    assert_eq!(
+        (first.cell.as_str(), first.suggested.as_str()),
+        ("B03/3.2", "98,90")
+    );
+    assert_eq!(first.confidence, Confidence::High);
+    assert!(
+        first.message.contains("Không phải ô B03/3.2.2")
+            && first.message.contains("câu ở dòng 215 lại không khớp"),
+        "{}",
+        first.message
+    );
+}

@@ -629,6 +629,7 @@ export class ResultsView {
       h('p', { class: 'ks-detail-ind' }, /** @type {any} */ (row).column ? s.cellLabel(row.indicator, /** @type {any} */ (row).column) : row.indicator),
       h('p', { class: 'ks-detail-value' }, s.valueOf(row.value, row.unit)),
       edit ? h('p', { class: 'ks-detail-edited' }, icon('edit'), s.original(edit.original)) : null,
+      this.suggestionDetail(cell),
       h(this.hx(2), { class: 'ks-detail-sub' }, s.checksAbout),
       about.length
         ? h('ul', { class: 'ks-checks' }, about.map((c) => this.checkItem(c, cell)))
@@ -648,6 +649,29 @@ export class ResultsView {
         : null,
       this.toldDetail(cell),
     );
+  }
+
+  /**
+   * The likely correction of a cell (error localisation, `suggestions` of the result), with a
+   * button that puts it in as an edit: marked as edited and undone like any other (Esc).
+   * @param {string} cell
+   */
+  suggestionDetail(cell) {
+    const s = this.s;
+    const sug = (this.index?.result.suggestions ?? []).find((x) => x.cell === cell);
+    if (!sug) return null;
+    const apply = () => {
+      const input = /** @type {HTMLInputElement | null | undefined} */ (this.rowEls.get(cell)?.querySelector('.ks-input'));
+      if (input) input.value = sug.suggested;
+      this.o.onEdit?.(cell, sug.suggested);
+    };
+    return h('div', { class: `ks-suggestion ks-confidence-${sug.confidence}` },
+      h('p', { class: 'ks-suggestion-h' }, icon('edit'), h('strong', null, s.suggestionTitle)),
+      h('p', { class: 'ks-suggestion-msg' }, sug.message),
+      this.o.onEdit
+        ? h('button', { type: 'button', class: 'ks-button ks-apply', 'aria-label': s.applyLabel(sug.suggested), onclick: apply },
+            `${s.apply}: ${sug.current} → ${sug.suggested}`)
+        : null);
   }
 
   /**
