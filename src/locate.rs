@@ -21,7 +21,7 @@
 use crate::evaluate::{at_most_holds, code_of, in_range, interval_of, interval_sum, ratio_holds};
 use crate::explain::{row_phrase, short_indicator};
 use crate::interval::Interval;
-use crate::number::{format_vi, round_to, Figure};
+use crate::number::{digits_into, format_vi, round_to, Figure};
 use crate::outcome::{Check, Confidence, Kind, Status, Suggestion};
 use crate::report::{Measure, Notice, Report, Row, Value};
 use crate::rules::{CellRef, Rule, RuleKind};
@@ -43,6 +43,31 @@ pub struct Claim {
 /// The most candidate assignments tried for one report: localisation stays within a few
 /// milliseconds even on a report with many failures.
 pub const MAX_TRIALS: usize = 100_000;
+
+/// Decimal arithmetic, out of line: inlined at each of its calls, rust_decimal's operations made
+/// this module tens of kilobytes larger in the page's Wasm.
+#[inline(never)]
+fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
+}
+
+/// `a − b` (see [`add`]).
+#[inline(never)]
+fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_sub(b)
+}
+
+/// `a × b` (see [`add`]).
+#[inline(never)]
+fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
+}
+
+/// `a ÷ b` (see [`add`]).
+#[inline(never)]
+fn div(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_div(b)
+}
 
 /// The most notices saying that nothing plausible explains a group of broken checks.
 const MAX_UNEXPLAINED: usize = 20;
@@ -423,7 +448,7 @@ impl<'r> Model<'r> {
             }
             Shape::Claim { num, den, .. } => num.iter().chain(den).copied().collect(),
         };
-        cells.sort_unstable();
+        insertion_sort(&mut cells, |a, b| a < b);
         cells.dedup();
         if let Shape::Sum { total, .. } = &shape {
             self.cells[*total].computed = true;
@@ -560,16 +585,23 @@ impl<'r> Model<'r> {
                 }
             }
         }
-        ranked.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let mut links: HashMap<usize, Vec<usize>> = HashMap::new();
+        insertion_sort(&mut ranked, |a, b| {
+            a.0.cmp(&b.0)
+                .then(a.1.total_cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+                .is_lt()
+        });
+        // Few suggestions: their checks are gathered by a look along the list.
+        let mut links: Vec<(usize, Vec<usize>)> = Vec::new();
         for (i, (_, _, _, s, explained)) in ranked.into_iter().enumerate() {
             for k in explained {
-                links.entry(k).or_default().push(i);
+                match links.iter_mut().find(|(c, _)| *c == k) {
+                    Some((_, l)) => l.push(i),
+                    None => links.push((k, vec![i])),
+                }
             }
             out.suggestions.push(s);
         }
-        let mut links: Vec<(usize, Vec<usize>)> = links.into_iter().collect();
-        links.sort_unstable();
         out.links = links;
         if cut {
             out.notices.push(Notice {
@@ -595,7 +627,7 @@ impl<'r> Model<'r> {
             .iter()
             .flat_map(|&k| self.constraints[k].cells.iter().copied())
             .collect();
-        cells.sort_unstable();
+        insertion_sort(&mut cells, |a, b| a < b);
         cells.dedup();
         let in_all: Vec<usize> = cells
             .iter()
@@ -631,11 +663,12 @@ impl<'r> Model<'r> {
                 }
             }
         }
-        found.sort_by(|x, y| {
+        insertion_sort(&mut found, |x, y| {
             x.cost
                 .total_cmp(&y.cost)
                 .then(x.edits.len().cmp(&y.edits.len()))
                 .then(x.change.cmp(&y.change))
+                .is_lt()
         });
         // One explanation per set of cells (the cheapest), then the close ones only.
         let mut seen: Vec<Vec<usize>> = Vec::new();
@@ -652,7 +685,9 @@ impl<'r> Model<'r> {
             found.retain(|e| e.cost < best + TIE);
         }
         found.truncate(MAX_EXPLANATIONS);
-        rejected.sort_by(|x, y| x.candidate.typo.cost().total_cmp(&y.candidate.typo.cost()));
+        insertion_sort(&mut rejected, |x, y| {
+            x.candidate.typo.cost() < y.candidate.typo.cost()
+        });
         (found, rejected)
     }
 
@@ -724,7 +759,7 @@ impl<'r> Model<'r> {
         let b_cons = decided(self, b, None);
         let mut touching = self.touching[a].clone();
         touching.extend(self.touching[b].iter().copied());
-        touching.sort_unstable();
+        insertion_sort(&mut touching, |a, b| a < b);
         touching.dedup();
         let b_cands = self.candidates(b);
         for ca in self.candidates(a) {
@@ -760,7 +795,8 @@ impl<'r> Model<'r> {
                 cost += COMPUTED;
             }
             if let Some(f) = self.values[*c] {
-                change = change.saturating_add((cand.figure.value - f.value).abs());
+                let moved = sub(cand.figure.value, f.value).map_or(Decimal::MAX, |d| d.abs());
+                change = add(change, moved).unwrap_or(Decimal::MAX);
             }
         }
         Explanation {
@@ -847,8 +883,8 @@ impl<'r> Model<'r> {
         let h = self.half(x);
         let widen = |lo: Decimal, hi: Decimal| -> Option<Interval> {
             Some(Interval {
-                lo: lo.checked_sub(h)?,
-                hi: hi.checked_add(h)?,
+                lo: sub(lo, h)?,
+                hi: add(hi, h)?,
             })
         };
         let hundred = Decimal::ONE_HUNDRED;
@@ -859,7 +895,7 @@ impl<'r> Model<'r> {
                     widen(s.lo, s.hi)
                 } else if parts.contains(&x) {
                     let (t, o) = (iv(*total)?, sum_of(parts)?);
-                    widen(t.lo.checked_sub(o.hi)?, t.hi.checked_sub(o.lo)?)
+                    widen(sub(t.lo, o.hi)?, sub(t.hi, o.lo)?)
                 } else {
                     None
                 }
@@ -874,17 +910,17 @@ impl<'r> Model<'r> {
                         return None;
                     }
                     widen(
-                        r.lo.checked_mul(d.lo)?.checked_div(hundred)?,
-                        r.hi.checked_mul(d.hi)?.checked_div(hundred)?,
+                        div(mul(r.lo, d.lo)?, hundred)?,
+                        div(mul(r.hi, d.hi)?, hundred)?,
                     )
                 } else if x == *d && x != *n {
                     let (r, n) = (iv(*r)?, iv(*n)?);
                     if r.hi <= Decimal::ZERO || n.lo < Decimal::ZERO {
                         return None;
                     }
-                    let lo = n.lo.checked_mul(hundred)?.checked_div(r.hi)?;
+                    let lo = div(mul(n.lo, hundred)?, r.hi)?;
                     let hi = if r.lo > Decimal::ZERO {
-                        n.hi.checked_mul(hundred)?.checked_div(r.lo)?
+                        div(mul(n.hi, hundred)?, r.lo)?
                     } else {
                         Decimal::MAX
                     };
@@ -897,14 +933,14 @@ impl<'r> Model<'r> {
                 if *whole == x {
                     let p = sum_of(parts)?;
                     Some(Interval {
-                        lo: p.lo.checked_sub(h)?,
+                        lo: sub(p.lo, h)?,
                         hi: Decimal::MAX,
                     })
                 } else if parts.contains(&x) {
                     let (w, o) = (iv(*whole)?, sum_of(parts)?);
                     Some(Interval {
                         lo: Decimal::MIN,
-                        hi: w.hi.checked_sub(o.lo)?.checked_add(h)?,
+                        hi: add(sub(w.hi, o.lo)?, h)?,
                     })
                 } else {
                     None
@@ -933,16 +969,16 @@ impl<'r> Model<'r> {
                         return None;
                     }
                     let o = sum_of(num)?;
-                    widen(target.lo.checked_sub(o.hi)?, target.hi.checked_sub(o.lo)?)
+                    widen(sub(target.lo, o.hi)?, sub(target.hi, o.lo)?)
                 } else if num.contains(&x) && !den.contains(&x) {
                     let d = sum_of(den)?;
                     let o = sum_of(num)?;
                     if d.lo <= Decimal::ZERO || target.lo < Decimal::ZERO {
                         return None;
                     }
-                    let lo = target.lo.checked_mul(d.lo)?.checked_div(hundred)?;
-                    let hi = target.hi.checked_mul(d.hi)?.checked_div(hundred)?;
-                    widen(lo.checked_sub(o.hi)?, hi.checked_sub(o.lo)?)
+                    let lo = div(mul(target.lo, d.lo)?, hundred)?;
+                    let hi = div(mul(target.hi, d.hi)?, hundred)?;
+                    widen(sub(lo, o.hi)?, sub(hi, o.lo)?)
                 } else if den.contains(&x) && !num.contains(&x) {
                     let n = sum_of(num)?;
                     let o = sum_of(den)?;
@@ -952,9 +988,9 @@ impl<'r> Model<'r> {
                     {
                         return None;
                     }
-                    let lo = n.lo.checked_mul(hundred)?.checked_div(target.hi)?;
-                    let hi = n.hi.checked_mul(hundred)?.checked_div(target.lo)?;
-                    widen(lo.checked_sub(o.hi)?, hi.checked_sub(o.lo)?)
+                    let lo = div(mul(n.lo, hundred)?, target.hi)?;
+                    let hi = div(mul(n.hi, hundred)?, target.lo)?;
+                    widen(sub(lo, o.hi)?, sub(hi, o.lo)?)
                 } else {
                     None
                 }
@@ -972,7 +1008,9 @@ impl<'r> Model<'r> {
                     ..f
                 };
                 let i = interval_of(self.cells[x].row, &wider);
-                (i.hi - i.lo) / Decimal::TWO
+                sub(i.hi, i.lo)
+                    .and_then(|w| div(w, Decimal::TWO))
+                    .unwrap_or(Decimal::ZERO)
             }
             // A cell that does not read: its candidates may print any decimals.
             None => Decimal::new(5, 1),
@@ -996,7 +1034,7 @@ impl<'r> Model<'r> {
         let c = &self.cells[cell];
         let current = c.current?;
         let decimals = current.decimals;
-        let mid = (range.lo + range.hi) / Decimal::TWO;
+        let mid = div(add(range.lo, range.hi)?, Decimal::TWO)?;
         let value =
             if c.row.measure() == Measure::Count || (decimals == 0 && c.row.measure().is_exact()) {
                 let lo = range.lo.ceil();
@@ -1254,7 +1292,7 @@ fn join_vi(items: &[String]) -> String {
 /// slips apply.
 fn typos(printed: &str, current: Option<Figure>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
-    // Duplicates (the same figure by two slips) are removed at the end, the cheapest slip kept.
+    // The same figure may come from two slips: the cheapest explanation of a cell is kept later.
     let push = |out: &mut Vec<Candidate>, figure: Figure, typo: Typo| {
         out.push(Candidate { figure, typo });
     };
@@ -1281,13 +1319,14 @@ fn typos(printed: &str, current: Option<Figure>) -> Vec<Candidate> {
         }
     }
     let Some(fig) = current else {
-        dedup_cheapest(&mut out);
         return out;
     };
     let mut v = fig.value;
     v.rescale(fig.decimals);
     let negative = v.is_sign_negative();
-    let mut digits: Vec<u8> = v.mantissa().unsigned_abs().to_string().into_bytes();
+    let mut buf = [0u8; 40];
+    let start = digits_into(&mut buf, v.mantissa().unsigned_abs());
+    let mut digits: Vec<u8> = buf[start..].to_vec();
     while digits.len() <= fig.decimals as usize {
         digits.insert(0, b'0');
     }
@@ -1296,9 +1335,21 @@ fn typos(printed: &str, current: Option<Figure>) -> Vec<Candidate> {
         if ds.is_empty() || ds.len() > 27 {
             return None;
         }
-        let m: i128 = std::str::from_utf8(ds).ok()?.parse().ok()?;
-        let value =
-            Decimal::try_from_i128_with_scale(if negative { -m } else { m }, decimals).ok()?;
+        // Read by the parser that reads every figure, not a second number reader.
+        let split = ds.len().checked_sub(decimals as usize)?;
+        let mut text = String::with_capacity(ds.len() + 2);
+        if negative {
+            text.push('-');
+        }
+        text.extend(ds[..split].iter().map(|&c| char::from(c)));
+        if split == 0 {
+            text.push('0');
+        }
+        if decimals > 0 {
+            text.push('.');
+            text.extend(ds[split..].iter().map(|&c| char::from(c)));
+        }
+        let value: Decimal = text.parse().ok()?;
         Some(Figure {
             value,
             decimals,
@@ -1361,22 +1412,19 @@ fn typos(printed: &str, current: Option<Figure>) -> Vec<Candidate> {
             }
         }
     }
-    dedup_cheapest(&mut out);
     out
 }
 
-/// Keeps one candidate per figure (value and decimals), by its cheapest slip.
-fn dedup_cheapest(out: &mut Vec<Candidate>) {
-    out.sort_by(|a, b| {
-        a.figure
-            .value
-            .cmp(&b.figure.value)
-            .then(a.figure.decimals.cmp(&b.figure.decimals))
-            .then(a.typo.cost().total_cmp(&b.typo.cost()))
-    });
-    out.dedup_by(|later, first| {
-        later.figure.value == first.figure.value && later.figure.decimals == first.figure.decimals
-    });
+/// Sorts `v` by `less`, by insertion: the lists sorted here are short (a rule's cells, a group's
+/// explanations, the suggestions), and each standard sort adds kilobytes of Wasm per element type.
+fn insertion_sort<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && less(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
+    }
 }
 
 #[cfg(test)]
