@@ -122,6 +122,8 @@ fn cmd_gen(args: &[String]) -> Res<()> {
     write(&grid_path(&out), &gen::grid_tsv(units, 2025))?;
     // The smallest input the CLI accepts: a one-row table, to measure what a process costs.
     write(&out.join("tiny.txt"), "1.\tSố văn bản\tVăn bản\t14\n")?;
+    // Fifty broken ratios at once: what error localisation costs when much is wrong.
+    write(&out.join("swapped-50.txt"), &gen::swapped_ratios(50, 12))?;
     if let Some(seed) = opt(args, "--seed") {
         let seed = read(Path::new(seed))?;
         let count = opt_num(args, "--batch", 1000)?;
