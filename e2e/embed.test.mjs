@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serverAndBrowser, SEED, SEED_COUNTS, SCREENSHOTS, eventually, counts, markOf } from './helpers.mjs';
+import { serverAndBrowser, SEED, assertSeedCounts, SCREENSHOTS, eventually, counts, markOf, startOtherOrigin } from './helpers.mjs';
 
 const env = serverAndBrowser();
 
@@ -17,9 +17,13 @@ async function portal() {
   return { context, page, errors };
 }
 
-/** @param {import('playwright-core').Page} page */
+/**
+ * The detail of the next kiemso-result (rejects after 20 s without one).
+ * @param {import('playwright-core').Page} page
+ */
 function nextResult(page) {
-  return page.evaluate(() => new Promise((resolve) => {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('no kiemso-result within 20 s')), 20000);
     document.addEventListener('kiemso-result', (e) => {
       const ev = /** @type {CustomEvent} */ (e);
       resolve({ summary: ev.detail.summary, forms: ev.detail.forms.length, checks: ev.detail.checks.length, bubbles: ev.bubbles, composed: ev.composed, target: /** @type {Element} */ (ev.target).tagName });
@@ -32,8 +36,11 @@ test('<kiem-so> checks what is pasted into it and fires kiemso-result with the r
   const element = page.locator('kiem-so');
   let result = nextResult(page);
   await element.locator('textarea').fill(SEED);
-  assert.deepEqual(await result, { summary: SEED_COUNTS, forms: 7, checks: 259, bubbles: true, composed: true, target: 'KIEM-SO' });
-  assert.deepEqual(await counts(element), SEED_COUNTS);
+  const fired = /** @type {any} */ (await result);
+  assertSeedCounts(fired.summary);
+  const { fail, warn, pass, na } = fired.summary;
+  assert.deepEqual({ ...fired, summary: undefined }, { summary: undefined, forms: 7, checks: fail + warn + pass + na, bubbles: true, composed: true, target: 'KIEM-SO' });
+  assertSeedCounts(await counts(element));
   assert.equal(await markOf(element, 'B01/3.3'), 'Cảnh báo');
   // The portal's own listener got it too.
   assert.match(await page.locator('#event-log').innerText(), /7 BẢNG, 0 LỖI, 4 CẢNH BÁO/);
@@ -112,7 +119,7 @@ test('lang="en" switches the element\'s labels; a catalogue from another origin 
 
   const refused = page.evaluate(() => new Promise((resolve) => document.addEventListener('kiemso-error', (e) => resolve(/** @type {CustomEvent} */ (e).detail), { once: true })));
   await element.evaluate((el) => el.setAttribute('catalogue', 'http://127.0.0.1:9/rules.json'));
-  assert.deepEqual(await refused, { message: 'Catalogue not used: its address must be on the same origin as the page.', kind: 'catalogue' });
+  assert.deepEqual(await refused, { message: 'Catalogue not used: its address must be on the same origin as the page. Not checked: the built-in rules are not used in place of the catalogue this page names.', kind: 'catalogue' });
 
   // A same-origin catalogue that is not valid: the core's Vietnamese explanation is shown.
   await page.route('**/bad-rules.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"forms": 5}' }));
@@ -128,8 +135,168 @@ test('lang="en" switches the element\'s labels; a catalogue from another origin 
   await page.route('**/rules.json', (route) => route.fulfill({ contentType: 'application/json', body: builtin }));
   const good = nextResult(page);
   await element.evaluate((el) => el.setAttribute('catalogue', 'rules.json'));
-  assert.deepEqual((/** @type {any} */ (await good)).summary, SEED_COUNTS);
+  assertSeedCounts((/** @type {any} */ (await good)).summary);
   assert.equal(await element.locator('.ks-el-error').isVisible(), false);
+  await context.close();
+});
+
+/**
+ * The results and errors the element fires, collected in the page from now on.
+ * @param {import('playwright-core').Page} page
+ */
+async function collectEvents(page) {
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.__events = [];
+    for (const type of ['kiemso-result', 'kiemso-error']) {
+      document.addEventListener(type, (e) => w.__events.push({ type, detail: type === 'kiemso-result'
+        ? { summary: /** @type {CustomEvent} */ (e).detail.summary } : /** @type {CustomEvent} */ (e).detail }));
+    }
+  });
+  return {
+    /** @returns {Promise<{ type: string, detail: any }[]>} */
+    list: () => page.evaluate(() => /** @type {any} */ (window).__events),
+  };
+}
+
+test('<kiem-so catalogue>: a slow catalogue A then B leaves B in use; a 404 is shown and nothing is checked with the built-in rules', async () => {
+  const { context, page } = await portal();
+  const element = page.locator('kiem-so');
+  const builtin = await page.evaluate(async () => (await import('./kiemso-api.mjs')).builtinCatalogue());
+  // A answers late and is not a usable catalogue: were it used, the element would show an error.
+  await page.route('**/slow-a.json', async (route) => {
+    await new Promise((r) => setTimeout(r, 2500));
+    await route.fulfill({ contentType: 'application/json', body: '{"forms": 5}' }).catch(() => {});
+  });
+  await page.route('**/quick-b.json', (route) => route.fulfill({ contentType: 'application/json', body: builtin }));
+  await page.route('**/missing.json', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
+  let result = nextResult(page);
+  await element.locator('textarea').fill(SEED);
+  await result;
+  const events = await collectEvents(page);
+  await element.evaluate((el) => el.setAttribute('catalogue', 'slow-a.json'));
+  await element.evaluate((el) => el.setAttribute('catalogue', 'quick-b.json'));
+  await eventually(async () => (await events.list()).some((e) => e.type === 'kiemso-result'));
+  await page.waitForTimeout(3500); // A has answered by now
+  // A change of the text is checked with B, the newest catalogue asked for.
+  result = nextResult(page);
+  await element.evaluate((el) => { /** @type {any} */ (el).value = `${/** @type {any} */ (el).value}\n`; });
+  assertSeedCounts((/** @type {any} */ (await result)).summary);
+  assert.deepEqual((await events.list()).filter((e) => e.type === 'kiemso-error'), []);
+  assert.equal(await element.locator('.ks-el-error').isVisible(), false);
+
+  // A catalogue that is not there: the error is shown and stays; no result with other rules.
+  const before = (await events.list()).length;
+  await element.evaluate((el) => el.setAttribute('catalogue', 'missing.json'));
+  await eventually(async () => (await events.list()).slice(before).some((e) => e.type === 'kiemso-error'));
+  await page.waitForTimeout(1000);
+  await element.evaluate((el) => { /** @type {any} */ (el).value = `${/** @type {any} */ (el).value} `; });
+  await page.waitForTimeout(1000);
+  const after404 = (await events.list()).slice(before);
+  assert.deepEqual(after404.filter((e) => e.type === 'kiemso-result'), []);
+  assert.equal(after404[0].detail.kind, 'catalogue');
+  assert.match(after404[0].detail.message, /missing\.json/);
+  assert.match(after404[0].detail.message, /404/);
+  assert.equal(await element.locator('.ks-el-error').isVisible(), true);
+  assert.match(await element.locator('.ks-el-error').innerText(), /404[\s\S]*không dùng bộ quy tắc có sẵn/);
+  assert.equal(await element.locator('.ks-el-results').isVisible(), false);
+  assert.equal(await element.evaluate((el) => /** @type {any} */ (el).result), null);
+  await element.locator('.ks-el-error').screenshot({ path: join(SCREENSHOTS, 'portal-catalogue-404.png') });
+
+  // Back to the built-in catalogue (attribute removed): checked again.
+  result = nextResult(page);
+  await element.evaluate((el) => el.removeAttribute('catalogue'));
+  assertSeedCounts((/** @type {any} */ (await result)).summary);
+  assert.equal(await element.locator('.ks-el-error').isVisible(), false);
+  await context.close();
+});
+
+test('<kiem-so catalogue>: a same-origin address redirecting to another origin is not followed', async () => {
+  const other = await startOtherOrigin();
+  // A portal without a Content-Security-Policy of its own (the example has one, which would hide
+  // the element's fault): only the element stands between the redirect and the other origin.
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  // Chromium asks before a page reaches a loopback address it was not served from: granted, so
+  // that the browser itself does not hide the fault either.
+  await context.grantPermissions(['local-network-access']);
+  const page = await context.newPage();
+  await page.route('**/bare-portal.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Cổng</title><script type="module" src="kiem-so.mjs"></script><kiem-so></kiem-so>',
+  }));
+  await page.route('**/moved-rules.json', (route) => route.fulfill({ status: 302, headers: { location: `${other.url}rules.json` } }));
+  await page.goto(`${env.server.url}bare-portal.html`);
+  await page.waitForFunction(() => customElements.get('kiem-so') !== undefined);
+  const element = page.locator('kiem-so');
+  const result = nextResult(page);
+  await element.locator('textarea').fill(SEED);
+  await result;
+  const error = page.evaluate(() => new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('no kiemso-error within 10 s')), 10000);
+    document.addEventListener('kiemso-error', (e) => resolve(/** @type {CustomEvent} */ (e).detail), { once: true });
+  }));
+  await element.evaluate((el) => el.setAttribute('catalogue', 'moved-rules.json'));
+  const detail = /** @type {any} */ (await error);
+  await page.waitForTimeout(500);
+  assert.deepEqual(other.hits, [], 'the redirect reached the other origin');
+  assert.equal(detail.kind, 'catalogue');
+  assert.match(detail.message, /moved-rules\.json/);
+  other.close();
+  await context.close();
+});
+
+test('<kiem-so> with a closed shadow root keeps its DOM out of reach; a forged kiemso-result is told from a real one', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route('**/closed-portal.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Cổng</title><script type="module" src="kiem-so.mjs?shadow=closed"></script><kiem-so></kiem-so>',
+  }));
+  await page.goto(`${env.server.url}closed-portal.html`);
+  await page.waitForFunction(() => customElements.get('kiem-so') !== undefined);
+  const seen = await page.evaluate(async (seed) => {
+    const { isKiemSoResult } = await import('./kiem-so.mjs?shadow=closed');
+    const el = /** @type {any} */ (document.querySelector('kiem-so'));
+    /** @type {{ trusted: boolean, genuine: boolean, warn: number }[]} */
+    const events = [];
+    el.addEventListener('kiemso-result', (/** @type {CustomEvent} */ e) =>
+      events.push({ trusted: e.isTrusted, genuine: isKiemSoResult(e.detail), warn: e.detail.summary.warn }));
+    const real = new Promise((resolve) => el.addEventListener('kiemso-result', (/** @type {CustomEvent} */ e) => resolve(e.detail), { once: true }));
+    el.value = seed;
+    const detail = /** @type {any} */ (await real);
+    // Another script of the portal forges a clean result, and tries to alter the real one.
+    el.dispatchEvent(new CustomEvent('kiemso-result', { bubbles: true, composed: true, detail: { ...detail, summary: { ...detail.summary, warn: 0 } } }));
+    let altered = true;
+    try {
+      detail.summary.warn = 0;
+      altered = detail.summary.warn === 0;
+    } catch {
+      altered = false;
+    }
+    return {
+      shadowRoot: el.shadowRoot,
+      own: Object.getOwnPropertyNames(el),
+      events,
+      altered,
+      warn: detail.summary.warn,
+      same: el.result === detail,
+      height: el.getBoundingClientRect().height,
+    };
+  }, SEED);
+  // The root is closed and the element holds no reference to it, nor to anything inside.
+  assert.equal(seen.shadowRoot, null);
+  assert.deepEqual(seen.own, []);
+  // Both events are untrusted (dispatched by scripts, the element's own too): isTrusted cannot
+  // tell them apart; isKiemSoResult can.
+  assert.deepEqual(seen.events, [
+    { trusted: false, genuine: true, warn: 4 },
+    { trusted: false, genuine: false, warn: 0 },
+  ]);
+  assert.equal(seen.altered, false);
+  assert.equal(seen.warn, 4); // the seed's four warnings, unaltered
+  assert.equal(seen.same, true);
+  assert.ok(seen.height > 400, 'the element shows its results');
+  await page.screenshot({ path: join(SCREENSHOTS, 'portal-element-closed.png') });
   await context.close();
 });
 
@@ -137,7 +304,7 @@ test('the portal\'s own script gets the result from check()', async () => {
   const { context, page } = await portal();
   await page.locator('#api-run').click();
   await eventually(async () => (await page.locator('#api-output').innerText()).includes('TRẢ VỀ'));
-  assert.match(await page.locator('#api-output').innerText(), /CHECK\(\) TRẢ VỀ: 7 BẢNG; 0 LỖI, 4 CẢNH BÁO, 255 ĐẠT, 0 KHÔNG TÍNH ĐƯỢC\./);
+  assert.match(await page.locator('#api-output').innerText(), /CHECK\(\) TRẢ VỀ: 7 BẢNG; 0 LỖI, 4 CẢNH BÁO, \d+ ĐẠT, 0 KHÔNG TÍNH ĐƯỢC\./);
   // Errors are Errors with the core's Vietnamese message and a kind.
   const refusal = await page.evaluate(async () => {
     const { check } = await import('./kiemso-api.mjs');

@@ -35,3 +35,5 @@ rm -rf www/pkg
 build www/pkg/core wasm -O3 --no-default-features
 build www/pkg wasm-complete -Os
 node scripts/build-assets.mjs
+# The app as deployed: www/ with its scripts and styles minified (dist/www/).
+node scripts/build-dist.mjs

@@ -14,6 +14,8 @@ correctly rounded half up), and are no one's real data.
   levels.tsv                            count-and-% pairs under merged headers, percentages
                                         printed with mixed precision (48,6 / 40 / 7)
   periods.tsv                           a vertical form with «Quý II/2024 | Quý III/2024» columns
+  b03-periods.tsv                       Biểu mẫu số 03 (its rows from the seed) with a generated
+                                        «Quý II/2024» column beside the seed's «Quý III/2024»
   commune-en.tsv                        commune.tsv as Excel in English locale copies it
                                         (1,175 and 99.57)
 
@@ -172,6 +174,27 @@ def periods():
         cells = [c[k] if isinstance(c[k], str) else vn(c[k]) for c in cols]
         rows.append([stt + ".", label, unit] + cells)
     return "Kết quả giải quyết hồ sơ TTHC quý này so với quý trước", header, rows, []
+
+
+def b03_periods():
+    """Biểu mẫu số 03 of the seed with a second value column: «Quý III/2024» is the seed's own
+    column; «Quý II/2024» is GENERATED from it (every count doubled, percentages and codes kept,
+    which keeps every sum and every ratio of the form exact)."""
+    lines = base.seed_lines()
+    start = next(i for i, l in enumerate(lines) if l.startswith("Biểu mẫu số 03"))
+    end = next(i for i, l in enumerate(lines) if l.startswith("Biểu mẫu số 04"))
+    rows = []
+    for line in lines[start:end]:
+        cells = line.split("\t")
+        if len(cells) < 4 or not cells[0].strip() or not cells[0].strip()[0].isdigit():
+            continue
+        stt, indicator, unit, value = (c.strip() for c in cells[:4])
+        previous = value
+        if value and unit != "%" and "=" not in unit and value.replace(".", "").isdigit():
+            previous = vn(int(value.replace(".", "")) * 2)
+        rows.append([stt, indicator, unit, previous, value])
+    header = [["STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Quý II/2024", "Quý III/2024"]]
+    return "Biểu mẫu số 03: Cải cách thủ tục hành chính", header, rows, []
 
 
 # ---------------------------------------------------------------- writers
@@ -358,7 +381,8 @@ def xlsx(path, title, header, rows, merges):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
-    tables = {"commune": commune(), "ii06a": ii06a(), "levels": levels(), "periods": periods()}
+    tables = {"commune": commune(), "ii06a": ii06a(), "levels": levels(), "periods": periods(),
+              "b03-periods": b03_periods()}
     for name, (title, header, rows, merges) in tables.items():
         with open(os.path.join(OUT, f"{name}.tsv"), "w", encoding="utf-8", newline="") as f:
             f.write(tsv(title, header, rows))

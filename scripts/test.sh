@@ -16,6 +16,10 @@ cargo clippy --quiet --all-targets -- -D warnings
 step "native tests (cargo test)"
 cargo test --quiet
 
+step "the first-load module's core (no narrative, no files, no grids)"
+cargo clippy --quiet --lib --no-default-features -- -D warnings
+cargo test --quiet --no-default-features --test first_module
+
 step "Wasm tests in headless Chromium (wasm-bindgen-test)"
 # No --quiet: cargo would pass it on to wasm-bindgen-test-runner, which refuses it.
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm

@@ -8,6 +8,7 @@
 //! of another form (cross-form rules).
 
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 
 /// The catalogue built into Kiểm số: the seven forms of the quarterly CCHC report.
 pub const BUILTIN_JSON: &str = include_str!("../catalogue/cchc.json");
@@ -218,24 +219,46 @@ impl Catalogue {
         self.forms.iter().find(|f| f.number == number)
     }
 
+    /// Checks that forms are declared once and every rule names a row that exists. Runs once,
+    /// when the catalogue is read, in time linear in its size: the rows are indexed first, then
+    /// each cell a rule names is looked up.
     fn validate(&self) -> Result<(), CatalogueError> {
-        let mut seen = std::collections::HashSet::new();
+        let mut rows: HashMap<u32, HashSet<&str>> = HashMap::with_capacity(self.forms.len());
         for form in &self.forms {
-            if !seen.insert(form.number) {
+            if rows.contains_key(&form.number) {
                 return Err(CatalogueError(format!(
                     "biểu mẫu số {:02} khai báo hai lần",
                     form.number
                 )));
             }
+            rows.insert(
+                form.number,
+                form.rows.iter().map(|r| r.stt.as_str()).collect(),
+            );
+        }
+        let resolve = |form: Option<u32>, cell: &str| {
+            let (number, stt) = split_cell_ref_borrowed(form, cell)
+                .ok_or_else(|| CatalogueError(format!("ô «{cell}» không rõ thuộc biểu nào")))?;
+            let stts = rows.get(&number).ok_or_else(|| {
+                CatalogueError(format!("ô «{cell}»: không có biểu mẫu số {number:02}"))
+            })?;
+            if !stts.contains(stt) {
+                return Err(CatalogueError(format!(
+                    "ô «{cell}»: biểu mẫu số {number:02} không có dòng {stt}"
+                )));
+            }
+            Ok(())
+        };
+        for form in &self.forms {
             for rule in &form.rules {
                 for cell in rule.cells() {
-                    self.resolve(Some(form.number), cell)?;
+                    resolve(Some(form.number), cell)?;
                 }
             }
         }
         for rule in &self.cross {
             for cell in rule.cells() {
-                self.resolve(None, cell)?;
+                resolve(None, cell)?;
             }
         }
         let mut ids = std::collections::HashSet::new();
@@ -280,21 +303,6 @@ impl Catalogue {
             }
         }
         Ok(())
-    }
-
-    /// Resolves a rule's cell reference to (form number, STT).
-    fn resolve(&self, form: Option<u32>, cell: &str) -> Result<(u32, String), CatalogueError> {
-        let (number, stt) = split_cell_ref(form, cell)
-            .ok_or_else(|| CatalogueError(format!("ô «{cell}» không rõ thuộc biểu nào")))?;
-        let spec = self.form(number).ok_or_else(|| {
-            CatalogueError(format!("ô «{cell}»: không có biểu mẫu số {number:02}"))
-        })?;
-        if !spec.rows.iter().any(|r| r.stt == stt) {
-            return Err(CatalogueError(format!(
-                "ô «{cell}»: biểu mẫu số {number:02} không có dòng {stt}"
-            )));
-        }
-        Ok((number, stt))
     }
 }
 

@@ -8,7 +8,9 @@ use crate::explain::{
     short_indicator, signed,
 };
 use crate::interval::Interval;
-use crate::number::{english_style, foreign_digit, format_vi, format_vi_trimmed, round_to, Figure};
+use crate::number::{
+    english_style, excel_error, foreign_digit, format_vi, format_vi_trimmed, round_to, Figure,
+};
 use crate::outcome::{Check, Kind, Status};
 use crate::report::{Measure, Report, Row, Value};
 use crate::rules::{CellRef, Rule, RuleKind};
@@ -667,7 +669,13 @@ fn readable(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
         }
         Value::Malformed(t) => {
             check.status = broken(rule);
-            check.message = if let Some(digit) = foreign_digit(t) {
+            check.message = if excel_error(t) {
+                format!(
+                    "{about}: ô ghi «{}», lỗi công thức của Excel, không phải số liệu. Hãy sửa \
+                     công thức trong bảng tính (hoặc nhập số) rồi kiểm tra lại.",
+                    quoted(t)
+                )
+            } else if let Some(digit) = foreign_digit(t) {
                 format!(
                     "{about}: «{}» có chữ số «{digit}» không phải chữ số 0–9 (có thể do bàn phím \
                      tiếng Ả Rập hoặc chữ toàn khổ), nên không đọc thành số. Hãy gõ lại bằng chữ số 0–9.",

@@ -63,6 +63,23 @@ impl Interval {
         self.contains(Decimal::ZERO)
     }
 
+    /// Every difference of a value of `self` and one of `other` (`self − other`), or `None` on
+    /// overflow.
+    pub fn checked_sub(&self, other: &Interval) -> Option<Interval> {
+        Some(Interval {
+            lo: self.lo.checked_sub(other.hi)?,
+            hi: self.hi.checked_sub(other.lo)?,
+        })
+    }
+
+    /// The opposite values (`−x` for each `x`); a decimal's negation cannot overflow.
+    pub fn negated(&self) -> Interval {
+        Interval {
+            lo: -self.hi,
+            hi: -self.lo,
+        }
+    }
+
     /// The sum, or `None` on overflow.
     pub fn checked_add(&self, other: &Interval) -> Option<Interval> {
         Some(Interval {

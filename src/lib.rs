@@ -21,6 +21,11 @@
 //! assert_eq!(outcome.summary.fail, 0);
 //! ```
 
+// Decimal `+ - * /` panic on overflow (a figure of 28 digits scaled to đồng, `1E+28` shown as a
+// percentage): figures are scaled and combined with `checked_*`, and a value too large becomes
+// a finding. clippy.toml limits this lint to decimals.
+#![deny(clippy::arithmetic_side_effects)]
+
 pub mod catalogue;
 pub mod evaluate;
 pub mod explain;

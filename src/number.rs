@@ -72,6 +72,10 @@ impl Figure {
         if foreign_digit(s).is_some() && !s.chars().any(char::is_alphabetic) {
             return Err(malformed());
         }
+        // `#REF!`, `#DIV/0!`: a formula that failed, where a number should be.
+        if excel_error(s) {
+            return Err(malformed());
+        }
         if !s.chars().any(|c| c.is_ascii_digit()) {
             return Err(NumberError::Text);
         }
@@ -162,6 +166,48 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// ```
 pub fn foreign_digit(cell: &str) -> Option<char> {
     cell.chars().find(|c| c.is_numeric() && !c.is_ascii_digit())
+}
+
+/// Whether `cell` is an error value Excel shows for a formula it could not calculate (`#REF!`,
+/// `#DIV/0!`, `#N/A`…): a number that should be there and is not, never words.
+///
+/// ```
+/// use kiemso::number::excel_error;
+/// assert!(excel_error("#REF!") && excel_error("#div/0!") && excel_error("#N/A"));
+/// assert!(!excel_error("#1") && !excel_error("REF"));
+/// ```
+pub fn excel_error(cell: &str) -> bool {
+    const ERRORS: [&str; 14] = [
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+    ];
+    let cell = cell.trim();
+    cell.starts_with('#') && ERRORS.iter().any(|e| e.eq_ignore_ascii_case(cell))
+}
+
+/// Whether a cell that is not a well-formed number still stands where a number would: it
+/// starts like one (a digit of any script, a sign) or is an [`excel_error`]. `12.3.4`, `1e308`,
+/// `١٢` and `#REF!` do; `Đang cập nhật` and `Quyết định 12` do not.
+pub fn looks_numeric(cell: &str) -> bool {
+    let cell = cell.trim_start_matches(|c: char| c.is_whitespace() || is_invisible(c));
+    excel_error(cell)
+        || cell
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_numeric() || matches!(c, '-' | '+' | '\u{2212}'))
+            && matches!(Figure::parse(cell), Err(NumberError::Malformed(_)))
 }
 
 /// How a malformed cell reads if its `.` and `,` are swapped, printed the Vietnamese way: the

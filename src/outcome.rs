@@ -316,10 +316,18 @@ pub struct Outcome {
     /// Whether the report's words were checked against its numbers (false in a module built
     /// without narrative checks).
     pub narrative_checked: bool,
+    /// Tables with several value columns set aside by a module built without grids (the page's
+    /// first-load module): the page asks the complete module for them.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub grids_pending: usize,
     /// The cells that most likely were mistyped, best first ([`crate::locate`]); absent when
     /// every check holds.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<Suggestion>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Outcome {
@@ -397,6 +405,7 @@ impl Outcome {
                 .count(),
             narrative_checked: cfg!(feature = "narrative"),
             suggestions: Vec::new(),
+            grids_pending: report.grids_pending,
         }
     }
 

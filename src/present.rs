@@ -1,7 +1,63 @@
 //! The outcome as text for a terminal: form by form, failures first, then a summary line.
 
 use crate::outcome::{Check, Kind, Outcome, Status, Suggestion};
+use std::borrow::Cow;
 use std::fmt::Write;
+
+/// Whether a character must not reach a terminal as it is: control characters (C0 with tab and
+/// line ends, DEL, C1 with the 8-bit CSI), which move the cursor, clear the screen or set the
+/// window title in escape sequences; the bidirectional controls, which reorder what is shown;
+/// and the line and paragraph separators.
+fn is_unsafe_on_a_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
+}
+
+/// `text` as it may be printed on a terminal: each character a file or a catalogue could use to
+/// drive the terminal ([`is_unsafe_on_a_terminal`]) becomes a visible escape, `\u001b` for ESC.
+/// The escapes are JSON's, so a JSON text stays valid JSON with the same value. Every text the
+/// command line prints goes through this function (or [`escape_lines`]).
+///
+/// ```
+/// use kiemso::present::escape_controls;
+/// assert_eq!(escape_controls("Biểu 01"), "Biểu 01");
+/// assert_eq!(escape_controls("a\u{1b}[2Jb\nc\u{202E}"), "a\\u001b[2Jb\\u000ac\\u202e");
+/// ```
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe_on_a_terminal) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_unsafe_on_a_terminal(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// [`escape_controls`] for text of several lines: each line escaped, the line ends kept.
+pub fn escape_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        out.push_str(&escape_controls(line));
+    }
+    out
+}
 
 /// The mark printed before a check (also readable without colour).
 fn mark(status: Status) -> &'static str {
@@ -42,11 +98,13 @@ fn render_suggestions(
             let _ = writeln!(
                 out,
                 "      → Gợi ý (xem trên): ô {}: {} → {}",
-                s.cell, s.current, s.suggested
+                escape_controls(&s.cell),
+                escape_controls(&s.current),
+                s.suggested
             );
         } else {
             told.push(k);
-            let _ = writeln!(out, "      → Gợi ý: {}", s.message);
+            let _ = writeln!(out, "      → Gợi ý: {}", escape_controls(&s.message));
         }
     }
 }
@@ -63,7 +121,7 @@ fn render_group<'a>(
     let mut checks: Vec<&Check> = checks.collect();
     checks.sort_by_key(|c| std::cmp::Reverse(c.status));
     let passed = checks.iter().filter(|c| c.status == Status::Pass).count();
-    let _ = writeln!(out, "\n{heading}");
+    let _ = writeln!(out, "\n{}", escape_controls(heading));
     for c in &checks {
         if c.status == Status::Pass && !all {
             continue;
@@ -73,7 +131,13 @@ fn render_group<'a>(
             (true, Some(line)) => format!("dòng {line}"),
             (true, None) => String::new(),
         };
-        let _ = writeln!(out, "  {} [{place}] {}", mark(c.status), c.message);
+        let _ = writeln!(
+            out,
+            "  {} [{}] {}",
+            mark(c.status),
+            escape_controls(&place),
+            escape_controls(&c.message)
+        );
         render_suggestions(out, c, suggestions, told);
     }
     if !all && passed > 0 {
@@ -81,7 +145,8 @@ fn render_group<'a>(
     }
 }
 
-/// Renders the outcome. With `all`, passing checks are listed too; otherwise only their count.
+/// Renders the outcome for a terminal, every text from the input or the catalogue escaped
+/// ([`escape_controls`]). With `all`, passing checks are listed too; otherwise only their count.
 ///
 /// ```
 /// let o = kiemso::check_text("Biểu mẫu số 02\n1.\tTổng số\tVăn bản\t5\n1.1.\tA\tVăn bản\t2\n1.2.\tB\tVăn bản\t2\n1.3.\tC\tVăn bản\t2\n",
@@ -127,10 +192,10 @@ pub fn render_text(outcome: &Outcome, all: bool) -> String {
         for n in &outcome.notices {
             match n.line {
                 Some(l) => {
-                    let _ = writeln!(out, "  - Dòng {l}: {}", n.message);
+                    let _ = writeln!(out, "  - Dòng {l}: {}", escape_controls(&n.message));
                 }
                 None => {
-                    let _ = writeln!(out, "  - {}", n.message);
+                    let _ = writeln!(out, "  - {}", escape_controls(&n.message));
                 }
             }
         }

@@ -7,7 +7,7 @@
 //! whatever their order, and a table without its title is recognised from its indicators.
 
 use crate::catalogue::{Catalogue, FormSpec};
-use crate::number::{is_invisible, push_decimal, Figure, NumberError};
+use crate::number::{is_invisible, looks_numeric, push_decimal, Figure, NumberError};
 use crate::read::{Block, Document};
 use std::collections::BTreeMap;
 
@@ -375,6 +375,8 @@ pub struct Report {
     pub narrative: Vec<Line>,
     /// Things about the input worth telling.
     pub notices: Vec<Notice>,
+    /// Tables with several value columns that a module built without grids set aside.
+    pub grids_pending: usize,
 }
 
 impl Report {
@@ -464,6 +466,7 @@ struct Draft<'a> {
     line: usize,
     /// The line of prose right above the table («Bảng tổng hợp kết quả …»): a grid's title when
     /// no «Biểu mẫu số» line names it.
+    #[cfg_attr(not(feature = "grids"), allow(dead_code))]
     preface: Option<&'a str>,
 }
 
@@ -599,6 +602,10 @@ impl Columns {
         let mut stt_hits = vec![0usize; width];
         let mut num_hits = vec![0usize; width];
         let mut filled = vec![0usize; width];
+        // Cells standing where a number would but unreadable (`12.3.4`, `#REF!`): the value
+        // column when no column holds a readable number, so that a form whose every value is
+        // broken reports each one, as it does when one value is readable.
+        let mut broken_hits = vec![0usize; width];
         for (_, cells) in records {
             for (k, c) in cells.iter().enumerate() {
                 if c.is_empty() {
@@ -610,6 +617,8 @@ impl Columns {
                 }
                 if Figure::parse(c).is_ok() {
                     num_hits[k] += 1;
+                } else if looks_numeric(c) {
+                    broken_hits[k] += 1;
                 }
             }
         }
@@ -618,7 +627,16 @@ impl Columns {
             .max_by_key(|k| (stt_hits[*k], usize::MAX - *k));
         // The value column holds numbers but is not the STT: prefer the rightmost of near-equals
         // (a unit like "2 cấp = 1" can hold digits too).
-        let numeric: Vec<usize> = num_hits
+        let hits = if num_hits
+            .iter()
+            .enumerate()
+            .any(|(k, n)| *n > 0 && Some(k) != stt)
+        {
+            &num_hits
+        } else {
+            &broken_hits
+        };
+        let numeric: Vec<usize> = hits
             .iter()
             .enumerate()
             .map(|(k, n)| if Some(k) == stt { 0 } else { *n })
@@ -799,8 +817,21 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
             continue;
         }
         // A table with several value columns (units as rows, measures as columns) is a grid.
+        #[cfg(feature = "grids")]
         if let Some(form) = grid::build(&draft, catalogue, &mut unknown, &mut report.notices) {
+            // The first-load module's test must see every grid this module makes (tests and
+            // fuzzing run debug builds with grids).
+            debug_assert!(
+                grid::may_be_grid(&draft),
+                "a grid the first module would misread"
+            );
             report.forms.push(form);
+            continue;
+        }
+        // A module built without grids sets such a table aside rather than misread it.
+        #[cfg(not(feature = "grids"))]
+        if grid::may_be_grid(&draft) {
+            report.grids_pending += 1;
             continue;
         }
         let (rows, skipped) = rows_of(&draft);

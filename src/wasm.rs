@@ -10,8 +10,30 @@ use crate::catalogue::Catalogue;
 use crate::outcome::Outcome;
 use crate::{check_file, check_text, Options};
 use serde::Deserialize;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
+
+thread_local! {
+    /// The last catalogue the page passed, as text and parsed: the page passes the same text with
+    /// every check, and reading and validating it once is enough.
+    static CATALOGUE: RefCell<Option<(String, Catalogue)>> = const { RefCell::new(None) };
+}
+
+/// The catalogue of this JSON text, read and validated only when the text changes.
+fn catalogue_from(text: String) -> Result<Catalogue, JsValue> {
+    CATALOGUE.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((seen, catalogue)) = last.as_ref() {
+            if *seen == text {
+                return Ok(catalogue.clone());
+            }
+        }
+        let catalogue = Catalogue::from_json(&text).map_err(into_error)?;
+        *last = Some((text, catalogue.clone()));
+        Ok(catalogue)
+    })
+}
 
 /// Options as the page passes them: `{ catalogue?: string, overrides?: { [cell]: string } }`.
 #[derive(Debug, Default, Deserialize)]
@@ -46,7 +68,7 @@ fn options_from(value: JsValue) -> Result<Options, JsValue> {
             .map_err(|e| into_error(format!("Tuỳ chọn không hợp lệ: {e}")))?
     };
     let catalogue = match js.catalogue {
-        Some(text) => Some(Catalogue::from_json(&text).map_err(into_error)?),
+        Some(text) => Some(catalogue_from(text)?),
         None => None,
     };
     Ok(Options {

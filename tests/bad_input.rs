@@ -508,6 +508,68 @@ fn huge_figures_do_not_overflow() {
 }
 
 #[test]
+fn figures_too_large_once_scaled_are_a_finding_not_a_panic() {
+    // 10^20 tỷ đồng is 10^29 đồng, beyond a decimal: every narrative rule that scales or
+    // combines figures (sums, ratios, remainders, changes) used to panic on it.
+    let big = "100.000.000.000.000.000.000";
+    let texts = [
+        format!("Tổng kinh phí là {big} tỷ đồng, gồm 5 tỷ đồng và 3 đồng."),
+        format!("Đã thực hiện {big}/3 tỷ đồng, đạt tỷ lệ 93,93%, chưa thực hiện 235 đồng."),
+        format!("Đã thực hiện 3/{big} tỷ đồng, đạt tỷ lệ 93,93%, chưa thực hiện 235 đồng."),
+        format!("Chi ngân sách 09 tháng là {big} tỷ đồng. Trong đó: chi đầu tư 5.119 đồng; chi thường xuyên 6.280 tỷ đồng."),
+        format!("Đã thực hiện {big}/3.873 tỷ đồng, chưa thực hiện 235 đồng."),
+        format!("Giải ngân từ {big} tỷ đồng xuống 5 đồng, giảm 43 tỷ đồng."),
+        format!("Giải ngân {big} tỷ đồng, tăng 25% so với cùng kỳ (3 đồng)."),
+        format!("Giải ngân 3 đồng, tăng 25% so với cùng kỳ ({big} tỷ đồng)."),
+    ];
+    for text in &texts {
+        let o = run(text);
+        let too_large = o.checks.iter().find(|c| c.message.contains("quá lớn"));
+        let c = too_large.unwrap_or_else(|| panic!("{text}: {:#?}", o.checks));
+        assert_eq!((c.kind, c.status), (Kind::Narrative, Status::Na), "{c:?}");
+        assert!(c.message.contains("Câu «"), "{}", c.message);
+    }
+}
+
+#[test]
+fn a_form_whose_every_value_is_unreadable_fails_as_one_unreadable_value_does() {
+    let rows = [
+        ("1.", "Số văn bản", "Văn bản"),
+        ("2.", "Tỷ lệ hoàn thành kế hoạch CCHC", "%"),
+        ("2.1.", "Số nhiệm vụ đề ra trong kế hoạch", "Nhiệm vụ"),
+        ("2.2.", "Số nhiệm vụ đã hoàn thành", "Nhiệm vụ"),
+    ];
+    let form = |values: [&str; 4]| {
+        let mut text = String::from("Biểu mẫu số 01\n");
+        for ((stt, indicator, unit), value) in rows.iter().zip(values) {
+            text.push_str(&format!("{stt}\t{indicator}\t{unit}\t{value}\n"));
+        }
+        text
+    };
+    let broken = ["#REF!", "1e308", "١٢", "12.3.4"];
+    for values in [
+        broken,
+        ["14", broken[1], broken[2], broken[3]],
+        ["#DIV/0!", "#VALUE!", "#N/A", "#REF!"],
+    ] {
+        let o = run(&form(values));
+        assert!(o.has_failures(), "{values:?}: {:#?}", o.checks);
+        for ((stt, _, _), value) in rows.iter().zip(values) {
+            if value.parse::<u32>().is_ok() {
+                continue;
+            }
+            let id = format!("parse:B01/{}", stt.trim_end_matches('.'));
+            let c = by_id(&o, &id);
+            assert_eq!((c.kind, c.status), (Kind::Parse, Status::Fail), "{c:?}");
+            assert!(c.message.contains(value), "{}", c.message);
+        }
+    }
+    // Words where a number should be stay a warning, as before.
+    let o = run(&form(["Đang cập nhật", "14", "5", "4"]));
+    assert_eq!(by_id(&o, "parse:B01/1").status, Status::Warn);
+}
+
+#[test]
 fn titles_with_letters_that_change_length_when_lowercased() {
     // `Ⱥ` is two bytes, `ⱥ` three: a position found in the lowercased line is not one in the
     // original. This once sliced inside a character (a panic: the page's checker died).

@@ -124,3 +124,119 @@ fn forms_lists_the_catalogue_and_a_user_catalogue_replaces_it() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Danh mục biểu mẫu không hợp lệ"));
 }
+
+#[test]
+fn a_form_whose_every_value_is_broken_never_exits_0() {
+    let text = "Biểu mẫu số 01\n1.\tSố văn bản\tVăn bản\t#REF!\n\
+                2.\tTỷ lệ hoàn thành kế hoạch CCHC\t%\t1e308\n\
+                2.1.\tSố nhiệm vụ đề ra trong kế hoạch\tNhiệm vụ\t١٢\n\
+                2.2.\tSố nhiệm vụ đã hoàn thành\tNhiệm vụ\t12.3.4\n";
+    let out = kiemso(&["check", "-"], Some(text));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+/// A folder of its own under the system's temporary folder, for files a test writes.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("kiemso-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read_or_refused_never_a_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    // «báo cáo.txt» in Windows-1258, as an old archive unpacks it on Linux.
+    let dir = scratch("non-utf8");
+    let name = std::ffi::OsStr::from_bytes(b"b\xe1o c\xe1o.txt");
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        "Biểu mẫu số 02\n1.\tTổng số\tVăn bản\t5\n1.1.\tA\tVăn bản\t5\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_kiemso"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8(out.stdout).unwrap().contains("B02"));
+    // Missing, and as the catalogue: exit 2 with the reason in Vietnamese.
+    let missing = dir.join(std::ffi::OsStr::from_bytes(b"thi\xeau.txt"));
+    for args in [
+        vec![
+            std::ffi::OsString::from("check"),
+            missing.clone().into_os_string(),
+        ],
+        vec![
+            std::ffi::OsString::from("forms"),
+            "--catalogue".into(),
+            missing.into_os_string(),
+        ],
+        vec![
+            std::ffi::OsString::from("check"),
+            std::ffi::OsStr::from_bytes(b"--x\xff").into(),
+        ],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_kiemso"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("không"), "{err}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn text_from_the_input_or_the_catalogue_cannot_drive_the_terminal() {
+    // Clear the screen, set the window title, an 8-bit CSI, a right-to-left override, and a
+    // line end that would print a fake summary.
+    let hostile = "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{9b}31m\u{202e}\rTổng cộng 0 kiểm tra";
+    let text = format!(
+        "Biểu mẫu số 02 {hostile}\n1.\tTổng số {hostile}\tVăn bản\t5\n1.1.\tA\tVăn bản\t2\n1.2.\tB {hostile}\tVăn bản\tx{hostile}\n"
+    );
+    let is_raw = |c: char| c.is_control() && c != '\n' || c == '\u{202e}';
+    for args in [&["check", "-", "--all"][..], &["check", "-", "--json"]] {
+        let out = kiemso(args, Some(&text));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(!stdout.chars().any(is_raw), "{args:?}: {stdout:?}");
+        assert!(stdout.contains("\\u001b"), "{args:?}: {stdout}");
+        if args.contains(&"--json") {
+            // The same strings once parsed.
+            let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+            assert!(v.to_string().contains('\u{202e}'));
+        }
+    }
+    // A catalogue's names, and an error naming a file.
+    let dir = scratch("escapes");
+    let catalogue = dir.join("c.json");
+    std::fs::write(
+        &catalogue,
+        serde_json::json!({"name": hostile, "forms": [{"number": 8, "title": hostile, "rows": []}]})
+            .to_string(),
+    )
+    .unwrap();
+    let out = kiemso(&["forms", "--catalogue", catalogue.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.chars().any(is_raw), "{stdout:?}");
+    let missing = dir.join(format!("{hostile}.docx"));
+    let out = kiemso(&["check", missing.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.chars().any(is_raw), "{stderr:?}");
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -71,6 +71,13 @@ const LEVELS: &[&str] = &[
     "sum:T1/Cộng@Tổng số TTHC,T1/1@Tổng số TTHC,T1/2@Tổng số TTHC,T1/3@Tổng số TTHC,T1/4@Tổng số TTHC,T1/5@Tổng số TTHC",
 ];
 
+const B03_PERIODS: &[&str] = &[
+    // The catalogue's rules of Biểu mẫu số 03, in each period's column.
+    "sum:B03/1.4@Quý II/2024,B03/1.4.1@Quý II/2024,B03/1.4.2@Quý II/2024,B03/1.4.3@Quý II/2024",
+    "ratio:B03/3.1@Quý III/2024,B03/3.1.2@Quý III/2024,B03/3.1.1@Quý III/2024",
+    "part:B03/3.1.2@Quý II/2024,B03/3.1.1@Quý II/2024",
+];
+
 const PERIODS: &[&str] = &[
     // The rules of a vertical form, in each period's column.
     "sum:T1/1@Quý II/2024,T1/1.1@Quý II/2024,T1/1.2@Quý II/2024",
@@ -91,6 +98,7 @@ fn consistent_grids_in_every_format_raise_nothing() {
         ("levels.docx", LEVELS),
         ("levels.xlsx", LEVELS),
         ("periods.tsv", PERIODS),
+        ("b03-periods.tsv", B03_PERIODS),
         ("commune-en.tsv", COMMUNE),
     ] {
         consistent(name, &open(name), ids);
@@ -143,6 +151,73 @@ fn english_locale_copy_is_one_notice_not_a_stream_of_errors() {
     assert_eq!(pass(&o), pass(&vi));
 }
 
+/// A printed Vietnamese figure as an integer and its decimals (`99,59` → (9959, 2)), by integer
+/// arithmetic only: the oracle does not use the checker's parser.
+fn integer_of(printed: &str) -> Option<(i128, u32)> {
+    let t = printed.trim().trim_end_matches('%');
+    let (int, frac) = t.split_once(',').unwrap_or((t, ""));
+    let digits: String = int
+        .chars()
+        .filter(|c| *c != '.')
+        .chain(frac.chars())
+        .collect();
+    Some((digits.parse().ok()?, frac.len() as u32))
+}
+
+/// Whether a ratio `n / d × 100`, printed as `r` with its decimals, still rounds (half up) to `r`:
+/// then an edit of `n` or `d` is invisible to it.
+fn ratio_holds(n: i128, d: i128, r: (i128, u32)) -> bool {
+    if d == 0 {
+        return true;
+    }
+    let scale = 10i128.pow(r.1);
+    // r − ½·10^-k ≤ 100·n/d < r + ½·10^-k, in integers: (2r − 1)·d ≤ 200·n·10^k < (2r + 1)·d.
+    let x = 200 * n * scale;
+    (2 * r.0 - 1) * d <= x && x <= (2 * r.0 + 1) * d
+}
+
+/// Whether an edit of `cell` to `edited` breaks any relation it is in (integer oracle): a sum
+/// always; a ratio only when the printed percentage no longer rounds from its counts.
+fn visible(clean: &Outcome, cell: &str, edited: &str) -> bool {
+    let value = |c: &str| -> Option<(i128, u32)> {
+        let printed = clean
+            .forms
+            .iter()
+            .flat_map(|f| &f.table)
+            .find(|r| r.cell == c)?
+            .value
+            .clone();
+        integer_of(if c == cell { edited } else { &printed })
+    };
+    clean
+        .checks
+        .iter()
+        .filter(|c| c.cells.len() > 1 && c.cells.iter().any(|x| x == cell))
+        .any(|c| {
+            match c.kind {
+                kiemso::outcome::Kind::Ratio => {
+                    let (Some(r), Some(n), Some(d)) =
+                        (value(&c.cells[0]), value(&c.cells[1]), value(&c.cells[2]))
+                    else {
+                        return true;
+                    };
+                    !ratio_holds(n.0, d.0, r)
+                }
+                // Parts ≤ the whole (the last cell): visible only when it no longer holds.
+                kiemso::outcome::Kind::Part => {
+                    let figures: Option<Vec<(i128, u32)>> =
+                        c.cells.iter().map(|x| value(x)).collect();
+                    let Some(figures) = figures else {
+                        return true;
+                    };
+                    let (whole, parts) = figures.split_last().unwrap();
+                    parts.iter().map(|p| p.0).sum::<i128>() > whole.0
+                }
+                _ => true,
+            }
+        })
+}
+
 /// Every figure's digits, each changed by one (a typo), one at a time.
 fn one_digit_edits(printed: &str) -> Vec<String> {
     let chars: Vec<char> = printed.chars().collect();
@@ -161,12 +236,14 @@ fn one_digit_edits(printed: &str) -> Vec<String> {
 #[test]
 fn every_one_digit_edit_is_caught_at_its_cell() {
     let mut edits = 0;
+    let mut invisible = 0;
     let mut missed = Vec::new();
     for name in [
         "commune.tsv",
         "ii06a.tsv",
         "levels.tsv",
         "periods.tsv",
+        "b03-periods.tsv",
         "commune-en.tsv",
     ] {
         let input = text(name);
@@ -196,6 +273,11 @@ fn every_one_digit_edit_is_caught_at_its_cell() {
                         },
                     )
                     .unwrap();
+                    if !visible(&clean, &cell.cell, &edited) {
+                        // A large count off by one that the rounded rate cannot show.
+                        invisible += 1;
+                        continue;
+                    }
                     edits += 1;
                     let caught = o.checks.iter().any(|c| {
                         matches!(c.status, Status::Fail | Status::Warn)
@@ -209,7 +291,8 @@ fn every_one_digit_edit_is_caught_at_its_cell() {
         }
     }
     println!(
-        "one-digit edits of grid fixtures: {edits}, missed {}",
+        "one-digit edits of grid fixtures: {edits} visible to some relation, missed {}; \
+         {invisible} hidden by rounding (integer oracle)",
         missed.len()
     );
     assert!(edits > 500, "too few edits: {edits}");

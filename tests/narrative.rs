@@ -809,16 +809,22 @@ fn seed_statements_are_found_and_judged_right() {
     for (line, why) in NOT_EVALUATED {
         println!("  not evaluated, line {line}: {why}");
     }
-    assert_eq!(found, 90);
-    assert_eq!(right, 90);
-    // Nothing else: every narrative check of the seed is a statement verified above.
+    // Every statement verified by hand is still found and judged as it was verified (each is
+    // asserted above); a rule that learns to read more of the seed may add checks, but none of
+    // them may warn: the seed's only inconsistencies are the two of
+    // `seed_warnings_are_only_the_two_real_inconsistencies`.
+    assert_eq!(found, SEED_STATEMENTS.len());
+    assert_eq!(right, found);
     let extra: Vec<&str> = checks
         .iter()
         .zip(&used)
-        .filter(|(_, u)| !**u)
+        .filter(|(c, u)| !**u && c.status != Status::Pass)
         .map(|(c, _)| c.id.as_str())
         .collect();
-    assert!(extra.is_empty(), "checks not verified by hand: {extra:#?}");
+    assert!(
+        extra.is_empty(),
+        "warnings not verified by hand: {extra:#?}"
+    );
 }
 
 #[test]
@@ -882,7 +888,7 @@ fn seed_narrative_checks_count_in_the_summary_and_the_json() {
         .filter(|c| c.kind != Kind::Narrative)
         .count();
     let narrative = o.checks.len() - tables_only;
-    assert_eq!(narrative, SEED_STATEMENTS.len());
+    assert!(narrative >= SEED_STATEMENTS.len());
     assert_eq!(
         o.summary.pass + o.summary.warn + o.summary.fail + o.summary.na,
         o.checks.len()
@@ -1036,11 +1042,15 @@ fn out_of_a_total() {
 
 #[test]
 fn received_resolved_on_time() {
-    // The percentage after `đúng hạn K` is of the dossiers resolved, not of those received.
+    // The percentage after `đúng hạn K` is read first as of the dossiers resolved; provinces
+    // that compute it over the dossiers received (Gia Lai's one-stop statistics do) are not
+    // wrong: a rate that matches a base the sentence names is not judged.
     let base =
         "Tiếp nhận 200 hồ sơ, đã giải quyết 180 hồ sơ, trong đó đúng hạn 171 hồ sơ, đạt tỷ lệ";
     assert_status(&format!("{base} 95%."), "ratio", Status::Pass);
-    let c = assert_status(&format!("{base} 85,5%."), "ratio", Status::Warn);
+    let c = assert_status(&format!("{base} 85,5%."), "ratio", Status::Pass);
+    assert_eq!(c.formula.as_deref(), Some("171 / 200 × 100"));
+    let c = assert_status(&format!("{base} 80%."), "ratio", Status::Warn);
     assert_eq!(c.formula.as_deref(), Some("171 / 180 × 100"));
     // After `giải quyết M`, it is of those received.
     assert_status(
@@ -1363,9 +1373,12 @@ fn a_change_and_its_two_sides() {
         "change",
         Status::Pass,
     );
-    // `tăng 3,28%` of a percentage: points or relative? Not pinned down: not judged.
-    assert!(
-        narrative("Tỷ lệ trực tuyến đạt 76,33%, tăng 3,28% so với cùng kỳ (73,05%).").is_empty()
+    // `tăng 3,28%` of a percentage: points or relative, whichever holds (here points);
+    // `a_change_between_two_rates_in_points_or_relative` has both and neither.
+    assert_status(
+        "Tỷ lệ trực tuyến đạt 76,33%, tăng 3,28% so với cùng kỳ (73,05%).",
+        "change",
+        Status::Pass,
     );
     // Only one side stated: nothing to check.
     assert!(
@@ -1615,4 +1628,234 @@ fn the_text_is_compared_only_with_the_same_indicator_and_scope() {
     );
     let t = table_checks(&o);
     assert!(t.is_empty(), "{t:#?}");
+}
+
+// -------------------------------------------------------------------------------------------------
+// Meanings met in other provinces' reports (tests/corpus/narrative/): each was a false alarm or a
+// missed error before the rule that reads it.
+
+/// No narrative warning at all.
+fn quiet(text: &str) {
+    let warned: Vec<String> = narrative(text)
+        .into_iter()
+        .filter(|c| c.status != Status::Pass)
+        .map(|c| c.message)
+        .collect();
+    assert!(warned.is_empty(), "{text}\n{warned:#?}");
+}
+
+#[test]
+fn carried_over_and_to_handle_are_not_parts_of_what_was_received() {
+    // «lũy kế đã và đang giải quyết» is new + carried over; «đến hạn» is a base, not a part.
+    quiet(
+        "Trong tháng, Trung tâm đã tiếp nhận mới 4.131 hồ sơ, hồ sơ tồn kỳ trước chuyển sang là \
+         2.171, lũy kế đã và đang giải quyết trong kỳ là 6.302 hồ sơ; đến hạn giải quyết là 4.169 hồ sơ.",
+    );
+}
+
+#[test]
+fn an_on_time_rate_over_the_items_due() {
+    let text = "Trong kỳ đã tiếp nhận mới 19.630 hồ sơ, hồ sơ trả trước và đúng hạn là 19.255 hồ sơ \
+                (đạt 96,55%), hồ sơ đến hạn giải quyết 19.944 hồ sơ, hồ sơ quá hạn giải quyết nhưng \
+                chưa có kết quả 689 hồ sơ chiếm 3,45 %.";
+    let checks = narrative(text);
+    assert_eq!(checks.len(), 2, "{checks:#?}");
+    assert!(
+        checks.iter().all(|c| c.status == Status::Pass),
+        "{checks:#?}"
+    );
+    assert_eq!(checks[0].formula.as_deref(), Some("19.255 / 19.944 × 100"));
+    // Matching no base the sentence names is still wrong.
+    let checks = narrative(&text.replace("96,55", "95,55"));
+    assert_eq!(checks[0].status, Status::Warn, "{checks:#?}");
+}
+
+#[test]
+fn a_late_share_of_the_items_resolved() {
+    // «quá hạn còn 708, chiếm 1,37%» is of the 51.780 resolved, not of the 54.575 received.
+    let text = "Cấp tỉnh đã tiếp nhận 54.575 hồ sơ; đã giải quyết 51.780 hồ sơ, đúng và trước hạn \
+                51.072 hồ sơ, đạt tỷ lệ 98,63%; quá hạn còn 708 hồ sơ, chiếm tỷ lệ 1,37%.";
+    quiet(text);
+}
+
+#[test]
+fn a_rate_stated_before_its_counts() {
+    let base = "Tỉ lệ hồ sơ do UBND cấp xã tiếp nhận được giải quyết đúng hạn đạt {}%; trong đó \
+                tổng số hồ sơ đã giải quyết xong là 207.030 hồ sơ, số hồ sơ giải quyết đúng hạn \
+                là 204.847 hồ sơ.";
+    assert_status(&base.replace("{}", "98,95"), "ratio", Status::Pass);
+    let c = assert_status(&base.replace("{}", "98,94"), "ratio", Status::Warn);
+    assert_eq!(c.expected.as_deref(), Some("98,95"));
+}
+
+#[test]
+fn a_share_of_the_items_received_with_its_part() {
+    let base = "Cấp huyện tiếp nhận 6.776 hồ sơ, với 2.521 hồ sơ trực tuyến (đạt tỷ lệ {}%).";
+    assert_status(&base.replace("{}", "37,20"), "ratio", Status::Pass);
+    assert_status(&base.replace("{}", "37,76"), "ratio", Status::Warn);
+}
+
+#[test]
+fn shares_that_make_a_hundred_make_a_list_exhaustive() {
+    // `trong đó` may name only some parts; parts whose shares add up to 100% are all of them.
+    let base =
+        "Đã giải quyết {} hồ sơ, trong đó có 13.767 hồ sơ trước hạn, chiếm 78%; có 3.254 hồ \
+                sơ giải quyết đúng hạn, chiếm 18,4% và số quá hạn còn 634 hồ sơ, chiếm đến 3,6%.";
+    assert_status(&base.replace("{}", "17.655"), "sum", Status::Pass);
+    assert_status(&base.replace("{}", "17.651"), "sum", Status::Warn);
+    // Without the shares, a smaller sum is not wrong.
+    quiet("Đã giải quyết 17.651 hồ sơ, trong đó có 13.767 hồ sơ trước hạn, 3.254 hồ sơ đúng hạn.");
+}
+
+#[test]
+fn a_change_is_compared_only_with_the_level_its_so_voi_names() {
+    // The figure after «so với cùng kỳ…, trong đó» and a «gấp 1,9 lần» are not the level before.
+    quiet(
+        "Năm 2021 có 8.722 đơn, giảm 0,4% so với cùng kỳ năm 2020, trong đó đơn đủ điều kiện xử \
+         lý 7.081 đơn, giảm 13,2 % so với cùng kỳ năm 2020.",
+    );
+    quiet(
+        "Có 40.667 doanh nghiệp quay trở lại hoạt động, tăng 55,6% so với cùng kỳ năm 2021 và gấp \
+         1,9 lần so với trung bình giai đoạn 2017-2021 (20.949 doanh nghiệp).",
+    );
+}
+
+#[test]
+fn a_list_that_breaks_down_one_of_its_parts_or_two_wholes_is_not_judged() {
+    quiet(
+        "Toàn tỉnh đã tiếp nhận 7.156 đơn, trong đó có 5.591 đơn đủ điều kiện xử lý với 651 đơn \
+         khiếu nại, 281 đơn tố cáo và 4.659 đơn kiến nghị, phản ảnh.",
+    );
+    quiet(
+        "Đã giải quyết 274 đơn khiếu nại và 105 đơn tố cáo; trong đó có 11 đơn khiếu nại đúng, 10 \
+         đơn khiếu nại đúng một phần, 74 đơn được rút và 179 đơn khiếu nại sai.",
+    );
+    quiet(
+        "Thực hiện 2.268 thủ tục gồm 1.833 thủ tục cấp tỉnh, 301 thủ tục cấp huyện và 134 thủ tục \
+         cấp xã; trong đó mức độ 1,2 là 2.268 thủ tục, mức độ 3 là 1.089 thủ tục và mức độ 4 là 450 thủ tục.",
+    );
+}
+
+#[test]
+fn counts_rounded_to_thousands_are_not_computed_with() {
+    quiet(
+        "Trong đó, có 8,96 ngàn HS giải quyết đúng và trước hạn (đạt 99,8%), có 17 HS giải quyết \
+         trễ hạn (tỷ lệ 0,2%).",
+    );
+}
+
+#[test]
+fn special_zones_count_with_communes_and_wards() {
+    assert_status(
+        "TP.HCM có 168 đơn vị hành chính cấp xã, gồm 113 phường, 54 xã và 1 đặc khu.",
+        "sum",
+        Status::Pass,
+    );
+}
+
+#[test]
+fn cases_count_in_a_fraction() {
+    let c = assert_status(
+        "Các cơ quan đã giải quyết được 238/316 vụ việc, đạt tỷ lệ 88,9%.",
+        "ratio",
+        Status::Warn,
+    );
+    assert_eq!(c.expected.as_deref(), Some("75,3"));
+}
+
+#[test]
+fn a_paragraph_pasted_alone_is_checked_as_prose() {
+    // Three sentences with the same number of commas and semicolons were read as a CSV table.
+    let text = "Tỉ lệ hồ sơ do các sở, ngành tiếp nhận được giải quyết đúng hạn đạt 99,68%; trong đó, tổng số hồ sơ đã giải quyết xong là 175.920 hồ sơ, số hồ sơ giải quyết đúng hạn là 175.354 hồ sơ.\n\
+                Tỉ lệ hồ sơ do UBND cấp huyện tiếp nhận được giải quyết đúng hạn đạt 98,15%; trong đó tổng số hồ sơ đã giải quyết xong là 26.972 hồ sơ, số hồ sơ giải quyết đúng hạn là 26.473 hồ sơ.\n\
+                Tỉ lệ hồ sơ do UBND cấp xã tiếp nhận được giải quyết đúng hạn đạt 98,94%; trong đó tổng số hồ sơ đã giải quyết xong là 207.030 hồ sơ, số hồ sơ giải quyết đúng hạn là 204.847 hồ sơ.";
+    let checks = narrative(text);
+    assert_eq!(checks.len(), 3, "{checks:#?}");
+    assert_eq!(checks[2].status, Status::Warn);
+    assert_eq!(checks[2].line, Some(3));
+}
+
+/// The seed with one figure of line `line` changed: its first `from`, read as a whole number
+/// (not inside a longer one), becomes `to`.
+fn seed_with(line: usize, from: &str, to: &str) -> Option<String> {
+    let lines: Vec<&str> = SEED.split('\n').collect();
+    let l = lines[line - 1];
+    let at = l.match_indices(from).map(|(k, _)| k).find(|&k| {
+        let before = l[..k].chars().next_back();
+        let after = l[k + from.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && !after.is_some_and(|c| {
+                c.is_ascii_digit()
+                    || (c == ',' || c == '.')
+                        && l[k + from.len() + 1..].starts_with(|d: char| d.is_ascii_digit())
+            })
+    })?;
+    let mut out: Vec<String> = lines.iter().map(|x| x.to_string()).collect();
+    out[line - 1] = format!("{}{to}{}", &l[..at], &l[at + from.len()..]);
+    Some(out.join("\n"))
+}
+
+#[test]
+fn one_figure_edits_of_the_seeds_text_arithmetic_are_caught() {
+    // Every statement of the seed whose arithmetic the text states (no table cell) and that
+    // holds: its printed figure moved by one in its last digit must be warned on its line.
+    let mut tried = 0;
+    let mut caught = Vec::new();
+    let mut missed = Vec::new();
+    for st in SEED_STATEMENTS
+        .iter()
+        .filter(|st| st.cells.is_empty() && st.status == Status::Pass && st.what != "count")
+        // A figure printed once on its line (the edit lands on the figure the check reads), and
+        // not a fraction (`08/09` → `08/08` states another, consistent, fraction).
+        .filter(|st| {
+            !st.reported.contains('/')
+                && SEED
+                    .split('\n')
+                    .nth(st.line - 1)
+                    .unwrap()
+                    .matches(st.reported)
+                    .count()
+                    == 1
+        })
+    {
+        let last = st.reported.chars().last().unwrap().to_digit(10).unwrap();
+        let bumped = format!(
+            "{}{}",
+            &st.reported[..st.reported.len() - 1],
+            if last == 9 { 8 } else { last + 1 }
+        );
+        let Some(edited) = seed_with(st.line, st.reported, &bumped) else {
+            continue;
+        };
+        tried += 1;
+        let warned = narrative(&edited)
+            .iter()
+            .any(|c| c.status == Status::Warn && c.line == Some(st.line));
+        if warned {
+            caught.push((st.line, st.reported));
+        } else {
+            missed.push((st.line, st.reported, bumped));
+        }
+    }
+    println!(
+        "one-figure edits caught: {}/{tried}; missed: {missed:?}",
+        caught.len()
+    );
+    assert!(tried >= 20, "{tried} edits tried");
+    // Measured (before and after the corpus work alike): 20 of 26. The 6 others are absorbed
+    // by design: amounts in `tỷ đồng` are rounded to the billion (3.638/3.873 tỷ đồng is
+    // 93,92–93,95 %, so 93,94 is not wrong), and a whole above its `trong đó` parts is not
+    // wrong (51.386 lượt of which 10.126 + 41.259).
+    assert!(caught.len() * 100 >= tried * 75, "missed: {missed:?}");
+}
+
+#[test]
+fn a_change_between_two_rates_in_points_or_relative() {
+    // `tăng 2,58%` between 80,08% and 82,66%: percentage points (82,66 − 80,08) or a relative
+    // change ((82,66 − 80,08) / 80,08 = 3,22%); a reading that holds is the one meant.
+    let base = "Chỉ số SIPAS trung bình cả nước là 82,66%, tăng {}% so với năm 2022 (80,08%).";
+    assert_status(&base.replace("{}", "2,58"), "change", Status::Pass);
+    assert_status(&base.replace("{}", "3,22"), "change", Status::Pass);
+    let c = assert_status(&base.replace("{}", "1,58"), "change", Status::Warn);
+    assert_eq!(c.expected.as_deref(), Some("2,58 điểm %"));
 }

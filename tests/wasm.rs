@@ -8,6 +8,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "support/zip64.rs"]
+mod zip64;
+
 const SEED: &str = include_str!("../www/examples/khanh-hoa-q3-2024.txt");
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -104,6 +107,19 @@ fn check_file_reads_bytes_and_refuses_broken_files() {
     let e =
         kiemso::wasm::check_file_js(b"PK\x03\x04 cut short", "bao-cao.docx", JsValue::UNDEFINED)
             .unwrap_err();
+    let message = get(&e, "message").as_string().unwrap();
+    assert!(message.contains("bao-cao.docx"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn a_zip64_offset_beyond_4_gb_is_not_truncated_to_32_bits() {
+    let docx = include_bytes!("fixtures/khanh-hoa-q3-2024.docx");
+    let good = zip64::as_zip64(docx, |at| at);
+    let r = kiemso::wasm::check_file_js(&good, "bao-cao.docx", JsValue::UNDEFINED).unwrap();
+    assert_eq!(Array::from(&get(&r, "forms")).length(), 7);
+    // The offset plus 4 GB: a 32-bit cast reads the real record at its low bits.
+    let far = zip64::as_zip64(docx, |at| at + (1 << 32));
+    let e = kiemso::wasm::check_file_js(&far, "bao-cao.docx", JsValue::UNDEFINED).unwrap_err();
     let message = get(&e, "message").as_string().unwrap();
     assert!(message.contains("bao-cao.docx"), "{message}");
 }

@@ -4,12 +4,16 @@
 //   <kiem-so lang="vi" catalogue="/kiemso/quy-tac-2025.json"></kiem-so>
 //
 // Attributes: `lang` ("vi", default, or "en" for the element's own labels; the explanations of the
-// checks are Vietnamese), `catalogue` (URL of a replacement catalogue JSON, same origin only).
-// Property: `value` (the text to check). Events (bubbling, composed): `kiemso-result` with
-// `detail` = the result object; `kiemso-error` with `detail` = { message, kind }.
+// checks are Vietnamese), `catalogue` (URL of a replacement catalogue JSON, same origin, no
+// redirect; if it cannot be used, nothing is checked until another is named).
+// Properties: `value` (the text to check), `result` (the last result, frozen). Events (bubbling,
+// composed): `kiemso-result` with `detail` = the result object (frozen; `isKiemSoResult(detail)`
+// tells it from a forged event); `kiemso-error` with `detail` = { message, kind }.
 //
 // Its content lives in a Shadow DOM with its own styles, so the host's CSS cannot break it and its
-// CSS cannot leak out. Pasted HTML is converted to text in an inert document, never inserted.
+// CSS cannot leak out; `kiem-so.mjs?shadow=closed` makes that root closed. Whatever the mode, the
+// portal's scripts can read the input and the results: docs/embedding-security.md says what
+// is and is not protected. Pasted HTML is converted to text in an inert document, never inserted.
 
 import { sharedBridge, onCheckerEvent } from './kiemso-api.mjs';
 import { ResultsView } from './lib/render.mjs';
@@ -26,6 +30,10 @@ const UI = {
     restarted: 'Bộ kiểm tra gặp sự cố và đã được khởi động lại.',
     badCatalogue: 'Không dùng được bộ quy tắc: địa chỉ phải cùng nguồn với trang.',
     catalogueFailed: 'Không tải được bộ quy tắc',
+    catalogueHttp: (/** @type {number} */ status) => `máy chủ trả lời HTTP ${status}`,
+    catalogueNetwork: 'lỗi mạng, hoặc địa chỉ chuyển hướng sang nơi khác (không được phép)',
+    catalogueMoved: 'địa chỉ chuyển hướng sang nguồn khác (không được phép)',
+    notChecked: 'Chưa kiểm tra: không dùng bộ quy tắc có sẵn thay cho bộ quy tắc trang này chỉ định.',
     privacy: 'Kiểm tra ngay trên máy, không gửi dữ liệu đi đâu.',
   },
   en: {
@@ -36,6 +44,10 @@ const UI = {
     restarted: 'The checker failed and was restarted.',
     badCatalogue: 'Catalogue not used: its address must be on the same origin as the page.',
     catalogueFailed: 'Could not load the catalogue',
+    catalogueHttp: (/** @type {number} */ status) => `the server answered HTTP ${status}`,
+    catalogueNetwork: 'network error, or the address redirects elsewhere (not allowed)',
+    catalogueMoved: 'the address redirects to another origin (not allowed)',
+    notChecked: 'Not checked: the built-in rules are not used in place of the catalogue this page names.',
     privacy: 'Checked on this device; nothing is sent anywhere.',
   },
 };
@@ -43,88 +55,164 @@ const UI = {
 const here = import.meta.url;
 let counter = 0;
 
+/**
+ * The shadow root's mode, chosen by the page once for all its elements through the module's
+ * address: `kiem-so.mjs?shadow=closed` for a closed root (an attribute cannot do it: a custom
+ * element created by the parser has no attributes yet when its constructor runs).
+ */
+const SHADOW_MODE = new URL(here).searchParams.get('shadow') === 'closed' ? 'closed' : 'open';
+
+/**
+ * Every result an element of this module has fired, frozen. Bound now, so that a script that
+ * patches WeakSet later cannot make a forged result pass.
+ */
+const issued = new WeakSet();
+const wasIssued = WeakSet.prototype.has.bind(issued);
+const remember = WeakSet.prototype.add.bind(issued);
+
+/**
+ * Whether `value` is a result a <kiem-so> element of this module fired (a `kiemso-result`
+ * event's `detail`, or an element's `result`), as it fired it: results are frozen, so a genuine
+ * one cannot be altered either. Any script of the page can dispatch an event named
+ * `kiemso-result`; its `detail` does not pass this test. (What this does not protect against:
+ * docs/embedding-security.md.)
+ * @param {unknown} value
+ * @returns {boolean}
+ */
+export function isKiemSoResult(value) {
+  return typeof value === 'object' && value !== null && wasIssued(value);
+}
+
+/**
+ * Freezes an object and everything in it (a result: plain objects, arrays, strings, numbers).
+ * @template T
+ * @param {T} value
+ * @returns {T}
+ */
+function deepFreeze(value) {
+  /** @type {unknown[]} */
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null || Object.isFrozen(v)) continue;
+    Object.freeze(v);
+    for (const child of Object.values(v)) stack.push(child);
+  }
+  return value;
+}
+
 export class KiemSoElement extends HTMLElement {
   static get observedAttributes() {
     return ['lang', 'catalogue'];
   }
 
+  // Everything inside is private (# fields): with a closed shadow root, the element's DOM is
+  // not reachable through the element either. What it offers is its public API: `value`,
+  // `result`, `run()` and its events (see docs/embedding-security.md).
+  /** @type {ShadowRoot} */
+  #root;
+  #uid = `kiemso-${++counter}`;
+  /** @type {string | undefined} */
+  #catalogueText = undefined;
+  /** @type {Promise<void> | null} */
+  #catalogueLoading = null;
+  /** @type {AbortController | null} the load of the newest `catalogue` asked for */
+  #catalogueAbort = null;
+  /** @type {string | null} why the catalogue asked for is not there (and nothing is checked) */
+  #catalogueProblem = null;
+  /** @type {any} */
+  #lastResult = null;
+  /** @type {Record<string, { value: string, original: string }>} */
+  #edits = {};
+  #seq = 0;
+  #scheduled = debounce(() => this.run(), 300);
+  /** @type {HTMLTextAreaElement} */
+  #textarea;
+  /** @type {HTMLElement} */
+  #labelEl;
+  /** @type {HTMLElement} */
+  #status;
+  /** @type {HTMLElement} */
+  #error;
+  /** @type {HTMLElement} */
+  #privacy;
+  /** @type {HTMLElement} */
+  #results;
+  /** @type {HTMLElement} */
+  #wrapper;
+  /** @type {{ summary: HTMLElement, forms: HTMLElement, detail: HTMLElement }} */
+  #slots;
+  /** @type {ResultsView} */
+  #view;
+  /** @type {(() => void) | undefined} */
+  #stopListening;
+
   constructor() {
     super();
-    this.root = this.attachShadow({ mode: 'open' });
-    this.uid = `kiemso-${++counter}`;
-    /** @type {string | undefined} */
-    this.catalogueText = undefined;
-    /** @type {Promise<void> | null} */
-    this.catalogueLoading = null;
-    /** @type {any} */
-    this.lastResult = null;
-    /** @type {Record<string, { value: string, original: string }>} */
-    this.edits = {};
-    this.seq = 0;
-    this.scheduled = debounce(() => this.run(), 300);
-    this.build();
+    this.#root = this.attachShadow({ mode: SHADOW_MODE });
+    this.#build();
   }
 
   get ui() {
     return (this.getAttribute('lang') ?? '').toLowerCase().startsWith('en') ? UI.en : UI.vi;
   }
 
-  build() {
+  #build() {
     const ui = this.ui;
     const css = (/** @type {string} */ file) => h('link', { rel: 'stylesheet', href: new URL(file, here).href });
-    this.textarea = /** @type {HTMLTextAreaElement} */ (h('textarea', { id: `${this.uid}-input`, rows: '6', spellcheck: 'false', placeholder: ui.placeholder }));
-    this.labelEl = h('label', { for: `${this.uid}-input`, class: 'ks-el-label' }, ui.label);
-    this.status = h('p', { class: 'ks-el-status', role: 'status' });
-    this.error = h('p', { class: 'ks-el-error', role: 'alert', hidden: true });
-    this.privacy = h('p', { class: 'ks-el-privacy' }, ui.privacy);
+    this.#textarea = /** @type {HTMLTextAreaElement} */ (h('textarea', { id: `${this.#uid}-input`, rows: '6', spellcheck: 'false', placeholder: ui.placeholder }));
+    this.#labelEl = h('label', { for: `${this.#uid}-input`, class: 'ks-el-label' }, ui.label);
+    this.#status = h('p', { class: 'ks-el-status', role: 'status' });
+    this.#error = h('p', { class: 'ks-el-error', role: 'alert', hidden: true });
+    this.#privacy = h('p', { class: 'ks-el-privacy' }, ui.privacy);
     const summary = h('div', { class: 'ks-summary ks-el-panel' });
     const forms = h('div', { class: 'ks-forms' });
     const detail = h('aside', { class: 'ks-detail ks-el-panel', 'aria-live': 'polite' });
-    this.results = h('div', { class: 'ks-el-results', hidden: true }, summary, h('div', { class: 'ks-el-body' }, forms, detail));
-    this.wrapper = h('div', { class: 'ks-root ks-element', lang: this.getAttribute('lang') || 'vi' },
-      h('div', { class: 'ks-el-input ks-el-panel' }, this.labelEl, this.error, this.textarea, this.status, this.privacy),
-      this.results);
-    this.slots = { summary, forms, detail };
-    this.view = this.makeView();
-    this.root.replaceChildren(css('lib/results.css'), css('kiem-so.css'), this.wrapper);
+    this.#results = h('div', { class: 'ks-el-results', hidden: true }, summary, h('div', { class: 'ks-el-body' }, forms, detail));
+    this.#wrapper = h('div', { class: 'ks-root ks-element', lang: this.getAttribute('lang') || 'vi' },
+      h('div', { class: 'ks-el-input ks-el-panel' }, this.#labelEl, this.#error, this.#textarea, this.#status, this.#privacy),
+      this.#results);
+    this.#slots = { summary, forms, detail };
+    this.#view = this.#makeView();
+    this.#root.replaceChildren(css('lib/results.css'), css('kiem-so.css'), this.#wrapper);
 
-    this.textarea.addEventListener('input', () => {
-      this.edits = {};
-      this.scheduled();
+    this.#textarea.addEventListener('input', () => {
+      this.#edits = {};
+      this.#scheduled();
     });
-    this.root.addEventListener('paste', (event) => this.onPaste(/** @type {ClipboardEvent} */ (event)));
+    this.#root.addEventListener('paste', (event) => this.#onPaste(/** @type {ClipboardEvent} */ (event)));
   }
 
-  makeView() {
+  #makeView() {
     return new ResultsView({
       strings: stringsFor(this.getAttribute('lang')),
-      slots: this.slots,
+      slots: this.#slots,
       editable: true,
       headingLevel: 3,
       // The report's words briefly: their problems among the others, one line for the rest.
       narrative: 'brief',
-      onLine: (line) => selectLine(/** @type {HTMLTextAreaElement} */ (this.textarea), line),
-      onQuote: (line) => selectLine(/** @type {HTMLTextAreaElement} */ (this.textarea), line, { focus: false }),
+      onLine: (line) => selectLine(/** @type {HTMLTextAreaElement} */ (this.#textarea), line),
+      onQuote: (line) => selectLine(/** @type {HTMLTextAreaElement} */ (this.#textarea), line, { focus: false }),
       onEdit: (cell, value) => {
-        const row = this.lastResult?.forms.flatMap((/** @type {any} */ f) => f.table).find((/** @type {any} */ r) => r.cell === cell);
-        const original = this.edits[cell]?.original ?? row?.value ?? '';
-        if (value.trim() === original.trim()) delete this.edits[cell];
-        else this.edits[cell] = { value, original };
-        this.scheduled();
+        const row = this.#lastResult?.forms.flatMap((/** @type {any} */ f) => f.table).find((/** @type {any} */ r) => r.cell === cell);
+        const original = this.#edits[cell]?.original ?? row?.value ?? '';
+        if (value.trim() === original.trim()) delete this.#edits[cell];
+        else this.#edits[cell] = { value, original };
+        this.#scheduled();
       },
     });
   }
 
   connectedCallback() {
     sharedBridge();
-    this.stopListening = onCheckerEvent((e) => {
-      if (e.type === 'restarted') this.status.textContent = this.ui.restarted;
+    this.#stopListening = onCheckerEvent((e) => {
+      if (e.type === 'restarted') this.#status.textContent = this.ui.restarted;
     });
   }
 
   disconnectedCallback() {
-    this.stopListening?.();
-    this.scheduled.cancel();
+    this.#stopListening?.();
+    this.#scheduled.cancel();
   }
 
   /**
@@ -136,110 +224,153 @@ export class KiemSoElement extends HTMLElement {
     if (old === value) return;
     if (name === 'lang') {
       const ui = this.ui;
-      this.wrapper.setAttribute('lang', value || 'vi');
-      this.labelEl.textContent = ui.label;
-      this.textarea.placeholder = ui.placeholder;
-      this.privacy.textContent = ui.privacy;
-      this.view = this.makeView();
-      if (this.lastResult) this.view.update(this.lastResult, this.edits);
+      this.#wrapper.setAttribute('lang', value || 'vi');
+      this.#labelEl.textContent = ui.label;
+      this.#textarea.placeholder = ui.placeholder;
+      this.#privacy.textContent = ui.privacy;
+      this.#view = this.#makeView();
+      if (this.#lastResult) this.#view.update(this.#lastResult, this.#edits);
     } else if (name === 'catalogue') {
-      this.catalogueLoading = this.loadCatalogue(value);
-      this.catalogueLoading.then(() => this.value.trim() && this.run());
+      const loading = this.#loadCatalogue(value);
+      this.#catalogueLoading = loading;
+      // Only the newest catalogue asked for is used: an older load still arriving changes nothing.
+      loading.then(() => loading === this.#catalogueLoading && this.value.trim() && this.run());
     }
   }
 
-  /** @param {string | null} url */
-  async loadCatalogue(url) {
-    this.catalogueText = undefined;
+  /**
+   * Loads the catalogue at `url` (same origin only, no redirect), cancelling the load of any
+   * catalogue asked for before. A failure is kept: checking then waits for a usable catalogue
+   * rather than falling back, unseen, to the built-in one.
+   * @param {string | null} url
+   */
+  async #loadCatalogue(url) {
+    this.#catalogueAbort?.abort();
+    this.#catalogueAbort = null;
+    this.#catalogueText = undefined;
+    this.#catalogueProblem = null;
     if (!url) return;
+    const ui = this.ui;
     const target = new URL(url, document.baseURI);
     if (target.origin !== location.origin) {
-      this.showError(this.ui.badCatalogue, 'catalogue');
+      this.#catalogueFailed(ui.badCatalogue);
       return;
     }
+    const controller = new AbortController();
+    this.#catalogueAbort = controller;
     try {
-      const response = await fetch(target, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.catalogueText = await response.text();
+      // A redirect could lead to another origin: refused, not followed (`redirect: 'error'`); the
+      // final address is checked too, in case something between answers for another origin.
+      const response = await fetch(target, { credentials: 'same-origin', redirect: 'error', signal: controller.signal });
+      if (response.redirected || (response.url && new URL(response.url).origin !== location.origin)) throw new Error(ui.catalogueMoved);
+      if (!response.ok) throw new Error(ui.catalogueHttp(response.status));
+      const text = await response.text();
+      if (controller.signal.aborted) return;
+      this.#catalogueText = text;
     } catch (e) {
-      this.showError(`${this.ui.catalogueFailed} (${target.pathname}): ${e instanceof Error ? e.message : e}`, 'catalogue');
+      if (controller.signal.aborted) return; // a newer catalogue was asked for: not an error
+      const reason = e instanceof TypeError ? ui.catalogueNetwork : e instanceof Error ? e.message : String(e);
+      this.#catalogueFailed(`${ui.catalogueFailed} (${target.pathname}): ${reason}.`);
     }
+  }
+
+  /**
+   * The catalogue asked for cannot be used: said now, and again (without a second event) by
+   * each check until another catalogue is asked for.
+   * @param {string} message
+   */
+  #catalogueFailed(message) {
+    this.#catalogueProblem = `${message} ${this.ui.notChecked}`;
+    this.#results.hidden = true;
+    this.#lastResult = null;
+    this.#showError(this.#catalogueProblem, 'catalogue');
   }
 
   /** The text being checked. */
   get value() {
-    return this.textarea.value;
+    return this.#textarea.value;
   }
 
   set value(text) {
-    this.textarea.value = String(text ?? '');
-    this.edits = {};
+    this.#textarea.value = String(text ?? '');
+    this.#edits = {};
     this.run();
   }
 
   /** The last result object, or null. */
   get result() {
-    return this.lastResult;
+    return this.#lastResult;
   }
 
   /** @param {ClipboardEvent} event */
-  onPaste(event) {
+  #onPaste(event) {
     const data = event.clipboardData;
     const target = /** @type {HTMLElement} */ (event.composedPath()[0]);
     if (!data || (target instanceof HTMLInputElement && target.classList.contains('ks-input'))) return;
     const pasted = textFromTransfer(data);
     if (!pasted) return;
-    if (target === this.textarea && pasted.from !== 'html') return;
+    if (target === this.#textarea && pasted.from !== 'html') return;
     event.preventDefault();
-    if (target === this.textarea) {
-      this.textarea.setRangeText(pasted.text, this.textarea.selectionStart, this.textarea.selectionEnd, 'end');
+    if (target === this.#textarea) {
+      this.#textarea.setRangeText(pasted.text, this.#textarea.selectionStart, this.#textarea.selectionEnd, 'end');
     } else {
-      this.textarea.value = pasted.text;
+      this.#textarea.value = pasted.text;
     }
-    this.edits = {};
+    this.#edits = {};
     this.run();
   }
 
   /**
    * @param {string} message
    * @param {string} kind
+   * @param {{ quiet?: boolean }} [how]  `quiet`: shown, with no event (already announced)
    */
-  showError(message, kind) {
-    this.error.hidden = false;
-    this.error.textContent = message;
-    this.dispatchEvent(new CustomEvent('kiemso-error', { bubbles: true, composed: true, detail: { message, kind } }));
+  #showError(message, kind, { quiet = false } = {}) {
+    this.#error.hidden = false;
+    this.#error.textContent = message;
+    if (!quiet) this.dispatchEvent(new CustomEvent('kiemso-error', { bubbles: true, composed: true, detail: { message, kind } }));
   }
 
   /** Checks the current text now. */
   async run() {
-    this.scheduled.cancel();
-    const text = this.textarea.value;
-    const seq = ++this.seq;
+    this.#scheduled.cancel();
+    const text = this.#textarea.value;
+    const seq = ++this.#seq;
     if (!text.trim()) {
-      this.results.hidden = true;
-      this.status.textContent = '';
-      this.error.hidden = true;
-      this.lastResult = null;
+      this.#results.hidden = true;
+      this.#status.textContent = '';
+      this.#error.hidden = true;
+      this.#lastResult = null;
       return;
     }
-    if (this.catalogueLoading) await this.catalogueLoading;
-    this.status.textContent = this.ui.checking;
+    if (this.#catalogueLoading) await this.#catalogueLoading;
+    if (seq !== this.#seq) return;
+    if (this.#catalogueProblem) {
+      // The page names its own rules: results under other rules would look the same and differ.
+      this.#status.textContent = '';
+      this.#results.hidden = true;
+      this.#lastResult = null;
+      this.#showError(this.#catalogueProblem, 'catalogue', { quiet: true });
+      return;
+    }
+    this.#status.textContent = this.ui.checking;
     /** @type {import('./lib/engine.mjs').CheckOptions} */
-    const options = { overrides: Object.fromEntries(Object.entries(this.edits).map(([c, e]) => [c, e.value])) };
-    if (this.catalogueText !== undefined) options.catalogue = this.catalogueText;
+    const options = { overrides: Object.fromEntries(Object.entries(this.#edits).map(([c, e]) => [c, e.value])) };
+    if (this.#catalogueText !== undefined) options.catalogue = this.#catalogueText;
     const answer = await sharedBridge().request({ op: 'text', text, options });
-    if (seq !== this.seq || answer.stale) return; // a newer check was asked for: only the newest is shown
+    if (seq !== this.#seq || answer.stale) return; // a newer check was asked for: only the newest is shown
     if (!answer.ok) {
-      this.status.textContent = '';
-      this.showError(answer.error.message, answer.error.kind);
+      this.#status.textContent = '';
+      this.#showError(answer.error.message, answer.error.kind);
       return;
     }
-    const result = answer.result;
-    this.lastResult = result;
-    this.error.hidden = true;
-    this.results.hidden = false;
-    this.view.update(result, this.edits);
-    this.status.textContent = this.ui.done(result.summary.fail, result.summary.warn);
+    const result = deepFreeze(answer.result);
+    remember(result);
+    this.#lastResult = result;
+    this.#error.hidden = true;
+    this.#results.hidden = false;
+    this.#view.update(result, this.#edits);
+    this.#status.textContent = this.ui.done(result.summary.fail, result.summary.warn);
     this.dispatchEvent(new CustomEvent('kiemso-result', { bubbles: true, composed: true, detail: result }));
   }
 }

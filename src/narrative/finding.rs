@@ -58,6 +58,17 @@ impl Finding {
         }
     }
 
+    /// A figure too large for a decimal (28 digits) once scaled or combined: the finding
+    /// cannot be evaluated, and says so.
+    pub fn too_large(&mut self) {
+        self.status = Status::Na;
+        self.message = cat(&[
+            "Câu «",
+            &self.quote,
+            "»: số liệu quá lớn để tính (vượt 28 chữ số).",
+        ]);
+    }
+
     /// The check of the JSON contract, with its id, and the claim it makes about table cells.
     pub fn into_check(self, id: String) -> (Check, Option<crate::locate::Claim>) {
         let check = Check {
@@ -172,22 +183,23 @@ fn shorten(text: &str) -> String {
 /// A figure of the text in the common scale `scale` (powers of ten of đồng; 0 for anything but
 /// money): its value and the interval it stands for. Counts and whole đồng are exact; a
 /// percentage, an amount in thousands/millions/billions or a figure with decimals is rounded as
-/// printed.
-pub(crate) fn valued(fig: Figure, m: &Mention, scale: u32) -> (Decimal, Interval) {
+/// printed. `None` when the figure in that scale is beyond what a decimal holds (a caller
+/// then reports [`Finding::too_large`]).
+pub(crate) fn valued(fig: Figure, m: &Mention, scale: u32) -> Option<(Decimal, Interval)> {
     let own = m.unit.map_or(0, |u| u.scale);
     let factor = Decimal::from_i128_with_scale(10i128.pow(own.saturating_sub(scale).min(27)), 0);
-    let value = times(fig.value, factor);
+    let value = fig.value.checked_mul(factor)?;
     let rounded = m.num.percent || fig.decimals > 0 || own > 0;
     let interval = if rounded {
-        let half = times(Decimal::new(5, fig.decimals.min(27) + 1), factor);
+        let half = Decimal::new(5, fig.decimals.min(27) + 1).checked_mul(factor)?;
         Interval {
-            lo: value - half,
-            hi: value + half,
+            lo: value.checked_sub(half)?,
+            hi: value.checked_add(half)?,
         }
     } else {
         Interval::exact(value)
     };
-    (value, interval)
+    Some((value, interval))
 }
 
 /// The smallest money scale among mentions (0 when none is money).
@@ -278,15 +290,4 @@ pub(crate) fn cat(pieces: &[&str]) -> String {
         out.push_str(p);
     }
     out
-}
-
-/// `a + b`, saturating: the checked operations the rest of the crate uses, not a second copy of
-/// the panicking ones in the Wasm module.
-pub(crate) fn plus(a: Decimal, b: Decimal) -> Decimal {
-    a.checked_add(b).unwrap_or(Decimal::MAX)
-}
-
-/// `a × b`, saturating (see [`plus`]).
-pub(crate) fn times(a: Decimal, b: Decimal) -> Decimal {
-    a.checked_mul(b).unwrap_or(Decimal::MAX)
 }

@@ -824,8 +824,13 @@ impl<'p> Doc<'p> {
                     // `trên` right after another figure's words is "out of" (`A trên B`);
                     // anywhere else it is "more than".
                     let out_of = prev == "trên" && prev_end == Some(i - 1);
+                    // `5,65 ngàn hồ sơ`, `84,5 triệu hồ sơ`: a count rounded to a magnitude (money
+                    // in `nghìn đồng`, `tỷ đồng` is a unit of its own).
+                    let magnitude = !unit.is_some_and(|u| u.is_money())
+                        && matches!(self.word(i + 1), "ngàn" | "nghìn" | "triệu" | "tỷ" | "tỉ");
                     let approx = is_approx(if i >= 2 { self.word(i - 2) } else { "" }, prev)
-                        || (prev == "trên" && !out_of);
+                        || (prev == "trên" && !out_of)
+                        || magnitude;
                     let gap = gap_start..i;
                     // `tăng 30 hồ sơ` is a change; `giảm từ 300 xuống 255` states two levels;
                     // `tăng cường` (strengthen) is no change of a figure.

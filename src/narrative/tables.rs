@@ -9,9 +9,7 @@
 //! compared with the wrong row. A figure is compared only when exactly one concept fits it.
 
 use super::concepts::{Def, MeasureKind, RatioCells, Scope, DEFS};
-use super::finding::{
-    amount, cat, plus, raw_a, raw_a_str, raw_b, raw_b_str, times, unit_text, valued, Finding,
-};
+use super::finding::{amount, cat, raw_a, raw_a_str, raw_b, raw_b_str, unit_text, valued, Finding};
 use super::lexicon::{Lexicon, Set, WordMap, Words, MAX_PHRASES};
 use super::prose::lower_aligned;
 use super::scan::{Doc, Mention};
@@ -620,9 +618,13 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: TableSide) -> F
         } else {
             (m.num.a, raw_a_str(doc, m))
         };
-        let (v, iv) = valued(fig, m, scale);
-        value = plus(value, v);
-        interval = interval.checked_add(&iv).unwrap_or(interval);
+        let added = valued(fig, m, scale)
+            .and_then(|(v, iv)| Some((value.checked_add(v)?, interval.checked_add(&iv)?)));
+        let Some((v, iv)) = added else {
+            f.too_large();
+            return f;
+        };
+        (value, interval) = (v, iv);
         decimals = decimals.max(fig.decimals);
         let unit = unit_text(doc, m, "");
         if k > 0 {
@@ -638,10 +640,17 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: TableSide) -> F
     }
     let factor =
         Decimal::from_i128_with_scale(10i128.pow(t.scale.saturating_sub(scale).min(27)), 0);
-    let tv = times(t.value, factor);
-    let ti = Interval {
-        lo: times(t.interval.lo, factor),
-        hi: times(t.interval.hi, factor),
+    let scaled = (|| {
+        let tv = t.value.checked_mul(factor)?;
+        let ti = Interval {
+            lo: t.interval.lo.checked_mul(factor)?,
+            hi: t.interval.hi.checked_mul(factor)?,
+        };
+        Some((tv, ti, value.checked_sub(round_to(tv, decimals))?))
+    })();
+    let Some((tv, ti, diff)) = scaled else {
+        f.too_large();
+        return f;
     };
     // What the text asserts about the cells, in the table's scale, for error localisation.
     let table_scale = |x: Decimal| x.checked_div(factor);
@@ -705,7 +714,6 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: TableSide) -> F
         ]);
     } else {
         f.status = Status::Warn;
-        let diff = value - round_to(tv, decimals);
         f.imbalance = Some(signed(diff, decimals));
         let show = |v: Decimal, d: u32| {
             if percent {

@@ -66,7 +66,7 @@ static UNITS: &[Unit] = units![
         ["cơ", "quan"], ["cqhccn"], ["cqhcnn"], ["sở"], ["sở", ",", "ngành"],
         ["sở", ",", "ban", ",", "ngành"], ["ubnd"], ["ủy", "ban", "nhân", "dân"],
         ["uỷ", "ban", "nhân", "dân"], ["ban"], ["đơn", "vị"], ["địa", "phương"], ["huyện"],
-        ["xã"], ["phường"], ["thị", "trấn"], ["địa", "bàn"],
+        ["xã"], ["phường"], ["thị", "trấn"], ["đặc", "khu"], ["địa", "bàn"],
     ],
     "public unit" => [
         ["đvsncl"], ["đvsnncl"], ["đvsn"], ["đơn", "vị", "sự", "nghiệp"],
@@ -87,6 +87,8 @@ static UNITS: &[Unit] = units![
     ],
     "team" => [["tổ", "công", "tác"], ["tổ"], ["đoàn", "kiểm", "tra"], ["đoàn"]],
     "visit" => [["lượt"]],
+    "case" => [["vụ", "việc"], ["vụ"]],
+    "letter" => [["đơn"], ["đơn", "thư"]],
     MONEY => [
         ["đồng"], ["nghìn", "đồng"] * 3, ["ngàn", "đồng"] * 3, ["triệu", "đồng"] * 6,
         ["tỷ", "đồng"] * 9, ["tỉ", "đồng"] * 9,

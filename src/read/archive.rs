@@ -14,6 +14,7 @@ use super::{
     encoding, megabytes, ReadError, MAX_ENTRY_BYTES, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES,
 };
 use std::cell::Cell;
+use std::collections::HashMap;
 
 /// One entry of the central directory.
 #[derive(Debug, Clone)]
@@ -34,6 +35,9 @@ pub(super) struct Archive<'a> {
     /// The file's name, for messages.
     file: &'a str,
     entries: Vec<Entry>,
+    /// Entry index by name in ASCII lower case (the first of a name): parts are looked up once
+    /// per sheet or relationship, and an archive may list 10,000 entries.
+    by_name: HashMap<String, usize>,
     /// Bytes inflated so far, against [`MAX_UNCOMPRESSED_BYTES`].
     inflated: Cell<usize>,
 }
@@ -110,7 +114,11 @@ impl<'a> Archive<'a> {
             if !bytes[locator..].starts_with(b"PK\x06\x07") {
                 return Err(truncated());
             }
-            let at = u64_at(bytes, locator + 8).ok_or_else(truncated)? as usize;
+            // `usize::try_from`, not `as`: on wasm32 a cast would drop the high bits of an
+            // offset beyond 4 GB and read whatever lies at the truncated one.
+            let at = u64_at(bytes, locator + 8)
+                .and_then(|at| usize::try_from(at).ok())
+                .ok_or_else(truncated)?;
             if !bytes
                 .get(at..)
                 .is_some_and(|b| b.starts_with(b"PK\x06\x06"))
@@ -139,19 +147,22 @@ impl<'a> Archive<'a> {
                 .ok_or_else(|| broken(file, "mục lục của tệp nén bị hỏng"))?;
             entries.push(entry);
         }
+        let mut by_name = HashMap::with_capacity(entries.len());
+        for (k, e) in entries.iter().enumerate() {
+            by_name.entry(e.name.to_ascii_lowercase()).or_insert(k);
+        }
         Ok(Archive {
             bytes,
             file,
             entries,
+            by_name,
             inflated: Cell::new(0),
         })
     }
 
     fn entry(&self, path: &str) -> Option<&Entry> {
-        let path = normalise(path);
-        self.entries
-            .iter()
-            .find(|e| e.name.eq_ignore_ascii_case(&path))
+        let k = *self.by_name.get(&normalise(path).to_ascii_lowercase())?;
+        self.entries.get(k)
     }
 
     /// Whether the archive has this part.
@@ -433,6 +444,29 @@ pub(crate) mod tests {
         out.extend(cd_offset.to_le_bytes());
         out.extend(0u16.to_le_bytes());
         out
+    }
+
+    // Shared with tests/wasm.rs, which runs the zip64 case on wasm32.
+    mod zip64 {
+        include!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/support/zip64.rs"
+        ));
+    }
+    use zip64::as_zip64;
+
+    // Natively an offset beyond 4 GB is out of the file whatever the conversion; on wasm32
+    // (`usize` of 32 bits) the old `as usize` cast read the record at the low 32 bits instead:
+    // tests/wasm.rs runs the same case there.
+    #[test]
+    fn a_zip64_offset_beyond_4_gb_is_refused_not_truncated() {
+        let z = zip(&[("a.xml", b"<a/>")], false);
+        let good = as_zip64(&z, |at| at);
+        let a = Archive::open(&good, "t.xlsx").unwrap();
+        assert_eq!(a.read("a.xml").unwrap().as_deref(), Some(&b"<a/>"[..]));
+        // The same offset plus 4 GB: the low 32 bits point at the real record.
+        let far = as_zip64(&z, |at| at + (1 << 32));
+        assert!(Archive::open(&far, "t.xlsx").is_err());
     }
 
     #[test]

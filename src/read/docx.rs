@@ -19,9 +19,7 @@
 use super::archive::Archive;
 use super::text::clean_cell;
 use super::xml::{walk, Event, Flow};
-use super::{
-    Block, Document, FileContents, Format, ReadError, MAX_CELLS, MAX_CELLS_PER_RECORD, MAX_RECORDS,
-};
+use super::{Block, Budget, Document, FileContents, Format, ReadError, MAX_CELLS_PER_RECORD};
 
 /// Reads the Word document whose main part is `part`.
 pub(super) fn read(archive: &Archive<'_>, part: &str) -> Result<FileContents, ReadError> {
@@ -77,7 +75,7 @@ struct Table {
     cell: Option<Cell>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Parser {
     blocks: Vec<Block>,
     line: usize,
@@ -91,9 +89,27 @@ struct Parser {
     last_head: Option<Vec<String>>,
     /// Non-empty prose since the last table.
     prose_since_table: bool,
-    cells: usize,
-    records: usize,
+    /// Records, grid cells and bytes of text made so far.
+    budget: Budget,
     error: Option<ReadError>,
+}
+
+impl Default for Parser {
+    fn default() -> Parser {
+        Parser {
+            blocks: Vec::new(),
+            line: 0,
+            stack: Vec::new(),
+            tables: Vec::new(),
+            paragraphs: Vec::new(),
+            run_hidden: false,
+            skip_mark: false,
+            last_head: None,
+            prose_since_table: false,
+            budget: Budget::new("Các bảng trong tài liệu"),
+            error: None,
+        }
+    }
 }
 
 impl Parser {
@@ -166,8 +182,13 @@ impl Parser {
             "trPr" => El::TrPr,
             "gridBefore" if parent == Some(El::TrPr) => {
                 let n: usize = attr("val").and_then(|v| v.parse().ok()).unwrap_or(0);
+                let n = n.min(MAX_CELLS_PER_RECORD + 1);
+                if let Err(e) = self.budget.cells(n) {
+                    self.error = Some(e);
+                    return Flow::Skip;
+                }
                 if let Some(row) = self.tables.last_mut().and_then(|t| t.row.as_mut()) {
-                    for _ in 0..n.min(MAX_CELLS_PER_RECORD + 1) {
+                    for _ in 0..n {
                         row.push(Cell {
                             span: 1,
                             ..Cell::default()
@@ -249,6 +270,10 @@ impl Parser {
             Some(El::T) => self.skip_mark = false,
             Some(El::P) => {
                 let text = self.paragraphs.pop().unwrap_or_default();
+                if let Err(e) = self.budget.bytes(text.len()) {
+                    self.error = Some(e);
+                    return;
+                }
                 let in_cell = self.tables.last_mut().and_then(|t| t.cell.as_mut());
                 match in_cell {
                     Some(cell) => {
@@ -263,20 +288,23 @@ impl Parser {
             Some(El::Tc) => {
                 if let Some(t) = self.tables.last_mut() {
                     if let (Some(cell), Some(row)) = (t.cell.take(), t.row.as_mut()) {
-                        row.push(cell);
-                        self.cells += 1;
-                        if self.cells > MAX_CELLS {
-                            self.error = Some(ReadError::TooLarge {
-                                what: "Các bảng trong tài liệu".into(),
-                                limit: format!("{MAX_CELLS} ô"),
-                            });
+                        // Counted on the grid: a cell spanning 511 columns becomes 511 cells.
+                        if let Err(e) = self.budget.cells(cell.span) {
+                            self.error = Some(e);
                         }
+                        row.push(cell);
                     }
                 }
             }
             Some(El::Tr) => {
                 if let Some(t) = self.tables.last_mut() {
                     if let Some(row) = t.row.take() {
+                        // A row without cells is still a row kept in memory.
+                        if row.is_empty() {
+                            if let Err(e) = self.budget.cells(1) {
+                                self.error = Some(e);
+                            }
+                        }
                         t.rows.push(row);
                     }
                 }
@@ -341,13 +369,7 @@ impl Parser {
         for cells in records {
             self.line += 1;
             if cells.iter().any(|c| !c.is_empty()) {
-                self.records += 1;
-                if self.records > MAX_RECORDS {
-                    return Err(ReadError::TooLarge {
-                        what: "Các bảng trong tài liệu".into(),
-                        limit: format!("{MAX_RECORDS} dòng"),
-                    });
-                }
+                self.budget.record()?;
                 self.blocks.push(Block::Record {
                     line: self.line,
                     cells,
@@ -526,6 +548,25 @@ mod tests {
         ));
         assert!(matches!(&b[0], Block::Text { text, .. } if text == "Biểu mẫu số 02"));
         assert_eq!(records(&b).len(), 2);
+    }
+
+    #[test]
+    fn cells_spanning_many_columns_count_every_column() {
+        // 20,000 rows of one cell spanning 511 columns: 10 million cells on the grid, made
+        // when the rows are expanded, from a file of a few dozen KB.
+        let row = r#"<w:tr><w:tc><w:tcPr><w:gridSpan w:val="511"/></w:tcPr><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr>"#;
+        let body = format!("<w:tbl>{}</w:tbl>", row.repeat(20_000));
+        let xml = format!(r#"<w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#);
+        let docx = crate::read::archive::tests::zip(&[("word/document.xml", xml.as_bytes())], true);
+        assert!(docx.len() < 100 * 1024, "{}", docx.len());
+        let started = std::time::Instant::now();
+        let e = crate::read::read_file(&docx, "bao-cao.docx").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains(&format!("{} ô", crate::read::MAX_CELLS)),
+            "{e}"
+        );
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
     }
 
     #[test]

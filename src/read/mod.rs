@@ -51,8 +51,89 @@ pub const MAX_ENTRY_BYTES: usize = 100 * 1024 * 1024;
 pub const MAX_UNCOMPRESSED_BYTES: usize = 200 * 1024 * 1024;
 /// The most entries a .docx/.xlsx may list (Word writes about 15, Excel a few per sheet).
 pub const MAX_ZIP_ENTRIES: usize = 10_000;
-/// The most non-empty cells a workbook or a Word document may have, all tables together.
+/// The most cells the tables of a workbook or a Word document may have, all tables together,
+/// counted on the grid: a cell spanning three columns is three, a row with cells in columns A
+/// and Z is 26.
 pub const MAX_CELLS: usize = 5_000_000;
+
+/// What a reader has made so far, against the limits: records, grid cells and bytes of text. A
+/// .docx or .xlsx can describe far more than it holds (a cell spanning 511 columns, a cell at
+/// column SR, one shared string used by thousands of cells), and a line of 511 tabs is 512
+/// cells, so the readers count what they materialise, not the elements or the bytes read.
+#[derive(Debug)]
+pub(crate) struct Budget {
+    /// What is read, for messages ("Bảng tính", "Các bảng trong tài liệu").
+    what: &'static str,
+    records: usize,
+    cells: usize,
+    /// Counted by the file readers only (a paste is bounded by its own size).
+    #[cfg_attr(not(feature = "files"), allow(dead_code))]
+    bytes: usize,
+}
+
+impl Budget {
+    pub(crate) fn new(what: &'static str) -> Budget {
+        Budget {
+            what,
+            records: 0,
+            cells: 0,
+            bytes: 0,
+        }
+    }
+
+    fn add(
+        count: &mut usize,
+        n: usize,
+        max: usize,
+        what: &str,
+        limit: String,
+    ) -> Result<(), ReadError> {
+        *count = count.saturating_add(n);
+        if *count > max {
+            return Err(ReadError::TooLarge {
+                what: what.to_string(),
+                limit,
+            });
+        }
+        Ok(())
+    }
+
+    /// One more record, against [`MAX_RECORDS`].
+    pub(crate) fn record(&mut self) -> Result<(), ReadError> {
+        Budget::add(
+            &mut self.records,
+            1,
+            MAX_RECORDS,
+            self.what,
+            format!("{MAX_RECORDS} dòng"),
+        )
+    }
+
+    /// `n` more cells of the grid (columns a cell spans, empty cells before a far column),
+    /// against [`MAX_CELLS`].
+    pub(crate) fn cells(&mut self, n: usize) -> Result<(), ReadError> {
+        Budget::add(
+            &mut self.cells,
+            n,
+            MAX_CELLS,
+            self.what,
+            format!("{MAX_CELLS} ô"),
+        )
+    }
+
+    /// `n` more bytes of text in the document, against [`MAX_TEXT_BYTES`], the most a paste
+    /// may have.
+    #[cfg(feature = "files")]
+    pub(crate) fn bytes(&mut self, n: usize) -> Result<(), ReadError> {
+        Budget::add(
+            &mut self.bytes,
+            n,
+            MAX_TEXT_BYTES,
+            self.what,
+            megabytes(MAX_TEXT_BYTES),
+        )
+    }
+}
 
 /// One piece of a document, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -531,6 +612,49 @@ mod tests {
         bytes.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
         let e = read_file(&bytes, "bao-cao.docx").unwrap_err().to_string();
         assert!(e.contains("mật khẩu"), "{e}");
+    }
+
+    /// The tests that build a hostile input (amplification: shared strings, far columns,
+    /// spanning cells, one format in thousands of styles, lines of tabs), run again by
+    /// [`amplification_is_refused_within_two_gigabytes`] under a memory limit.
+    #[cfg(feature = "files")]
+    const AMPLIFICATION: [&str; 5] = [
+        "read::xlsx::tests::one_shared_string_in_thousands_of_cells_is_refused_within_the_text_budget",
+        "read::xlsx::tests::cells_far_apart_count_every_column_between",
+        "read::xlsx::tests::one_long_format_code_in_thousands_of_styles_is_parsed_once",
+        "read::docx::tests::cells_spanning_many_columns_count_every_column",
+        "read::text::tests::rows_of_empty_cells_count_every_cell",
+    ];
+
+    /// Runs [`AMPLIFICATION`] in a child process of this test binary whose address space is
+    /// limited to 2 GB (`ulimit -v`): each hostile file must be refused or read within it,
+    /// where before they took 3 to 10 GB. Each test also bounds its own time.
+    #[cfg(all(unix, feature = "files"))]
+    #[test]
+    fn amplification_is_refused_within_two_gigabytes() {
+        if std::env::var_os("KIEMSO_MEMORY_LIMITED").is_some() {
+            return;
+        }
+        let exe = std::env::current_exe().unwrap();
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(r#"ulimit -v 2097152 && exec "$0" "$@""#)
+            .arg(exe)
+            .args(["--exact", "--test-threads=1"])
+            .args(AMPLIFICATION)
+            .env("KIEMSO_MEMORY_LIMITED", "1")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            stdout.contains(&format!("{} passed", AMPLIFICATION.len())),
+            "{stdout}"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Text as people paste or save it: a whole report, a table as TSV (Excel quotes cells that hold
 //! tabs or newlines) or CSV. Lines with the delimiter are table records; other lines are prose.
 
-use super::{Block, Document, ReadError, MAX_CELLS_PER_RECORD, MAX_RECORDS, MAX_TEXT_BYTES};
+use super::{Block, Budget, Document, ReadError, MAX_CELLS_PER_RECORD, MAX_TEXT_BYTES};
 
 /// Refuses text that [`read_text`] cannot use: over the size limit, empty, or binary (a NUL).
 /// Shared with [`super::sniff`], which refuses such a file before the page shows it.
@@ -81,19 +81,28 @@ fn read_prose(text: &str) -> Document {
 }
 
 /// The delimiter of a CSV table (no tabs anywhere), if the text is one: at least two lines, and
-/// most non-empty lines split into the same number (≥ 3) of fields.
+/// most non-empty lines split into the same number (≥ 3) of fields. Lines that read as sentences
+/// ([`is_sentence`]) are left out, and text that is mostly sentences is no table.
 fn csv_delimiter(text: &str) -> Option<u8> {
     let lines: Vec<&str> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
         .take(200)
         .collect();
-    if lines.len() < 2 {
-        return None;
-    }
-    let joined = lines.join("\n");
     let mut best: Option<(u8, usize)> = None;
     for delimiter in [b';', b','] {
+        // Sentences are prose whatever delimiters they hold: a paragraph pasted alone is never
+        // a table.
+        let sentences = lines.iter().filter(|l| is_sentence(l, delimiter)).count();
+        let lines: Vec<&str> = lines
+            .iter()
+            .copied()
+            .filter(|l| !is_sentence(l, delimiter))
+            .collect();
+        if lines.len() < 2 || sentences >= lines.len() {
+            continue;
+        }
+        let joined = lines.join("\n");
         let mut counts = std::collections::HashMap::<usize, usize>::new();
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(delimiter)
@@ -125,11 +134,12 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
     }
     lines.push(&text[from..]);
     let mut blocks = Vec::new();
-    let mut records = 0usize;
+    let mut budget = Budget::new("Bảng");
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim_end_matches('\r');
-        if memchr::memchr(delimiter, line.as_bytes()).is_none() {
+        let prose = delimiter != b'\t' && is_sentence(line, delimiter);
+        if prose || memchr::memchr(delimiter, line.as_bytes()).is_none() {
             let t = line.trim();
             if !t.is_empty() {
                 blocks.push(Block::Text {
@@ -145,7 +155,10 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
         let mut open_quote = false;
         while i < lines.len() {
             let l = lines[i];
-            if !open_quote && memchr::memchr(delimiter, l.as_bytes()).is_none() {
+            if !open_quote
+                && (memchr::memchr(delimiter, l.as_bytes()).is_none()
+                    || delimiter != b'\t' && is_sentence(l, delimiter))
+            {
                 break;
             }
             open_quote = quote_state_after(l, delimiter, open_quote);
@@ -167,7 +180,7 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
                     l
                 };
                 let fields = l.split(char::from(delimiter));
-                push_record(&mut blocks, &mut records, start + k + 1, fields)?;
+                push_record(&mut blocks, &mut budget, start + k + 1, fields)?;
             }
             continue;
         }
@@ -189,7 +202,7 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
                     )))
                 }
             }
-            push_record(&mut blocks, &mut records, line_no, record.iter())?;
+            push_record(&mut blocks, &mut budget, line_no, record.iter())?;
             let spanned = record
                 .iter()
                 .map(|c| c.matches('\n').count())
@@ -198,6 +211,18 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
         }
     }
     Ok(Document { blocks })
+}
+
+/// Whether a line reads as a sentence, not as a record of a table split on `delimiter`: it has
+/// the words of one and closes like one — `.`, `!`, `?`, `…`, or the `;` and `:` that end the
+/// items of a list (`- Cấp tỉnh: tiếp nhận 1.200 hồ sơ, …, đạt 91,67%;`). A record ends with a
+/// cell (a figure, a unit, an empty cell); it ends with its delimiter when its last cell is
+/// empty, so that one does not count.
+fn is_sentence(line: &str, delimiter: u8) -> bool {
+    let t = line.trim();
+    let closes = t.ends_with(['.', '!', '?', '…'])
+        || t.ends_with([';', ':']) && !t.ends_with(char::from(delimiter));
+    closes && t.split_whitespace().count() >= 8
 }
 
 /// Whether a delimited line reads the same split on its delimiters as through the CSV parser: no
@@ -211,7 +236,7 @@ fn is_plain_line(line: &str) -> bool {
 /// of one cell is a line of prose, a record of empty cells is nothing.
 fn push_record<'a>(
     blocks: &mut Vec<Block>,
-    records: &mut usize,
+    budget: &mut Budget,
     line_no: usize,
     fields: impl Iterator<Item = &'a str> + Clone,
 ) -> Result<(), ReadError> {
@@ -222,13 +247,9 @@ fn push_record<'a>(
             limit: format!("{MAX_CELLS_PER_RECORD} cột"),
         });
     }
-    *records += 1;
-    if *records > MAX_RECORDS {
-        return Err(ReadError::TooLarge {
-            what: "Bảng".into(),
-            limit: format!("{MAX_RECORDS} dòng"),
-        });
-    }
+    budget.record()?;
+    // Every field is a cell made, empty or not: 64 MB of tabs would be 64 million of them.
+    budget.cells(width)?;
     let cells: Vec<String> = fields.map(clean_cell).collect();
     if let [only] = cells.as_slice() {
         // A single quoted field (a CSV title with a comma in it) is a line of prose.
@@ -376,6 +397,29 @@ mod tests {
     fn prose_with_commas_is_not_csv() {
         let doc = read_text("Trong kỳ, tỉnh đã ban hành 60 văn bản.\nTiếp theo, rà soát.").unwrap();
         assert!(records(&doc).is_empty());
+        // Sentences with the same number of commas and semicolons (a press release pasted
+        // alone) were read as a CSV table of three records, and their arithmetic not checked.
+        let release = "Theo đó, tỉ lệ hồ sơ do các sở, ngành tiếp nhận được giải quyết đúng hạn đạt 99,68%; trong đó, tổng số hồ sơ đã giải quyết xong là 175.920 hồ sơ, số hồ sơ giải quyết đúng hạn là 175.354 hồ sơ.\n\
+             Tỉ lệ hồ sơ do UBND cấp huyện tiếp nhận được giải quyết đúng hạn đạt 98,15%; trong đó tổng số hồ sơ đã giải quyết xong là 26.972 hồ sơ, số hồ sơ giải quyết đúng hạn là 26.473 hồ sơ.\n\
+             Tỉ lệ hồ sơ do UBND cấp xã tiếp nhận được giải quyết đúng hạn đạt 98,94%; trong đó tổng số hồ sơ đã giải quyết xong là 207.030 hồ sơ, số hồ sơ giải quyết đúng hạn là 204.847 hồ sơ.";
+        let doc = read_text(release).unwrap();
+        assert!(records(&doc).is_empty(), "{:?}", records(&doc));
+        assert_eq!(doc.blocks.len(), 3);
+        // A sentence between the records of a CSV table stays prose.
+        let doc = read_text(
+            "STT,Chỉ tiêu,Đơn vị tính,Số liệu\n1.,Tổng số,Văn bản,60\n\
+             Trong kỳ, tỉnh đã ban hành 60 văn bản, gồm 12 quyết định, 48 công văn.\n\
+             1.1.,Cấp tỉnh,Văn bản,12\n",
+        )
+        .unwrap();
+        assert_eq!(records(&doc).len(), 3);
+        assert!(matches!(&doc.blocks[2], Block::Text { line: 3, .. }));
+        // A list of items closed by `;`, pasted alone, is prose too.
+        let list = "- Cấp tỉnh: tiếp nhận 1.200 hồ sơ, đã giải quyết 1.100 hồ sơ, đạt 91,67%;\n\
+                    - Cấp huyện: tiếp nhận 800 hồ sơ, đã giải quyết 700 hồ sơ, đạt 87,5%;\n\
+                    - Cấp xã: tiếp nhận 500 hồ sơ, đã giải quyết 450 hồ sơ, đạt 90%.";
+        let doc = read_text(list).unwrap();
+        assert!(records(&doc).is_empty(), "{:?}", records(&doc));
     }
 
     #[test]
@@ -390,5 +434,21 @@ mod tests {
         assert!(matches!(read_text("a\0b"), Err(ReadError::Unreadable(_))));
         let wide = format!("1.{}\n", "\t1".repeat(MAX_CELLS_PER_RECORD + 1));
         assert!(matches!(read_text(&wide), Err(ReadError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn rows_of_empty_cells_count_every_cell() {
+        // 20,000 lines of 511 tabs: 10 MB of text, 10 million cells (24 bytes each) once split.
+        let line = format!("1.{}5\n", "\t".repeat(MAX_CELLS_PER_RECORD - 1));
+        let text = line.repeat(20_000);
+        let e = read_text(&text).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains(&format!("{} ô", super::super::MAX_CELLS)),
+            "{e}"
+        );
+        // A long table of a few columns is read.
+        let text = "1.\tChỉ tiêu\tHồ sơ\t5\n".repeat(100_000);
+        assert_eq!(records(&read_text(&text).unwrap()).len(), 100_000);
     }
 }

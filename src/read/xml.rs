@@ -116,6 +116,34 @@ fn tag_end(rest: &str) -> Option<usize> {
     None
 }
 
+/// Where the declaration starting `rest` (`<!DOCTYPE …>`) ends: its closing `>`. The internal
+/// subset between `[` and `]` may hold `>` and `]>` inside quoted literals, comments and
+/// processing instructions (`<!ENTITY x "]>">`, `<!-- ]> -->`), so these are skipped whole
+/// rather than searched for the first `]>`. Linear in the declaration's length.
+fn declaration_end(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let mut subset = false;
+    let mut i = 2;
+    while i < bytes.len() {
+        // `i` is at an ASCII byte whenever the text after it is sliced.
+        match bytes[i] {
+            q @ (b'"' | b'\'') => i += 1 + rest[i + 1..].find(q as char)?,
+            b'<' if subset && rest[i..].starts_with("<!--") => {
+                i += 4 + rest[i + 4..].find("-->")? + 2;
+            }
+            b'<' if subset && rest[i..].starts_with("<?") => {
+                i += 2 + rest[i + 2..].find("?>")? + 1;
+            }
+            b'[' if !subset => subset = true,
+            b']' if subset => subset = false,
+            b'>' if !subset => return Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// What the walk meets.
 pub(super) enum Event<'t, 'a> {
     /// An element opens (an empty element opens, then closes).
@@ -173,16 +201,16 @@ pub(super) fn walk(
         } else if rest.starts_with("<![CDATA[") {
             ("]]>", false)
         } else if rest.starts_with("<!") {
-            // A document type declaration: skipped whole, internal subset included.
-            let subset = rest.find('>').is_some_and(|gt| rest[..gt].contains('['));
-            (if subset { "]>" } else { ">" }, true)
+            // A document type declaration (or another declaration): skipped whole, internal
+            // subset included.
+            (">", true)
         } else {
             (">", false)
         };
-        let end = if close == ">" && !skip {
-            tag_end(rest)
-        } else {
-            rest.find(close)
+        let end = match (close, skip) {
+            (">", false) => tag_end(rest),
+            (">", true) => declaration_end(rest),
+            _ => rest.find(close),
         }
         .ok_or_else(|| broken(at))?;
         let inner = &rest[1..end];
@@ -340,5 +368,32 @@ mod tests {
         // Entities are never defined by the document.
         let doctype = r#"<!DOCTYPE a [<!ENTITY x "xxxxxxxx">]><a>&x;&x;</a>"#;
         assert_eq!(events(doctype, ""), ["<a", "", ">a"]);
+    }
+
+    #[test]
+    fn a_doctype_ends_at_its_own_end_not_at_a_bracket_inside_it() {
+        // `]>` and `>` inside quoted literals, comments and processing instructions of the
+        // internal subset do not end the declaration.
+        for doctype in [
+            r#"<!DOCTYPE a [<!ENTITY x "]><b>">]>"#,
+            r#"<!DOCTYPE a [<!ENTITY x ']>'><!-- ]> <b> -->]>"#,
+            r#"<!DOCTYPE a [<?pi ]> <b> ?>]>"#,
+            r#"<!DOCTYPE a SYSTEM "x]>y" [<!ELEMENT a ANY>] >"#,
+            r#"<!DOCTYPE a PUBLIC "-//x" 'y>z'>"#,
+            "<!DOCTYPE a [<!ENTITY x \"Việt ]>\"> <!-- Nam -->]>",
+        ] {
+            let xml = format!("{doctype}<a>t</a>");
+            assert_eq!(events(&xml, ""), ["<a", "t", ">a"], "{doctype}");
+        }
+        // An unterminated declaration is a broken part, not a loop or a panic.
+        let mut f = |_: Event<'_, '_>| Flow::Enter;
+        for bad in [
+            "<!DOCTYPE a [<!ENTITY x \"]>",
+            "<!DOCTYPE a [<!-- ]>",
+            "<!DOCTYPE a [<?pi ]>",
+            "<!DOCTYPE a [",
+        ] {
+            assert!(walk(bad, "x.xml", &mut f).is_err(), "{bad}");
+        }
     }
 }

@@ -14,6 +14,10 @@
 //! header tree is read back from the blanks: a blank under a label continues it downwards, a blank
 //! beside a label that has labels under it continues it to the right.
 
+// A module built without grids keeps the model and the reading of figures, and only asks
+// whether a table may be a grid: the builder is not compiled into it.
+#![cfg_attr(not(feature = "grids"), allow(dead_code, unused_imports))]
+
 use super::{Draft, Measure, Notice, Recognition, Row, Stt, Value};
 use crate::catalogue::{Catalogue, GridSpec};
 use crate::number::{english_style, Figure, NumberError};
@@ -447,8 +451,37 @@ fn header_like(cells: &[String]) -> bool {
             .is_some_and(|k| k >= 2)
 }
 
+/// Whether a table may be a grid: figures in two columns, not counting a first column of STTs.
+/// True whenever [`build`] would make a grid of it (it asks more: the same STT column, more
+/// columns set aside), so a module built without grids sets aside every grid and misreads none;
+/// debug builds assert it on every grid made.
+pub(super) fn may_be_grid(draft: &Draft) -> bool {
+    let rows = || {
+        draft
+            .header
+            .iter()
+            .copied()
+            .chain(draft.records.iter().map(|(_, c)| *c))
+    };
+    let width = rows().map(<[String]>::len).max().unwrap_or(0);
+    // The first column is the STT when no other column is headed so and most of it reads as STTs.
+    let other_stt = rows().any(|c| c.iter().skip(1).any(|x| is_stt_header(x)));
+    let (filled, like) = rows()
+        .filter_map(|c| c.first())
+        .filter(|x| !x.trim().is_empty())
+        .fold((0, 0), |(f, l), x| {
+            (f + 1, l + usize::from(stt_level(x).is_some()))
+        });
+    let skip = usize::from(!other_stt && filled > 0 && like * 10 >= filled * 6);
+    (skip..width)
+        .filter(|&k| rows().any(|c| c.get(k).is_some_and(|x| numeric(x))))
+        .nth(1)
+        .is_some()
+}
+
 /// Builds a grid form from a draft table when it has several value columns; `None` leaves the
 /// table to the vertical reading (one value column, the seed's forms).
+#[cfg(feature = "grids")]
 pub(super) fn build(
     draft: &Draft,
     catalogue: &Catalogue,
@@ -650,15 +683,21 @@ pub(super) fn build(
     if let Some(spec) = spec {
         number_from_spec(spec, &mut columns);
     }
-    let id = match spec {
-        Some(spec) => spec.id.clone(),
-        None => {
+    // A form of the catalogue («Biểu mẫu số 03») with several value columns («quý trước | quý
+    // này»): its rules hold in each column.
+    let form = draft.number.and_then(|n| catalogue.form(n));
+    let id = match (spec, form) {
+        (Some(spec), _) => spec.id.clone(),
+        (None, Some(form)) => format!("B{:02}", form.number),
+        (None, None) => {
             *unknown += 1;
             format!("T{unknown}")
         }
     };
     let title = if !draft.title.is_empty() {
         draft.title.clone()
+    } else if let Some(form) = form {
+        form.title.clone()
     } else if let Some(above) = draft.preface {
         above.to_string()
     } else if let Some(spec) = spec {
@@ -713,9 +752,9 @@ pub(super) fn build(
         .unwrap_or_default();
     Some(super::Form {
         id,
-        number: None,
+        number: form.map(|f| f.number),
         title,
-        recognition: if spec.is_some() {
+        recognition: if spec.is_some() || form.is_some() {
             Recognition::Title
         } else {
             Recognition::Unknown

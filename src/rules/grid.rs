@@ -12,7 +12,7 @@ use super::{own_rule, CellRef, Rule, RuleKind};
 use crate::catalogue::{column_ref, Catalogue, RuleSpec, Severity};
 use crate::interval::Interval;
 use crate::report::grid::{FormulaKind, Grid, RowRole};
-use crate::report::{Form, Measure, Notice, Value};
+use crate::report::{Form, Measure, Notice, Report, Value};
 
 /// How many rows tell which columns a percentage is computed from.
 const SAMPLE_ROWS: usize = 60;
@@ -79,6 +79,7 @@ impl Cells<'_> {
 
 /// Every rule of a grid form, and notices about what could not be tied.
 pub(super) fn rules(
+    report: &Report,
     form: &Form,
     fi: usize,
     grid: &Grid,
@@ -245,6 +246,34 @@ pub(super) fn rules(
             }
         }
     }
+    // A vertical form of the catalogue printed with several value columns: its rules in each.
+    if let Some(form_spec) = form.number.and_then(|n| catalogue.form(n)) {
+        let row_of = |stt: &str| {
+            let stt = stt.trim_end_matches('.');
+            grid.rows.iter().position(|r| r.key == stt)
+        };
+        for c in 0..cols {
+            for r in &form_spec.rules {
+                // Rules about rows the table lacks, or about another form, are not this column's.
+                let rows: Option<Vec<usize>> = r
+                    .cells()
+                    .iter()
+                    .map(|stt| (!stt.contains('/')).then(|| row_of(stt)).flatten())
+                    .collect();
+                if rows.is_none() {
+                    continue;
+                }
+                let resolve = |stt: &str| match row_of(stt) {
+                    Some(row) => at(row, c),
+                    None => CellRef {
+                        name: stt.to_string(),
+                        at: None,
+                    },
+                };
+                out.extend(super::from_spec(r, &resolve, report));
+            }
+        }
+    }
     let declared = spec.is_some_and(|s| !s.rules.is_empty()) || !grid.formulas.is_empty();
 
     // Across, read off the header: a «Tổng số» column and the columns beside it.
@@ -367,7 +396,7 @@ pub(super) fn rules(
                 name: names[k].clone(),
                 at: Some((fi, k)),
             },
-            &[],
+            &std::collections::HashSet::new(),
         ));
     }
     out

@@ -64,7 +64,20 @@ export function runJob(mod, job) {
  * @param {Reply} reply
  */
 export function needsCompleteModule(reply) {
-  return reply.ok && reply.result?.narrative_checked === false && reply.result.narrative_lines > 0;
+  return reply.ok && ((reply.result?.narrative_checked === false && reply.result.narrative_lines > 0)
+    || (reply.result?.grids_pending ?? 0) > 0);
+}
+
+/**
+ * What the small module left for the complete one, in words: the narrative, tables with several
+ * value columns, or both.
+ * @param {any} result
+ */
+function leftOver(result) {
+  const narrative = result.narrative_checked === false && result.narrative_lines > 0;
+  const grids = (result.grids_pending ?? 0) > 0;
+  if (narrative && grids) return 'lời văn của báo cáo và các bảng nhiều cột số liệu';
+  return grids ? 'các bảng nhiều cột số liệu' : 'lời văn của báo cáo';
 }
 
 /**
@@ -77,7 +90,9 @@ export function withoutNarrativeNotice(reply) {
   if (!reply.ok) return reply;
   const notices = [...(reply.result.notices ?? []), {
     line: null,
-    message: 'Chưa kiểm tra được lời văn của báo cáo: phần kiểm tra này cần tải thêm một lần khi có mạng. Các bảng số liệu đã được kiểm tra đầy đủ.',
+    message: (reply.result.grids_pending ?? 0) > 0
+      ? `Chưa kiểm tra được ${leftOver(reply.result)}: phần kiểm tra này cần tải thêm một lần khi có mạng. Các bảng còn lại đã được kiểm tra đầy đủ.`
+      : 'Chưa kiểm tra được lời văn của báo cáo: phần kiểm tra này cần tải thêm một lần khi có mạng. Các bảng số liệu đã được kiểm tra đầy đủ.',
   }];
   return { ok: true, result: { ...reply.result, notices } };
 }
@@ -92,7 +107,9 @@ export function narrativePending(reply) {
   if (!reply.ok) return reply;
   const notices = [...(reply.result.notices ?? []), {
     line: null,
-    message: 'Đang tải phần kiểm tra lời văn của báo cáo (chỉ cần tải một lần). Các bảng số liệu đã được kiểm tra; lời văn sẽ được kiểm tra ngay khi tải xong.',
+    message: (reply.result.grids_pending ?? 0) > 0
+      ? `Đang tải phần kiểm tra ${leftOver(reply.result)} (chỉ cần tải một lần). Các bảng khác đã được kiểm tra; phần còn lại sẽ được kiểm tra ngay khi tải xong.`
+      : 'Đang tải phần kiểm tra lời văn của báo cáo (chỉ cần tải một lần). Các bảng số liệu đã được kiểm tra; lời văn sẽ được kiểm tra ngay khi tải xong.',
   }];
   return { ok: true, result: { ...reply.result, notices, narrative_pending: true } };
 }

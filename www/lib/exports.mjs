@@ -80,30 +80,67 @@ export function textSummary(result, about = {}) {
 }
 
 /**
- * One CSV field (RFC 4180).
- * @param {unknown} v
+ * What a spreadsheet may take for the start of a formula: `=`, `+`, `-`, `@` (and their full-width
+ * forms, which some input methods type), after any spaces (LibreOffice can trim them), or a tab,
+ * carriage return (OWASP's list) or line feed first. Indicator names, units, notes and titles come
+ * from other units' files, so a cell reading `=HYPERLINK(…)` must not become a live link in Excel.
  */
-function field(v) {
-  const s = v === null || v === undefined ? '' : String(v);
+const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+
+/** A figure as the tables print it (`-5`, `-1,5`, `+3,5`, `-1.234,5`, `12%`): left a number. */
+const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)*%?$/;
+
+/**
+ * One CSV field (RFC 4180), inert in a spreadsheet: text that could start a formula gets a
+ * leading apostrophe (what Excel itself shows for text typed as `'=…`); a figure, signed or not,
+ * and a lone dash (a table's "none") are written as they are.
+ * @param {unknown} v
+ * @returns {string}
+ */
+export function csvField(v) {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) && s !== '-') s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * "B03/3.1.2: 66.687 → 66.678" for each cell of `cells` that was edited, joined by "; ".
+ * @param {string[]} cells
+ * @param {Edits} edits
+ */
+function editsAmong(cells, edits) {
+  const out = [];
+  for (const cell of new Set(cells)) {
+    const e = Object.hasOwn(edits, cell) ? edits[cell] : undefined;
+    if (e) out.push(`${cell}: ${e.original || '(trống)'} → ${e.value || '(trống)'}`);
+  }
+  return out.join('; ');
 }
 
 /**
  * The checks as CSV, one line per check, with the row each is about. A check of the report's words
  * is about a sentence: "Lời văn" in the form's column, the sentence and its line in their own
  * columns, the figure the table gives under "Số liệu" (not "Số đúng": either may be the wrong one)
- * and every cell it was compared with under "Các ô liên quan". Starts with a byte-order mark so
- * Excel reads it as UTF-8.
+ * and every cell it was compared with under "Các ô liên quan". What-if edits are not reported
+ * figures: "Số liệu" is the figure checked, "Số liệu gốc" the printed one when the cell was edited,
+ * and "Thử sửa" names every edited cell the check used, printed → tried. Starts with a byte-order
+ * mark so Excel reads it as UTF-8.
  * @param {Result} result
+ * @param {{ edits?: Edits }} [about]
  * @returns {string}
  */
-export function resultsCsv(result) {
+export function resultsCsv(result, about = {}) {
+  const edits = about.edits ?? {};
   const index = indexResult(result);
+  // The columns about edits come last: files read by position before they existed still read.
   const header = ['Biểu mẫu', 'Ô', 'STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', 'Kết quả', 'Loại kiểm tra',
     'Phép tính', 'Số ghi', 'Số đúng', 'Chênh lệch', 'Giải thích', 'Các ô liên quan', 'Quy tắc suy ra',
-    'Câu trong lời văn', 'Dòng'];
-  const lines = [header.map(field).join(',')];
+    'Câu trong lời văn', 'Dòng', 'Số liệu gốc (in trong báo cáo)', 'Thử sửa'];
+  const lines = [header.map(csvField).join(',')];
   for (const c of result.checks) {
+    const first = c.cells[0] ?? '';
+    const printed = Object.hasOwn(edits, first) ? edits[first].original : '';
+    const tried = editsAmong(c.cells, edits);
     if (isNarrative(c)) {
       const vsTable = c.cells.length > 0;
       lines.push([
@@ -120,13 +157,15 @@ export function resultsCsv(result) {
         c.inferred ? 'có' : '',
         c.quote ?? '',
         c.line ?? '',
-      ].map(field).join(','));
+        printed,
+        tried,
+      ].map(csvField).join(','));
       continue;
     }
-    const hit = index.rows.get(c.cells[0] ?? '');
+    const hit = index.rows.get(first);
     lines.push([
       hit ? vi.formName(hit.form.form) : '',
-      c.cells[0] ?? '',
+      first,
       hit?.row.stt ?? '',
       hit?.row.indicator ?? '',
       hit?.row.unit ?? '',
@@ -142,17 +181,37 @@ export function resultsCsv(result) {
       c.inferred ? 'có' : '',
       c.quote ?? '',
       c.line ?? '',
-    ].map(field).join(','));
+      printed,
+      tried,
+    ].map(csvField).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /**
- * The result as pretty JSON (the contract of DESIGN.md, as the core returned it).
+ * The result as pretty JSON: the contract of DESIGN.md as the core returned it. When figures were
+ * edited ("what if"), the core checked the edited values, so each edited row also carries
+ * `original` (the printed figure) and `edited: true`, and a top-level `edits` lists every edit
+ * (`{ cell, original, value }`); without edits the document is the core's, unchanged.
  * @param {Result} result
+ * @param {{ edits?: Edits }} [about]
  */
-export function resultsJson(result) {
-  return `${JSON.stringify(result, null, 2)}\n`;
+export function resultsJson(result, about = {}) {
+  const list = Object.entries(about.edits ?? {});
+  if (!list.length) return `${JSON.stringify(result, null, 2)}\n`;
+  const edits = new Map(list);
+  const marked = {
+    ...result,
+    forms: result.forms.map((form) => ({
+      ...form,
+      table: form.table.map((row) => {
+        const e = edits.get(row.cell);
+        return e ? { ...row, original: e.original, edited: true } : row;
+      }),
+    })),
+    edits: list.map(([cell, e]) => ({ cell, original: e.original, value: e.value })),
+  };
+  return `${JSON.stringify(marked, null, 2)}\n`;
 }
 
 /**

@@ -4,6 +4,13 @@
 
 /** @typedef {'pass' | 'fail' | 'warn' | 'na'} Status */
 
+/**
+ * A count with its thousands grouped: `12.500` (Vietnamese), `12,500` (English).
+ * @param {number} n
+ * @param {string} sep
+ */
+const grouped = (n, sep) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+
 export const STRINGS = {
   vi: {
     status: /** @type {Record<Status, string>} */ ({
@@ -40,7 +47,8 @@ export const STRINGS = {
     meta: (/** @type {number} */ forms, /** @type {number} */ checks) =>
       `${forms} bảng · ${checks} phép kiểm tra`,
     problemsTitle: 'Cần xem lại',
-    problemsMore: (/** @type {number} */ n) => `Xem thêm ${n} mục`,
+    problemsMore: (/** @type {number} */ n) => `Xem thêm ${grouped(n, '.')} mục`,
+    problemsRest: (/** @type {number} */ n) => `… và ${grouped(n, '.')} mục khác (xem tệp CSV).`,
     formName: (/** @type {string} */ id) => {
       const m = /^B(\d{2})$/.exec(id);
       return m ? `Biểu mẫu số ${m[1]}` : `Bảng ${id}`;
@@ -52,7 +60,8 @@ export const STRINGS = {
     rowLabel: (/** @type {string} */ stt) => `Số liệu dòng ${stt}`,
     cellLabel: (/** @type {string} */ row, /** @type {string} */ column) => `${column} — ${row}`,
     edited: 'đã sửa',
-    showAllRows: (/** @type {number} */ n) => `Hiện tất cả ${n} dòng`,
+    rowsNotShown: (/** @type {number} */ n) => `${grouped(n, '.')} dòng chưa hiện.`,
+    showMoreRows: (/** @type {number} */ n) => `Hiện thêm ${grouped(n, '.')} dòng`,
     detailTitle: 'Chi tiết ô',
     detailEmpty: 'Chọn một ô số liệu trong bảng để xem các phép kiểm tra của ô đó.',
     detailNoChecks: 'Không có phép kiểm tra nào về ô này.',
@@ -119,7 +128,8 @@ export const STRINGS = {
       w ? `${f} error(s) to fix and ${w} warning(s) to review.` : `${f} error(s) to fix.`,
     meta: (/** @type {number} */ forms, /** @type {number} */ checks) => `${forms} tables · ${checks} checks`,
     problemsTitle: 'To review',
-    problemsMore: (/** @type {number} */ n) => `Show ${n} more`,
+    problemsMore: (/** @type {number} */ n) => `Show ${grouped(n, ',')} more`,
+    problemsRest: (/** @type {number} */ n) => `… and ${grouped(n, ',')} more (see the CSV file).`,
     formName: (/** @type {string} */ id) => {
       const m = /^B(\d{2})$/.exec(id);
       return m ? `Form ${m[1]}` : `Table ${id}`;
@@ -131,7 +141,8 @@ export const STRINGS = {
     rowLabel: (/** @type {string} */ stt) => `Figure of row ${stt}`,
     cellLabel: (/** @type {string} */ row, /** @type {string} */ column) => `${column} — ${row}`,
     edited: 'edited',
-    showAllRows: (/** @type {number} */ n) => `Show all ${n} rows`,
+    rowsNotShown: (/** @type {number} */ n) => `${grouped(n, ',')} rows not shown.`,
+    showMoreRows: (/** @type {number} */ n) => `Show ${grouped(n, ',')} more rows`,
     detailTitle: 'Cell details',
     detailEmpty: 'Select a figure in a table to see its checks.',
     detailNoChecks: 'No check is about this cell.',

@@ -46,6 +46,8 @@ export const isProblem = (c) => c.status === 'fail' || c.status === 'warn';
  * @property {Map<string, Check[]>} told  narrative checks that compared their sentence with the key
  * @property {Check[]} problems  fail then warn; tables first, then the narrative, in input order
  * @property {Set<string>} problemCells  every cell of a failed or warned check
+ * @property {Set<string>} problemForms  forms with a problem: a failed or warned table check about
+ *   one of their cells, or a sentence that disagrees with one
  * @property {Check[]} orphans  table checks whose first cell is not a row of any table
  * @property {Map<string, Notice[]>} formNotices  notices inside each form's stretch of input
  * @property {Notice[]} looseNotices  notices not inside any form
@@ -100,30 +102,56 @@ export function indexResult(result) {
   const formNotices = new Map();
   /** @type {Notice[]} */
   const looseNotices = [];
-  const starts = result.forms.map((f) => f.line).sort((a, b) => a - b);
+  const starts = formStarts(result.forms);
   for (const notice of result.notices) {
     const line = notice.line;
-    const form = typeof line === 'number' ? formAtLine(result.forms, starts, line) : undefined;
+    const form = typeof line === 'number' ? formAtLine(starts, line) : undefined;
     if (form) push(formNotices, form.form, notice);
     else looseNotices.push(notice);
   }
-  return { result, rows, about, using, marks, narrative, told, problems, problemCells, orphans, formNotices, looseNotices };
+  /** @type {Set<string>} */
+  const problemForms = new Set();
+  // A table check counts by the cell it is about; a sentence by any cell it was compared with.
+  for (const c of problems) for (const cell of isNarrative(c) ? c.cells : c.cells.slice(0, 1)) problemForms.add(formOf(cell));
+  return { result, rows, about, using, marks, narrative, told, problems, problemCells, problemForms, orphans, formNotices, looseNotices };
 }
 
 /**
- * The form whose stretch of input (from its first line to the next form's) holds `line`.
+ * The forms by their first line, one per line (of two forms starting on the same line, the first
+ * listed), for `formAtLine`.
  * @param {Form[]} forms
- * @param {number[]} starts sorted first lines
- * @param {number} line
+ * @returns {{ lines: number[], forms: Form[] }}
  */
-function formAtLine(forms, starts, line) {
-  let best;
-  for (const form of forms) {
-    const next = starts.find((s) => s > form.line) ?? Infinity;
-    const last = Math.max(next - 1, ...form.table.map((r) => r.line));
-    if (line >= form.line && line <= last && (!best || form.line > best.line)) best = form;
+function formStarts(forms) {
+  const sorted = forms.map((form, order) => ({ form, order })).sort((a, b) => a.form.line - b.form.line || a.order - b.order);
+  /** @type {{ lines: number[], forms: Form[] }} */
+  const out = { lines: [], forms: [] };
+  for (const { form } of sorted) {
+    if (out.lines.length && out.lines[out.lines.length - 1] === form.line) continue;
+    out.lines.push(form.line);
+    out.forms.push(form);
   }
-  return best;
+  return out;
+}
+
+/**
+ * The form whose stretch of input (from its first line to the next form's) holds `line`: the last
+ * form starting at or before it. A form's rows may run past the next form's first line, but the
+ * later form then holds those lines, so only first lines matter: a binary search, not a scan of
+ * every form and row for every notice.
+ * @param {{ lines: number[], forms: Form[] }} starts
+ * @param {number} line
+ * @returns {Form | undefined}
+ */
+function formAtLine(starts, line) {
+  let lo = 0;
+  let hi = starts.lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts.lines[mid] <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo ? starts.forms[lo - 1] : undefined;
 }
 
 /**

@@ -24,6 +24,12 @@ import { routeOf, decodeText, formatSize, extensionOf, MAX_FILE_BYTES } from './
 
 const s = STRINGS.vi;
 const HTML_LIMIT = 20 * 1024 * 1024;
+/**
+ * Text longer than this is checked but not put into the text box: a browser lays out a text
+ * box's whole content at once (5.5 MB of pasted tables took 8 s, then seconds again at each
+ * change of the page), and a saved input that long would freeze every reload.
+ */
+const TEXTBOX_LIMIT = 500_000;
 
 /**
  * @template {HTMLElement} T
@@ -99,7 +105,16 @@ export function startApp(env) {
    * with the notices until the text is replaced or typed in. */
   let openedNote = '';
 
-  input.value = state.text;
+  /** Whether the input is text too long to show in the text box (see TEXTBOX_LIMIT). */
+  const tooLongToShow = () => !state.file && state.text.length > TEXTBOX_LIMIT;
+
+  /** Puts the input into the text box, or says (in the file chip) why it is not there. */
+  function showText() {
+    input.value = tooLongToShow() ? '' : state.text;
+    updateFileChip();
+  }
+
+  showText();
   onlyProblems.checked = saved.onlyProblems;
 
   const view = new ResultsView({
@@ -110,7 +125,7 @@ export function startApp(env) {
     onEdit: (cell, value) => edit(cell, value),
     onLine: (line) => goToLine(line),
     onQuote: (line) => selectLine(input, line, { focus: false }),
-    source: () => (!state.file ? 'text' : extensionOf(state.file.name) === 'docx' ? 'docx' : 'file'),
+    source: () => (!state.file ? (tooLongToShow() ? 'file' : 'text') : extensionOf(state.file.name) === 'docx' ? 'docx' : 'file'),
   });
   view.setOnlyProblems(onlyProblems.checked);
 
@@ -394,10 +409,9 @@ export function startApp(env) {
     state.edits = other.edits;
     state.file = other.file ? { name: other.file.name, bytes: fromBase64(other.file.data) } : null;
     state.catalogue = other.catalogue;
-    input.value = state.text;
     savedWork = workOf(other);
     showConflict(null);
-    updateFileChip();
+    showText();
     updateCatalogueState();
     persist();
     offerUndo('Đã dùng nội dung đã lưu từ thẻ khác.', before);
@@ -409,10 +423,12 @@ export function startApp(env) {
   input.addEventListener('input', () => {
     inputSeq++;
     openedNote = '';
-    if (state.file && input.value.trim()) {
+    if ((state.file || tooLongToShow()) && input.value.trim()) {
       state.file = null;
+      state.text = input.value;
       updateFileChip();
     }
+    if (tooLongToShow()) return;
     state.text = input.value;
     persistSoon();
     typing();
@@ -432,8 +448,7 @@ export function startApp(env) {
     state.text = next.text ?? '';
     state.file = next.file ?? null;
     state.edits = {};
-    input.value = state.text;
-    updateFileChip();
+    showText();
     persist();
     if (hadSomething) offerUndo(message, before);
     else hideUndo();
@@ -466,8 +481,7 @@ export function startApp(env) {
     state.text = snap.text;
     state.edits = snap.edits;
     state.file = snap.file;
-    input.value = state.text;
-    updateFileChip();
+    showText();
     persist();
     status.textContent = 'Đã khôi phục nội dung trước đó.';
     run();
@@ -476,7 +490,7 @@ export function startApp(env) {
 
   /** @param {number} line 1-based */
   function goToLine(line) {
-    if (state.file) return;
+    if (state.file || tooLongToShow()) return;
     selectLine(input, line, { focus: true });
   }
 
@@ -503,6 +517,13 @@ export function startApp(env) {
       // A figure cell takes a number; a pasted table or report is meant for the whole page.
       if (!/[\t\n]/.test(pasted.text.trim())) return;
     } else if (target === input) {
+      if (input.value.length + pasted.text.length > TEXTBOX_LIMIT) {
+        // Too long for the text box (the browser's own paste would freeze the page).
+        event.preventDefault();
+        const { value, selectionStart: start, selectionEnd: end } = input;
+        replaceInput({ text: value.slice(0, start) + pasted.text + value.slice(end) }, 'Đã thay nội dung bằng dữ liệu vừa dán.');
+        return;
+      }
       if (pasted.from !== 'html') return; // the browser's own paste keeps the text box's undo
       event.preventDefault();
       insertAtCaret(pasted.text);
@@ -594,14 +615,20 @@ export function startApp(env) {
   }
 
   function updateFileChip() {
-    fileChip.hidden = !state.file;
+    const long = tooLongToShow();
+    fileChip.hidden = !state.file && !long;
+    $('file-remove').textContent = long ? 'Bỏ nội dung này' : 'Bỏ tệp này';
     if (state.file) {
       replaceChildren(fileChipText, icon('info'), `Đang kiểm tra tệp `, h('strong', null, state.file.name), ` (${formatSize(state.file.bytes.length)}). Gõ hoặc dán vào ô bên dưới để kiểm tra văn bản thay cho tệp.`);
+    } else if (long) {
+      const lines = state.text.split('\n').length.toLocaleString('vi-VN');
+      replaceChildren(fileChipText, icon('info'), 'Đang kiểm tra nội dung đã dán ', h('strong', null, `(${lines} dòng, ${formatSize(new Blob([state.text]).size)})`),
+        ': quá dài để hiện trong ô nhập mà không làm treo trình duyệt, nên chỉ hiện kết quả. Gõ hoặc dán vào ô bên dưới để kiểm tra văn bản khác thay cho nội dung này.');
     }
   }
 
   $('file-remove').addEventListener('click', () => {
-    replaceInput({ text: '' }, 'Đã bỏ tệp.');
+    replaceInput({ text: '' }, state.file ? 'Đã bỏ tệp.' : 'Đã bỏ nội dung đã dán.');
     input.focus();
   });
 
@@ -728,12 +755,12 @@ export function startApp(env) {
 
   $('csv').addEventListener('click', () => {
     if (!lastResult) return;
-    download(`kiemso-ket-qua-${fileStamp(new Date())}.csv`, resultsCsv(lastResult), 'text/csv;charset=utf-8');
+    download(`kiemso-ket-qua-${fileStamp(new Date())}.csv`, resultsCsv(lastResult, { edits: state.edits }), 'text/csv;charset=utf-8');
     status.textContent = 'Đã tạo tệp CSV kết quả.';
   });
   $('json').addEventListener('click', () => {
     if (!lastResult) return;
-    download(`kiemso-ket-qua-${fileStamp(new Date())}.json`, resultsJson(lastResult), 'application/json');
+    download(`kiemso-ket-qua-${fileStamp(new Date())}.json`, resultsJson(lastResult, { edits: state.edits }), 'application/json');
     status.textContent = 'Đã tạo tệp JSON kết quả.';
   });
 

@@ -8,7 +8,7 @@
 // cells it was compared with get a light "Lời văn nói khác" tag and list it in their details.
 
 import { h, icon, replaceChildren } from './dom.mjs';
-import { indexResult, relatedCells, sttOf, structureKey, formOf, isNarrative, isProblem, severity } from './model.mjs';
+import { indexResult, relatedCells, sttOf, structureKey, isNarrative, isProblem, severity } from './model.mjs';
 import { shortMessage, findingWhere, placeOf, cellsText } from './narrative.mjs';
 import { gridHeader, gridBody } from './grid.mjs';
 
@@ -35,8 +35,21 @@ import { gridHeader, gridBody } from './grid.mjs';
  *   Word file (its `line`s are paragraphs), another file (no text box to point into)
  * @property {'section' | 'brief'} [narrative]  the report's words in a section of their own (the
  *   page), or only among the problems (the element)
- * @property {number} [rowLimit]  rows built per form before "show all" (huge tables)
+ * @property {number} [rowLimit]  rows of one form built at a time: a form's first rows, then each
+ *   "Hiện thêm" (huge tables)
+ * @property {number} [rowBudget]  rows built across all forms when a result is first shown; the
+ *   forms past it are built as they scroll into view (a thousand pasted tables)
  */
+
+/**
+ * Items of a long list (problems, findings, notices, related cells) built before a "Xem thêm"
+ * button, and built by each press of it: a list is never built whole when it is long.
+ */
+const LIST_CHUNK = 200;
+/** More forms than this: those out of view are not laid out (results.css, `.ks-many`). */
+const MANY_FORMS = 30;
+/** Problems visible at first (the rest of the first chunk is built hidden, and printed). */
+const PROBLEMS_SHOWN = 8;
 
 let instances = 0;
 
@@ -63,11 +76,32 @@ export class ResultsView {
     this.finding = null;
     /** whether the list of agreeing sentences is open */
     this.agreeOpen = false;
+    /** @type {Map<string, () => void>} builds a narrative finding's item where it is not built yet */
+    this.findingPlaces = new Map();
     this.onlyProblems = false;
-    /** @type {Map<string, HTMLTableRowElement>} */
+    /** @type {Map<string, HTMLTableRowElement>} the built row of each cell (of the form `index.rows` names) */
     this.rowEls = new Map();
-    /** @type {Set<string>} forms whose every row is built */
-    this.expanded = new Set();
+    // A report can hold the same form many times (cells named alike), and an edit brings new
+    // form objects with the same structure: sections and rows are also known by their places.
+    /** @type {HTMLElement[]} each form's section, by the form's place in the result */
+    this.sections = [];
+    /** @type {Map<number, HTMLTableRowElement>[]} each form's built rows, by the row's place */
+    this.built = [];
+    /** @type {WeakMap<HTMLElement, number>} */
+    this.sectionNo = new WeakMap();
+    /** @type {Map<Form, number>} */
+    this.formIndex = new Map();
+    /** rows that may still be built before forms wait to scroll into view (see `rowBudget`) */
+    this.budget = 0;
+    /** @type {Set<HTMLElement>} sections whose rows wait to be built (out of view so far) */
+    this.waiting = new Set();
+    /** @type {Set<HTMLElement>} sections in view whose rows are being built, a few per task */
+    this.due = new Set();
+    this.pumping = false;
+    /** @type {IntersectionObserver | null} */
+    this.observer = typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver((entries) => this.onSectionsVisible(entries), { rootMargin: '600px 0px' })
+      : null;
     this.bindTables();
     this.renderDetail();
   }
@@ -84,6 +118,9 @@ export class ResultsView {
     this.selected = null;
     this.finding = null;
     this.rowEls.clear();
+    this.sections = [];
+    this.built = [];
+    this.stopWaiting();
     replaceChildren(this.o.slots.summary);
     replaceChildren(this.o.slots.forms);
     this.renderDetail();
@@ -97,12 +134,12 @@ export class ResultsView {
    */
   update(result, edits = {}) {
     this.index = indexResult(result);
+    this.formIndex = new Map(result.forms.map((f, i) => [f, i]));
     this.edits = edits;
     const key = structureKey(result);
     this.renderSummary();
     if (key !== this.structure) {
       this.structure = key;
-      this.expanded.clear();
       this.renderForms();
       if (this.selected && !this.index.rows.has(this.selected)) this.selected = null;
       this.agreeOpen = false;
@@ -188,27 +225,65 @@ export class ResultsView {
     const s = this.s;
     const list = index.problems;
     if (!list.length) return null;
-    const SHOWN = 8;
     const ol = h('ol', { class: 'ks-problem-list' });
-    list.forEach((check, i) => {
-      const li = this.problemItem(check);
-      if (i >= SHOWN) li.hidden = true;
-      ol.append(li);
-    });
-    const more =
-      list.length > SHOWN
-        ? h('button', {
-            type: 'button',
-            class: 'ks-button ks-button-quiet ks-more',
-            onclick: (/** @type {Event} */ e) => {
-              for (const li of ol.querySelectorAll('li[hidden]')) /** @type {HTMLElement} */ (li).hidden = false;
-              /** @type {HTMLElement} */ (e.currentTarget).remove();
-            },
-          }, s.problemsMore(list.length - SHOWN))
-        : null;
+    // The first chunk is built (the print view lists it all), the rest on demand.
+    let built = 0;
+    const build = (/** @type {number} */ upto) => {
+      for (const end = Math.min(upto, list.length); built < end; built++) {
+        const li = this.problemItem(list[built]);
+        if (built >= PROBLEMS_SHOWN) li.hidden = true;
+        ol.append(li);
+      }
+    };
+    build(LIST_CHUNK);
+    const rest = h('p', { class: 'ks-print-rest' });
+    const label = () => {
+      const hidden = ol.querySelectorAll('li[hidden]').length;
+      rest.textContent = built < list.length ? s.problemsRest(list.length - built) : '';
+      return s.problemsMore(hidden || Math.min(LIST_CHUNK, list.length - built));
+    };
+    const more = list.length > PROBLEMS_SHOWN
+      ? h('button', {
+          type: 'button',
+          class: 'ks-button ks-button-quiet ks-more',
+          onclick: (/** @type {Event} */ e) => {
+            const button = /** @type {HTMLElement} */ (e.currentTarget);
+            const hidden = ol.querySelectorAll('li[hidden]');
+            if (hidden.length) for (const li of hidden) /** @type {HTMLElement} */ (li).hidden = false;
+            else build(built + LIST_CHUNK);
+            if (built >= list.length && !ol.querySelector('li[hidden]')) button.remove();
+            else button.textContent = label();
+          },
+        }, '')
+      : null;
+    if (more) more.textContent = label();
     return h('section', { class: 'ks-problems', 'aria-labelledby': `${this.prefix}problems` },
       h(this.hx(1), { id: `${this.prefix}problems`, class: 'ks-problems-h' }, `${s.problemsTitle} (${list.length})`),
-      ol, more);
+      ol, more, rest);
+  }
+
+  /**
+   * Appends `items` to `list` a chunk at a time: the first `first` now, then a chunk per press of
+   * the button returned (null when nothing is left).
+   * @template T
+   * @param {HTMLElement} list
+   * @param {T[]} items
+   * @param {(item: T) => Node} make
+   * @param {number} [first]
+   * @returns {{ more: HTMLElement | null, upto: (i: number) => void }}  `upto(i)` builds item i
+   */
+  chunked(list, items, make, first = LIST_CHUNK) {
+    let built = 0;
+    const more = h('button', { type: 'button', class: 'ks-button ks-button-quiet ks-more' });
+    const fill = (/** @type {number} */ end) => {
+      // The button may sit at the end of the list itself (a line of links): items go before it.
+      for (end = Math.min(end, items.length); built < end; built++) list.insertBefore(make(items[built]), more.parentNode === list ? more : null);
+      if (built >= items.length) more.remove();
+      else more.textContent = this.s.problemsMore(Math.min(LIST_CHUNK, items.length - built));
+    };
+    more.addEventListener('click', () => fill(built + LIST_CHUNK));
+    fill(first);
+    return { more: built < items.length ? more : null, upto: (i) => fill(i + 1) };
   }
 
   /** @param {Check} check */
@@ -265,10 +340,30 @@ export class ResultsView {
   renderForms() {
     const index = /** @type {Index} */ (this.index);
     this.rowEls.clear();
+    this.sections = [];
+    this.built = [];
+    this.stopWaiting();
+    this.budget = this.o.rowBudget ?? 2000;
     const container = this.o.slots.forms;
     container.classList.toggle('ks-only-problems', this.onlyProblems);
-    replaceChildren(container, index.result.forms.map((form) => this.formSection(form)));
+    container.classList.toggle('ks-many', index.result.forms.length > MANY_FORMS);
+    replaceChildren(container, index.result.forms.map((_, fi) => this.formSection(fi)));
     this.appendTail();
+  }
+
+  /**
+   * The form at a place of the current result (closures keep places: an edit brings new objects).
+   * @param {number} fi
+   * @returns {Form}
+   */
+  formNo(fi) {
+    return /** @type {Index} */ (this.index).result.forms[fi];
+  }
+
+  stopWaiting() {
+    this.observer?.disconnect();
+    this.waiting.clear();
+    this.due.clear();
   }
 
   /** What follows the tables: checks that name no row, then the report's words. */
@@ -281,21 +376,24 @@ export class ResultsView {
     if (index.narrative.length && this.o.narrative !== 'brief') container.append(this.narrativeSection());
   }
 
-  /** @param {Form} form */
-  formSection(form) {
+  /**
+   * A form's section. Its rows are built now while the budget of this render lasts (its first
+   * rows and every row a problem is about or computed from), otherwise when it comes into view:
+   * a thousand pasted tables must not build millions of nodes at once.
+   * @param {number} fi  the form's place in the result
+   */
+  formSection(fi) {
     const index = /** @type {Index} */ (this.index);
+    const form = this.formNo(fi);
     const s = this.s;
     const id = `${this.prefix}form-${cellId(form.form)}`;
-    const limit = this.o.rowLimit ?? 2000;
-    const all = this.expanded.has(form.form) || form.table.length <= limit || !!(/** @type {any} */ (form).grid);
-    const rows = all ? form.table : form.table.slice(0, limit);
     const grid = /** @type {import('./grid.mjs').Grid | undefined} */ (/** @type {any} */ (form).grid);
-    // A grid is drawn whole (its rows are cells: the row limit counts cells).
-    const tbody = grid
-      ? h('tbody', null, gridBody(grid, form.table, (cell) => this.gridCellEl(cell)))
-      : h('tbody', null, rows.map((row) => this.rowEl(row)));
+    // A grid is drawn whole when it is drawn (its rows are cells: the row limit counts cells).
+    const tbody = h('tbody', null, form.table.length && !grid ? this.gapRow(fi, 0, form.table.length) : null);
     const caption = `${s.formName(form.form)}${form.title ? ` — ${form.title}` : ''}`;
     const notices = index.formNotices.get(form.form) ?? [];
+    const noticeList = h('ul', { class: 'ks-notices' });
+    const noticeMore = notices.length ? this.chunked(noticeList, notices, (n) => h('li', null, icon('info'), this.noticeText(n)), 20).more : null;
     const section = h('section', { class: 'ks-form', id, 'data-form': form.form, 'aria-labelledby': `${id}-h` },
       h(this.hx(1), { class: 'ks-form-h', id: `${id}-h` },
         h('span', { class: 'ks-form-no' }, s.formName(form.form)),
@@ -303,9 +401,7 @@ export class ResultsView {
       h('p', { class: 'ks-form-meta' }, this.formCounts(form)),
       form.recognition === 'unknown' ? h('p', { class: 'ks-form-note' }, icon('info'), s.unknownForm) : null,
       form.recognition === 'indicators' ? h('p', { class: 'ks-form-note' }, icon('info'), s.byIndicators) : null,
-      notices.length
-        ? h('ul', { class: 'ks-notices' }, notices.map((n) => h('li', null, icon('info'), this.noticeText(n))))
-        : null,
+      notices.length ? [noticeList, noticeMore] : null,
       h('p', { class: 'ks-clean-msg' }, icon('pass'), s.formClean),
       h('div', { class: 'ks-table-wrap' },
         h('table', { class: 'ks-table' },
@@ -315,14 +411,234 @@ export class ResultsView {
             ? h('thead', null, gridHeader(grid, { stt: s.columns[0], label: s.columns[1], unit: s.columns[2] }))
             : h('thead', null, h('tr', null, s.columns.map((c, i) => h('th', { scope: 'col', class: `ks-th-${i}` }, c)))),
           tbody)),
-      all ? null : h('button', {
-        type: 'button',
-        class: 'ks-button ks-button-quiet ks-show-all',
-        onclick: () => this.expand(form.form),
-      }, s.showAllRows(form.table.length)),
     );
-    section.classList.toggle('ks-clean', !this.formHasProblems(form));
+    section.classList.toggle('ks-clean', !index.problemForms.has(form.form));
+    this.sections[fi] = section;
+    this.built[fi] = new Map();
+    this.sectionNo.set(section, fi);
+    if (!form.table.length) return section;
+    if (this.budget > 0) {
+      this.budget -= this.buildFirst(fi, tbody);
+    } else if (this.observer) {
+      section.dataset.waiting = '';
+      this.waiting.add(section);
+      this.observer.observe(section);
+    } else {
+      this.buildFirst(fi, tbody, Infinity);
+    }
     return section;
+  }
+
+  /**
+   * Builds what a form shows first into its (still unbuilt) body: a grid whole, otherwise its
+   * first rows and its problem rows (`firstRows`).
+   * @param {number} fi
+   * @param {Element} tbody
+   * @param {number} [budget]
+   * @returns {number} rows (grid cells) built
+   */
+  buildFirst(fi, tbody, budget = this.budget) {
+    const form = this.formNo(fi);
+    const grid = /** @type {import('./grid.mjs').Grid | undefined} */ (/** @type {any} */ (form).grid);
+    if (grid) {
+      const built = this.built[fi];
+      const at = new Map(form.table.map((row, i) => [row, i]));
+      tbody.append(...gridBody(grid, form.table, (cell) => {
+        const td = this.gridCellEl(cell);
+        built.set(/** @type {number} */ (at.get(cell)), /** @type {any} */ (td));
+        return td;
+      }));
+      return form.table.length;
+    }
+    const gap = /** @type {HTMLTableRowElement | null} */ (tbody.querySelector('tr.ks-gap'));
+    return gap ? this.fillGap(fi, gap, this.firstRows(fi, budget)) : 0;
+  }
+
+  /**
+   * What a form shows first: its first rows (at most `rowLimit`, and `budget`), and the rows of
+   * its problems (those "only problems" shows) wherever they are, up to `rowLimit` of them.
+   * @param {number} fi
+   * @param {number} budget
+   * @returns {number[]} row indices, ascending
+   */
+  firstRows(fi, budget) {
+    const index = /** @type {Index} */ (this.index);
+    const form = this.formNo(fi);
+    const limit = this.o.rowLimit ?? 2000;
+    const head = Math.min(form.table.length, limit, Math.max(1, budget));
+    const out = [];
+    for (let i = 0; i < head; i++) out.push(i);
+    let extra = 0;
+    for (let i = head; i < form.table.length && extra < limit; i++) {
+      if (index.problemCells.has(form.table[i].cell)) {
+        out.push(i);
+        extra++;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A row standing for rows `from`…`to - 1` of a form that are not built: how many, and a button
+   * to build the next of them. Marked when one of them has a problem, so that "only problems"
+   * still offers it.
+   * @param {number} fi
+   * @param {number} from
+   * @param {number} to
+   */
+  gapRow(fi, from, to) {
+    const s = this.s;
+    const limit = this.o.rowLimit ?? 2000;
+    const tr = /** @type {HTMLTableRowElement} */ (h('tr', { class: 'ks-gap', 'data-from': from, 'data-to': to },
+      h('td', { colspan: 5 },
+        h('span', { class: 'ks-gap-text' }, s.rowsNotShown(to - from)),
+        ' ',
+        h('button', {
+          type: 'button',
+          class: 'ks-button ks-button-quiet ks-show-more',
+          onclick: () => this.showMore(fi, tr),
+        }, s.showMoreRows(Math.min(limit, to - from))))));
+    this.markGap(fi, tr);
+    return tr;
+  }
+
+  /**
+   * @param {number} fi
+   * @param {HTMLTableRowElement} gap
+   */
+  markGap(fi, gap) {
+    const index = /** @type {Index} */ (this.index);
+    const form = this.formNo(fi);
+    const [from, to] = [Number(gap.dataset.from), Number(gap.dataset.to)];
+    let problem = false;
+    for (let i = from; i < to && !problem; i++) problem = index.problemCells.has(form.table[i].cell);
+    gap.classList.toggle('ks-gap-problems', problem);
+  }
+
+  /**
+   * "Hiện thêm": the next `rowLimit` rows of a gap (under "only problems", its next problem rows).
+   * @param {number} fi
+   * @param {HTMLTableRowElement} gap
+   */
+  showMore(fi, gap) {
+    const index = /** @type {Index} */ (this.index);
+    const form = this.formNo(fi);
+    const limit = this.o.rowLimit ?? 2000;
+    const [from, to] = [Number(gap.dataset.from), Number(gap.dataset.to)];
+    const rows = [];
+    if (this.onlyProblems) {
+      for (let i = from; i < to && rows.length < limit; i++) if (index.problemCells.has(form.table[i].cell)) rows.push(i);
+    }
+    if (!rows.length) for (let i = from; i < Math.min(to, from + limit); i++) rows.push(i);
+    const [before, tbody] = [gap.previousElementSibling, gap.parentElement];
+    this.fillGap(fi, gap, rows);
+    // The focus was on the button, now gone: to the first new row's figure.
+    const first = before ? before.nextElementSibling : tbody?.firstElementChild;
+    /** @type {HTMLElement | null | undefined} */ (first?.querySelector('.ks-input, .ks-valtext, .ks-show-more'))?.focus();
+  }
+
+  /**
+   * Builds rows `wanted` (ascending indices inside the gap) in place of a gap row, with gap rows
+   * for what is left on either side.
+   * @param {number} fi
+   * @param {HTMLTableRowElement} gap
+   * @param {number[]} wanted
+   * @returns {number} rows built
+   */
+  fillGap(fi, gap, wanted) {
+    const form = this.formNo(fi);
+    const built = this.built[fi];
+    const [from, to] = [Number(gap.dataset.from), Number(gap.dataset.to)];
+    /** @type {HTMLTableRowElement[]} */
+    const nodes = [];
+    let at = from;
+    for (const i of wanted) {
+      if (i < at || i >= to) continue;
+      if (i > at) nodes.push(this.gapRow(fi, at, i));
+      const tr = this.rowEl(form.table[i]);
+      built.set(i, tr);
+      nodes.push(tr);
+      at = i + 1;
+    }
+    if (!nodes.length) return 0;
+    if (at < to) nodes.push(this.gapRow(fi, at, to));
+    gap.replaceWith(...nodes);
+    return nodes.filter((n) => !n.classList.contains('ks-gap')).length;
+  }
+
+  /**
+   * Builds the given cells' rows where they are not built yet (a selection, a finding).
+   * @param {string[]} cells
+   */
+  showCells(cells) {
+    const index = /** @type {Index} */ (this.index);
+    /** @type {Map<number, number[]>} */
+    const byForm = new Map();
+    for (const cell of cells) {
+      const hit = index.rows.get(cell);
+      const fi = hit ? this.formIndex.get(hit.form) : undefined;
+      if (!hit || fi === undefined || this.built[fi]?.has(hit.index)) continue;
+      const list = byForm.get(fi);
+      if (list) list.push(hit.index);
+      else byForm.set(fi, [hit.index]);
+    }
+    for (const [fi, wanted] of byForm) {
+      const section = this.sections[fi];
+      if (!section) continue;
+      // A form still waiting for the view is built with its first rows too.
+      if (this.waiting.has(section)) this.buildWaiting(section);
+      wanted.sort((a, b) => a - b);
+      for (const gap of /** @type {HTMLTableRowElement[]} */ ([...section.querySelectorAll('tr.ks-gap')])) {
+        const [from, to] = [Number(gap.dataset.from), Number(gap.dataset.to)];
+        const inside = wanted.filter((i) => i >= from && i < to);
+        if (inside.length) this.fillGap(fi, gap, inside);
+      }
+    }
+  }
+
+  /** @param {IntersectionObserverEntry[]} entries */
+  onSectionsVisible(entries) {
+    for (const e of entries) {
+      const section = /** @type {HTMLElement} */ (e.target);
+      if (e.isIntersecting && this.waiting.has(section)) this.due.add(section);
+      else if (!e.isIntersecting) this.due.delete(section);
+    }
+    this.pump();
+  }
+
+  /**
+   * Builds the forms that came into view, `rowLimit` rows per task, so that scrolling fast past
+   * a thousand tables never blocks the page for long.
+   */
+  pump() {
+    if (this.pumping || !this.due.size) return;
+    this.pumping = true;
+    setTimeout(() => {
+      this.pumping = false;
+      if (!this.index) return;
+      let left = this.o.rowLimit ?? 2000;
+      for (const section of this.due) {
+        if (left <= 0) break;
+        this.due.delete(section);
+        if (this.waiting.has(section)) left -= this.buildWaiting(section);
+      }
+      this.applySelection();
+      this.pump();
+    }, 0);
+  }
+
+  /**
+   * @param {HTMLElement} section
+   * @returns {number} rows built
+   */
+  buildWaiting(section) {
+    const fi = /** @type {number} */ (this.sectionNo.get(section));
+    this.waiting.delete(section);
+    this.due.delete(section);
+    this.observer?.unobserve(section);
+    delete section.dataset.waiting;
+    const tbody = section.querySelector('tbody');
+    return tbody ? this.buildFirst(fi, tbody, Infinity) : 0;
   }
 
   /** @param {import('./model.mjs').Notice} n */
@@ -333,13 +649,6 @@ export class ResultsView {
       return h('span', null, h('button', { type: 'button', class: 'ks-link', onclick: () => this.o.onLine?.(line) }, where.replace(/: $/, '')), `: ${n.message}`);
     }
     return h('span', null, `${where}${n.message}`);
-  }
-
-  /** @param {Form} form */
-  formHasProblems(form) {
-    const index = /** @type {Index} */ (this.index);
-    // A table check counts by the cell it is about; a sentence by any cell it was compared with.
-    return index.problems.some((c) => (isNarrative(c) ? c.cells : c.cells.slice(0, 1)).some((x) => formOf(x) === form.form));
   }
 
   /**
@@ -364,24 +673,24 @@ export class ResultsView {
     return `${this.s.formMeta(form.rows, form.line)}${parts.length ? ` · ${parts.join(', ')}` : ''}`;
   }
 
-  /** @param {string} form */
-  expand(form) {
-    this.expanded.add(form);
-    const index = /** @type {Index} */ (this.index);
-    const f = index.result.forms.find((x) => x.form === form);
-    const old = this.o.slots.forms.querySelector(`[data-form="${CSS.escape(form)}"]`);
-    if (f && old) {
-      for (const row of f.table) this.rowEls.delete(row.cell);
-      old.replaceWith(this.formSection(f));
-      this.applySelection();
-    }
-  }
-
   orphanSection() {
     const index = /** @type {Index} */ (this.index);
     return h('section', { class: 'ks-form ks-orphans', 'aria-labelledby': `${this.prefix}orphans` },
       h(this.hx(1), { class: 'ks-form-h', id: `${this.prefix}orphans` }, this.s.otherChecks),
-      h('ul', { class: 'ks-checks' }, index.orphans.map((c) => this.checkItem(c, null))));
+      this.chunkedList('ul', 'ks-checks', index.orphans, (c) => this.checkItem(c, null)));
+  }
+
+  /**
+   * A list of `items` built a chunk at a time, and its "Xem thêm" button.
+   * @template T
+   * @param {string} tag
+   * @param {string} cls
+   * @param {T[]} items
+   * @param {(item: T) => Node} make
+   */
+  chunkedList(tag, cls, items, make) {
+    const list = h(tag, { class: cls });
+    return [list, this.chunked(list, items, make).more];
   }
 
   /** @param {Row} row */
@@ -398,9 +707,19 @@ export class ResultsView {
       h('td', { class: 'ks-unit' }, row.unit),
       this.valueCell(row, rid, this.s.rowLabel(row.stt)),
       h('td', { class: 'ks-note' }, row.note)));
-    this.rowEls.set(row.cell, tr);
+    this.keepRowEl(row, tr);
     this.patchRow(tr, row);
     return tr;
+  }
+
+  /**
+   * Records the built element of a cell's row. Of a form printed twice (cells named alike), the
+   * one `index.rows` names wins, whatever was built first.
+   * @param {Row} row
+   * @param {HTMLTableRowElement} el
+   */
+  keepRowEl(row, el) {
+    if (!this.rowEls.has(row.cell) || this.index?.rows.get(row.cell)?.row === row) this.rowEls.set(row.cell, el);
   }
 
   /**
@@ -414,7 +733,7 @@ export class ResultsView {
     td.classList.add('ks-gcell');
     td.setAttribute('data-cell', row.cell);
     td.id = rid;
-    this.rowEls.set(row.cell, /** @type {any} */ (td));
+    this.keepRowEl(row, /** @type {any} */ (td));
     this.patchRow(/** @type {any} */ (td), row);
     return td;
   }
@@ -487,31 +806,27 @@ export class ResultsView {
 
   patchForms() {
     const index = /** @type {Index} */ (this.index);
-    for (const form of index.result.forms) {
-      for (const row of form.table) {
-        const tr = this.rowEls.get(row.cell);
-        if (tr) this.patchRow(tr, row);
-      }
-      const section = this.o.slots.forms.querySelector(`[data-form="${CSS.escape(form.form)}"]`);
+    index.result.forms.forEach((form, fi) => {
+      for (const [i, tr] of this.built[fi] ?? []) this.patchRow(tr, form.table[i]);
+      const section = this.sections[fi];
       if (section) {
         const meta = section.querySelector('.ks-form-meta');
         if (meta) meta.textContent = this.formCounts(form);
-        section.classList.toggle('ks-clean', !this.formHasProblems(form));
+        section.classList.toggle('ks-clean', !index.problemForms.has(form.form));
+        for (const gap of section.querySelectorAll('tr.ks-gap')) this.markGap(fi, /** @type {HTMLTableRowElement} */ (gap));
       }
-    }
+    });
     this.appendTail();
   }
 
-  /** @param {boolean} on */
+  /**
+   * "Only problems": the rows of problems are built with their form, so this is a filter (and a
+   * form's unbuilt problem rows stay one "Hiện thêm" away).
+   * @param {boolean} on
+   */
   setOnlyProblems(on) {
     this.onlyProblems = on;
     this.o.slots.forms.classList.toggle('ks-only-problems', on);
-    if (on && this.index) {
-      for (const form of this.index.result.forms) {
-        const hidden = form.table.some((r) => !this.rowEls.has(r.cell) && this.rowHasProblem(r.cell));
-        if (hidden) this.expand(form.form);
-      }
-    }
   }
 
   // ——— selection and details ———
@@ -570,7 +885,7 @@ export class ResultsView {
    */
   select(cell, how = {}) {
     if (!this.index?.rows.has(cell)) return;
-    if (!this.rowEls.has(cell)) this.expand(formOf(cell));
+    this.showCells([cell, ...[...relatedCells(this.index, cell)].slice(0, this.o.rowLimit ?? 2000)]);
     this.selected = cell;
     this.finding = null;
     this.applySelection();
@@ -632,11 +947,11 @@ export class ResultsView {
       this.suggestionDetail(cell),
       h(this.hx(2), { class: 'ks-detail-sub' }, s.checksAbout),
       about.length
-        ? h('ul', { class: 'ks-checks' }, about.map((c) => this.checkItem(c, cell)))
+        ? this.chunkedList('ul', 'ks-checks', about, (c) => this.checkItem(c, cell))
         : h('p', { class: 'ks-detail-empty' }, s.detailNoChecks),
       using.length ? h(this.hx(2), { class: 'ks-detail-sub' }, s.checksUsing) : null,
       using.length
-        ? h('ul', { class: 'ks-uses' }, using.map((c) => {
+        ? this.chunkedList('ul', 'ks-uses', using, (c) => {
             const first = c.cells[0] ?? '';
             const target = index.rows.get(first);
             return h('li', { class: `ks-st-${c.status}` }, icon(c.status),
@@ -645,7 +960,7 @@ export class ResultsView {
                 ? h('button', { type: 'button', class: 'ks-link', onclick: () => this.select(first, { focus: true, scroll: true }) },
                     `${s.columns[0]} ${target.row.stt} — ${target.row.indicator}`)
                 : first);
-          }))
+          })
         : null,
       this.toldDetail(cell),
     );
@@ -751,16 +1066,23 @@ export class ResultsView {
     const rest = index.narrative.filter((c) => !isProblem(c));
     const pass = rest.filter((c) => c.status === 'pass').length;
     const na = rest.length - pass;
+    this.findingPlaces.clear();
+    const findings = (/** @type {Check[]} */ list) => {
+      const ol = h('ol', { class: 'ks-findings' });
+      const { more, upto } = this.chunked(ol, list, (c) => this.findingItem(c));
+      list.forEach((c, i) => this.findingPlaces.set(c.id, () => upto(i)));
+      return [ol, more];
+    };
     const agree = /** @type {HTMLDetailsElement} */ (h('details', { class: 'ks-agree', open: this.agreeOpen },
       h('summary', null, icon('pass'), h('span', null, na ? s.narrativeAgreeNa(pass, na) : s.narrativeAgree(pass))),
-      h('ol', { class: 'ks-findings' }, rest.map((c) => this.findingItem(c)))));
+      findings(rest)));
     agree.addEventListener('toggle', () => (this.agreeOpen = agree.open));
     return h('section', { class: 'ks-narrative', id, 'aria-labelledby': `${id}-h` },
       h(this.hx(1), { class: 'ks-narrative-h', id: `${id}-h`, tabindex: '-1' }, s.narrativeTitle),
       h('p', { class: 'ks-narrative-intro' }, this.canShowLine() ? s.narrativeIntro : s.narrativeIntroFile),
       bad.length
         ? [h(this.hx(2), { class: 'ks-narrative-sub' }, s.narrativeProblems(bad.length)),
-            h('ol', { class: 'ks-findings' }, bad.map((c) => this.findingItem(c)))]
+            findings(bad)]
         : h('p', { class: 'ks-narrative-clean' }, icon('pass'), s.narrativeNoProblem),
       rest.length ? agree : null,
     );
@@ -795,7 +1117,7 @@ export class ResultsView {
     const index = this.index;
     if (!index) return;
     const cells = c.cells.filter((x) => index.rows.has(x));
-    for (const cell of cells) if (!this.rowEls.has(cell)) this.expand(formOf(cell));
+    this.showCells(cells);
     this.finding = c.id;
     this.selected = cells[0] ?? null;
     this.applySelection();
@@ -819,7 +1141,9 @@ export class ResultsView {
    * @param {Check} c
    */
   focusFinding(c) {
-    const li = this.o.slots.forms.querySelector(`.ks-finding[data-check="${CSS.escape(c.id)}"]`);
+    const selector = `.ks-finding[data-check="${CSS.escape(c.id)}"]`;
+    if (!this.o.slots.forms.querySelector(selector)) this.findingPlaces.get(c.id)?.();
+    const li = this.o.slots.forms.querySelector(selector);
     if (!li) return;
     const details = li.closest('details');
     if (details && !details.open) details.open = true;
@@ -827,6 +1151,24 @@ export class ResultsView {
     this.applySelection();
     li.scrollIntoView({ block: 'center' });
     /** @type {HTMLElement | null} */ (li.querySelector('.ks-finding-pick'))?.focus({ preventScroll: true });
+  }
+
+  /**
+   * "Các ô liên quan: 3.1.1, 3.1.2", each a link to its cell (a total of thousands of rows lists
+   * them a chunk at a time).
+   * @param {string[]} cells
+   */
+  relatedList(cells) {
+    const index = /** @type {Index} */ (this.index);
+    const p = h('p', { class: 'ks-related-list' }, `${this.s.related}: `);
+    const { more } = this.chunked(p, cells.map((x, i) => /** @type {const} */ ([x, i])), ([x, i]) => {
+      const hit = index.rows.get(x);
+      return h('span', null, i ? ', ' : '', hit
+        ? h('button', { type: 'button', class: 'ks-link', title: hit.row.indicator, onclick: () => this.select(x, { focus: true, scroll: true }) }, sttOf(x))
+        : x);
+    });
+    if (more) p.append(' ', more);
+    return p;
   }
 
   /**
@@ -843,14 +1185,7 @@ export class ResultsView {
       h('p', { class: 'ks-check-msg' }, c.message),
       c.quote ? h('blockquote', { class: 'ks-quote' }, h('span', { class: 'ks-visually-hidden' }, `${s.quote}: `), c.quote) : null,
       this.numbers([[s.formula, c.formula], [s.reported, c.reported], [s.expected, c.expected], [s.imbalance, c.imbalance]]),
-      related.length
-        ? h('p', { class: 'ks-related-list' }, `${s.related}: `, related.map((x, i) => {
-            const hit = index.rows.get(x);
-            return [i ? ', ' : '', hit
-              ? h('button', { type: 'button', class: 'ks-link', title: hit.row.indicator, onclick: () => this.select(x, { focus: true, scroll: true }) }, sttOf(x))
-              : x];
-          }))
-        : null,
+      related.length ? this.relatedList(related) : null,
       typeof c.line === 'number' && !self && this.o.onLine
         ? h('p', null, h('button', { type: 'button', class: 'ks-link', onclick: () => this.o.onLine?.(/** @type {number} */ (c.line)) }, s.lineRef(c.line)))
         : null,

@@ -2,7 +2,6 @@
 
 use super::same_kind;
 use crate::explain::signed;
-use crate::interval::Interval;
 use crate::narrative::finding::{
     cat, common_scale, decimals_of, printed, raw_a, raw_a_str, unit_text, valued, Finding,
 };
@@ -107,14 +106,21 @@ pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         if mine.is_empty() || !mine.iter().any(|(_, b, _)| b.is_some()) {
             continue;
         }
-        let mut delta = Decimal::ZERO;
+        // `None` once a figure is beyond what a decimal holds.
+        let mut delta = Some(Decimal::ZERO);
         let mut terms = Vec::new();
         let mut used: Vec<&Mention> = vec![x];
         for (a, b, sign) in &mine {
             used.push(a);
             match b {
                 Some(b) => {
-                    delta -= a.num.a.value - b.num.a.value;
+                    delta = a
+                        .num
+                        .a
+                        .value
+                        .checked_sub(b.num.a.value)
+                        .zip(delta)
+                        .and_then(|(step, d)| d.checked_sub(step));
                     terms.push(cat(&[
                         "(",
                         raw_a_str(doc, a),
@@ -126,11 +132,13 @@ pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                 }
                 None => {
                     let v = a.num.a.value;
-                    delta = if *sign < 0 {
-                        delta - v
-                    } else {
-                        crate::narrative::finding::plus(delta, v)
-                    };
+                    delta = delta.and_then(|d| {
+                        if *sign < 0 {
+                            d.checked_sub(v)
+                        } else {
+                            d.checked_add(v)
+                        }
+                    });
                     terms.push(if *sign < 0 {
                         raw_a(doc, a)
                     } else {
@@ -146,6 +154,12 @@ pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         let formula = terms.join(" + ");
         f.formula = Some(formula.clone());
         f.reported = Some(raw_a(doc, x));
+        let Some((delta, gap)) = delta.and_then(|d| Some((d, claimed.abs().checked_sub(d.abs())?)))
+        else {
+            f.too_large();
+            out.push(f);
+            continue;
+        };
         f.expected = Some(format_vi(delta.abs(), 0));
         let verb = if down { "giảm" } else { "tăng" };
         if delta == claimed {
@@ -159,7 +173,7 @@ pub(super) fn merges(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             );
         } else {
             f.status = Status::Warn;
-            f.imbalance = Some(signed(claimed.abs() - delta.abs(), 0));
+            f.imbalance = Some(signed(gap, 0));
             f.message = format!(
                 "Câu «{}» ghi {verb} {} {unit}, nhưng theo các số sáp nhập, giải thể trong câu thì số {unit} {} {} = {} {unit}.",
                 f.quote,
@@ -218,13 +232,25 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                         x.num.percent || (!b.num.percent && same_kind(b, x))
                     }
             })?;
+            let sv = doc.find(x.unit_end..doc.sents[s].toks.end, None, &["so", "với"])?;
             let a = ms[k + 1..].iter().find(|a| {
                 !a.change
                     && !a.approx
+                    && a.tok > sv
                     && a.num.percent == b.num.percent
                     && same_kind(a, b)
-                    && doc.find(x.unit_end..a.tok, None, &["so", "với"]).is_some()
             })?;
+            // The level compared with follows its `so với` with nothing but the words naming
+            // it in between (`so với năm 2022 (80,08%)`): past a comma, `và` or `trong đó`,
+            // the figure is another statement's (`giảm 0,4% so với cùng kỳ, trong đó … 7.081`),
+            // and `gấp 1,9 lần` is a ratio, not a level.
+            let crosses = (sv..a.tok).any(|t| {
+                doc.depth[t] <= x.depth
+                    && matches!(doc.word(t), "," | ";" | "và" | "gấp" | "trong" | "còn")
+            });
+            if crosses || doc.word(a.unit_end) == "lần" {
+                return None;
+            }
             Some((a, b))
         });
         let Some((a, b)) = pair else {
@@ -232,9 +258,6 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         };
         let levels_percent = a.num.percent;
         let scale = common_scale(&[a, b, x]);
-        let (av, ai) = valued(a.num.a, a, scale);
-        let (bv, bi) = valued(b.num.a, b, scale);
-        let (_, xi) = valued(x.num.a, x, scale);
         let dec = decimals_of(&[a.num.a, b.num.a, x.num.a]);
         let mut f = Finding::new(
             "change",
@@ -246,31 +269,28 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         );
         f.reported = Some(raw_a(doc, x));
         let verb = if down { "giảm" } else { "tăng" };
-        // `b − a` on intervals, and the stated change with the sign its verb gives it.
-        let diff = Interval {
-            lo: bi.lo - ai.hi,
-            hi: bi.hi - ai.lo,
+        // The levels and the change in a common scale; `b − a` exactly and on intervals.
+        let levels = (|| {
+            let (av, ai) = valued(a.num.a, a, scale)?;
+            let (bv, bi) = valued(b.num.a, b, scale)?;
+            let (_, xi) = valued(x.num.a, x, scale)?;
+            Some((av, ai, bv, xi, bv.checked_sub(av)?, bi.checked_sub(&ai)?))
+        })();
+        let Some((av, ai, bv, xi, change, diff)) = levels else {
+            f.too_large();
+            out.push(f);
+            continue;
         };
-        let signed_x = if down {
-            Interval {
-                lo: -xi.hi,
-                hi: -xi.lo,
-            }
-        } else {
-            xi
-        };
-        let (ok, expected, formula) = if x.num.percent && !levels_percent {
-            // Relative change of counts or amounts.
-            let Some(exact) = (bv - av)
+        // The stated change with the sign its verb gives it.
+        let signed_x = if down { xi.negated() } else { xi };
+        // The two readings of a stated change: a relative change (`(b − a) / a × 100`, in %), and
+        // a difference in the same unit (`b − a`; percentage points between two percentages).
+        let relative = || -> Option<(bool, String, String)> {
+            let exact = change
                 .checked_mul(Decimal::ONE_HUNDRED)
-                .and_then(|v| v.checked_div(av))
-            else {
-                continue;
-            };
-            let Some(ci) = diff.percent_of(&ai) else {
-                continue;
-            };
-            (
+                .and_then(|v| v.checked_div(av))?;
+            let ci = diff.percent_of(&ai)?;
+            Some((
                 ci.meets(&signed_x),
                 format!(
                     "{}%",
@@ -282,15 +302,14 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                     raw_a_str(doc, a),
                     raw_a_str(doc, a)
                 ),
-            )
-        } else if (!levels_percent && !x.num.percent) || (levels_percent && points) {
-            // The same unit both sides, or percentage points between two percentages (without
-            // `điểm`, `tăng 3,28%` of a percentage may be points or relative: not pinned down).
+            ))
+        };
+        let difference = || {
             (
                 diff.meets(&signed_x),
                 printed(
                     Figure {
-                        value: round_to((bv - av).abs(), dec),
+                        value: round_to(change.abs(), dec),
                         decimals: dec,
                         percent_sign: false,
                     },
@@ -298,18 +317,47 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                 ),
                 cat(&[raw_a_str(doc, b), " − ", raw_a_str(doc, a)]),
             )
+        };
+        let mut relative_reading = false;
+        let (ok, expected, formula) = if x.num.percent && !levels_percent {
+            // Relative change of counts or amounts.
+            let Some(r) = relative() else {
+                continue;
+            };
+            r
+        } else if (!levels_percent && !x.num.percent) || (levels_percent && points) {
+            // The same unit both sides, or percentage points between two percentages, said so.
+            difference()
+        } else if levels_percent && x.num.percent {
+            // `tăng 2,58% so với năm 2022 (80,08%)` between two rates: percentage points or a
+            // relative change. Either reading that holds is the one meant; when neither does,
+            // the difference in points is what an official compares.
+            let d = difference();
+            match relative() {
+                Some(r) if r.0 && !d.0 => {
+                    relative_reading = true;
+                    r
+                }
+                _ => d,
+            }
         } else {
             continue;
         };
-        let points_word = if levels_percent { " điểm %" } else { "" };
+        let points_word = if levels_percent && !relative_reading {
+            " điểm %"
+        } else {
+            ""
+        };
         let expected = format!("{expected}{points_word}");
+        // The figure as the text wrote it: `2,58%` keeps its sign, `3,28 điểm` takes the word.
+        let x_words = if x.num.percent { "" } else { points_word };
         f.formula = Some(formula.clone());
         f.expected = Some(expected.clone());
         let actual = if bv < av { "giảm" } else { "tăng" };
         if ok {
             f.status = Status::Pass;
             f.message = format!(
-                "Câu «{}»: từ {} đến {} là {actual} {formula} = {expected}, khớp với mức {verb} {}{points_word} ghi trong câu.",
+                "Câu «{}»: từ {} đến {} là {actual} {formula} = {expected}, khớp với mức {verb} {}{x_words} ghi trong câu.",
                 f.quote,
                 printed_raw(doc, a),
                 printed_raw(doc, b),
@@ -318,7 +366,7 @@ pub(super) fn changes(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
         } else {
             f.status = Status::Warn;
             f.message = format!(
-                "Câu «{}» ghi {verb} {}{points_word} nhưng từ {} đến {} là {actual} {formula} = {expected}. Cần xem lại các số này.",
+                "Câu «{}» ghi {verb} {}{x_words} nhưng từ {} đến {} là {actual} {formula} = {expected}. Cần xem lại các số này.",
                 f.quote,
                 printed_raw(doc, x),
                 printed_raw(doc, a),

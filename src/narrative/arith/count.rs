@@ -334,13 +334,15 @@ pub(super) fn bounds(p: usize, doc: &Doc, from: usize, out: &mut Vec<Finding>) {
                 "Câu «{}»: {at}/{bt} {unit}, số thứ nhất ({at}) không vượt số thứ hai ({bt}).",
                 f.quote
             );
-        } else {
+        } else if let Some(over) = a.value.checked_sub(b.value) {
             f.status = Status::Warn;
-            f.imbalance = Some(signed(a.value - b.value, 0));
+            f.imbalance = Some(signed(over, 0));
             f.message = format!(
                 "Câu «{}» ghi {at}/{bt} {unit}: số thứ nhất lớn hơn số thứ hai, không thể là «{at} trên tổng số {bt}».",
                 f.quote
             );
+        } else {
+            f.too_large();
         }
         out.push(f);
     }
@@ -366,12 +368,14 @@ fn judge_count(
             "Câu «{}» nêu {stated} {unit} và {right} {k}{noun}: {names}.",
             f.quote
         );
-    } else {
+    } else if let Some(gap) = n.num.a.value.checked_sub(Decimal::from(k as u64)) {
         f.status = Status::Warn;
-        f.imbalance = Some(signed(n.num.a.value - Decimal::from(k as u64), 0));
+        f.imbalance = Some(signed(gap, 0));
         f.message = format!(
             "Câu «{}» nêu {stated} {unit} nhưng {wrong} {k}{noun}: {names}.",
             f.quote
         );
+    } else {
+        f.too_large();
     }
 }

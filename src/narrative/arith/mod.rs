@@ -36,6 +36,7 @@ pub(crate) fn check(docs: &[Doc], p: usize, out: &mut Vec<Finding>) {
         .collect();
     for s in 0..doc.sents.len() {
         ratio::ratios(p, doc, &roles, s, out);
+        ratio::rate_then_counts(p, doc, &roles, s, out);
         sum::remainders(p, doc, s, out);
         sum::lists(p, doc, s, out);
         sum::parenthesised(p, doc, s, out);
@@ -93,6 +94,14 @@ pub(super) enum Role {
     Pending,
     Rejected,
     Forwarded,
+    /// Due in the period (`đến hạn giải quyết`): a base of on-time rates, not a part of a flow.
+    Due,
+    /// All the items of the period, resolved or not (`đã và đang giải quyết`, `cần giải
+    /// quyết`): a whole, not a part.
+    Handled,
+    /// Carried over from the period before (`tồn kỳ trước`, `kỳ trước chuyển sang`): added to
+    /// what was received, not passed on.
+    Carried,
     Other,
 }
 
@@ -151,6 +160,12 @@ const CHOI: u64 = key("chối");
 const LAI: u64 = key("lại");
 const KHONG: u64 = key("không");
 const CHUYEN: u64 = key("chuyển");
+const DEN: u64 = key("đến");
+const VA: u64 = key("và");
+const TON: u64 = key("tồn");
+const KY: u64 = key("kỳ");
+const CAN: u64 = key("cần");
+const PHAI: u64 = key("phải");
 
 /// The role of a figure from the keys of its words ([`key`]).
 fn role(keys: &[u64]) -> Role {
@@ -160,6 +175,7 @@ fn role(keys: &[u64]) -> Role {
     let w = |k: usize| keys.get(k).copied().unwrap_or(0);
     let (mut received, mut resolved, mut on_time, mut late) = (false, false, false, false);
     let (mut pending, mut rejected, mut forwarded) = (false, false, false);
+    let (mut due, mut handled, mut carried) = (false, false, false);
     for k in 0..keys.len() {
         // On the first word alone, then the next: one switch per word, and most words stop
         // at its default (each first word below opens arms of its own only).
@@ -180,7 +196,15 @@ fn role(keys: &[u64]) -> Role {
             TRE | QUA_OVER => late |= next == HAN,
             CHAM => late = true,
             DANG | CHO => pending = true,
-            CHUA => pending |= matches!(next, GIAI | XU | HOAN | THUC | CO),
+            CHUA => pending |= matches!(next, GIAI | XU | HOAN | THUC | CO | DEN),
+            // `đến hạn giải quyết`; `chưa đến hạn` is pending (above).
+            DEN => due |= next == HAN && (k == 0 || w(k - 1) != CHUA),
+            // `đã và đang giải quyết`: resolved and pending together.
+            VA => handled |= k > 0 && w(k - 1) == DA && next == DANG,
+            // `cần giải quyết`, `phải xử lý`: what the period has to handle.
+            CAN | PHAI => handled |= matches!(next, GIAI | XU),
+            TON => carried = true,
+            KY => carried |= next == TRUOC,
             CON => pending |= next == TRONG && w(k + 2) == HAN,
             TU => rejected |= next == CHOI,
             KHONG => rejected |= next == TIEP && w(k + 2) == NHAN,
@@ -188,8 +212,14 @@ fn role(keys: &[u64]) -> Role {
             _ => {}
         }
     }
-    if rejected {
+    if carried {
+        Role::Carried
+    } else if handled {
+        Role::Handled
+    } else if rejected {
         Role::Rejected
+    } else if due {
+        Role::Due
     } else if pending {
         Role::Pending
     } else if on_time {
@@ -236,6 +266,7 @@ pub(super) fn is_out_of(doc: &Doc, m: &Mention) -> bool {
 }
 
 /// A figure taking part in a computation, and how the text printed it.
+#[derive(Clone)]
 pub(super) struct Side {
     pub fig: Figure,
     pub shown: String,
@@ -305,5 +336,20 @@ mod tests {
         assert_eq!(role_of(&["không", "tiếp", "nhận"]), Role::Rejected);
         assert_eq!(role_of(&["chuyển"]), Role::Forwarded);
         assert_eq!(role_of(&["hồ", "sơ"]), Role::Other);
+        // Bases and wholes of a period's flow are not its parts.
+        assert_eq!(role_of(&["đến", "hạn", "giải", "quyết", "là"]), Role::Due);
+        assert_eq!(role_of(&["chưa", "đến", "hạn"]), Role::Pending);
+        assert_eq!(
+            role_of(&["lũy", "kế", "đã", "và", "đang", "giải", "quyết"]),
+            Role::Handled
+        );
+        assert_eq!(
+            role_of(&["tồn", "kỳ", "trước", "chuyển", "sang"]),
+            Role::Carried
+        );
+        assert_eq!(
+            role_of(&["từ", "kỳ", "trước", "chuyển", "qua"]),
+            Role::Carried
+        );
     }
 }

@@ -66,8 +66,35 @@ pub(super) fn ratios(p: usize, doc: &Doc, roles: &[Role], s: usize, out: &mut Ve
                     same_kind(d, m) && d.is_plain() && !d.is_fraction() && roles[d.id] == r
                 })
             };
+            // `tiếp nhận 6.776 hồ sơ, với 2.521 hồ sơ trực tuyến (đạt tỷ lệ 37,76%)`: a
+            // share of the items received right before it, joined by `với`. (After `trong đó:`
+            // each item's rate may be of its own base: `trong đó: Công an tỉnh 977.232 hồ sơ,
+            // đạt tỷ lệ 98,14%`.)
+            let share = || {
+                let d = ms[..k - 1].last()?;
+                let joined = doc.has_any(d.right_end..m.tok, None, &[&["với"]]);
+                (joined
+                    && roles[d.id] == Role::Received
+                    && d.is_plain()
+                    && !d.is_fraction()
+                    && both_units(d, m))
+                .then(|| (m, side_a(m), d, side_a(d), None))
+            };
             match roles[m.id] {
-                Role::OnTime => before(Role::Resolved).map(|d| (m, side_a(m), d, side_a(d), None)),
+                // On time, of the items resolved; else of the items due (`đến hạn`, before or
+                // after it), else of the items received.
+                Role::OnTime => before(Role::Resolved)
+                    .or_else(|| {
+                        ms.iter().find(|d| {
+                            same_kind(d, m)
+                                && d.is_plain()
+                                && !d.is_fraction()
+                                && roles[d.id] == Role::Due
+                        })
+                    })
+                    .or_else(|| before(Role::Received))
+                    .map(|d| (m, side_a(m), d, side_a(d), None)),
+                Role::Other => share(),
                 Role::Resolved => before(Role::Received).map(|d| {
                     // Items still within their time limit are not yet due: the rate may be of
                     // the items due.
@@ -82,12 +109,39 @@ pub(super) fn ratios(p: usize, doc: &Doc, roles: &[Role], s: usize, out: &mut Ve
         let Some((n, ns, d, ds, pending)) = pair else {
             continue;
         };
-        let mut used = vec![n, d, pc];
-        used.extend(pending);
-        let start = n.gap_start.min(d.gap_start);
-        let end = pc.unit_end.max(n.unit_end).max(d.unit_end);
-        let mut f = Finding::new("ratio", p, doc, start..end, &used);
-        judge_ratio(&mut f, doc, (n, ns), (d, ds), pending, pc);
+        let judged = |d: &Mention, ds: Side, pending: Option<&Mention>| {
+            let mut used = vec![n, d, pc];
+            used.extend(pending);
+            let start = n.gap_start.min(d.gap_start);
+            let end = pc.unit_end.max(n.unit_end).max(d.unit_end);
+            let mut f = Finding::new("ratio", p, doc, start..end, &used);
+            judge_ratio(&mut f, doc, (n, ns.clone()), (d, ds), pending, pc);
+            f
+        };
+        let mut f = judged(d, ds, pending);
+        if f.status == Status::Warn {
+            // The text may name the base it means elsewhere in the sentence: the items due
+            // (`đến hạn`), resolved, received, or to handle. A rate that matches any base the
+            // sentence names is not judged wrong: which one is meant is not pinned down.
+            let other = ms.iter().filter(|b| {
+                b.id != d.id
+                    && b.id != n.id
+                    && b.is_plain()
+                    && !b.is_fraction()
+                    && same_kind(b, n)
+                    && b.num.a.value >= n.num.a.value
+                    && (matches!(
+                        roles[b.id],
+                        Role::Received | Role::Resolved | Role::Due | Role::Handled
+                    ) || doc.item_has(b, WHOLE))
+            });
+            if let Some(g) = other
+                .map(|b| judged(b, side_a(b), None))
+                .find(|g| g.status == Status::Pass)
+            {
+                f = g;
+            }
+        }
         out.push(f);
     }
 }
@@ -101,8 +155,11 @@ pub(super) fn judge_ratio(
     pc: &Mention,
 ) {
     let scale = common_scale(&[n, d]);
-    let (nv, ni) = valued(ns.fig, n, scale);
-    let (dv, di) = valued(ds.fig, d, scale);
+    let (Some((nv, ni)), Some((dv, di))) = (valued(ns.fig, n, scale), valued(ds.fig, d, scale))
+    else {
+        f.too_large();
+        return;
+    };
     let reported = pc.num.a;
     let rs = raw_a(doc, pc);
     let dec = reported.decimals;
@@ -138,17 +195,16 @@ pub(super) fn judge_ratio(
     }
     if let Some(r) = pending {
         // The base without the items still within their time limit.
-        let (rv, rvi) = valued(r.num.a, r, scale);
-        let base = Interval {
-            lo: di.lo - rvi.hi,
-            hi: di.hi - rvi.lo,
-        };
+        let base = valued(r.num.a, r, scale)
+            .and_then(|(rv, rvi)| Some((dv.checked_sub(rv)?, di.checked_sub(&rvi)?)));
         let rt = raw_a(doc, r);
-        if let (Some(ai), Some(aexact)) = (
-            ni.percent_of(&base),
-            nv.checked_mul(Decimal::ONE_HUNDRED)
-                .and_then(|x| x.checked_div(dv - rv)),
-        ) {
+        if let Some((Some(ai), Some(aexact))) = base.map(|(bv, bi)| {
+            (
+                ni.percent_of(&bi),
+                nv.checked_mul(Decimal::ONE_HUNDRED)
+                    .and_then(|x| x.checked_div(bv)),
+            )
+        }) {
             if ai.meets(&ri) {
                 let aexp = round_to(aexact, dec);
                 f.status = Status::Pass;
@@ -167,7 +223,10 @@ pub(super) fn judge_ratio(
             }
         }
     }
-    let diff = reported.value - expected;
+    let Some(diff) = reported.value.checked_sub(expected) else {
+        f.too_large();
+        return;
+    };
     f.status = Status::Warn;
     f.imbalance = Some(signed(diff, dec));
     f.message = format!(
@@ -177,4 +236,70 @@ pub(super) fn judge_ratio(
         format_vi(expected, dec),
         format_vi(diff.abs(), dec),
     );
+}
+
+/// A rate stated first, its counts after `trong đó`: `Tỉ lệ hồ sơ … giải quyết đúng hạn đạt
+/// 98,94%; trong đó tổng số hồ sơ đã giải quyết xong là 207.030 hồ sơ, số hồ sơ giải quyết đúng
+/// hạn là 204.847 hồ sơ.` The rate's own words say what it counts (on time, resolved); the
+/// counts after it are the part with that role and the whole it is of.
+pub(super) fn rate_then_counts(
+    p: usize,
+    doc: &Doc,
+    roles: &[Role],
+    s: usize,
+    out: &mut Vec<Finding>,
+) {
+    let ms = doc.sentence_mentions(s);
+    // The rate: the sentence's first percentage, with no count before it (a length of time,
+    // `6 tháng đầu năm`, is no count).
+    let Some(j) = ms.iter().position(|m| m.num.percent) else {
+        return;
+    };
+    if ms[..j].iter().any(|m| m.is_plain()) {
+        return;
+    }
+    let pc = &ms[j];
+    let Some(k) = ms[j..].iter().position(|m| m.is_plain()).map(|k| k + j) else {
+        return;
+    };
+    if pc.approx || pc.change || pc.is_fraction() || !doc.has_any(pc.gap_start..pc.tok, None, RATE)
+    {
+        return;
+    }
+    let whole_role = match roles[pc.id] {
+        Role::OnTime | Role::Late => Role::Resolved,
+        Role::Resolved => Role::Received,
+        _ => return,
+    };
+    let counts = &ms[k..];
+    if doc
+        .find(pc.unit_end..counts[0].tok, None, &["trong", "đó"])
+        .is_none()
+    {
+        return;
+    }
+    let plain = |m: &&Mention| m.is_plain() && !m.is_fraction();
+    let Some(n) = counts
+        .iter()
+        .filter(plain)
+        .find(|m| roles[m.id] == roles[pc.id])
+    else {
+        return;
+    };
+    let Some(d) = counts
+        .iter()
+        .filter(plain)
+        .find(|m| m.id != n.id && same_kind(m, n) && roles[m.id] == whole_role)
+    else {
+        return;
+    };
+    let side = |x: &Mention| Side {
+        fig: x.num.a,
+        shown: raw_a(doc, x),
+    };
+    let start = pc.gap_start;
+    let end = n.unit_end.max(d.unit_end);
+    let mut f = Finding::new("ratio", p, doc, start..end, &[n, d, pc]);
+    judge_ratio(&mut f, doc, (n, side(n)), (d, side(d)), None, pc);
+    out.push(f);
 }

