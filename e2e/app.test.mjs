@@ -55,7 +55,7 @@ test('pasting the seed report shows its 7 forms, no failure, and the two 0/0 rat
   const summary = await after(page, () => paste(page, { plain: SEED }));
   // The counts include the narrative's checks (two of its sentences are warned too).
   assertSeedCounts(summary);
-  await assert.doesNotReject(page.getByText('Không có lỗi. Có 4 cảnh báo cần xem lại.').waitFor());
+  await assert.doesNotReject(page.getByText('Các bảng không có lỗi tính toán, nhưng lời văn có 2 chỗ không khớp với số liệu. Có 4 cảnh báo cần xem lại.').waitFor());
 
   const headings = await page.locator('.ks-form-h .ks-form-no').allInnerTexts();
   assert.deepEqual(headings, ['Biểu mẫu số 01', 'Biểu mẫu số 02', 'Biểu mẫu số 03', 'Biểu mẫu số 04', 'Biểu mẫu số 05', 'Biểu mẫu số 06', 'Biểu mẫu số 07']);

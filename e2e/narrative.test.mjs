@@ -277,7 +277,8 @@ test('the sentence is shown as text, never as HTML', async () => {
   assert.equal(await page.locator('#results img, #results b').count(), 0);
   assert.equal(await page.evaluate(() => /** @type {any} */ (window).pwned), undefined);
   // No table at all: the verdict still speaks of what was checked.
-  assert.match(await page.locator('.ks-verdict').innerText(), /Không có lỗi\. Có 1 cảnh báo cần xem lại\./);
+  assert.match(await page.locator('.ks-verdict').innerText(), /lời văn có 1 chỗ không khớp với số liệu\. Có 1 cảnh báo cần xem lại\./);
+  assert.doesNotMatch(await page.locator('.ks-verdict').innerText(), /Không có lỗi/);
   await context.close();
 });
 

@@ -80,7 +80,7 @@ fn operand<'a>(report: &'a Report, cell: &CellRef) -> Result<Operand<'a>, String
 
 /// The values a printed figure stands for: exact for counts and codes, the rounding interval for
 /// percentages, amounts and any figure printed with decimals.
-fn interval_of(row: &Row, figure: &Figure) -> Interval {
+pub(crate) fn interval_of(row: &Row, figure: &Figure) -> Interval {
     let measure = row.measure();
     if figure.decimals == 0 && (measure.is_exact() || measure == Measure::Unknown) {
         Interval::exact(figure.value)
@@ -94,6 +94,52 @@ fn push_all(out: &mut String, pieces: &[&str]) {
     for p in pieces {
         out.push_str(p);
     }
+}
+
+/// Whether `n / d × 100` meets the printed percentage `r`; `None` when the quotient cannot be
+/// computed (a denominator that may be 0, an overflow): the decision [`ratio`] makes, for error
+/// localisation ([`crate::locate`]).
+pub(crate) fn ratio_holds(n: &Interval, d: &Interval, r: &Interval) -> Option<bool> {
+    n.percent_of(d).map(|c| c.meets(r))
+}
+
+/// The interval of a sum of figures, or `None` on overflow.
+pub(crate) fn interval_sum(parts: impl IntoIterator<Item = Interval>) -> Option<Interval> {
+    parts
+        .into_iter()
+        .try_fold(Interval::exact(Decimal::ZERO), |acc, p| acc.checked_add(&p))
+}
+
+/// Whether parts can add up to at most the whole: the smallest sum against the largest whole.
+pub(crate) fn at_most_holds(
+    parts: impl IntoIterator<Item = Interval>,
+    whole: &Interval,
+) -> Option<bool> {
+    let lo = parts
+        .into_iter()
+        .try_fold(Decimal::ZERO, |acc, p| acc.checked_add(p.lo))?;
+    Some(lo <= whole.hi)
+}
+
+/// Whether a figure is within what its own rule allows: a percentage within 0–100, a count whole
+/// and not negative, an amount not negative.
+pub(crate) fn in_range(kind: &RuleKind, v: Decimal) -> bool {
+    match kind {
+        RuleKind::Percent { .. } => v >= Decimal::ZERO && v <= Decimal::ONE_HUNDRED,
+        RuleKind::Count { .. } => v >= Decimal::ZERO && v.fract().is_zero(),
+        _ => v >= Decimal::ZERO,
+    }
+}
+
+/// The code a figure is, when it is one of `codes`.
+pub(crate) fn code_of<'c>(
+    figure: &Figure,
+    codes: &'c [(i64, Option<String>)],
+) -> Option<&'c (i64, Option<String>)> {
+    let value = figure.value;
+    (value.fract().is_zero() && figure.decimals == 0)
+        .then(|| codes.iter().find(|(k, _)| Decimal::from(*k) == value))
+        .flatten()
 }
 
 /// Evaluates every rule. Never panics on any report: a rule that cannot be evaluated is `na`.
@@ -135,6 +181,7 @@ fn blank(report: &Report, rule: &Rule, kind: Kind) -> Check {
         inferred: rule.inferred,
         line,
         quote: None,
+        suggestions: Vec::new(),
     }
 }
 
@@ -343,23 +390,14 @@ fn sum(report: &Report, rule: &Rule, total: &CellRef, parts: &[CellRef]) -> Chec
             return check;
         }
     };
-    let mut computed = Interval::exact(Decimal::ZERO);
-    let mut exact = Decimal::ZERO;
-    for o in &operands {
-        match (
-            computed.checked_add(&o.interval),
-            exact.checked_add(o.figure.value),
-        ) {
-            (Some(c), Some(e)) => {
-                computed = c;
-                exact = e;
-            }
-            _ => {
-                check.message = format!("{about}: số liệu quá lớn để cộng.");
-                return check;
-            }
-        }
-    }
+    let computed = interval_sum(operands.iter().map(|o| o.interval));
+    let exact = operands
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, o| acc.checked_add(o.figure.value));
+    let (Some(computed), Some(exact)) = (computed, exact) else {
+        check.message = format!("{about}: số liệu quá lớn để cộng.");
+        return check;
+    };
     let formula = operands
         .iter()
         .map(Operand::printed)
@@ -424,23 +462,14 @@ fn at_most(
             return check;
         }
     };
-    let mut lo = Decimal::ZERO;
-    let mut exact = Decimal::ZERO;
-    for o in &operands {
-        match (
-            lo.checked_add(o.interval.lo),
-            exact.checked_add(o.figure.value),
-        ) {
-            (Some(l), Some(e)) => {
-                lo = l;
-                exact = e;
-            }
-            _ => {
-                check.message = "Số liệu quá lớn để cộng.".into();
-                return check;
-            }
-        }
-    }
+    let holds = at_most_holds(operands.iter().map(|o| o.interval), &w.interval);
+    let exact = operands
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, o| acc.checked_add(o.figure.value));
+    let (Some(holds), Some(exact)) = (holds, exact) else {
+        check.message = "Số liệu quá lớn để cộng.".into();
+        return check;
+    };
     let decimals = operands
         .iter()
         .map(|o| o.figure.decimals)
@@ -468,7 +497,7 @@ fn at_most(
             .join(" + "),
         w.printed()
     ));
-    if lo <= w.interval.hi {
+    if holds {
         check.status = Status::Pass;
         check.message = capitalise(&format!("{parts_phrase}, không vượt {whole_phrase}."));
     } else {
@@ -502,11 +531,7 @@ fn code(report: &Report, rule: &Rule, cell: &CellRef, codes: &[(i64, Option<Stri
             .collect::<Vec<_>>()
             .join(", "),
     );
-    let value = o.figure.value;
-    let found = (value.fract().is_zero() && o.figure.decimals == 0)
-        .then(|| codes.iter().find(|(k, _)| Decimal::from(*k) == value))
-        .flatten();
-    match found {
+    match code_of(&o.figure, codes) {
         Some((k, label)) => {
             check.status = Status::Pass;
             check.message = match label {
@@ -549,7 +574,7 @@ fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
     push_row_phrase_capital(&mut msg, o.row);
     let (ok, expected) = match rule.kind {
         RuleKind::Percent { .. } => {
-            let ok = v >= Decimal::ZERO && v <= Decimal::ONE_HUNDRED;
+            let ok = in_range(&rule.kind, v);
             if ok {
                 push_all(
                     &mut msg,
@@ -568,7 +593,7 @@ fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
             (ok, "0–100")
         }
         RuleKind::Count { .. } => {
-            let ok = v >= Decimal::ZERO && v.fract().is_zero();
+            let ok = in_range(&rule.kind, v);
             let unit = short_indicator(&o.row.unit).to_lowercase();
             // A grid column has no unit of its own: then the figure is just "số đếm".
             let spaced = if unit.is_empty() {
@@ -602,7 +627,7 @@ fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
             (ok, "số nguyên ≥ 0")
         }
         _ => {
-            let ok = v >= Decimal::ZERO;
+            let ok = in_range(&rule.kind, v);
             if ok {
                 let unit = o.row.unit.trim().to_lowercase();
                 let sep = if unit.is_empty() { "" } else { " " };

@@ -6,8 +6,9 @@
 //!
 //! The pipeline, one module a step:
 //! [`read`] (text → [`read::Document`]) → [`report`] (forms, rows, typed values) →
-//! [`rules`] (from the [`catalogue`], or inferred) → [`evaluate`] (checks) → [`outcome`] (the JSON
-//! contract) and [`present`] (text for the terminal).
+//! [`rules`] (from the [`catalogue`], or inferred) → [`evaluate`] (checks) → [`locate`] (which
+//! cell was most likely mistyped) → [`outcome`] (the JSON contract) and [`present`] (text for the
+//! terminal).
 //!
 //! ```
 //! let text = "Biểu mẫu số 01\n2.\tTỷ lệ hoàn thành kế hoạch CCHC\t%\t31,15\n\
@@ -29,6 +30,7 @@ pub mod catalogue;
 pub mod evaluate;
 pub mod explain;
 pub mod interval;
+pub mod locate;
 #[cfg(feature = "narrative")]
 pub mod narrative;
 pub mod number;
@@ -227,11 +229,30 @@ fn check_report(mut report: Report, options: &Options) -> Outcome {
     let targets = target::shortfalls(&report, &rules, options.catalogue());
     #[cfg(not(feature = "target"))]
     let targets: Vec<target::Shortfall> = Vec::new();
-    drop(rules);
+    #[cfg_attr(not(feature = "narrative"), allow(unused_mut))]
+    let mut claims: Vec<(usize, locate::Claim)> = Vec::new();
     // The words against the numbers, after the tables' own checks.
     #[cfg(feature = "narrative")]
-    checks.extend(narrative::check(&report));
+    for (check, claim) in narrative::checks_and_claims(&report) {
+        if let Some(claim) = claim {
+            claims.push((checks.len(), claim));
+        }
+        checks.push(check);
+    }
+    // Which cells were most likely mistyped, from every check that does not hold (left out of
+    // the first-load Wasm module, which says when there is something to localise).
+    #[cfg(feature = "locate")]
+    let located = locate::locate(&report, &rules, &checks, &claims);
+    #[cfg(not(feature = "locate"))]
+    let located = locate::Located::pending(&checks, &claims);
+    drop(rules);
+    for (k, links) in located.links {
+        checks[k].suggestions = links;
+    }
+    report.notices.extend(located.notices);
     let mut outcome = Outcome::from_report(report, checks);
+    outcome.suggestions = located.suggestions;
+    outcome.suggestions_pending = located.pending;
     for t in targets {
         let row = outcome
             .forms

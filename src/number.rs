@@ -279,7 +279,7 @@ pub const MAX_DECIMALS: u32 = 28;
 /// Writes `m` in decimal digits at the end of `buf` and returns where they start. Divides as a
 /// `u64` as soon as the value fits: 128-bit division is several times slower, and nearly every
 /// figure fits.
-fn digits_into(buf: &mut [u8], m: u128) -> usize {
+pub(crate) fn digits_into(buf: &mut [u8], m: u128) -> usize {
     let mut k = buf.len();
     let mut wide = m;
     while wide > u128::from(u64::MAX) {

@@ -89,6 +89,47 @@ pub struct Check {
     /// For a narrative check, the words of the sentence it is about, trimmed to the relevant part
     /// (`…` where the sentence goes on).
     pub quote: Option<String>,
+    /// For a check that does not hold, the [`Outcome::suggestions`] (by index) that would make it
+    /// hold, best first; absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<usize>,
+}
+
+/// How sure a suggestion is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// One cell explains every broken check with a common slip of the keyboard, and nothing
+    /// else comes close.
+    High,
+    /// A likely slip, with another explanation nearly as likely (listed too).
+    Medium,
+    /// The cell is singled out by the rules, but its value is no common slip of the printed one.
+    Low,
+}
+
+/// A likely mistyped cell and the value it probably should hold: error localisation
+/// ([`crate::locate`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    /// The cell (`B03/3.1.2`).
+    pub cell: String,
+    /// What it holds now, as printed.
+    pub current: String,
+    /// What it probably should hold, Vietnamese print: the value to put in for a what-if edit.
+    pub suggested: String,
+    /// How sure.
+    pub confidence: Confidence,
+    /// What slip of the keyboard it looks like: `swap` (two adjacent digits swapped), `digit`
+    /// (one digit changed), `dropped`, `doubled`, `extra` (a digit left out, typed twice, typed
+    /// in addition), `separator` (thousands separator misplaced), `decimal` (decimal comma and
+    /// point confused), `copied` (a neighbour's figure), `percent` (a percentage where a count
+    /// belongs), or `value` (no common slip: the value the rules require).
+    pub typo: &'static str,
+    /// The ids of the checks that would then hold.
+    pub explains: Vec<String>,
+    /// The explanation, in Vietnamese.
+    pub message: String,
 }
 
 /// Counts of checks by status.
@@ -283,6 +324,14 @@ pub struct Outcome {
     /// first-load module): the page asks the complete module for them.
     #[serde(skip_serializing_if = "is_zero")]
     pub grids_pending: usize,
+    /// The cells that most likely were mistyped, best first ([`crate::locate`]); absent when
+    /// every check holds.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<Suggestion>,
+    /// Set by a module built without localisation (the page's first-load module) when a check
+    /// does not hold: the page asks the complete module for the suggestions.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub suggestions_pending: bool,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -364,6 +413,8 @@ impl Outcome {
                 .filter(|l| l.text.bytes().any(|b| b.is_ascii_digit()))
                 .count(),
             narrative_checked: cfg!(feature = "narrative"),
+            suggestions: Vec::new(),
+            suggestions_pending: false,
             grids_pending: report.grids_pending,
         }
     }

@@ -1,6 +1,6 @@
 //! The outcome as text for a terminal: form by form, failures first, then a summary line.
 
-use crate::outcome::{Check, Kind, Outcome, Status};
+use crate::outcome::{Check, Kind, Outcome, Status, Suggestion};
 use std::borrow::Cow;
 use std::fmt::Write;
 
@@ -82,12 +82,41 @@ pub fn summary_line(outcome: &Outcome) -> String {
     )
 }
 
+/// The suggestions of a check, under it: the whole message where a suggestion is first met,
+/// a reminder of the cell and values after that.
+fn render_suggestions(
+    out: &mut String,
+    check: &Check,
+    suggestions: &[Suggestion],
+    told: &mut Vec<usize>,
+) {
+    for &k in &check.suggestions {
+        let Some(s) = suggestions.get(k) else {
+            continue;
+        };
+        if told.contains(&k) {
+            let _ = writeln!(
+                out,
+                "      → Gợi ý (xem trên): ô {}: {} → {}",
+                escape_controls(&s.cell),
+                escape_controls(&s.current),
+                s.suggested
+            );
+        } else {
+            told.push(k);
+            let _ = writeln!(out, "      → Gợi ý: {}", escape_controls(&s.message));
+        }
+    }
+}
+
 /// One group of checks under a heading, failures first; passing checks counted unless `all`.
 fn render_group<'a>(
     out: &mut String,
     heading: &str,
     checks: impl Iterator<Item = &'a Check>,
     all: bool,
+    suggestions: &[Suggestion],
+    told: &mut Vec<usize>,
 ) {
     let mut checks: Vec<&Check> = checks.collect();
     checks.sort_by_key(|c| std::cmp::Reverse(c.status));
@@ -109,6 +138,7 @@ fn render_group<'a>(
             escape_controls(&place),
             escape_controls(&c.message)
         );
+        render_suggestions(out, c, suggestions, told);
     }
     if !all && passed > 0 {
         let _ = writeln!(out, "  ✓ {passed} kiểm tra khác đạt.");
@@ -130,13 +160,21 @@ pub fn render_text(outcome: &Outcome, all: bool) -> String {
     if outcome.forms.is_empty() {
         out.push_str("Không tìm thấy bảng số liệu nào (cần các dòng có cột STT, chỉ tiêu, đơn vị tính, số liệu).\n");
     }
+    let mut told = Vec::new();
     for form in &outcome.forms {
         let prefix = format!("{}/", form.form);
         let checks = outcome.checks.iter().filter(|c| {
             c.kind != Kind::Narrative && c.cells.first().is_some_and(|n| n.starts_with(&prefix))
         });
         let heading = format!("{} — {} ({} dòng)", form.form, form.title, form.rows);
-        render_group(&mut out, &heading, checks, all);
+        render_group(
+            &mut out,
+            &heading,
+            checks,
+            all,
+            &outcome.suggestions,
+            &mut told,
+        );
     }
     let narrative = outcome.checks.iter().filter(|c| c.kind == Kind::Narrative);
     if narrative.clone().next().is_some() {
@@ -145,6 +183,8 @@ pub fn render_text(outcome: &Outcome, all: bool) -> String {
             "Lời văn của báo cáo, đối chiếu với số liệu",
             narrative,
             all,
+            &outcome.suggestions,
+            &mut told,
         );
     }
     // Targets of the catalogue (thresholds): those not reached, always; reached ones with --all.

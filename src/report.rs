@@ -385,27 +385,31 @@ impl Report {
         self.forms.iter().find(|f| f.id == id)
     }
 
+    /// Where the cell named `cell` (`B03/3.1.2`, `T1/3@Đúng hạn`) is: (form index, row index)
+    /// in [`Report::forms`].
+    pub fn cell_at(&self, cell: &str) -> Option<(usize, usize)> {
+        let (id, at) = cell.split_once('/')?;
+        let fi = self.forms.iter().position(|f| f.id == id)?;
+        let form = &self.forms[fi];
+        let ri = match &form.grid {
+            Some(grid) => grid.cell_index(at).filter(|&k| k < form.rows.len())?,
+            None => {
+                let stt = at.trim_end_matches('.');
+                form.rows.iter().position(|r| r.stt.label == stt)?
+            }
+        };
+        Some((fi, ri))
+    }
+
     /// Replaces the printed value of cells (`"B03/3.1.2" → "66.678"`): the "what if" of a meeting.
     /// Unknown cells are reported as notices.
     pub fn apply_overrides(&mut self, overrides: &BTreeMap<String, String>) {
         for (cell, raw) in overrides {
-            let target = cell.split_once('/').and_then(|(id, at)| {
-                let form = self.forms.iter_mut().find(|f| f.id == id)?;
-                match &form.grid {
-                    Some(grid) => {
-                        // An edit is read the way the table prints its figures.
-                        let english = grid.english_numbers;
-                        let k = grid.cell_index(at)?;
-                        form.rows.get_mut(k).map(|r| (r, english))
-                    }
-                    None => {
-                        let stt = at.trim_end_matches('.');
-                        form.rows
-                            .iter_mut()
-                            .find(|r| r.stt.label == stt)
-                            .map(|r| (r, false))
-                    }
-                }
+            let target = self.cell_at(cell).map(|(fi, ri)| {
+                let form = &mut self.forms[fi];
+                // An edit is read the way the table prints its figures.
+                let english = form.grid.as_ref().is_some_and(|g| g.english_numbers);
+                (&mut form.rows[ri], english)
             });
             match target {
                 Some((row, english)) => {

@@ -389,3 +389,44 @@ pub fn grid_tsv(n: usize, seed: u64) -> String {
     line(&mut s, "", "Tổng cộng", &total);
     s
 }
+
+/// A table of `n` ratios (`k.` = `k.2.` / `k.1.` × 100) in which every numerator has two adjacent
+/// digits swapped: `n` broken checks at once, for error localisation's cost (`src/locate.rs`).
+/// Figures are generated; the ratios are printed from the true numerators.
+pub fn swapped_ratios(n: usize, seed: u64) -> String {
+    let mut rng = Rng::new(seed);
+    let mut s = format!("Bảng sinh tự động: {n} tỷ lệ, mỗi tử số bị gõ đảo hai chữ số\n");
+    for k in 1..=n {
+        let d = rng.range(1_000, 90_000);
+        let num = rng.range(d / 2, d);
+        let pct = Decimal::from(num) * Decimal::ONE_HUNDRED / Decimal::from(d);
+        let mut digits: Vec<u8> = num.to_string().into_bytes();
+        // The last pair of adjacent digits that differ, swapped.
+        if let Some(i) = (0..digits.len() - 1)
+            .rev()
+            .find(|&i| digits[i] != digits[i + 1])
+        {
+            digits.swap(i, i + 1);
+        }
+        let typed: u64 = String::from_utf8(digits)
+            .ok()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(num);
+        let _ = writeln!(
+            s,
+            "{k}.\tTỷ lệ hồ sơ lĩnh vực {k} được giải quyết đúng hạn\t%\t{}\t",
+            format_vi(pct, 2)
+        );
+        let _ = writeln!(
+            s,
+            "{k}.1.\tTổng số hồ sơ lĩnh vực {k} đã giải quyết\tHồ sơ\t{}\t",
+            count(d)
+        );
+        let _ = writeln!(
+            s,
+            "{k}.2.\tSố hồ sơ lĩnh vực {k} giải quyết đúng hạn\tHồ sơ\t{}\t",
+            count(typed)
+        );
+    }
+    s
+}

@@ -122,6 +122,8 @@ fn cmd_gen(args: &[String]) -> Res<()> {
     write(&grid_path(&out), &gen::grid_tsv(units, 2025))?;
     // The smallest input the CLI accepts: a one-row table, to measure what a process costs.
     write(&out.join("tiny.txt"), "1.\tSố văn bản\tVăn bản\t14\n")?;
+    // Fifty broken ratios at once: what error localisation costs when much is wrong.
+    write(&out.join("swapped-50.txt"), &gen::swapped_ratios(50, 12))?;
     if let Some(seed) = opt(args, "--seed") {
         let seed = read(Path::new(seed))?;
         let count = opt_num(args, "--batch", 1000)?;
@@ -209,6 +211,7 @@ fn cmd_phases(args: &[String]) -> Res<Value> {
         "rules",
         "evaluate",
         "narrative",
+        "locate",
         "outcome",
         "to_json",
         "drop",
@@ -228,16 +231,25 @@ fn cmd_phases(args: &[String]) -> Res<Value> {
         let rules = kiemso::rules::rules_for(&report, catalogue);
         mark(2);
         let mut checks = kiemso::evaluate::evaluate(&report, &rules);
-        drop(rules);
         mark(3);
-        checks.extend(kiemso::narrative::check(&report));
+        let mut claims = Vec::new();
+        for (check, claim) in kiemso::narrative::checks_and_claims(&report) {
+            if let Some(claim) = claim {
+                claims.push((checks.len(), claim));
+            }
+            checks.push(check);
+        }
         mark(4);
-        let outcome = kiemso::outcome::Outcome::from_report(report, checks);
+        let located = kiemso::locate::locate(&report, &rules, &checks, &claims);
+        drop(rules);
         mark(5);
-        std::hint::black_box(outcome.to_json());
+        let mut outcome = kiemso::outcome::Outcome::from_report(report, checks);
+        outcome.suggestions = located.suggestions;
         mark(6);
-        drop(outcome);
+        std::hint::black_box(outcome.to_json());
         mark(7);
+        drop(outcome);
+        mark(8);
     }
     let mut result = serde_json::Map::new();
     for (name, s) in names.iter().zip(samples) {

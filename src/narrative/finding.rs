@@ -29,6 +29,8 @@ pub(crate) struct Finding {
     /// The number tokens it used, as (paragraph, token): a statement checked once is not checked
     /// again by a weaker rule.
     pub uses: Vec<(usize, usize)>,
+    /// For a comparison with a table, what the text asserts about its cells.
+    pub claim: Option<crate::locate::Claim>,
 }
 
 impl Finding {
@@ -52,6 +54,7 @@ impl Finding {
             formula: None,
             message: String::new(),
             uses: mentions.iter().map(|m| (para, m.tok)).collect(),
+            claim: None,
         }
     }
 
@@ -66,9 +69,9 @@ impl Finding {
         ]);
     }
 
-    /// The check of the JSON contract, with its id.
-    pub fn into_check(self, id: String) -> Check {
-        Check {
+    /// The check of the JSON contract, with its id, and the claim it makes about table cells.
+    pub fn into_check(self, id: String) -> (Check, Option<crate::locate::Claim>) {
+        let check = Check {
             id,
             kind: Kind::Narrative,
             status: self.status,
@@ -81,7 +84,9 @@ impl Finding {
             inferred: false,
             line: Some(self.line),
             quote: Some(self.quote),
-        }
+            suggestions: Vec::new(),
+        };
+        (check, self.claim)
     }
 }
 

@@ -51,6 +51,15 @@ pub use prose::{paragraphs, Paragraph};
 
 /// Every narrative check of a report, in the order of the text.
 pub fn check(report: &Report) -> Vec<Check> {
+    checks_and_claims(report)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// [`check`], each check with what its sentence asserts about table cells (for a comparison with
+/// a table), which error localisation ([`crate::locate`]) weighs with the tables' own rules.
+pub fn checks_and_claims(report: &Report) -> Vec<(Check, Option<crate::locate::Claim>)> {
     let paras = paragraphs(&report.narrative);
     let docs: Vec<scan::Doc> = paras.iter().map(scan::Doc::new).collect();
     let mut found: Vec<finding::Finding> = Vec::new();

@@ -308,6 +308,8 @@ struct TableSide<'r> {
     decimals: u32,
     scale: u32,
     cells: Vec<String>,
+    /// How many of the last `cells` are a ratio's denominator (0 for a figure or a sum).
+    den: usize,
     formula: Option<String>,
     phrase: String,
 }
@@ -402,6 +404,7 @@ fn sum_of<'r>(
         decimals,
         scale: scale.unwrap_or(0),
         cells: names.iter().map(|n| n.to_string()).collect(),
+        den: 0,
         formula,
         phrase,
     })
@@ -454,6 +457,7 @@ fn table_side<'r>(report: &'r Report, c: &Concept) -> Option<TableSide<'r>> {
             .chain(den.iter())
             .map(|x| x.to_string())
             .collect(),
+        den: den.len(),
         formula: Some(format!("({nf}) / ({df}) × 100")),
         phrase,
     })
@@ -594,7 +598,7 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: TableSide) -> F
         ms,
     );
     f.line = doc.line_of(first.tok);
-    f.cells = t.cells;
+    f.cells = t.cells.clone();
     f.formula = t.formula;
     // The text's figure(s), in the table's scale.
     let scale = ms
@@ -648,6 +652,16 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: TableSide) -> F
         f.too_large();
         return f;
     };
+    // What the text asserts about the cells, in the table's scale, for error localisation.
+    let table_scale = |x: Decimal| x.checked_div(factor);
+    if let (Some(lo), Some(hi)) = (table_scale(interval.lo), table_scale(interval.hi)) {
+        let (num, den) = t.cells.split_at(t.cells.len() - t.den.min(t.cells.len()));
+        f.claim = Some(crate::locate::Claim {
+            num: num.to_vec(),
+            den: den.to_vec(),
+            target: Interval { lo, hi },
+        });
+    }
     let percent = c.def.measure == MeasureKind::Percent;
     f.reported = Some(if ms.len() == 1 {
         if c.def.denominator {

@@ -74,7 +74,7 @@ export function runJob(mod, job) {
  */
 export function needsCompleteModule(reply) {
   return reply.ok && ((reply.result?.narrative_checked === false && reply.result.narrative_lines > 0)
-    || (reply.result?.grids_pending ?? 0) > 0);
+    || (reply.result?.grids_pending ?? 0) > 0 || reply.result?.suggestions_pending === true);
 }
 
 /**
@@ -85,8 +85,11 @@ export function needsCompleteModule(reply) {
 function leftOver(result) {
   const narrative = result.narrative_checked === false && result.narrative_lines > 0;
   const grids = (result.grids_pending ?? 0) > 0;
-  if (narrative && grids) return 'lời văn của báo cáo và các bảng nhiều cột số liệu';
-  return grids ? 'các bảng nhiều cột số liệu' : 'lời văn của báo cáo';
+  const parts = [];
+  if (narrative) parts.push('lời văn của báo cáo');
+  if (grids) parts.push('các bảng nhiều cột số liệu');
+  if (result.suggestions_pending === true) parts.push('các gợi ý sửa số liệu');
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} và ${parts.at(-1)}` : (parts[0] ?? 'lời văn của báo cáo');
 }
 
 /**
@@ -99,7 +102,7 @@ export function withoutNarrativeNotice(reply) {
   if (!reply.ok) return reply;
   const notices = [...(reply.result.notices ?? []), {
     line: null,
-    message: (reply.result.grids_pending ?? 0) > 0
+    message: (reply.result.grids_pending ?? 0) > 0 || reply.result.suggestions_pending === true
       ? `Chưa kiểm tra được ${leftOver(reply.result)}: phần kiểm tra này cần tải thêm một lần khi có mạng. Các bảng còn lại đã được kiểm tra đầy đủ.`
       : 'Chưa kiểm tra được lời văn của báo cáo: phần kiểm tra này cần tải thêm một lần khi có mạng. Các bảng số liệu đã được kiểm tra đầy đủ.',
   }];
@@ -116,7 +119,7 @@ export function narrativePending(reply) {
   if (!reply.ok) return reply;
   const notices = [...(reply.result.notices ?? []), {
     line: null,
-    message: (reply.result.grids_pending ?? 0) > 0
+    message: (reply.result.grids_pending ?? 0) > 0 || reply.result.suggestions_pending === true
       ? `Đang tải phần kiểm tra ${leftOver(reply.result)} (chỉ cần tải một lần). Các bảng khác đã được kiểm tra; phần còn lại sẽ được kiểm tra ngay khi tải xong.`
       : 'Đang tải phần kiểm tra lời văn của báo cáo (chỉ cần tải một lần). Các bảng số liệu đã được kiểm tra; lời văn sẽ được kiểm tra ngay khi tải xong.',
   }];

@@ -40,6 +40,8 @@ export const STRINGS = {
     verdictNone: 'Không tìm thấy bảng số liệu nào để kiểm tra.',
     verdictClean: 'Không có lỗi, không có cảnh báo.',
     verdictWarnOnly: (/** @type {number} */ w) => `Không có lỗi. Có ${w} cảnh báo cần xem lại.`,
+    verdictDisagree: (/** @type {number} */ d, /** @type {number} */ w) =>
+      `Các bảng không có lỗi tính toán, nhưng lời văn có ${d} chỗ không khớp với số liệu. Có ${w} cảnh báo cần xem lại.`,
     verdictFail: (/** @type {number} */ f, /** @type {number} */ w) =>
       w ? `Có ${f} lỗi cần sửa và ${w} cảnh báo cần xem lại.` : `Có ${f} lỗi cần sửa.`,
     meta: (/** @type {number} */ forms, /** @type {number} */ checks) =>
@@ -79,6 +81,9 @@ export const STRINGS = {
     related: 'Các ô liên quan',
     inferred: 'Quy tắc suy ra từ cấu trúc bảng, không có trong danh mục.',
     original: (/** @type {string} */ v) => `Số gốc trong báo cáo: ${v || '(trống)'}`,
+    suggestionTitle: 'Gợi ý sửa',
+    apply: 'Áp dụng',
+    applyLabel: (/** @type {string} */ v) => `Áp dụng: sửa ô này thành ${v} và kiểm tra lại`,
     valueOf: (/** @type {string} */ v, /** @type {string} */ unit) => `Số liệu: ${v || '(trống)'}${unit ? ` (${unit})` : ''}`,
     lineRef: (/** @type {number} */ n) => `dòng ${n} của dữ liệu`,
     otherChecks: 'Kiểm tra khác',
@@ -123,6 +128,8 @@ export const STRINGS = {
     verdictNone: 'No statistical table was found to check.',
     verdictClean: 'No errors, no warnings.',
     verdictWarnOnly: (/** @type {number} */ w) => `No errors. ${w} warning(s) to review.`,
+    verdictDisagree: (/** @type {number} */ d, /** @type {number} */ w) =>
+      `No arithmetic errors in the tables, but the text disagrees with the figures in ${d} place(s). ${w} warning(s) to review.`,
     verdictFail: (/** @type {number} */ f, /** @type {number} */ w) =>
       w ? `${f} error(s) to fix and ${w} warning(s) to review.` : `${f} error(s) to fix.`,
     meta: (/** @type {number} */ forms, /** @type {number} */ checks) => `${forms} tables · ${checks} checks`,
@@ -161,6 +168,9 @@ export const STRINGS = {
     related: 'Related cells',
     inferred: 'Rule inferred from the table, not from the catalogue.',
     original: (/** @type {string} */ v) => `Original figure: ${v || '(empty)'}`,
+    suggestionTitle: 'Suggested fix',
+    apply: 'Apply',
+    applyLabel: (/** @type {string} */ v) => `Apply: set this cell to ${v} and check again`,
     valueOf: (/** @type {string} */ v, /** @type {string} */ unit) => `Figure: ${v || '(empty)'}${unit ? ` (${unit})` : ''}`,
     lineRef: (/** @type {number} */ n) => `line ${n} of the input`,
     otherChecks: 'Other checks',

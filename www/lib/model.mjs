@@ -8,10 +8,14 @@
  *             line: number, table: Row[] }} Form
  * @typedef {{ id: string, kind: string, status: Status, cells: string[], reported?: string | null,
  *             expected?: string | null, imbalance?: string | null, formula?: string | null,
- *             message: string, inferred: boolean, line?: number | null, quote?: string | null }} Check
+ *             message: string, inferred: boolean, line?: number | null, quote?: string | null,
+ *             suggestions?: number[] }} Check
  * @typedef {{ pass: number, fail: number, warn: number, na: number }} Summary
  * @typedef {{ line?: number | null, message: string }} Notice
- * @typedef {{ forms: Form[], checks: Check[], summary: Summary, notices: Notice[] }} Result
+ * @typedef {{ cell: string, current: string, suggested: string, confidence: 'high' | 'medium' | 'low',
+ *             typo: string, explains: string[], message: string }} Suggestion
+ * @typedef {{ forms: Form[], checks: Check[], summary: Summary, notices: Notice[],
+ *             suggestions?: Suggestion[] }} Result
  */
 
 /** Worst first. */

@@ -175,13 +175,17 @@ export class ResultsView {
     // A report whose tables were not found can still have its words checked.
     const anything = forms.length > 0 || checks.length > 0;
     const verdictStatus = summary.fail ? 'fail' : summary.warn ? 'warn' : anything ? 'pass' : 'na';
+    // «No errors» is never said while the words and the figures disagree (issue 12, item 5).
+    const disagree = index.narrative.filter(isProblem).length;
     const verdict = !anything
       ? s.verdictNone
       : summary.fail
         ? s.verdictFail(summary.fail, summary.warn)
-        : summary.warn
-          ? s.verdictWarnOnly(summary.warn)
-          : s.verdictClean;
+        : disagree
+          ? s.verdictDisagree(disagree, summary.warn)
+          : summary.warn
+            ? s.verdictWarnOnly(summary.warn)
+            : s.verdictClean;
     const counts = /** @type {const} */ (['fail', 'warn', 'pass', 'na']).map((st) =>
       h('li', { class: `ks-count ks-st-${st}`, 'data-status': st },
         icon(st), h('strong', { class: 'ks-count-n' }, String(summary[st])), ' ', h('span', null, s.countWord[st])),
@@ -945,6 +949,7 @@ export class ResultsView {
       h('p', { class: 'ks-detail-ind' }, /** @type {any} */ (row).column ? s.cellLabel(row.indicator, /** @type {any} */ (row).column) : row.indicator),
       h('p', { class: 'ks-detail-value' }, s.valueOf(row.value, row.unit)),
       edit ? h('p', { class: 'ks-detail-edited' }, icon('edit'), s.original(edit.original)) : null,
+      this.suggestionDetail(cell),
       h(this.hx(2), { class: 'ks-detail-sub' }, s.checksAbout),
       about.length
         ? this.chunkedList('ul', 'ks-checks', about, (c) => this.checkItem(c, cell))
@@ -1007,6 +1012,29 @@ export class ResultsView {
       }
     });
     return [h(this.hx(2), { class: 'ks-detail-sub' }, s.goalTitle), form, answer, apply];
+  }
+
+  /**
+   * The likely correction of a cell (error localisation, `suggestions` of the result), with a
+   * button that puts it in as an edit: marked as edited and undone like any other (Esc).
+   * @param {string} cell
+   */
+  suggestionDetail(cell) {
+    const s = this.s;
+    const sug = (this.index?.result.suggestions ?? []).find((x) => x.cell === cell);
+    if (!sug) return null;
+    const apply = () => {
+      const input = /** @type {HTMLInputElement | null | undefined} */ (this.rowEls.get(cell)?.querySelector('.ks-input'));
+      if (input) input.value = sug.suggested;
+      this.o.onEdit?.(cell, sug.suggested);
+    };
+    return h('div', { class: `ks-suggestion ks-confidence-${sug.confidence}` },
+      h('p', { class: 'ks-suggestion-h' }, icon('edit'), h('strong', null, s.suggestionTitle)),
+      h('p', { class: 'ks-suggestion-msg' }, sug.message),
+      this.o.onEdit
+        ? h('button', { type: 'button', class: 'ks-button ks-apply', 'aria-label': s.applyLabel(sug.suggested), onclick: apply },
+            `${s.apply}: ${sug.current} → ${sug.suggested}`)
+        : null);
   }
 
   /**
