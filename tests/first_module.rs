@@ -40,3 +40,30 @@ fn the_seeds_vertical_forms_are_checked_here() {
     assert_eq!(o.summary.fail, 0);
     assert!(!o.to_json().contains("grids_pending"));
 }
+
+#[test]
+fn a_failure_asks_the_complete_module_for_suggestions() {
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/www/examples/khanh-hoa-q3-2024.txt"
+    ))
+    .unwrap();
+    // The clean seed (its two 0/0 warnings have no imbalance): nothing to localise.
+    let clean = check_text(&seed, &Options::default()).unwrap();
+    assert!(!clean.suggestions_pending);
+    // Digits swapped in B03/3.1.2: the ratio fails; the suggestions come from the complete module.
+    let mut overrides = std::collections::BTreeMap::new();
+    overrides.insert("B03/3.1.2".to_string(), "66.867".to_string());
+    let edited = check_text(
+        &seed,
+        &Options {
+            overrides,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert!(edited.summary.fail > 0);
+    assert!(edited.suggestions.is_empty());
+    assert!(edited.suggestions_pending);
+    assert!(edited.to_json().contains("\"suggestions_pending\": true"));
+}
