@@ -121,7 +121,7 @@ fn push_phrase(s: &mut String, word: &str, row: &Row) {
     if let Some(label) = &row.column_label {
         // A grid cell: «Ô «Đúng hạn» của dòng 3 «Xã Cam Hải Tây»», or of the row named by its
         // label alone when it has no STT.
-        s.push_str(if word.starts_with('D') {
+        s.push_str(if word.starts_with(char::is_uppercase) {
             "Ô «"
         } else {
             "ô «"

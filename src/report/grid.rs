@@ -679,7 +679,7 @@ pub(super) fn build(
 
     // The catalogue's grid forms: by title, else by the header's words.
     let named = format!("{} {}", draft.title, draft.preface.unwrap_or(""));
-    let spec = recognise(catalogue, &named, &columns, numbers_row.is_some());
+    let spec = recognise(catalogue, &named, &columns);
     if let Some(spec) = spec {
         number_from_spec(spec, &mut columns);
     }
@@ -717,6 +717,8 @@ pub(super) fn build(
     }
 
     // One `Row` per cell, row by row.
+    // Each column's label with its parents, made once rather than once per cell.
+    let labels: Vec<String> = columns.iter().map(Column::full_label).collect();
     let mut cells_out = Vec::with_capacity(rows.len() * columns.len());
     for (gr, raw) in rows.iter().zip(&raws) {
         let stt = Stt {
@@ -741,7 +743,7 @@ pub(super) fn build(
                 note: String::new(),
                 line: gr.line,
                 column: Some(ci),
-                column_label: Some(col.full_label()),
+                column_label: Some(labels[ci].clone()),
                 kind,
             });
         }
@@ -822,7 +824,7 @@ fn header_paths(header: &[&[String]], width: usize) -> Vec<Vec<String>> {
 /// made unique with its parents' labels.
 fn name_columns(columns: &mut [Column]) {
     let labels: Vec<String> = columns.iter().map(|c| c.label.clone()).collect();
-    for (i, col) in columns.iter_mut().enumerate() {
+    for col in columns.iter_mut() {
         col.key = match col.number {
             Some(n) => format!("({n})"),
             None => {
@@ -836,7 +838,6 @@ fn name_columns(columns: &mut [Column]) {
                 }
             }
         };
-        let _ = i;
     }
     // Still the same (a header that repeats itself whole): the position tells them apart.
     let keys: Vec<String> = columns.iter().map(|c| c.key.clone()).collect();
@@ -921,7 +922,6 @@ fn recognise<'a>(
     catalogue: &'a Catalogue,
     title: &str,
     columns: &[Column],
-    numbered: bool,
 ) -> Option<&'a GridSpec> {
     let title = lower(title);
     let by_title = catalogue.grids.iter().find(|g| {
@@ -933,7 +933,6 @@ fn recognise<'a>(
         return by_title;
     }
     // By header: every column of the spec found by its words, in order, and as many columns.
-    let _ = numbered;
     catalogue.grids.iter().find(|g| {
         g.columns.len() == columns.len()
             && g.columns.iter().zip(columns).all(|(s, c)| {
