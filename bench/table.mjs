@@ -134,7 +134,7 @@ console.log(line(['Benchmark', 'Measure', 'Result', 'Budget']));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of table) console.log(line(r));
 console.log('');
-console.log('Budgets are DESIGN.md\'s; nothing fails on a time. Times are wall clock on a shared machine (see the load');
+console.log('Budgets: docs/benchmarks.md; nothing fails on a time. Times are wall clock on a shared machine (see the load');
 console.log('average above). performance.now() in a worker without cross-origin isolation ticks in 0.1 ms. Wasm memory is');
 console.log('the module\'s linear memory after the check (it never shrinks): the peak. Scaling tables are generated');
 console.log('(examples/bench/gen.rs): valid hierarchies whose totals and percentages hold, checked with inferred rules.');

@@ -1,6 +1,6 @@
 //! The WebAssembly boundary: the only file that touches `JsValue`.
 //!
-//! `check(text, options)` returns the JSON contract of DESIGN.md as a plain JS object, with every
+//! `check(text, options)` returns the JSON contract (docs/contract.md) as a plain JS object, with every
 //! decimal as a Vietnamese-printed string (an absent value is `null`, as in the CLI's JSON). Unusable input throws a JS `Error` whose message is the
 //! Vietnamese explanation. `checkFile(bytes, name, options)` does the same for a file the user
 //! opened or dropped (.docx, .xlsx, .csv, .tsv, .txt); `fileText(bytes, name)` says, by the same
