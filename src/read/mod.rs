@@ -179,6 +179,23 @@ pub enum ReadError {
     Unreadable(String),
 }
 
+impl ReadError {
+    /// What kind of refusal this is, as a stable code for programs (the Wasm boundary's
+    /// `Error.code`): `empty`, `too_large` or `unreadable`. The message is for people.
+    ///
+    /// ```
+    /// let err = kiemso::check_text("  ", &kiemso::Options::default()).unwrap_err();
+    /// assert_eq!(err.code(), "empty");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReadError::Empty => "empty",
+            ReadError::TooLarge { .. } => "too_large",
+            ReadError::Unreadable(_) => "unreadable",
+        }
+    }
+}
+
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
