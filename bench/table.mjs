@@ -22,6 +22,7 @@ const load = (/** @type {string} */ name) => {
 const native = load('native.json');
 const browser = load('browser.json');
 const fl = load('frictionless.json');
+const duck = load('duckdb.json');
 if (!native || !browser) throw new Error(`native.json and browser.json are needed in ${out}`);
 
 const ms = (/** @type {number} */ x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms';
@@ -113,6 +114,25 @@ if (fl) {
   }
 } else {
   row('frictionless validate vs kiemso check', '—', 'skipped: frictionless not installed (the full mode installs it in bench/out/venv)', '');
+}
+
+// Beside a minimal checker and DuckDB: what the explanations, the report model and the reading
+// of any paste cost, as ratios measured in this run.
+for (const m of native.minimal ?? []) {
+  row(`Kiểm số (check + text output) vs a minimal checker, same rules and verdicts: ${rows(m.size)} rows CSV (${rows(m.checks)} checks)`,
+    `median of ${m.iters}, in one process`,
+    `kiemso ${ms(m.kiemso_ms)} · minimal ${ms(m.minimal_ms)}: kiemso takes ${ratio(m.kiemso_ms, m.minimal_ms)} the time`,
+    m.size >= 100000 ? `within ×2.5 ${verdict(m.ratio <= 2.5)}` : '');
+}
+if (duck) {
+  for (const s of duck.sizes) {
+    row(`DuckDB ${duck.version} SQL (same rules and verdicts) vs kiemso check: ${rows(s.size)} rows CSV`, 'wall · peak RSS, one process each; the query alone',
+      `duckdb ${sec(s.duckdb_process_s)} · ${mb(s.duckdb_rss_kb * 1024)} (query ${sec(s.duckdb_query_s)}); kiemso ${sec(s.kiemso_s)} · ${mb(s.kiemso_rss_kb * 1024)}; `
+      + `kiemso takes ${ratio(s.kiemso_s, s.duckdb_process_s)} DuckDB's time (${ratio(s.kiemso_s, s.duckdb_query_s)} its query's)`,
+      s.size >= 100000 ? `faster than DuckDB ${verdict(s.kiemso_s < s.duckdb_process_s)}` : '');
+  }
+} else {
+  row('DuckDB SQL vs kiemso check', '—', 'skipped: duckdb not installed (the full mode installs it in bench/out/venv)', '');
 }
 
 // The CLI over a batch.
