@@ -19,13 +19,14 @@ function cssString(text) {
 }
 
 /**
- * Who and what the result is about, for a header: «UBND tỉnh Khánh Hòa — Quý III/2024» when the
- * result names its unit and period, else the source («tệp bao-cao.docx»).
+ * Who and what the result is about, for a header: «tỉnh Khánh Hòa — Quý III/2024» when the core
+ * read the unit and period from the report's heading (`result.about`, absent when the heading
+ * gives neither), else the source («tệp bao-cao.docx»).
  * @param {any} result
  * @param {string} source
  */
 export function subjectOf(result, source) {
-  const named = [result?.unit, result?.period].filter((v) => typeof v === 'string' && v.trim());
+  const named = [result?.about?.unit, result?.about?.period].filter((v) => typeof v === 'string' && v.trim());
   return named.length ? named.join(' — ') : source;
 }
 
@@ -44,5 +45,5 @@ export function printHeader(result, source, date) {
     sheet = new CSSStyleSheet();
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
-  sheet.replaceSync(`@page { @top-left { content: ${cssString(subject)}; } @top-right { content: ${cssString(`Kiểm tra lúc ${when}`)}; } }`);
+  sheet.replaceSync(`@page { @top-left { content: ${cssString(`Kiểm số · ${subject}`)}; } @top-right { content: ${cssString(`Kiểm tra lúc ${when}`)}; } }`);
 }
