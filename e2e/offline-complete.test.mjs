@@ -56,3 +56,32 @@ test('a first visit with nothing pasted keeps the complete module: offline, the 
   await context.setOffline(false);
   await context.close();
 });
+
+test('the page offers the single file «Tải bản dùng không cần mạng»: built ahead, self-contained, and kept for offline once downloaded', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const page = await openApp(context, env.server.url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+  });
+  const link = page.getByRole('link', { name: 'Tải bản dùng không cần mạng' });
+  assert.equal(await link.isVisible(), true);
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.equal(download.suggestedFilename(), 'kiemso.html');
+  const html = readFileSync(/** @type {string} */ (await download.path()), 'utf8');
+  // The single-file build (scripts/build-single.mjs), as made by the build: no other file needed,
+  // and it does not offer itself again.
+  assert.ok(html === readFileSync(join(ROOT, 'www', 'kiemso.html'), 'utf8'), 'not www/kiemso.html as built');
+  assert.ok(html.includes('<meta http-equiv="Content-Security-Policy" content="default-src \'none\''), 'not the single file');
+  assert.ok(!html.includes('id="offline-download"') && !html.includes('href="kiemso.html"'), 'the single file offers itself');
+  // Kept by the service worker: offline, the link still gives it.
+  await page.waitForFunction(async () => {
+    for (const name of await caches.keys()) if (await (await caches.open(name)).match(new URL('kiemso.html', location.href).href)) return true;
+    return false;
+  }, null, { timeout: 10000 });
+  await context.setOffline(true);
+  const [again] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.equal(readFileSync(/** @type {string} */ (await again.path()), 'utf8').length, html.length);
+  await context.setOffline(false);
+  await context.close();
+});

@@ -40,7 +40,7 @@ test('when the complete module could not be kept, offline the tables are checked
   assert.equal(await page.locator('.ks-form').count(), 7);
   // Said inside the results, in view with them, not only at the top of the page…
   const note = page.locator('#results #coverage');
-  assert.equal(await note.isVisible(), true);
+  await note.waitFor({ state: 'visible', timeout: 5000 });
   assert.match(await note.innerText(), /^Chưa kiểm tra: lời văn của báo cáo \(phần kiểm tra này cần tải thêm một lần khi có mạng\)/);
   await page.locator('#results').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SCREENSHOTS, 'offline-unchecked.png') });

@@ -28,15 +28,11 @@ startApp({
 });
 
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-  navigator.serviceWorker.addEventListener('message', (e) => {
+  const workers = navigator.serviceWorker;
+  workers.addEventListener('message', (e) => {
     if (e.data?.type === 'kiemso-kept-complete') document.documentElement.dataset.offline = e.data.kept ? 'complete' : 'partial';
   });
-  const idle = () => new Promise((r) => ('requestIdleCallback' in window ? requestIdleCallback(r, { timeout: 10000 }) : setTimeout(r, 2000)));
-  const loaded = new Promise((r) => (document.readyState === 'complete' ? r(0) : addEventListener('load', r, { once: true })));
-  Promise.all([navigator.serviceWorker.ready, loaded])
-    .then(async ([registration]) => {
-      await idle();
-      registration.active?.postMessage({ type: 'kiemso-keep-complete' });
-    })
-    .catch(() => undefined);
+  // Module scripts run before the load event.
+  const idle = self.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 2000));
+  addEventListener('load', () => idle(() => workers.ready.then((r) => r.active?.postMessage({ type: 'kiemso-keep-complete' })), { timeout: 10000 }), { once: true });
 }

@@ -27,7 +27,7 @@ import { ResultsView } from './lib/render.mjs';
 import { stringsFor } from './lib/i18n.mjs';
 import { textFromTransfer } from './lib/clipboard.mjs';
 import { h, debounce, selectLine } from './lib/dom.mjs';
-import { coverage } from './lib/engine.mjs';
+import { coverage } from './lib/print.mjs';
 import { routeOf, formatSize, MAX_FILE_BYTES } from './lib/files.mjs';
 
 const UI = {

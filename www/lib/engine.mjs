@@ -82,7 +82,7 @@ export function needsCompleteModule(reply) {
  * value columns, or both.
  * @param {any} result
  */
-function leftOver(result) {
+export function leftOver(result) {
   const narrative = result.narrative_checked === false && result.narrative_lines > 0;
   const grids = (result.grids_pending ?? 0) > 0;
   const parts = [];
@@ -126,28 +126,3 @@ export function narrativePending(reply) {
   return { ok: true, result: { ...reply.result, notices, narrative_pending: true } };
 }
 
-/**
- * What a result leaves unchecked, in words, for the results themselves and their print (never only
- * a notice at the top of the page): `unchecked` is '' when every part was checked, else the
- * sentence to show beside the results; `line` is the print's line, said whether or not anything was
- * left (a printout must say what it covers).
- * @param {any} result
- * @returns {{ unchecked: string, line: string }}
- */
-export function coverage(result) {
-  const narrative = result.narrative_checked === false && result.narrative_lines > 0;
-  const left = narrative || (result.grids_pending ?? 0) > 0 || result.suggestions_pending === true;
-  const na = result.summary?.na ?? 0;
-  const naText = na > 0 ? ` ${na} phép kiểm tra không tính được (thiếu số liệu để tính).` : '';
-  let unchecked = '';
-  if (left) {
-    unchecked = result.narrative_pending === true
-      ? `Chưa kiểm tra xong: ${leftOver(result)} đang chờ phần kiểm tra tải về và sẽ được kiểm tra ngay khi tải xong.`
-      : `Chưa kiểm tra: ${leftOver(result)} (phần kiểm tra này cần tải thêm một lần khi có mạng). Các phần khác đã được kiểm tra.`;
-  }
-  const words = result.narrative_lines > 0 && !narrative ? ' và lời văn của báo cáo' : '';
-  const line = unchecked
-    ? `${unchecked}${naText}`
-    : `Đã kiểm tra mọi bảng số liệu nhận ra được${words}.${naText}`;
-  return { unchecked: unchecked ? `${unchecked}${naText}` : '', line };
-}

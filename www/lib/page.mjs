@@ -5,7 +5,6 @@ import { h, icon, replaceChildren, debounce, selectLine } from './dom.mjs';
 import { textFromTransfer } from './clipboard.mjs';
 import { STRINGS } from './i18n.mjs';
 import { ResultsView } from './render.mjs';
-import { coverage } from './engine.mjs';
 // Loaded when first used, not with the page (first-load budget).
 const exportsModule = () => import('./exports.mjs');
 import { load, save, erase, watch, workOf, toBase64, fromBase64, MAX_SAVED_FILE } from './storage.mjs';
@@ -237,9 +236,7 @@ export function startApp(env) {
           : 'Không tìm thấy bảng số liệu nào trong nội dung này.';
     updateEditsBar();
     showProblems();
-    const covered = coverage(result);
-    Object.assign($('coverage'), { textContent: covered.line }).dataset.complete = String(!covered.unchecked);
-    import('./print.mjs').then((p) => p.printHeader(result, lastSource, new Date()));
+    import('./print.mjs').then((p) => (p.showCoverage($('coverage'), result), p.printHeader(result, lastSource, new Date())));
     if (reveal) {
       reveal = false;
       revealResults();

@@ -3,9 +3,11 @@
 // and «Trang n/m». Chromium prints @page margin boxes (since version 131): the page numbers are
 // fixed text in print.css; the header, which changes with each result, is set here through a
 // constructed style sheet (CSSOM, which the page's Content-Security-Policy allows, unlike a
-// <style> element). Loaded with the first result, not with the page.
+// <style> element). Loaded with the first result, not with the page (first-load budget); with it,
+// the line that says what a result left unchecked (`coverage`).
 
 import { formatDate } from './exports.mjs';
+import { leftOver } from './engine.mjs';
 
 /** @type {CSSStyleSheet | null} */
 let sheet = null;
@@ -46,4 +48,42 @@ export function printHeader(result, source, date) {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
   sheet.replaceSync(`@page { @top-left { content: ${cssString(`Kiểm số · ${subject}`)}; } @top-right { content: ${cssString(`Kiểm tra lúc ${when}`)}; } }`);
+}
+
+/**
+ * What a result leaves unchecked, in words, for the results themselves and their print (never only
+ * a notice at the top of the page): `unchecked` is '' when every part was checked, else the
+ * sentence to show beside the results; `line` is the print's line, said whether or not anything was
+ * left (a printout must say what it covers).
+ * @param {any} result
+ * @returns {{ unchecked: string, line: string }}
+ */
+export function coverage(result) {
+  const narrative = result.narrative_checked === false && result.narrative_lines > 0;
+  const left = narrative || (result.grids_pending ?? 0) > 0 || result.suggestions_pending === true;
+  const na = result.summary?.na ?? 0;
+  const naText = na > 0 ? ` ${na} phép kiểm tra không tính được (thiếu số liệu để tính).` : '';
+  let unchecked = '';
+  if (left) {
+    unchecked = result.narrative_pending === true
+      ? `Chưa kiểm tra xong: ${leftOver(result)} đang chờ phần kiểm tra tải về và sẽ được kiểm tra ngay khi tải xong.`
+      : `Chưa kiểm tra: ${leftOver(result)} (phần kiểm tra này cần tải thêm một lần khi có mạng). Các phần khác đã được kiểm tra.`;
+  }
+  const words = result.narrative_lines > 0 && !narrative ? ' và lời văn của báo cáo' : '';
+  const line = unchecked
+    ? `${unchecked}${naText}`
+    : `Đã kiểm tra mọi bảng số liệu nhận ra được${words}.${naText}`;
+  return { unchecked: unchecked ? `${unchecked}${naText}` : '', line };
+}
+
+/**
+ * Shows what a result covers in `el`, a note inside the results: on screen when something was
+ * left unchecked (print.css hides it otherwise), always in print.
+ * @param {HTMLElement} el
+ * @param {any} result
+ */
+export function showCoverage(el, result) {
+  const covered = coverage(result);
+  el.textContent = covered.line;
+  el.dataset.complete = String(!covered.unchecked);
 }
