@@ -26,9 +26,12 @@
 // a finding. clippy.toml limits this lint to decimals.
 #![deny(clippy::arithmetic_side_effects)]
 
+pub mod about;
 pub mod catalogue;
 pub mod evaluate;
 pub mod explain;
+#[cfg(feature = "export")]
+pub mod export;
 pub mod interval;
 pub mod locate;
 pub mod measure;

@@ -181,3 +181,28 @@ pub fn target(
 pub fn builtin_catalogue() -> String {
     crate::catalogue::BUILTIN_JSON.to_string()
 }
+
+/// Writes the result of checking `bytes` (an opened file, or a paste as UTF-8 with a `.txt`
+/// name) as `format` (`"docx"`: the letter «Phiếu rà soát số liệu»; `"xlsx"`: the tables with
+/// the problem cells marked; `"csv"`: the checks, problems only unless `all`), the file's bytes
+/// as a `Uint8Array` ([`crate::export`]). `source` names the input when the report's heading
+/// names no unit; `date` is printed on the letter («03/12/2026»); `options` as for `check` (the
+/// what-if edits are exported as checked). Throws an `Error` with the Vietnamese reason.
+#[cfg(feature = "export")]
+#[wasm_bindgen(js_name = exportReport)]
+pub fn export_report(
+    bytes: &[u8],
+    name: &str,
+    format: &str,
+    source: String,
+    date: String,
+    all: bool,
+    options: JsValue,
+) -> Result<Vec<u8>, JsValue> {
+    use crate::export::{export, Format, Meta};
+    let format = Format::from_name(&format!(".{format}"))
+        .ok_or_else(|| into_error(format!("Không có định dạng xuất «{format}».")))?;
+    let options = options_from(options)?;
+    let outcome = check_file(bytes, name, &options).map_err(into_error)?;
+    export(&outcome, &Meta { source, date }, format, all).map_err(into_error)
+}
