@@ -24,6 +24,7 @@
 pub mod consolidate;
 pub mod identify;
 pub mod period;
+pub mod present;
 pub mod split;
 #[cfg(all(feature = "xlsx-export", not(target_arch = "wasm32")))]
 pub mod xlsx;
