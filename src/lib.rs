@@ -27,6 +27,7 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 pub mod about;
+pub mod batch;
 pub mod catalogue;
 pub mod evaluate;
 pub mod explain;
@@ -126,7 +127,11 @@ pub fn check_file(bytes: &[u8], name: &str, options: &Options) -> Result<Outcome
 /// Adds to an outcome what the file said beyond its text (the reader knows nothing of outcomes): its notes, and for each check about a
 /// spreadsheet cell that shows a rounded value (or, for a check that did not pass, holds a
 /// formula), what the cell stores.
-fn attach_file_facts(notes: &[read::Note], stored: &[read::StoredValue], outcome: &mut Outcome) {
+pub(crate) fn attach_file_facts(
+    notes: &[read::Note],
+    stored: &[read::StoredValue],
+    outcome: &mut Outcome,
+) {
     for note in notes {
         outcome.notices.push(report::Notice {
             line: note.line,

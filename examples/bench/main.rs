@@ -469,7 +469,11 @@ fn cmd_native(args: &[String]) -> Res<()> {
         let runs = (iters * 10 / n).clamp(1, 20);
         eprintln!("[bench] native: {n} rows beside the minimal checker × {runs}");
         let csv = table_path(&out, n, "csv");
-        let mut r = cmd_minimal(&[csv.display().to_string(), "--iters".into(), runs.to_string()])?;
+        let mut r = cmd_minimal(&[
+            csv.display().to_string(),
+            "--iters".into(),
+            runs.to_string(),
+        ])?;
         r["size"] = json!(n);
         minimal.push(r);
     }

@@ -49,9 +49,17 @@ fn unit_of(u: &str) -> Unit {
 
 /// `9.191.517` or `31,15` → (value, half-width of its last printed digit).
 fn figure(s: &str, exact: bool) -> Option<(Decimal, Decimal)> {
-    let plain: String = s.chars().filter(|&c| c != '.').map(|c| if c == ',' { '.' } else { c }).collect();
+    let plain: String = s
+        .chars()
+        .filter(|&c| c != '.')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
     let v = Decimal::from_str(plain.trim()).ok()?;
-    let half = if exact { Decimal::ZERO } else { Decimal::new(5, v.scale() + 1) };
+    let half = if exact {
+        Decimal::ZERO
+    } else {
+        Decimal::new(5, v.scale() + 1)
+    };
     Some((v, half))
 }
 
@@ -66,14 +74,20 @@ fn add(v: &mut Verdicts, kind: &'static str, ok: bool) {
 
 /// Checks a CSV table (header row, then STT, indicator, unit, value, note).
 pub fn check(csv_text: &str) -> Verdicts {
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(csv_text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(csv_text.as_bytes());
     let mut rows: Vec<Row> = Vec::new();
     for record in reader.records().flatten() {
         let unit_text = record.get(2).unwrap_or("").to_string();
         let unit = unit_of(&unit_text);
         let exact = matches!(unit, Unit::Count | Unit::Code);
         rows.push(Row {
-            stt: record.get(0).unwrap_or("").trim_end_matches('.').to_string(),
+            stt: record
+                .get(0)
+                .unwrap_or("")
+                .trim_end_matches('.')
+                .to_string(),
             indicator: record.get(1).unwrap_or("").to_lowercase(),
             value: figure(record.get(3).unwrap_or(""), exact),
             unit_text,
@@ -91,12 +105,18 @@ pub fn check(csv_text: &str) -> Verdicts {
     for r in &rows {
         let Some((x, _)) = r.value else { continue };
         match r.unit {
-            Unit::Count => add(&mut v, "count", x.fract().is_zero() && !x.is_sign_negative()),
+            Unit::Count => add(
+                &mut v,
+                "count",
+                x.fract().is_zero() && !x.is_sign_negative(),
+            ),
             Unit::Percent => add(&mut v, "range", x >= Decimal::ZERO && x <= hundred),
             Unit::Amount => add(&mut v, "range", !x.is_sign_negative()),
             Unit::Code => add(&mut v, "code", x == Decimal::ZERO || x == Decimal::ONE),
         }
-        let Some(kids) = children.get(r.stt.as_str()) else { continue };
+        let Some(kids) = children.get(r.stt.as_str()) else {
+            continue;
+        };
         if r.unit == Unit::Percent
             && (r.indicator.starts_with("tỷ lệ") || r.indicator.starts_with("tỉ lệ"))
             && kids.len() == 2

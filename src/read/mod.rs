@@ -518,6 +518,21 @@ fn read_zip(bytes: &[u8], name: &str, ext: &str) -> Result<FileContents, ReadErr
     }
 }
 
+/// The files inside a .zip that is not a Word or Excel file (reports sent together), by their
+/// path in the archive, read under the same limits as a .docx; `None` when `bytes` is a Word or
+/// Excel package, or not a zip at all.
+#[cfg(feature = "files")]
+pub fn unzip(bytes: &[u8], name: &str) -> Result<Option<Vec<(String, Vec<u8>)>>, ReadError> {
+    if !matches!(magic(bytes), Magic::Zip) {
+        return Ok(None);
+    }
+    let archive = archive::Archive::open(bytes, name)?;
+    if archive::main_part(&archive)?.is_some() {
+        return Ok(None);
+    }
+    archive::files(&archive).map(Some)
+}
+
 impl StoredValue {
     /// One Vietnamese sentence: where the cell is, what it stores, and its formula.
     pub fn describe(&self) -> String {
