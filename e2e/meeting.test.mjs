@@ -55,12 +55,12 @@ test('on a phone: problems first, tables folded, a tap reads a figure in a sheet
   // Every form's table is folded; the page is a few screens long.
   assert.ok((await page.locator('details.ks-fold').count()) >= 7);
   assert.equal(await page.locator('details.ks-fold[open]').count(), 0);
-  const height = await page.evaluate(() => /** @type {Element} */ (document.scrollingElement).scrollHeight);
-  assert.ok(height <= 6 * PHONE.height, `the page is ${height}px tall (${(height / PHONE.height).toFixed(1)} screens)`);
-  console.log(`phone: page height after the seed ${height}px = ${(height / PHONE.height).toFixed(2)} screens`);
   await page.evaluate(() => document.getElementById('results')?.scrollIntoView());
   await page.screenshot({ path: join(SCREENSHOTS, 'phone-results.png') });
   await page.screenshot({ path: join(SCREENSHOTS, 'phone-results-full.png'), fullPage: true });
+  const height = await page.evaluate(() => /** @type {Element} */ (document.scrollingElement).scrollHeight);
+  console.log(`phone: page height after the seed ${height}px = ${(height / PHONE.height).toFixed(2)} screens`);
+  assert.ok(height <= 6 * PHONE.height, `the page is ${height}px tall (${(height / PHONE.height).toFixed(1)} screens)`);
   assert.deepEqual(await audit(page), [], 'axe: the phone results');
 
   // A problem of the list: its form unfolds, its figure is selected, the sheet tells its checks,

@@ -161,7 +161,8 @@ export function startApp(env) {
   const desk = hinted.map((el) => [...el.childNodes]);
   const touch = matchMedia(TOUCH);
   function fitScreen() {
-    [s.hintTouch, s.emptyTouch, s.editHintTouch].forEach((text, i) => {
+    const share = typeof navigator.share === 'function' ? s.hintShare : '';
+    [s.hintTouch + share, s.emptyTouch, s.editHintTouch].forEach((text, i) => {
       if (touch.matches) hinted[i].textContent = text;
       else hinted[i].replaceChildren(...desk[i]);
     });

@@ -1258,11 +1258,15 @@ export class ResultsView {
     agree.addEventListener('toggle', () => (this.agreeOpen = agree.open));
     return h('section', { class: 'ks-narrative', id, 'aria-labelledby': `${id}-h` },
       h(this.hx(1), { class: 'ks-narrative-h', id: `${id}-h`, tabindex: '-1' }, s.narrativeTitle),
-      h('p', { class: 'ks-narrative-intro' }, this.canShowLine() ? s.narrativeIntro : s.narrativeIntroFile),
       bad.length
         ? [h(this.hx(2), { class: 'ks-narrative-sub' }, s.narrativeProblems(bad.length)),
-            findings(bad)]
-        : h('p', { class: 'ks-narrative-clean' }, icon('pass'), s.narrativeNoProblem),
+            // Folded on phones: the same sentences head the list of problems.
+            h('details', { class: 'ks-fold', open: !this.folded },
+              h('summary', { class: 'ks-fold-summary' }, s.foldFindings(bad.length)),
+              h('p', { class: 'ks-narrative-intro' }, this.canShowLine() ? s.narrativeIntro : s.narrativeIntroFile),
+              findings(bad))]
+        : [h('p', { class: 'ks-narrative-intro' }, this.canShowLine() ? s.narrativeIntro : s.narrativeIntroFile),
+            h('p', { class: 'ks-narrative-clean' }, icon('pass'), s.narrativeNoProblem)],
       rest.length ? agree : null,
     );
   }
