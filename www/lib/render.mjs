@@ -435,7 +435,7 @@ export class ResultsView {
       h('details', { class: 'ks-fold', open: !this.folded },
         h('summary', { class: 'ks-fold-summary' }, s.foldTable(form.table.length)),
         h('div', { class: 'ks-table-wrap' },
-        h('table', { class: 'ks-table' },
+        h('table', { class: grid ? 'ks-table ks-grid' : 'ks-table' },
           h('caption', { class: 'ks-visually-hidden' }, caption),
           grid ? null : h('colgroup', null, ['stt', 'ind', 'unit', 'val', 'note'].map((c) => h('col', { class: `ks-col-${c}` }))),
           grid
@@ -886,6 +886,15 @@ export class ResultsView {
   }
 
   /**
+   * Unfolds the sentences of the report's words (folded on phones).
+   * @param {Element | null} section
+   */
+  unfoldWords(section) {
+    section?.classList.add('ks-unfolded');
+    section?.querySelector('.ks-fold-toggle')?.setAttribute('aria-expanded', 'true');
+  }
+
+  /**
    * Opens the folded tables that hold these cells.
    * @param {(string | null)[]} cells
    */
@@ -1258,15 +1267,21 @@ export class ResultsView {
     agree.addEventListener('toggle', () => (this.agreeOpen = agree.open));
     return h('section', { class: 'ks-narrative', id, 'aria-labelledby': `${id}-h` },
       h(this.hx(1), { class: 'ks-narrative-h', id: `${id}-h`, tabindex: '-1' }, s.narrativeTitle),
+      h('p', { class: 'ks-narrative-intro' }, this.canShowLine() ? s.narrativeIntro : s.narrativeIntroFile),
       bad.length
         ? [h(this.hx(2), { class: 'ks-narrative-sub' }, s.narrativeProblems(bad.length)),
-            // Folded on phones: the same sentences head the list of problems.
-            h('details', { class: 'ks-fold', open: !this.folded },
-              h('summary', { class: 'ks-fold-summary' }, s.foldFindings(bad.length)),
-              h('p', { class: 'ks-narrative-intro' }, this.canShowLine() ? s.narrativeIntro : s.narrativeIntroFile),
-              findings(bad))]
-        : [h('p', { class: 'ks-narrative-intro' }, this.canShowLine() ? s.narrativeIntro : s.narrativeIntroFile),
-            h('p', { class: 'ks-narrative-clean' }, icon('pass'), s.narrativeNoProblem)],
+            // Folded on phones (the same sentences head the list of problems): a disclosure
+            // button there, nothing on wider screens.
+            h('button', {
+              type: 'button', class: 'ks-link ks-fold-toggle', 'aria-expanded': 'false',
+              onclick: (/** @type {Event} */ e) => {
+                const section = /** @type {HTMLElement} */ (e.currentTarget).closest('.ks-narrative');
+                this.unfoldWords(section);
+                /** @type {HTMLElement | null | undefined} */ (section?.querySelector('.ks-finding-pick'))?.focus();
+              },
+            }, s.foldFindings(bad.length)),
+            findings(bad)]
+        : h('p', { class: 'ks-narrative-clean' }, icon('pass'), s.narrativeNoProblem),
       rest.length ? agree : null,
     );
   }
@@ -1332,6 +1347,7 @@ export class ResultsView {
     if (!li) return;
     const details = li.closest('details');
     if (details && !details.open) details.open = true;
+    this.unfoldWords(li.closest('.ks-narrative'));
     this.finding = c.id;
     this.applySelection();
     li.scrollIntoView({ block: 'center' });

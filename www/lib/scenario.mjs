@@ -34,20 +34,23 @@ export function changedCells(before, after) {
 }
 
 /**
- * The checks (known by their stable id) whose status is not the same in both results.
+ * The checks (known by their stable id) whose status is not the same in both results. A check
+ * that only one side makes (the core leaves out what another check already implies) is listed
+ * when it finds a problem there.
  * @param {Result} before
  * @param {Result} after
  * @returns {{ before: Check | undefined, after: Check | undefined }[]}
  */
 export function changedChecks(before, after) {
   const old = new Map(before.checks.map((c) => [c.id, c]));
+  const problem = (/** @type {Check} */ c) => c.status === 'fail' || c.status === 'warn';
   const out = [];
   for (const c of after.checks) {
     const was = old.get(c.id);
-    if (!was || was.status !== c.status) out.push({ before: was, after: c });
+    if (was ? was.status !== c.status : problem(c)) out.push({ before: was, after: c });
     old.delete(c.id);
   }
-  for (const was of old.values()) out.push({ before: was, after: undefined });
+  for (const was of old.values()) if (problem(was)) out.push({ before: was, after: undefined });
   return out;
 }
 
