@@ -173,6 +173,17 @@ export function startApp(env) {
   fitScreen();
   phone.addEventListener('change', fitScreen);
   touch.addEventListener('change', fitScreen);
+  // Printed from a phone, every table is printed, folded or not (a closed <details> prints shut).
+  /** @type {HTMLDetailsElement[]} */
+  let shut = [];
+  window.addEventListener('beforeprint', () => {
+    shut = /** @type {HTMLDetailsElement[]} */ ([...document.querySelectorAll('#forms details.ks-fold:not([open])')]);
+    for (const d of shut) d.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const d of shut) d.open = false;
+    shut = [];
+  });
 
   const DOWNLOADING = 'Đang tải phần đọc tệp Word/Excel và kiểm tra lời văn (chỉ cần tải một lần; mạng chậm có thể mất một lúc)…';
   const CRASHED = 'Bộ kiểm tra gặp sự cố với dữ liệu này (lỗi của chương trình, không phải của bạn) và đã được khởi động lại. Hãy thử sửa hoặc dán lại dữ liệu; nếu vẫn lỗi, xin báo cho người phụ trách Kiểm số.';
