@@ -52,6 +52,16 @@ test('on a phone: problems first, tables folded, a tap reads a figure in a sheet
 
   await after(page, () => paste(page, { plain: SEED }));
   assert.ok((await overflow(page)) <= 0, 'the results scroll sideways');
+  // Problems first: the list «Cần xem lại» comes before every form, readable without zooming.
+  const first = await page.evaluate(() => {
+    const list = document.querySelector('.ks-problem-list');
+    const form = document.querySelector('#forms .ks-form');
+    return !!list && !!form && !!(list.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  assert.equal(first, true);
+  const small = await page.evaluate(() => [...document.querySelectorAll('.ks-problem-msg, .ks-problem .ks-link, .ks-form-h, .ks-verdict')]
+    .map((el) => parseFloat(getComputedStyle(el).fontSize)).filter((px) => px < 15));
+  assert.deepEqual(small, [], 'text smaller than 15px on the phone');
   // Every form's table is folded; the page is a few screens long.
   assert.ok((await page.locator('details.ks-fold').count()) >= 7);
   assert.equal(await page.locator('details.ks-fold[open]').count(), 0);
