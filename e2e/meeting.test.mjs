@@ -202,6 +202,8 @@ test('the projector view: large type, one thing at a time, ← → to move, Esc 
   // The address opens it once the results are there (the input is kept on this device).
   await page.goto(`${env.server.url}#trinh-chieu`);
   await eventually(() => page.locator('.projector').isVisible(), 20000);
+  // With the words checked too: the whole answer, not the tables' first part.
+  await eventually(async () => /0\s+lỗi\s+4\s+cảnh báo\s+2\d\d\s+đạt/.test(await page.locator('.projector-counts').innerText()));
   assert.deepEqual(page.errors, []);
   await ctx.close();
 });

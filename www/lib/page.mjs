@@ -295,7 +295,10 @@ export function startApp(env) {
       reveal = false;
       revealResults();
     }
-    if (location.hash === PROJECTOR_HASH && !projector.isOpen()) projector.open(result);
+    // The room sees the answer in full: opened (from the address) once the words are checked
+    // too, and kept up to date while it is open.
+    if (projector.isOpen()) projector.open(result, projector.at);
+    else if (location.hash === PROJECTOR_HASH && !narrativePending) projector.open(result);
   }
 
   /** @param {{ kind: string, message: string }} error */
