@@ -123,6 +123,7 @@ export const STRINGS = {
     sheetEditLabel: (/** @type {string} */ cell) => `Sửa số liệu ô ${cell} để thử`,
     targetShort: (/** @type {string} */ gap, /** @type {string} */ target) => `còn thiếu ${gap} để đạt ${target}`,
     targetOver: (/** @type {string} */ gap, /** @type {string} */ target) => `còn vượt ${gap} so với ${target}`,
+    percentPoints: ' điểm %',
     targetTitle: 'Ngưỡng trong danh mục',
     targetApply: 'Áp dụng thử để đạt ngưỡng',
     hintTouch: 'Chạm giữ để sao chép bảng số liệu trong Word, Excel hay tin nhắn, rồi chạm giữ vào ô bên dưới và chọn «Dán»; hoặc bấm «Mở tệp». Chạm vào một số liệu để xem các phép kiểm tra của nó.',
@@ -243,6 +244,7 @@ export const STRINGS = {
     sheetEditLabel: (/** @type {string} */ cell) => `Edit the figure of ${cell} as a what-if`,
     targetShort: (/** @type {string} */ gap, /** @type {string} */ target) => `${gap} short of ${target}`,
     targetOver: (/** @type {string} */ gap, /** @type {string} */ target) => `${gap} over ${target}`,
+    percentPoints: ' percentage points',
     targetTitle: 'Threshold of the catalogue',
     targetApply: 'Try the change that reaches it',
     metaNarrative: (/** @type {number} */ forms, /** @type {number} */ checks, /** @type {number} */ words) =>

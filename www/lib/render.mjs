@@ -850,7 +850,7 @@ export class ResultsView {
     const t = this.shortfalls(row).find((x) => !x.reached && x.gap);
     if (!t) return '';
     const percent = row.unit.trim() === '%';
-    const gap = `${t.gap}${percent ? ' điểm %' : row.unit ? ` ${row.unit.toLowerCase()}` : ''}`;
+    const gap = `${t.gap}${percent ? this.s.percentPoints : row.unit ? ` ${row.unit.toLowerCase()}` : ''}`;
     const target = `${t.target}${percent ? '%' : ''}`;
     return t.direction === 'at_most' ? this.s.targetOver(gap, target) : this.s.targetShort(gap, target);
   }
@@ -914,8 +914,10 @@ export class ResultsView {
     const input = /** @type {HTMLInputElement | null | undefined} */ (this.rowEls.get(cell)?.querySelector('.ks-input'));
     if (!input) return;
     this.unfold([cell]);
-    this.o.onEditStart?.(cell);
+    // Editable before anything focuses it (the host may put the focus back on it as its sheet
+    // closes): a phone opens its keyboard only for a field that takes text when focused.
     input.readOnly = false;
+    this.o.onEditStart?.(cell);
     input.scrollIntoView({ block: 'center' });
     input.focus({ preventScroll: true });
     input.select();
