@@ -263,6 +263,13 @@ test('a scenario of what-ifs is kept by name and compared with the report as fil
   await page.screenshot({ path: join(SCREENSHOTS, 'scenario-compare.png') });
   assert.deepEqual(await audit(page), [], 'axe: the comparison');
 
+  // On a phone the comparison reads without sideways scrolling.
+  await page.setViewportSize(PHONE);
+  assert.ok((await overflow(page)) <= 0, 'the comparison scrolls sideways on a phone');
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENSHOTS, 'scenario-phone.png') });
+  await page.setViewportSize({ width: 1366, height: 900 });
+
   // Printed alone, on one A4 page.
   await page.evaluate(() => document.body.classList.add('print-scenario'));
   const pdf = await page.pdf({ format: 'A4', printBackground: true });

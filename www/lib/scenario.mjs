@@ -149,7 +149,7 @@ export class Scenarios {
         h('tbody', null, cells.map((c) => h('tr', null,
           h('th', { scope: 'row' }, h('span', { class: 'scenario-where' }, c.where), ' ', c.indicator),
           h('td', { class: 'scenario-num' }, c.before), h('td', { class: 'scenario-num' }, c.after))))),
-      h('table', { class: 'scenario-table' },
+      h('table', { class: 'scenario-table scenario-checks' },
         h('caption', null, `${s.scenarioStatusChanged} (${checks.length})`),
         checks.length
           ? [h('thead', null, h('tr', null, h('th', { scope: 'col' }, s.scenarioCheck), h('th', { scope: 'col' }, s.scenarioReport), h('th', { scope: 'col' }, sc.name))),
