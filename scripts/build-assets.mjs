@@ -58,16 +58,20 @@ export function nameWasm(dir) {
   return named;
 }
 
+/** The single-file build the page offers for download (scripts/build-single.mjs). */
+export const SINGLE_FILE = 'kiemso.html';
+
 /**
- * What the service worker keeps: `files` at install, `lazy` (the complete module's Wasm, not part
- * of the first load) when the page first fetches it. Paths are relative to www/; './' is the page.
+ * What the service worker keeps: `files` at install; `lazy`, not part of the first load: the
+ * complete module's Wasm (fetched in the background once the page is idle, or when first needed)
+ * and the single-file build (kept when downloaded). Paths are relative to www/; './' is the page.
  * @param {string} www
  * @returns {{ version: string, files: Record<string, string>, lazy: Record<string, string> }}
  */
 export function assetManifest(www) {
   const hashOf = (/** @type {string} */ path) => sha256(readFileSync(join(www, path)));
   /** @type {string[]} */
-  const app = ['index.html', 'style.css', 'app.mjs', 'worker.mjs'];
+  const app = ['index.html', 'style.css', 'print.css', 'app.mjs', 'worker.mjs'];
   for (const f of readdirSync(join(www, 'lib')).sort()) if (/\.(mjs|css)$/.test(f)) app.push(`lib/${f}`);
   for (const f of readdirSync(join(www, 'examples')).sort()) if (f.endsWith('.txt')) app.push(`examples/${f}`);
   /** @type {string[]} */
@@ -79,6 +83,7 @@ export function assetManifest(www) {
     // The small module starts with the page; the complete one is fetched when first needed.
     (dir === 'pkg/core' ? app : lazy).push(`${dir}/${wasm}`);
   }
+  if (existsSync(join(www, SINGLE_FILE))) lazy.push(SINGLE_FILE);
   /** @type {Record<string, string>} */
   const files = { './': hashOf('index.html') };
   for (const f of app) files[f] = hashOf(f);

@@ -1,5 +1,8 @@
 // Kiểm số's service worker: keeps a copy of the app (page, scripts, styles, the Wasm modules, the
-// example) so that after the first visit it opens and checks with the network off.
+// example) so that after the first visit it opens and checks with the network off — all of it:
+// the complete module, which the first load does not need, is fetched in the background once the
+// page is idle (the page asks: 'kiemso-keep-complete'), so the narrative and Word/Excel files are
+// checked offline even after a visit that only opened the page.
 //
 // Network first, cache second: online, every load gets the files as served; offline, the copy
 // answers. The copy is always one whole release: the list of files, each with the SHA-256 of its
@@ -93,6 +96,27 @@ sw.addEventListener('install', (/** @type {any} */ event) => {
       await sw.skipWaiting();
     })(),
   );
+});
+
+/**
+ * Keeps the lazily fetched Wasm (the complete module) when the copy does not hold it yet: asked by
+ * the page once it is idle after a load, so the first load is never slowed, and an installed app
+ * checks the narrative and reads Word/Excel files offline even when the visit never needed them.
+ * The single-file build (also lazy) is not fetched here: it is kept when downloaded.
+ */
+async function keepComplete() {
+  const cache = await caches.open(CACHE);
+  for (const path of Object.keys(ASSETS.lazy).filter((p) => p.endsWith('.wasm'))) {
+    if (!(await cache.match(urlOf(path)))) await keep(cache, path);
+  }
+}
+
+sw.addEventListener('message', (/** @type {any} */ event) => {
+  if (event.data?.type !== 'kiemso-keep-complete') return;
+  const source = event.source;
+  // The page hears whether the copy is now complete (tests wait on it; nothing else does).
+  const done = keepComplete().then(() => true, () => false).then((kept) => source?.postMessage({ type: 'kiemso-kept-complete', kept }));
+  event.waitUntil(done);
 });
 
 sw.addEventListener('activate', (/** @type {any} */ event) => {

@@ -5,7 +5,8 @@ import { h, icon, replaceChildren, debounce, selectLine } from './dom.mjs';
 import { textFromTransfer } from './clipboard.mjs';
 import { STRINGS } from './i18n.mjs';
 import { ResultsView } from './render.mjs';
-import { textSummary, resultsCsv, resultsJson, download, fileStamp, formatDate } from './exports.mjs';
+// Loaded when first used, not with the page (first-load budget).
+const exportsModule = () => import('./exports.mjs');
 import { load, save, erase, watch, workOf, toBase64, fromBase64, MAX_SAVED_FILE } from './storage.mjs';
 import { routeOf, decodeText, formatSize, extensionOf, MAX_FILE_BYTES } from './files.mjs';
 import { makeSheet } from './sheet.mjs';
@@ -290,7 +291,7 @@ export function startApp(env) {
           : 'Không tìm thấy bảng số liệu nào trong nội dung này.';
     updateEditsBar();
     showProblems();
-    $('print-head').textContent = `Kiểm số — kết quả kiểm tra lúc ${formatDate(new Date())}. Dữ liệu: ${lastSource}.`;
+    import('./print.mjs').then((p) => (p.showCoverage($('coverage'), result), p.printHeader(result, lastSource, new Date())));
     if (reveal) {
       reveal = false;
       revealResults();
@@ -815,6 +816,7 @@ export function startApp(env) {
 
   $('copy').addEventListener('click', async () => {
     if (!lastResult) return;
+    const { textSummary } = await exportsModule();
     const text = textSummary(lastResult, { source: lastSource, edits: state.edits, lineWord: state.file && extensionOf(state.file.name) === 'docx' ? 'đoạn' : 'dòng' });
     try {
       await navigator.clipboard.writeText(text);
@@ -829,13 +831,33 @@ export function startApp(env) {
   });
   $('copy-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('copy-dialog')).close());
 
-  $('csv').addEventListener('click', () => {
+  for (const [id, all] of /** @type {const} */ ([['csv', false], ['csv-all', true]])) {
+    $(id).addEventListener('click', async () => {
+      if (!lastResult) return;
+      const { download, fileStamp, resultsCsv } = await exportsModule();
+      download(`kiemso-ket-qua-${fileStamp(new Date())}.csv`, resultsCsv(lastResult, { edits: state.edits, all }), 'text/csv;charset=utf-8');
+      status.textContent = 'Đã tạo tệp CSV kết quả.';
+    });
+  }
+  // The letter and the marked tables: written by the complete module, loaded on the first click.
+  for (const [id, format, name] of /** @type {const} */ ([['docx', 'docx', 'phieu-ra-soat'], ['xlsx', 'xlsx', 'bang-danh-dau']])) {
+    $(id).addEventListener('click', async () => {
+      const job = currentJob();
+      if (!lastResult || !job) return;
+      status.textContent = 'Đang tạo tệp…';
+      try {
+        const { download, fileStamp, exportDocument, DOCUMENT_TYPES } = await exportsModule();
+        const bytes = await exportDocument(format, job, { source: state.file?.name ?? 'văn bản dán vào', loadWriter: async () => bridge.inPage?.exportReport ? bridge.inPage : bridge.options.loadInPage() });
+        download(`kiemso-${name}-${fileStamp(new Date())}.${format}`, bytes, DOCUMENT_TYPES[format]);
+        status.textContent = format === 'docx' ? 'Đã tạo Phiếu rà soát số liệu (.docx).' : 'Đã tạo bảng số liệu có đánh dấu (.xlsx).';
+      } catch (e) {
+        status.textContent = `Không tạo được tệp: ${e instanceof Error ? e.message : String(e)}`;
+      }
+    });
+  }
+  $('json').addEventListener('click', async () => {
     if (!lastResult) return;
-    download(`kiemso-ket-qua-${fileStamp(new Date())}.csv`, resultsCsv(lastResult, { edits: state.edits }), 'text/csv;charset=utf-8');
-    status.textContent = 'Đã tạo tệp CSV kết quả.';
-  });
-  $('json').addEventListener('click', () => {
-    if (!lastResult) return;
+    const { download, fileStamp, resultsJson } = await exportsModule();
     download(`kiemso-ket-qua-${fileStamp(new Date())}.json`, resultsJson(lastResult, { edits: state.edits }), 'application/json');
     status.textContent = 'Đã tạo tệp JSON kết quả.';
   });
@@ -909,7 +931,7 @@ export function startApp(env) {
   $('catalogue-download').addEventListener('click', async () => {
     const answer = await bridge.request({ op: 'catalogue' });
     if (!answer.stale && answer.ok && typeof answer.result === 'string') {
-      download('kiemso-bo-quy-tac.json', answer.result, 'application/json');
+      (await exportsModule()).download('kiemso-bo-quy-tac.json', answer.result, 'application/json');
     }
   });
   const catalogueFile = /** @type {HTMLInputElement} */ ($('catalogue-file'));
