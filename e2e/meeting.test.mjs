@@ -163,11 +163,17 @@ test('on a phone, no grid fixture makes the page scroll sideways: wide tables sc
 
 test('the projector view: large type, one thing at a time, ← → to move, Esc to leave, #trinh-chieu to open', async () => {
   const ctx = await context(PROJECTOR);
+  /** @type {string[]} */
+  const fetched = [];
+  ctx.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   const page = await openApp(ctx, env.server.url);
   await after(page, () => paste(page, { plain: SEED }));
+  // Not part of the first load: fetched when first used.
+  assert.deepEqual(fetched.filter((p) => /projector|scenario/.test(p)), []);
   await page.locator('#projector').click();
   const view = page.locator('.projector');
   await eventually(() => view.isVisible());
+  assert.deepEqual(fetched.filter((p) => /projector|scenario/.test(p)), ['/lib/projector.mjs']);
   assert.equal(new URL(page.url()).hash, '#trinh-chieu');
   // Nothing else on the screen, and type read from the back of the room.
   assert.equal(await page.locator('main').isVisible(), false);

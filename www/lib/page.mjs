@@ -10,8 +10,9 @@ const exportsModule = () => import('./exports.mjs');
 import { load, save, erase, watch, workOf, toBase64, fromBase64, MAX_SAVED_FILE } from './storage.mjs';
 import { routeOf, decodeText, formatSize, extensionOf, MAX_FILE_BYTES } from './files.mjs';
 import { makeSheet } from './sheet.mjs';
-import { Projector, PROJECTOR_HASH } from './projector.mjs';
-import { Scenarios } from './scenario.mjs';
+// The projector and the scenarios are fetched the first time they are used, not with the page.
+const projectorModule = () => import('./projector.mjs');
+const scenarioModule = () => import('./scenario.mjs');
 
 /**
  * @typedef {import('./bridge.mjs').CheckerBridge} CheckerBridge
@@ -38,6 +39,8 @@ const TEXTBOX_LIMIT = 500_000;
 const PHONE = '(max-width: 32rem)';
 /** Where the hints speak of tapping rather than of Ctrl+V. */
 const TOUCH = '(max-width: 32rem), (pointer: coarse)';
+/** The address that opens the projector view. */
+const PROJECTOR_HASH = '#trinh-chieu';
 
 /**
  * @template {HTMLElement} T
@@ -298,8 +301,8 @@ export function startApp(env) {
     }
     // The room sees the answer in full: opened (from the address) once the words are checked
     // too, and kept up to date while it is open.
-    if (projector.isOpen()) projector.open(result, projector.at);
-    else if (location.hash === PROJECTOR_HASH && !narrativePending) projector.open(result);
+    if (projector?.isOpen()) projector.open(result, projector.at);
+    else if (location.hash === PROJECTOR_HASH && !narrativePending) openProjector();
   }
 
   /** @param {{ kind: string, message: string }} error */
@@ -509,7 +512,7 @@ export function startApp(env) {
     state.text = next.text ?? '';
     state.file = next.file ?? null;
     state.edits = {};
-    scenarios.clear();
+    scenarios?.clear();
     showText();
     persist();
     if (hadSomething) offerUndo(message, before);
@@ -741,7 +744,7 @@ export function startApp(env) {
     state.text = '';
     state.edits = {};
     state.file = null;
-    scenarios.clear();
+    scenarios?.clear();
     input.value = '';
     updateFileChip();
     // Erasing is the user's choice for this device, whatever another tab saved.
@@ -874,6 +877,7 @@ export function startApp(env) {
       onclick: async () => {
         if (!lastResult) return;
         try {
+          const { textSummary } = await exportsModule();
           await navigator.share({ title: 'Kiểm số', text: textSummary(lastResult, { source: lastSource, edits: state.edits }) });
           status.textContent = s.shared;
         } catch {
@@ -882,26 +886,38 @@ export function startApp(env) {
       },
     }, s.share));
   }
-  const projector = new Projector(s, {
-    onClose: () => {
-      if (location.hash === PROJECTOR_HASH) history.replaceState(null, '', location.pathname + location.search);
-      if (!filled.hidden) projectorButton.focus();
-    },
-  });
+  /** @type {import('./projector.mjs').Projector | null} */
+  let projector = null;
+  /** Opens the projector view on the results shown now (its module fetched the first time). */
+  async function openProjector() {
+    if (!projector) {
+      const { Projector } = await projectorModule();
+      projector ??= new Projector(s, {
+        onClose: () => {
+          if (location.hash === PROJECTOR_HASH) history.replaceState(null, '', location.pathname + location.search);
+          if (!filled.hidden) projectorButton.focus();
+        },
+      });
+    }
+    if (lastResult && !projector.isOpen()) projector.open(lastResult);
+  }
   projectorButton.addEventListener('click', () => {
     if (!lastResult) return;
     history.replaceState(null, '', PROJECTOR_HASH);
-    projector.open(lastResult);
+    openProjector();
   });
   window.addEventListener('hashchange', () => {
-    if (location.hash === PROJECTOR_HASH && lastResult && !projector.isOpen()) projector.open(lastResult);
-    else if (location.hash !== PROJECTOR_HASH && projector.isOpen()) projector.close();
+    if (location.hash === PROJECTOR_HASH && lastResult) openProjector();
+    else if (location.hash !== PROJECTOR_HASH && projector?.isOpen()) projector.close();
   });
 
   const scenarioList = h('section', { class: 'scenarios', id: 'scenarios', 'aria-label': s.scenariosTitle, hidden: true });
   const scenarioPanel = h('section', { class: 'scenario-compare panel', id: 'scenario-compare', 'aria-label': s.scenarioCompare, hidden: true });
   editsBar.after(scenarioList, scenarioPanel);
-  const scenarios = new Scenarios(s, scenarioList, scenarioPanel, {
+  /** @type {import('./scenario.mjs').Scenarios | null} */
+  let scenarios = null;
+  /** @type {import('./scenario.mjs').ScenarioHooks} */
+  const scenarioHooks = {
     check: async (overrides) => {
       const job = currentJob();
       if (!job) throw new Error('Chưa có dữ liệu để so sánh.');
@@ -917,8 +933,18 @@ export function startApp(env) {
       run();
     },
     say: (message) => (status.textContent = message),
-  });
-  $('reset-edits').before(h('button', { type: 'button', class: 'button button-small button-quiet', id: 'scenario-save', onclick: () => scenarios.save(state.edits) }, s.scenarioSave));
+  };
+  $('reset-edits').before(h('button', {
+    type: 'button', class: 'button button-small button-quiet', id: 'scenario-save',
+    onclick: async () => {
+      const edits = state.edits;
+      if (!scenarios) {
+        const { Scenarios } = await scenarioModule();
+        scenarios ??= new Scenarios(s, scenarioList, scenarioPanel, scenarioHooks);
+      }
+      scenarios.save(edits);
+    },
+  }, s.scenarioSave));
 
   // ——— rules catalogue ———
 

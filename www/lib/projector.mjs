@@ -1,7 +1,7 @@
 // The projector view (issue 18): the results for a room, one thing at a time — the verdict, then
 // each problem, then each form's tally — in large type, light on black, with nothing else on the
 // screen. ← → (also Space, PageUp/PageDown, Home/End) move; Esc leaves. Opened by the «Trình
-// chiếu» button of the results or the address #trinh-chieu.
+// chiếu» button of the results or the address #trinh-chieu (lib/page.mjs).
 
 import { h, icon, replaceChildren } from './dom.mjs';
 import { indexResult, isNarrative } from './model.mjs';
@@ -15,8 +15,6 @@ import { verdictOf } from './render.mjs';
  * @typedef {import('./i18n.mjs').Strings} Strings
  */
 
-/** The address that opens the projector view. */
-export const PROJECTOR_HASH = '#trinh-chieu';
 /** Problems listed on a form's slide (the rest have slides of their own). */
 const FORM_PROBLEMS = 5;
 
