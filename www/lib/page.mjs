@@ -9,6 +9,10 @@ import { ResultsView } from './render.mjs';
 const exportsModule = () => import('./exports.mjs');
 import { load, save, erase, watch, workOf, toBase64, fromBase64, MAX_SAVED_FILE } from './storage.mjs';
 import { routeOf, decodeText, formatSize, extensionOf, MAX_FILE_BYTES } from './files.mjs';
+import { makeSheet } from './sheet.mjs';
+// The projector and the scenarios are fetched the first time they are used, not with the page.
+const projectorModule = () => import('./projector.mjs');
+const scenarioModule = () => import('./scenario.mjs');
 
 /**
  * @typedef {import('./bridge.mjs').CheckerBridge} CheckerBridge
@@ -31,6 +35,12 @@ const HTML_LIMIT = 20 * 1024 * 1024;
  * change of the page), and a saved input that long would freeze every reload.
  */
 const TEXTBOX_LIMIT = 500_000;
+/** Phone widths: tables folded, a tap reads a figure in a bottom sheet, «Sửa» edits it. */
+const PHONE = '(max-width: 32rem)';
+/** Where the hints speak of tapping rather than of Ctrl+V. */
+const TOUCH = '(max-width: 32rem), (pointer: coarse)';
+/** The address that opens the projector view. */
+const PROJECTOR_HASH = '#trinh-chieu';
 
 /**
  * @template {HTMLElement} T
@@ -118,11 +128,20 @@ export function startApp(env) {
   showText();
   onlyProblems.checked = saved.onlyProblems;
 
+  const phone = matchMedia(PHONE);
+  const sheet = makeSheet($('detail'), s, {
+    // Back to the figure whose checks were read.
+    onClose: () => /** @type {HTMLElement | null | undefined} */ (view.selected ? view.rowEls.get(view.selected)?.querySelector('.ks-input, .ks-valtext') : null)?.focus({ preventScroll: true }),
+  });
   const view = new ResultsView({
     strings: s,
-    slots: { summary: $('summary'), forms: $('forms'), detail: $('detail') },
+    slots: { summary: $('summary'), forms: $('forms'), detail: sheet.body },
     editable: true,
     headingLevel: 2,
+    fold: phone.matches,
+    tapToRead: phone.matches,
+    onSelect: () => sheet.open(),
+    onEditStart: () => sheet.close(),
     onEdit: (cell, value) => edit(cell, value),
     onTarget: (cell, value) => askTarget(cell, value),
     onLine: (line) => goToLine(line),
@@ -130,6 +149,45 @@ export function startApp(env) {
     source: () => (!state.file ? (tooLongToShow() ? 'file' : 'text') : extensionOf(state.file.name) === 'docx' ? 'docx' : 'file'),
   });
   view.setOnlyProblems(onlyProblems.checked);
+  // A tap on a figure already selected opens its sheet again.
+  $('forms').addEventListener('click', (e) => {
+    const el = /** @type {HTMLElement} */ (e.target);
+    const figure = /** @type {HTMLInputElement | null} */ (el.closest('.ks-input'));
+    if (phone.matches && figure?.readOnly) sheet.open();
+  });
+
+  // ——— phone and touch ———
+
+  const hint = $('input-hint');
+  const emptyText = /** @type {HTMLElement} */ (empty.querySelector('p'));
+  const editHint = $('edit-hint');
+  const hinted = [hint, emptyText, editHint];
+  const desk = hinted.map((el) => [...el.childNodes]);
+  const touch = matchMedia(TOUCH);
+  function fitScreen() {
+    const share = typeof navigator.share === 'function' ? s.hintShare : '';
+    [s.hintTouch + share, s.emptyTouch, s.editHintTouch].forEach((text, i) => {
+      if (touch.matches) hinted[i].textContent = text;
+      else hinted[i].replaceChildren(...desk[i]);
+    });
+    sheet.setPhone(phone.matches);
+    view.setFolded(phone.matches);
+    if (view.tapToRead !== phone.matches) view.setTapToRead(phone.matches);
+  }
+  fitScreen();
+  phone.addEventListener('change', fitScreen);
+  touch.addEventListener('change', fitScreen);
+  // Printed from a phone, every table is printed, folded or not (a closed <details> prints shut).
+  /** @type {HTMLDetailsElement[]} */
+  let shut = [];
+  window.addEventListener('beforeprint', () => {
+    shut = /** @type {HTMLDetailsElement[]} */ ([...document.querySelectorAll('#forms details.ks-fold:not([open])')]);
+    for (const d of shut) d.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const d of shut) d.open = false;
+    shut = [];
+  });
 
   const DOWNLOADING = 'Đang tải phần đọc tệp Word/Excel và kiểm tra lời văn (chỉ cần tải một lần; mạng chậm có thể mất một lúc)…';
   const CRASHED = 'Bộ kiểm tra gặp sự cố với dữ liệu này (lỗi của chương trình, không phải của bạn) và đã được khởi động lại. Hãy thử sửa hoặc dán lại dữ liệu; nếu vẫn lỗi, xin báo cho người phụ trách Kiểm số.';
@@ -241,6 +299,10 @@ export function startApp(env) {
       reveal = false;
       revealResults();
     }
+    // The room sees the answer in full: opened (from the address) once the words are checked
+    // too, and kept up to date while it is open.
+    if (projector?.isOpen()) projector.open(result, projector.at);
+    else if (location.hash === PROJECTOR_HASH && !narrativePending) openProjector();
   }
 
   /** @param {{ kind: string, message: string }} error */
@@ -450,6 +512,7 @@ export function startApp(env) {
     state.text = next.text ?? '';
     state.file = next.file ?? null;
     state.edits = {};
+    scenarios?.clear();
     showText();
     persist();
     if (hadSomething) offerUndo(message, before);
@@ -681,6 +744,7 @@ export function startApp(env) {
     state.text = '';
     state.edits = {};
     state.file = null;
+    scenarios?.clear();
     input.value = '';
     updateFileChip();
     // Erasing is the user's choice for this device, whatever another tab saved.
@@ -800,6 +864,87 @@ export function startApp(env) {
     download(`kiemso-ket-qua-${fileStamp(new Date())}.json`, resultsJson(lastResult, { edits: state.edits }), 'application/json');
     status.textContent = 'Đã tạo tệp JSON kết quả.';
   });
+
+  // ——— share, projector, scenarios ———
+
+  const toolbar = /** @type {HTMLElement} */ (document.querySelector('.toolbar-export'));
+  const projectorButton = h('button', { type: 'button', class: 'button button-small', id: 'projector', title: s.projectorLabel }, s.projector);
+  toolbar.prepend(projectorButton);
+  if (typeof navigator.share === 'function') {
+    // Phones: the summary to a chat or a mail through the system's share sheet.
+    toolbar.prepend(h('button', {
+      type: 'button', class: 'button button-small', id: 'share',
+      onclick: async () => {
+        if (!lastResult) return;
+        try {
+          const { textSummary } = await exportsModule();
+          await navigator.share({ title: 'Kiểm số', text: textSummary(lastResult, { source: lastSource, edits: state.edits }) });
+          status.textContent = s.shared;
+        } catch {
+          // Dismissed: nothing to say.
+        }
+      },
+    }, s.share));
+  }
+  /** @type {import('./projector.mjs').Projector | null} */
+  let projector = null;
+  /** Opens the projector view on the results shown now (its module fetched the first time). */
+  async function openProjector() {
+    if (!projector) {
+      const { Projector } = await projectorModule();
+      projector ??= new Projector(s, {
+        onClose: () => {
+          if (location.hash === PROJECTOR_HASH) history.replaceState(null, '', location.pathname + location.search);
+          if (!filled.hidden) projectorButton.focus();
+        },
+      });
+    }
+    if (lastResult && !projector.isOpen()) projector.open(lastResult);
+  }
+  projectorButton.addEventListener('click', () => {
+    if (!lastResult) return;
+    history.replaceState(null, '', PROJECTOR_HASH);
+    openProjector();
+  });
+  window.addEventListener('hashchange', () => {
+    if (location.hash === PROJECTOR_HASH && lastResult) openProjector();
+    else if (location.hash !== PROJECTOR_HASH && projector?.isOpen()) projector.close();
+  });
+
+  const scenarioList = h('section', { class: 'scenarios', id: 'scenarios', 'aria-label': s.scenariosTitle, hidden: true });
+  const scenarioPanel = h('section', { class: 'scenario-compare panel', id: 'scenario-compare', 'aria-label': s.scenarioCompare, hidden: true });
+  editsBar.after(scenarioList, scenarioPanel);
+  /** @type {import('./scenario.mjs').Scenarios | null} */
+  let scenarios = null;
+  /** @type {import('./scenario.mjs').ScenarioHooks} */
+  const scenarioHooks = {
+    check: async (overrides) => {
+      const job = currentJob();
+      if (!job) throw new Error('Chưa có dữ liệu để so sánh.');
+      const answer = await bridge.request({ ...job, options: { ...job.options, overrides } });
+      if (answer.stale) throw new Error('Yêu cầu đã bị thay bằng yêu cầu mới hơn.');
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.result;
+    },
+    use: (edits) => {
+      state.edits = edits;
+      persist();
+      updateEditsBar();
+      run();
+    },
+    say: (message) => (status.textContent = message),
+  };
+  $('reset-edits').before(h('button', {
+    type: 'button', class: 'button button-small button-quiet', id: 'scenario-save',
+    onclick: async () => {
+      const edits = state.edits;
+      if (!scenarios) {
+        const { Scenarios } = await scenarioModule();
+        scenarios ??= new Scenarios(s, scenarioList, scenarioPanel, scenarioHooks);
+      }
+      scenarios.save(edits);
+    },
+  }, s.scenarioSave));
 
   // ——— rules catalogue ———
 
