@@ -270,11 +270,15 @@ test('the summary counts match the checks listed in the CSV and JSON downloads',
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải CSV' }).click()]);
   assert.match(csv.suggestedFilename(), /^kiemso-ket-qua-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
   const csvText = (await import('node:fs')).readFileSync(/** @type {string} */ (await csv.path()), 'utf8');
-  assert.ok(csvText.startsWith('\uFEFFBiểu mẫu,Ô,STT,Chỉ tiêu'));
+  // Fields separated by ';' (Excel set to Vietnamese splits on it), the problems only.
+  assert.ok(csvText.startsWith('\uFEFFBiểu mẫu;Ô;STT;Chỉ tiêu'));
   const lines = csvText.trim().split('\r\n');
-  assert.equal(lines.length, 1 + shown.fail + shown.warn + shown.pass + shown.na);
-  assert.equal(lines.filter((l) => l.includes(',Cảnh báo,')).length, shown.warn);
-  assert.ok(lines.some((l) => l.startsWith('Biểu mẫu số 01,B01/3.3,3.3,')));
+  assert.equal(lines.length, 1 + shown.fail + shown.warn);
+  assert.equal(lines.filter((l) => l.includes(';Cảnh báo;')).length, shown.warn);
+  assert.ok(lines.some((l) => l.startsWith('Biểu mẫu số 01;B01/3.3;3.3;')));
+  const [every] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV mọi kiểm tra' }).click()]);
+  const everyText = (await import('node:fs')).readFileSync(/** @type {string} */ (await every.path()), 'utf8');
+  assert.equal(everyText.trim().split('\r\n').length, 1 + shown.fail + shown.warn + shown.pass + shown.na);
 
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải JSON' }).click()]);
   const data = JSON.parse((await import('node:fs')).readFileSync(/** @type {string} */ (await json.path()), 'utf8'));
@@ -292,7 +296,8 @@ test('downloads after a what-if edit carry the printed figure and the edit; host
   await after(page, () => paste(page, { plain: `${SEED}\n${hostile}` }));
   await after(page, () => page.locator('tr[data-cell="B03/3.1.2"] .ks-input').fill('66.678'));
   const fs = await import('node:fs');
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải CSV' }).click()]);
+  // Every check, so that the edited cell's own (passing) checks are there too.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV mọi kiểm tra' }).click()]);
   const csvText = fs.readFileSync(/** @type {string} */ (await csv.path()), 'utf8');
   const rows = parseCsv(csvText);
   const header = rows[0];
@@ -326,7 +331,10 @@ test('"Chép tóm tắt" puts a short text summary on the clipboard', async () =
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(copied, /^Kiểm số — kết quả kiểm tra số liệu/);
   assert.match(copied, /7 bảng, \d+ phép kiểm tra \(169 trên bảng, \d+ trong lời văn\): 0 lỗi, 4 cảnh báo, \d+ đạt, 0 không tính được\./);
-  assert.match(copied, /Cảnh báo \(4\):\n- Biểu mẫu số 01, dòng 3\.3: /);
+  // The unit and the period of the report, and the row named once («dòng 3.3: Dòng 3.3» no more).
+  assert.match(copied, /\nĐơn vị báo cáo: Ủy ban nhân dân tỉnh Khánh Hòa\nKỳ báo cáo: Quý III\/2024\n/);
+  assert.match(copied, /Cảnh báo \(4\):\n- Biểu mẫu số 01: Dòng 3\.3 /);
+  assert.doesNotMatch(copied, /dòng ([\d.]+): Dòng \1\b/i);
   assert.match(copied, /\n- Lời văn \(dòng 37\): Câu «Triển khai Kế hoạch/);
   assert.match(copied, /\n- Lời văn \(dòng 369\): Câu «…53 cơ quan cấp tỉnh/);
   await context.close();

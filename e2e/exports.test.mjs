@@ -2,7 +2,7 @@
 // edits travel in the CSV and the JSON. Runs in node with the rest of e2e/ (`node --test e2e/`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resultsCsv, resultsJson, csvField } from '../www/lib/exports.mjs';
+import { resultsCsv, resultsJson, csvField, textSummary } from '../www/lib/exports.mjs';
 import { parseCsv, spreadsheetWouldRun } from './helpers.mjs';
 
 /**
@@ -34,7 +34,7 @@ function hostileResult(values = {}) {
 }
 
 test('CSV: no field reaches a spreadsheet as a formula, and negative figures stay numbers', () => {
-  const csv = resultsCsv(/** @type {any} */ (hostileResult()));
+  const csv = resultsCsv(/** @type {any} */ (hostileResult()), { all: true });
   const rows = parseCsv(csv);
   assert.ok(rows.length >= 4);
   const fields = rows.flat();
@@ -73,7 +73,7 @@ test('CSV and JSON carry the printed figure beside a what-if edit, and mark it',
   // 66.687 printed; the official tried 66.678 in a meeting. The core saw 66.678 (the override).
   const edits = { 'B03/3.1.2': { value: '66.678', original: '66.687' } };
   const result = /** @type {any} */ (hostileResult({ 'B03/3.1.2': '66.678' }));
-  const rows = parseCsv(resultsCsv(result, { edits }));
+  const rows = parseCsv(resultsCsv(result, { edits, all: true }));
   const header = rows[0];
   const col = (/** @type {string} */ name) => {
     const i = header.indexOf(name);
@@ -94,7 +94,7 @@ test('CSV and JSON carry the printed figure beside a what-if edit, and mark it',
   assert.equal(other[tried], '');
   assert.equal(other[original], '');
   // Without edits the columns are there and empty (one layout for every file).
-  const plain = parseCsv(resultsCsv(/** @type {any} */ (hostileResult())));
+  const plain = parseCsv(resultsCsv(/** @type {any} */ (hostileResult()), { all: true }));
   assert.deepEqual(plain[0], header);
   assert.ok(plain.slice(1).every((r) => r[tried] === '' && r[original] === ''));
   assert.ok(rows.slice(1).every((r) => r.length === header.length));
@@ -116,11 +116,69 @@ test('CSV and JSON carry the printed figure beside a what-if edit, and mark it',
 
 test('CSV: the checks about an edited cell give its printed figure', () => {
   const edits = { 'B03/3.2': { value: '7', original: '-5' } };
-  const rows = parseCsv(resultsCsv(/** @type {any} */ (hostileResult({ 'B03/3.2': '7' })), { edits }));
+  const rows = parseCsv(resultsCsv(/** @type {any} */ (hostileResult({ 'B03/3.2': '7' })), { edits, all: true }));
   const header = rows[0];
   const line = rows.find((r) => r[1] === 'B03/3.2');
   assert.ok(line);
   assert.equal(line[header.indexOf('Số liệu')], '7');
   assert.equal(line[header.indexOf('Số liệu gốc (in trong báo cáo)')], '-5');
   assert.match(line[header.indexOf('Thử sửa')], /^B03\/3\.2: -5 → 7$/);
+});
+
+/**
+ * The seed's form 03 with row 3.1.2 mistyped (66.687 → 66.867), as the core answers it: the ratio
+ * of row 3.1 fails, and localisation says the part, not the ratio, is the likely mistake.
+ */
+function mistypedPart() {
+  const rows = [
+    { cell: 'B03/3.1', stt: '3.1', depth: 1, indicator: 'Tỷ lệ hồ sơ giải quyết đúng hạn', unit: '%', value: '99,59', note: '', line: 553 },
+    { cell: 'B03/3.1.1', stt: '3.1.1', depth: 2, indicator: 'Tổng số TTHC đã giải quyết xong', unit: 'Hồ sơ', value: '66.959', note: '', line: 554 },
+    { cell: 'B03/3.1.2', stt: '3.1.2', depth: 2, indicator: 'Số hồ sơ TTHC đã giải quyết đúng hạn', unit: 'Hồ sơ', value: '66.867', note: '', line: 555 },
+  ];
+  return {
+    about: { unit: 'Ủy ban nhân dân tỉnh Khánh Hòa', period: 'Quý III/2024' },
+    forms: [{ form: 'B03', title: 'Kiểm soát TTHC', rows: 3, recognition: 'title', line: 550, table: rows }],
+    checks: [
+      { id: 'ratio:B03/3.1', kind: 'ratio', status: 'fail', cells: ['B03/3.1', 'B03/3.1.2', 'B03/3.1.1'], reported: '99,59', expected: '99,86', imbalance: '-0,27', formula: '66.867 / 66.959 × 100',
+        message: 'Dòng 3.1 «Tỷ lệ hồ sơ giải quyết đúng hạn»: tỷ lệ ghi 99,59% nhưng 66.867 / 66.959 = 99,86% (chênh 0,27 điểm %).', inferred: false, line: 553, quote: null, suggestions: [0] },
+      { id: 'count:B03/3.1.1', kind: 'count', status: 'pass', cells: ['B03/3.1.1'], reported: null, expected: null, imbalance: null, formula: null, message: 'Đạt', inferred: false, line: 554, quote: null },
+    ],
+    summary: { pass: 1, fail: 1, warn: 0, na: 0 },
+    notices: [],
+    suggestions: [{ cell: 'B03/3.1.2', current: '66.867', suggested: '66.687', confidence: 'high', typo: 'swap', explains: ['ratio:B03/3.1'],
+      message: 'Nhiều khả năng ô B03/3.1.2 bị gõ đảo hai chữ số: 66.867 → 66.687.' }],
+  };
+}
+
+test('summary: unit and period named, each row named once, the likely mistyped part blamed rather than the total', () => {
+  const text = textSummary(/** @type {any} */ (mistypedPart()), { source: 'tệp bao-cao.docx', when: new Date(2026, 11, 3, 9, 5) });
+  assert.match(text, /\nĐơn vị báo cáo: Ủy ban nhân dân tỉnh Khánh Hòa\nKỳ báo cáo: Quý III\/2024\nTệp: tệp bao-cao.docx\n/);
+  // «Biểu mẫu số 03, dòng 3.1: Dòng 3.1 …» said the row twice.
+  assert.match(text, /\n- Biểu mẫu số 03: Dòng 3\.1 «/);
+  assert.doesNotMatch(text, /dòng ([\d.]+): Dòng \1\b/i);
+  // Not «đúng ra 99,86»: the part 3.1.2 is the likely mistake, with the digits put back.
+  assert.doesNotMatch(text, /đúng ra/);
+  assert.match(text, /nhiều khả năng sai ở Biểu mẫu số 03, dòng 3\.1\.2: 66\.867 → 66\.687/);
+  // No sentence of the summary is said twice.
+  const sentences = text.split('\n').filter((l) => l.trim());
+  assert.equal(new Set(sentences).size, sentences.length);
+  // Without suggestions, a total is «cộng các phần được», not «đúng ra».
+  const r = /** @type {any} */ (mistypedPart());
+  r.suggestions = [];
+  r.checks[0].suggestions = [];
+  assert.match(textSummary(r), /\[ghi 99,59, tính lại được 99,86\]/);
+});
+
+test('CSV: problems only by default, every check on request; fields split on ";" and keep figures whole', () => {
+  const result = /** @type {any} */ (mistypedPart());
+  const few = resultsCsv(result);
+  assert.ok(few.startsWith('\uFEFF'));
+  const rows = parseCsv(few);
+  assert.equal(rows.length, 2);
+  assert.ok(rows.every((r) => r.length === rows[0].length));
+  const line = rows[1];
+  assert.deepEqual([line[1], line[2], line[9], line[10]], ['B03/3.1', '3.1', '99,59', '99,86']);
+  // The separator is ';' and nothing else splits: a comma inside a figure stays in its column.
+  assert.equal(few.split('\r\n')[0].split(';').length, rows[0].length);
+  assert.equal(parseCsv(resultsCsv(result, { all: true })).length, 3);
 });

@@ -281,7 +281,7 @@ export function makeZip(files) {
  * @param {string} text
  * @returns {string[][]}
  */
-export function parseCsv(text) {
+export function parseCsv(text, sep = ';') {
   const rows = [];
   let row = [];
   let cell = '';
@@ -293,7 +293,7 @@ export function parseCsv(text) {
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === sep) { row.push(cell); cell = ''; }
     else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
     else cell += ch;
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the two Wasm modules of the page (ES module glue + optimised .wasm):
 #   www/pkg/core/  tables only (no narrative checks, no .docx/.xlsx): the page's first load,
-#                  within the size budget of DESIGN.md;
+#                  within the first-load budget (docs/benchmarks.md);
 #   www/pkg/       everything: fetched by the worker when a file is opened or the input has a
 #                  narrative; also the module of the single-file build and of the check() API.
 # Then each Wasm is named by its content and the service worker's list is written

@@ -44,3 +44,11 @@ if [ -f package.json ]; then
     cp package-lock.json "$stamp"
   fi
 fi
+
+# python-docx and openpyxl, the independent readers tests/export.rs opens the exported .docx and
+# .xlsx with (a reader other than ours), in a venv of the worktree (.venv-export, git-ignored).
+if [ ! -x .venv-export/bin/python ] || ! .venv-export/bin/python -c 'import docx, openpyxl' 2>/dev/null; then
+  say "pip install python-docx openpyxl into .venv-export"
+  python3 -m venv .venv-export
+  .venv-export/bin/pip install --quiet --disable-pip-version-check python-docx openpyxl
+fi

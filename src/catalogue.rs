@@ -79,8 +79,8 @@ pub struct ColumnSpec {
 
 impl ColumnSpec {
     /// What the column's figures are.
-    pub fn measure(&self) -> Option<crate::report::Measure> {
-        use crate::report::Measure;
+    pub fn measure(&self) -> Option<crate::measure::Measure> {
+        use crate::measure::Measure;
         match self.kind.as_str() {
             "count" => Some(Measure::Count),
             "percent" => Some(Measure::Percent),
@@ -305,7 +305,7 @@ impl Catalogue {
                         ))
                     })?;
                     let percent =
-                        crate::report::Measure::of(&row.unit) == crate::report::Measure::Percent;
+                        crate::measure::Measure::of(&row.unit) == crate::measure::Measure::Percent;
                     let hundred = rust_decimal::Decimal::ONE_HUNDRED;
                     if value.value.is_sign_negative() || (percent && value.value > hundred) {
                         return Err(CatalogueError(format!(

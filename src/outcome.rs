@@ -1,4 +1,4 @@
-//! The result of checking a report: the JSON contract of DESIGN.md, shared by the CLI (`--json`),
+//! The result of checking a report: the JSON contract of docs/contract.md, shared by the CLI (`--json`),
 //! the Wasm `check()` and the page.
 //!
 //! Decimals cross every boundary as strings printed the Vietnamese way (`"31,15"`), so no figure
@@ -306,6 +306,10 @@ impl GridView {
 pub struct Outcome {
     /// The contract's version ([`CONTRACT_VERSION`]).
     pub version: u32,
+    /// The reporting unit, period and subject, as the report's heading gives them; absent when
+    /// it gives none ([`crate::about`]).
+    #[serde(skip_serializing_if = "crate::about::About::is_empty")]
+    pub about: crate::about::About,
     /// The forms found.
     pub forms: Vec<FormView>,
     /// Every check, form by form.
@@ -355,6 +359,7 @@ impl Outcome {
                 *e = (*e).max(c.status);
             }
         }
+        let about = crate::about::read(&report.narrative);
         let forms = report
             .forms
             .into_iter()
@@ -403,6 +408,7 @@ impl Outcome {
             .collect();
         Outcome {
             version: CONTRACT_VERSION,
+            about,
             forms,
             summary: Summary::of(&checks),
             checks,

@@ -4,6 +4,7 @@
 //! kiemso check [PATH|-] [--json] [--all] [--catalogue FILE]   (PATH: .docx, .xlsx, .csv, .tsv, .txt)
 //! kiemso forms [--catalogue FILE]
 //! kiemso target PATH CELL VALUE [--change CELL] [--json] [--catalogue FILE]
+//! kiemso export PATH -o OUT.docx|OUT.xlsx|OUT.csv [--all] [--date DD/MM/YYYY] [--catalogue FILE]
 //! ```
 //! Exit status: 0 no failed check, 1 at least one, 2 the input could not be read.
 //! For `target`: 0 the target can be reached (or is), 1 it cannot (the message says why), 2 the
@@ -30,6 +31,14 @@ const USAGE: &str = "Cách dùng:
       --change     ô được thay đổi (mặc định: tử số của tỷ lệ, phần đầu tiên của tổng)
       --json       in kết quả dạng JSON {cell, target, changes, message, reachable}
       Mã thoát: 0 đạt được, 1 không thể đạt (có lý do), 2 không dùng được dữ liệu hay ô.
+  kiemso export TỆP -o RA.docx|RA.xlsx|RA.csv [--all] [--date NGÀY] [--catalogue TỆP.json]
+      Ghi kết quả kiểm tra ra tệp, theo đuôi tên tệp:
+        .docx  Phiếu rà soát số liệu (đơn vị, kỳ báo cáo, bảng các số liệu cần xem lại)
+        .xlsx  các bảng của báo cáo, ô có vấn đề được tô màu và ghi chú
+        .csv   các kiểm tra không đạt, phân cách bằng dấu ; (Excel tiếng Việt mở thành cột)
+      --all        CSV gồm cả các kiểm tra đạt
+      --date       ngày ghi trên phiếu (mặc định: hôm nay, giờ Việt Nam), ví dụ 03/12/2026
+      Mã thoát như check: 0 không có lỗi, 1 có lỗi, 2 không đọc được dữ liệu hay không ghi được.
 Mã thoát: 0 không có lỗi, 1 có ít nhất một lỗi, 2 không đọc được dữ liệu.";
 
 /// Says why on standard error, escaped like all output, and exits with 2.
@@ -74,6 +83,8 @@ fn main() -> ExitCode {
     let mut catalogue_path: Option<OsString> = None;
     let mut positional: Vec<OsString> = Vec::new();
     let mut change: Option<String> = None;
+    let mut output: Option<OsString> = None;
+    let mut date: Option<String> = None;
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
         match a.to_str() {
@@ -86,6 +97,14 @@ fn main() -> ExitCode {
             Some("--change") => match it.next() {
                 Some(c) => change = Some(c.to_string_lossy().into_owned()),
                 None => return fail("thiếu tên ô sau --change"),
+            },
+            Some("-o" | "--output") => match it.next() {
+                Some(p) => output = Some(p),
+                None => return fail("thiếu tên tệp sau -o"),
+            },
+            Some("--date") => match it.next() {
+                Some(d) => date = Some(d.to_string_lossy().into_owned()),
+                None => return fail("thiếu ngày sau --date"),
             },
             Some("-h" | "--help") => {
                 println!("{USAGE}");
@@ -223,6 +242,24 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e.to_string()),
             }
         }
+        Some("export") => {
+            let (Some(path), Some(out)) = (positional.get(1), output) else {
+                let code = fail("export cần tệp đầu vào và -o TỆP_RA (.docx, .xlsx hay .csv)");
+                eprintln!("{USAGE}");
+                return code;
+            };
+            let options = Options {
+                catalogue,
+                ..Options::default()
+            };
+            export(
+                Path::new(path.as_os_str()),
+                Path::new(&out),
+                all,
+                date,
+                &options,
+            )
+        }
         Some("forms") => {
             let c = catalogue.unwrap_or_else(Catalogue::builtin);
             let mut text = format!("{}\n", escape_controls(&c.name));
@@ -245,5 +282,83 @@ fn main() -> ExitCode {
             eprintln!("{USAGE}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `kiemso export`: checks `path` and writes the output `out` names by its extension, from the
+/// same core as the page's downloads (`kiemso::export`).
+fn export(path: &Path, out: &Path, all: bool, date: Option<String>, options: &Options) -> ExitCode {
+    use kiemso::export::{Format, Meta};
+    let out_name = out.to_string_lossy();
+    let Some(format) = Format::from_name(&out_name) else {
+        return fail(&format!(
+            "không biết ghi {out_name}: tên tệp ra cần đuôi .docx, .xlsx hay .csv"
+        ));
+    };
+    let bytes = match read_input(path) {
+        Ok(b) => b,
+        Err(e) => return fail(&e),
+    };
+    let name = path.to_string_lossy();
+    let result = if path == Path::new("-") {
+        kiemso::read::encoding::decode(&bytes).and_then(|d| check_text(&d.text, options))
+    } else {
+        check_file(&bytes, &name, options)
+    };
+    let outcome = match result {
+        Ok(o) => o,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let source = path
+        .file_name()
+        .map_or_else(|| name.to_string(), |n| n.to_string_lossy().into_owned());
+    let meta = Meta {
+        source,
+        date: date.unwrap_or_else(today_in_vietnam),
+    };
+    let written = kiemso::export::export(&outcome, &meta, format, all)
+        .map_err(|e| e.to_string())
+        .and_then(|b| {
+            std::fs::write(out, b).map_err(|e| format!("không ghi được {out_name}: {e}"))
+        });
+    match written {
+        Err(e) => fail(&e),
+        Ok(()) if outcome.has_failures() => ExitCode::from(1),
+        Ok(()) => ExitCode::SUCCESS,
+    }
+}
+
+/// Today's date in Vietnam (UTC+7 all year, no summer time) as a letter prints it: `03/12/2026`.
+fn today_in_vietnam() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (secs + 7 * 3600) / 86_400;
+    let (y, m, d) = civil_from_days(days as i64);
+    format!("{d:02}/{m:02}/{y}")
+}
+
+/// The proleptic Gregorian date of a count of days since 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_from_days() {
+        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(super::civil_from_days(20_790), (2026, 12, 3));
+        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
     }
 }

@@ -1,5 +1,5 @@
 // What the page hands out: a short text for chat or e-mail, the checks as CSV (opens in Excel with
-// its Vietnamese letters intact), and the result as JSON (the contract of DESIGN.md). All built in
+// its Vietnamese letters intact), and the result as JSON (the contract of docs/contract.md). All built in
 // memory and saved through a Blob link: nothing is sent anywhere.
 
 import { STRINGS } from './i18n.mjs';
@@ -32,7 +32,40 @@ export function fileStamp(d) {
 }
 
 /**
- * A short plain-text summary to paste into a chat or an e-mail.
+ * The report's unit, period and subject as the core read them from its heading (`result.about`,
+ * src/about.rs); empty when the report gives none.
+ * @param {Result} result
+ * @returns {{ unit?: string, period?: string, title?: string }}
+ */
+export function aboutOf(result) {
+  return /** @type {any} */ (result).about ?? {};
+}
+
+/**
+ * What the checks say a figure should be, without blaming the figure when another one is the
+ * likely mistake: the suggestion of the localisation (src/locate.rs) when there is one («nhiều khả
+ * năng sai ở dòng 3.1.2: 66.867 → 66.687»), else the value found by the rule, named as what it is
+ * (a total re-added, a ratio recomputed), not as «đúng ra».
+ * @param {import('./model.mjs').Check} c
+ * @param {ReturnType<typeof indexResult>} index
+ * @returns {string}
+ */
+export function shouldBe(c, index) {
+  const best = (c.suggestions ?? []).map((k) => index.result.suggestions?.[k]).find(Boolean);
+  if (best) {
+    const hit = index.rows.get(best.cell);
+    const place = hit ? `${vi.formName(hit.form.form)}, dòng ${hit.row.stt}` : best.cell;
+    if (best.cell === c.cells[0]) return `ghi ${c.reported ?? best.current}, nhiều khả năng là ${best.suggested}`;
+    return `ghi ${c.reported ?? '?'}; nhiều khả năng sai ở ${place}: ${best.current} → ${best.suggested}`;
+  }
+  if (!c.expected || !c.reported) return '';
+  const found = c.kind === 'sum' ? 'cộng các phần được' : c.kind === 'ratio' ? 'tính lại được' : 'theo kiểm tra là';
+  return `ghi ${c.reported}, ${found} ${c.expected}`;
+}
+
+/**
+ * A short plain-text summary to paste into a chat or an e-mail: the unit and the period (from the
+ * report's heading; the file's name when it gives none), the counts, then each problem once.
  * @param {Result} result
  * @param {{ source?: string, edits?: Edits, when?: Date, limit?: number, lineWord?: string }} [about]
  *   `lineWord`: what the lines of the narrative count ("dòng", or "đoạn" for a Word file)
@@ -45,8 +78,11 @@ export function textSummary(result, about = {}) {
   const limit = about.limit ?? 20;
   const lineWord = about.lineWord ?? 'dòng';
   const words = index.narrative.length;
+  const heading = aboutOf(result);
   const lines = [`Kiểm số — kết quả kiểm tra số liệu (${formatDate(when)})`];
-  if (about.source) lines.push(`Dữ liệu: ${about.source}`);
+  if (heading.unit) lines.push(`Đơn vị báo cáo: ${heading.unit}`);
+  if (heading.period) lines.push(`Kỳ báo cáo: ${heading.period}`);
+  if (about.source) lines.push(`${heading.unit ? 'Tệp' : 'Dữ liệu'}: ${about.source}`);
   lines.push(
     `${forms.length} bảng, ${checks.length} phép kiểm tra` +
       `${words ? ` (${checks.length - words} trên bảng, ${words} trong lời văn)` : ''}: ${summary.fail} lỗi, ${summary.warn} cảnh báo, ` +
@@ -68,9 +104,12 @@ export function textSummary(result, about = {}) {
         continue;
       }
       const hit = index.rows.get(c.cells[0] ?? '');
-      const where = hit ? `${vi.formName(hit.form.form)}, dòng ${hit.row.stt}` : c.cells[0] ?? '';
-      const numbers = c.expected && c.reported ? ` [ghi ${c.reported}, đúng ra ${c.expected}]` : '';
-      lines.push(`- ${where}: ${c.message}${numbers}`);
+      // The core's explanation names the row itself («Dòng 3.1 «…»: …»): the place says only
+      // what it does not (the form), so that «dòng 1: Dòng 1» is not written.
+      const namesRow = hit && c.message.toLowerCase().startsWith(`dòng ${hit.row.stt.toLowerCase()}`);
+      const where = hit ? (namesRow ? vi.formName(hit.form.form) : `${vi.formName(hit.form.form)}, dòng ${hit.row.stt}`) : c.cells[0] ?? '';
+      const should = shouldBe(c, index);
+      lines.push(`- ${where}: ${c.message}${should ? ` [${should}]` : ''}`);
     }
     if (list.length > limit) lines.push(`- … và ${list.length - limit} mục khác (xem tệp CSV).`);
   }
@@ -87,6 +126,9 @@ export function textSummary(result, about = {}) {
  */
 const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 
+/** The field separator of the CSV: what Excel set to Vietnamese splits on. */
+export const SEP = ';';
+
 /** A figure as the tables print it (`-5`, `-1,5`, `+3,5`, `-1.234,5`, `12%`): left a number. */
 const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)*%?$/;
 
@@ -100,7 +142,7 @@ const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)*%?$/;
 export function csvField(v) {
   let s = v === null || v === undefined ? '' : String(v);
   if (FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) && s !== '-') s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
@@ -124,20 +166,24 @@ function editsAmong(cells, edits) {
  * and every cell it was compared with under "Các ô liên quan". What-if edits are not reported
  * figures: "Số liệu" is the figure checked, "Số liệu gốc" the printed one when the cell was edited,
  * and "Thử sửa" names every edited cell the check used, printed → tried. Starts with a byte-order
- * mark so Excel reads it as UTF-8.
+ * mark so Excel reads it as UTF-8, and separates fields with `;`: Excel set to Vietnamese uses the
+ * comma for decimals and `;` between fields, so a comma-separated file opens there as one column.
+ * Only the checks that do not hold unless `all` (a list of 165 «Đạt» hides the four problems).
  * @param {Result} result
- * @param {{ edits?: Edits }} [about]
+ * @param {{ edits?: Edits, all?: boolean }} [about]
  * @returns {string}
  */
 export function resultsCsv(result, about = {}) {
   const edits = about.edits ?? {};
+  const all = about.all ?? false;
   const index = indexResult(result);
   // The columns about edits come last: files read by position before they existed still read.
   const header = ['Biểu mẫu', 'Ô', 'STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', 'Kết quả', 'Loại kiểm tra',
     'Phép tính', 'Số ghi', 'Số đúng', 'Chênh lệch', 'Giải thích', 'Các ô liên quan', 'Quy tắc suy ra',
     'Câu trong lời văn', 'Dòng', 'Số liệu gốc (in trong báo cáo)', 'Thử sửa'];
-  const lines = [header.map(csvField).join(',')];
+  const lines = [header.map(csvField).join(SEP)];
   for (const c of result.checks) {
+    if (!all && c.status !== 'fail' && c.status !== 'warn') continue;
     const first = c.cells[0] ?? '';
     const printed = Object.hasOwn(edits, first) ? edits[first].original : '';
     const tried = editsAmong(c.cells, edits);
@@ -159,7 +205,7 @@ export function resultsCsv(result, about = {}) {
         c.line ?? '',
         printed,
         tried,
-      ].map(csvField).join(','));
+      ].map(csvField).join(SEP));
       continue;
     }
     const hit = index.rows.get(first);
@@ -183,13 +229,13 @@ export function resultsCsv(result, about = {}) {
       c.line ?? '',
       printed,
       tried,
-    ].map(csvField).join(','));
+    ].map(csvField).join(SEP));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /**
- * The result as pretty JSON: the contract of DESIGN.md as the core returned it. When figures were
+ * The result as pretty JSON: the contract of docs/contract.md as the core returned it. When figures were
  * edited ("what if"), the core checked the edited values, so each edited row also carries
  * `original` (the printed figure) and `edited: true`, and a top-level `edits` lists every edit
  * (`{ cell, original, value }`); without edits the document is the core's, unchanged.
@@ -215,9 +261,36 @@ export function resultsJson(result, about = {}) {
 }
 
 /**
- * Offers `text` as a file to save, through a Blob URL (no network).
+ * The correction letter («Phiếu rà soát số liệu», .docx) or the tables with the problem cells
+ * marked (.xlsx), written by the core (src/export/) from the same input and edits as the check on
+ * screen. The writers are in the complete module only, never in the first load: `loadWriter`
+ * gives it (the bridge's module for the page, fetched once, from the cache when offline).
+ * @param {'docx' | 'xlsx'} format
+ * @param {import('./engine.mjs').Job} job  the page's current check (`op` 'text' or 'file')
+ * @param {{ source: string, when?: Date, loadWriter: () => Promise<any> }} about
+ * @returns {Promise<Uint8Array>}
+ */
+export async function exportDocument(format, job, about) {
+  const mod = await about.loadWriter();
+  if (typeof mod.exportReport !== 'function') throw new Error('Bản Kiểm số này chưa có phần ghi tệp Word/Excel.');
+  if (job.op !== 'text' && job.op !== 'file') throw new Error('Chưa có dữ liệu để xuất.');
+  // A paste goes in as a UTF-8 text file: the core reads it as it reads a pasted text.
+  const bytes = job.op === 'file' ? job.bytes : new TextEncoder().encode(job.text);
+  const name = job.op === 'file' ? job.name : 'van-ban-dan-vao.txt';
+  const date = formatDate(about.when ?? new Date()).slice(0, 10);
+  return mod.exportReport(bytes, name, format, about.source, date, false, job.options ?? {});
+}
+
+/** The media types of the two documents. */
+export const DOCUMENT_TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/**
+ * Offers `text` (or bytes) as a file to save, through a Blob URL (no network).
  * @param {string} name
- * @param {string} text
+ * @param {string | Uint8Array} text
  * @param {string} type
  */
 export function download(name, text, type) {

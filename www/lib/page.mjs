@@ -772,12 +772,30 @@ export function startApp(env) {
   });
   $('copy-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('copy-dialog')).close());
 
-  $('csv').addEventListener('click', async () => {
-    if (!lastResult) return;
-    const { download, fileStamp, resultsCsv } = await exportsModule();
-    download(`kiemso-ket-qua-${fileStamp(new Date())}.csv`, resultsCsv(lastResult, { edits: state.edits }), 'text/csv;charset=utf-8');
-    status.textContent = 'Đã tạo tệp CSV kết quả.';
-  });
+  for (const [id, all] of /** @type {const} */ ([['csv', false], ['csv-all', true]])) {
+    $(id).addEventListener('click', async () => {
+      if (!lastResult) return;
+      const { download, fileStamp, resultsCsv } = await exportsModule();
+      download(`kiemso-ket-qua-${fileStamp(new Date())}.csv`, resultsCsv(lastResult, { edits: state.edits, all }), 'text/csv;charset=utf-8');
+      status.textContent = 'Đã tạo tệp CSV kết quả.';
+    });
+  }
+  // The letter and the marked tables: written by the complete module, loaded on the first click.
+  for (const [id, format, name] of /** @type {const} */ ([['docx', 'docx', 'phieu-ra-soat'], ['xlsx', 'xlsx', 'bang-danh-dau']])) {
+    $(id).addEventListener('click', async () => {
+      const job = currentJob();
+      if (!lastResult || !job) return;
+      status.textContent = 'Đang tạo tệp…';
+      try {
+        const { download, fileStamp, exportDocument, DOCUMENT_TYPES } = await exportsModule();
+        const bytes = await exportDocument(format, job, { source: state.file?.name ?? 'văn bản dán vào', loadWriter: async () => bridge.inPage?.exportReport ? bridge.inPage : bridge.options.loadInPage() });
+        download(`kiemso-${name}-${fileStamp(new Date())}.${format}`, bytes, DOCUMENT_TYPES[format]);
+        status.textContent = format === 'docx' ? 'Đã tạo Phiếu rà soát số liệu (.docx).' : 'Đã tạo bảng số liệu có đánh dấu (.xlsx).';
+      } catch (e) {
+        status.textContent = `Không tạo được tệp: ${e instanceof Error ? e.message : String(e)}`;
+      }
+    });
+  }
   $('json').addEventListener('click', async () => {
     if (!lastResult) return;
     const { download, fileStamp, resultsJson } = await exportsModule();
