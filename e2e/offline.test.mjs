@@ -40,7 +40,10 @@ test('when the complete module could not be kept, offline the tables are checked
   assert.equal(await page.locator('.ks-form').count(), 7);
   // Said inside the results, in view with them, not only at the top of the page…
   const note = page.locator('#results #coverage');
-  await note.waitFor({ state: 'visible', timeout: 5000 });
+  // (While the complete module is tried, the note says it is awaited; then that it could not come.)
+  await page.waitForFunction(() => /^Chưa kiểm tra: /.test(document.querySelector('#results #coverage')?.textContent ?? ''), null, { timeout: 10000 })
+    .catch(async (e) => assert.fail(`${e.message}: the note says «${await note.textContent()}», state ${await page.locator('#results').getAttribute('data-state')}, status «${await page.locator('#status').textContent()}»`));
+  assert.equal(await note.isVisible(), true);
   assert.match(await note.innerText(), /^Chưa kiểm tra: lời văn của báo cáo \(phần kiểm tra này cần tải thêm một lần khi có mạng\)/);
   await page.locator('#results').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SCREENSHOTS, 'offline-unchecked.png') });

@@ -294,7 +294,9 @@ export function startApp(env) {
           : 'Không tìm thấy bảng số liệu nào trong nội dung này.';
     updateEditsBar();
     showProblems();
-    import('./print.mjs').then((p) => (p.showCoverage($('coverage'), result), p.printHeader(result, lastSource, new Date())));
+    // Loaded with the first result; only the newest result is written (two loads may end in any order).
+    const source = lastSource;
+    import('./print.mjs').then((p) => result === lastResult && (p.showCoverage($('coverage'), result), p.printHeader(result, source, new Date())));
     if (reveal) {
       reveal = false;
       revealResults();

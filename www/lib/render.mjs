@@ -1174,8 +1174,10 @@ export class ResultsView {
       h('p', { class: 'ks-suggestion-h' }, icon('edit'), h('strong', null, s.suggestionTitle)),
       h('p', { class: 'ks-suggestion-msg' }, sug.message),
       this.o.onEdit
-        ? h('button', { type: 'button', class: 'ks-button ks-apply', 'aria-label': s.applyLabel(sug.suggested), onclick: apply },
-            `${s.apply}: ${sug.current} → ${sug.suggested}`)
+        // The visible words begin the accessible name (WCAG 2.5.3, label in name), the rest is
+        // said to a screen reader only.
+        ? h('button', { type: 'button', class: 'ks-button ks-apply', onclick: apply },
+            `${s.apply}: ${sug.current} → ${sug.suggested}`, h('span', { class: 'ks-visually-hidden' }, ` (${s.applyLabel(sug.suggested)})`))
         : null);
   }
 
