@@ -272,6 +272,9 @@ try {
   if (args.includes('--wasm-only')) {
     // Printed, not written; the server and the browser are closed below like in a full run.
     console.log(JSON.stringify(await wasmBenchmarks(browser, base), null, 2));
+  } else if (args.includes('--load-only')) {
+    // What the first visit downloads, file by file: to weigh a change against the budget.
+    console.log(JSON.stringify(await firstLoad(browser, base), null, 2));
   } else {
     const result = {
       chromium: browser.version(),

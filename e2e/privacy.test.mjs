@@ -40,7 +40,7 @@ test('after load the page sends nothing anywhere, and the CSP blocks any other o
   // pasted, and the modules loaded on demand (print header, exports) — plain GETs of static files
   // that carry nothing of the user's data.
   const network = requests.filter((r) => !r.url().startsWith('blob:'));
-  const complete = new RegExp(`^${origin}/(pkg/kiemso_bg\\.[0-9a-f]{16}\\.wasm|lib/(print|exports)\\.mjs)$`);
+  const complete = new RegExp(`^${origin}/(pkg/kiemso\\.js|pkg/kiemso_bg\\.[0-9a-f]{16}\\.wasm|lib/(print|exports)\\.mjs)$`);
   const leaks = network.filter((r) => !complete.test(r.url()) || r.method() !== 'GET' || r.postData() !== null);
   assert.deepEqual(leaks.map((r) => `${r.method()} ${r.url()}`), [], 'requests after load');
   assert.ok(network.length > 0, 'the complete module was fetched when the narrative was pasted');

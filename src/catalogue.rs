@@ -26,12 +26,34 @@ pub struct Catalogue {
     pub cross: Vec<RuleSpec>,
     /// Wide forms: units or fields of work as rows, numbered measures as columns.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(feature = "grids"), serde(skip))]
     pub grids: Vec<GridSpec>,
+    /// Without the `grids` feature (the first-load Wasm module, which sets every grid aside) the
+    /// section is read past: its deserialiser cost 3 KB gzipped of that module.
+    #[cfg(not(feature = "grids"))]
+    #[serde(default, rename = "grids", skip_serializing)]
+    pub grids_set_aside: Option<SetAside>,
     /// Many reports at once ([`crate::batch`]): the words that name a unit and a period, how
     /// rows behave from one period to the next, how units add up to the province. A catalogue
     /// without it uses the built-in catalogue's.
+    #[cfg(feature = "batch")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch: Option<BatchSpec>,
+    /// Without the `batch` feature (the page's first-load Wasm module) the section is read
+    /// past: its deserialiser alone cost 11 KB gzipped of that module.
+    #[cfg(not(feature = "batch"))]
+    #[serde(default, skip_serializing)]
+    pub batch: Option<SetAside>,
+}
+
+/// A catalogue section this build does not use, read past without being kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SetAside;
+
+impl<'de> Deserialize<'de> for SetAside {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SetAside, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| SetAside)
+    }
 }
 
 /// The words and rules for checking many reports together (`"batch"` in the catalogue).
@@ -487,6 +509,7 @@ impl Catalogue {
                 }
             }
         }
+        #[cfg(feature = "batch")]
         if let Some(batch) = &self.batch {
             for (what, value) in [
                 ("jump_factor", &batch.jump_factor),

@@ -27,6 +27,7 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 pub mod about;
+#[cfg(feature = "batch")]
 pub mod batch;
 pub mod catalogue;
 pub mod evaluate;

@@ -359,7 +359,12 @@ impl Outcome {
                 *e = (*e).max(c.status);
             }
         }
+        // A report's heading is prose, which only the complete module checks: the first-load
+        // module (tables only) leaves it to that one.
+        #[cfg(feature = "narrative")]
         let about = crate::about::read(&report.narrative);
+        #[cfg(not(feature = "narrative"))]
+        let about = crate::about::About::default();
         let forms = report
             .forms
             .into_iter()

@@ -201,8 +201,9 @@ pub fn export_report(
 ) -> Result<Vec<u8>, JsValue> {
     use crate::export::{export, Format, Meta};
     let format = Format::from_name(&format!(".{format}"))
-        .ok_or_else(|| into_error(format!("Không có định dạng xuất «{format}».")))?;
+        .ok_or_else(|| into_error("options", format!("Không có định dạng xuất «{format}».")))?;
+    keep_panic_messages();
     let options = options_from(options)?;
-    let outcome = check_file(bytes, name, &options).map_err(into_error)?;
-    export(&outcome, &Meta { source, date }, format, all).map_err(into_error)
+    let outcome = check_file(bytes, name, &options).map_err(read_error)?;
+    export(&outcome, &Meta { source, date }, format, all).map_err(|e| into_error("export", e))
 }

@@ -20,7 +20,6 @@
 //               | {type:'downloading', id} | {type:'checking', id}
 //               | {type:'complete', module} | {type:'complete-failed'}
 import * as core from './pkg/core/kiemso.js';
-import * as full from './pkg/kiemso.js';
 import { runJob, needsCompleteModule, withoutNarrativeNotice, narrativePending } from './lib/engine.mjs';
 
 /** @type {any} */
@@ -35,8 +34,14 @@ let lastLoadFailed = false;
 /** An answer said the narrative would follow: the page must hear how the download ended. */
 let promised = false;
 
-/** Fetches and compiles the complete module's own Wasm (named by its content). */
-async function compileComplete() {
+/** The complete module's glue: imported when first needed, not with the page's first load. */
+const completeGlue = () => import('./pkg/kiemso.js');
+
+/**
+ * Fetches and compiles the complete module's own Wasm (named by its content).
+ * @param {{ wasmFile?: string }} full  its glue
+ */
+async function compileComplete(full) {
   const response = await fetch(new URL(`./pkg/${full.wasmFile ?? 'kiemso_bg.wasm'}`, import.meta.url));
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   if (response.headers.get('Content-Type') === 'application/wasm') return WebAssembly.compileStreaming(response);
@@ -46,7 +51,8 @@ async function compileComplete() {
 /** Loads the complete module (one download at a time); rejects when it cannot be fetched. */
 function loadComplete() {
   if (!loading) {
-    loading = compileComplete().then((module) => {
+    loading = completeGlue().then(async (full) => {
+      const module = await compileComplete(full);
       full.initSync({ module });
       complete = full;
       lastLoadFailed = false;
@@ -117,6 +123,7 @@ scope.addEventListener('message', (/** @type {MessageEvent} */ event) => {
     queue = queue.then(async () => {
       try {
         if (msg.wasm) {
+          const full = await completeGlue();
           full.initSync({ module: msg.wasm });
           complete = full;
         } else {
