@@ -74,7 +74,7 @@ fn heading_lines(doc: &Document) -> Vec<&str> {
 /// Whether a line is exactly a report heading («BÁO CÁO»).
 pub(crate) fn is_report_heading(line: &str, spec: &BatchSpec) -> bool {
     let l = line.trim().trim_end_matches(':').trim().to_lowercase();
-    spec.report_headings.iter().any(|h| l == *h)
+    spec.report_headings.contains(&l)
 }
 
 /// Whether a line is a unit's name standing alone, as in a report's letterhead

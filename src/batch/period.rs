@@ -5,7 +5,7 @@
 //! indicator (and of the heading rows over it) and its unit ([`nature_of`]).
 
 use super::{BatchCheck, BatchKind, BatchReport};
-use crate::catalogue::{BatchSpec, Catalogue, Nature};
+use crate::catalogue::{BatchSpec, Nature};
 use crate::number::Figure;
 use crate::outcome::Status;
 use crate::report::{Form, Measure, Row};
@@ -45,7 +45,7 @@ pub fn nature_of(form: &Form, row: &Row, spec: &BatchSpec) -> Option<Nature> {
     }
     let unit = row.unit.trim().to_lowercase();
     if has(&own, &spec.stock_words)
-        || (spec.stock_units.iter().any(|u| *u == unit) && !has(&own, &spec.flow_words))
+        || (spec.stock_units.contains(&unit) && !has(&own, &spec.flow_words))
     {
         return Some(Nature::Stock);
     }
@@ -125,7 +125,6 @@ pub fn compare(
     previous: &BatchReport,
     current: &BatchReport,
     reports: (usize, usize),
-    _catalogue: &Catalogue,
     spec: &BatchSpec,
 ) -> Vec<BatchCheck> {
     let mut out = Vec::new();

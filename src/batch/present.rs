@@ -12,7 +12,11 @@ fn counts(fail: usize, warn: usize, pass: usize, na: usize) -> String {
 }
 
 fn check_line(out: &mut String, c: &BatchCheck) {
-    let place = c.cell.as_deref().map(|p| format!("[{p}] ")).unwrap_or_default();
+    let place = c
+        .cell
+        .as_deref()
+        .map(|p| format!("[{p}] "))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
         "  {} {}{}",

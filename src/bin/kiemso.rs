@@ -139,12 +139,9 @@ fn main() -> ExitCode {
         output,
     };
     match positional.first().and_then(|c| c.to_str()) {
-        Some("check") if many(&positional[1..]) => batch(
-            "check",
-            &positional[1..],
-            catalogue,
-            batch_flags,
-        ),
+        Some("check") if many(&positional[1..]) => {
+            batch("check", &positional[1..], catalogue, batch_flags)
+        }
         Some(command @ ("compare" | "consolidate")) => {
             batch(command, &positional[1..], catalogue, batch_flags)
         }
@@ -299,8 +296,7 @@ fn many(paths: &[OsString]) -> bool {
         [one] => {
             let p = Path::new(one);
             p.is_dir()
-                || p
-                    .extension()
+                || p.extension()
                     .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("zip"))
         }
         _ => true,
