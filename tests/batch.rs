@@ -538,3 +538,105 @@ fn stored_zip(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
     out.extend(0u16.to_le_bytes());
     out
 }
+
+#[test]
+fn grids_consolidate_cell_by_cell() {
+    let grid = text(Path::new("tests/fixtures/grids/ii06a.tsv"));
+    let b = consolidate_inputs(
+        vec![Input::text("a.tsv", &grid), Input::text("b.tsv", &grid)],
+        None,
+        &Options::default(),
+    );
+    let single = &read_inputs(vec![Input::text("a.tsv", &grid)], &Options::default())[0];
+    let rows: Vec<_> = b
+        .consolidated
+        .as_ref()
+        .unwrap()
+        .forms
+        .iter()
+        .flat_map(|f| &f.rows)
+        .filter(|r| r.method == batch::consolidate::Method::Sum)
+        .collect();
+    assert!(rows.len() > 50, "{}", rows.len());
+    for r in rows {
+        let (cell, _, row) = single
+            .cells()
+            .into_iter()
+            .find(|(c, _, _)| *c == r.cell)
+            .unwrap();
+        let one: u64 = row.raw.replace('.', "").parse().unwrap();
+        assert_eq!(
+            r.value.as_deref(),
+            Some(kiemso::number::format_vi((one * 2).into(), 0).as_str()),
+            "{cell}"
+        );
+        assert!(cell.contains('@'));
+    }
+}
+
+fn kiemso_cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kiemso"))
+        .args(args)
+        .output()
+        .expect("kiemso runs")
+}
+
+#[test]
+fn cli_consolidates_a_folder_against_the_province_and_writes_the_workbook() {
+    let out = std::env::temp_dir().join(format!("kiemso-h13-{}.xlsx", std::process::id()));
+    let o = kiemso_cli(&[
+        "consolidate",
+        "tests/fixtures/units/q3-2024",
+        "--against",
+        PROVINCE,
+        "-o",
+        out.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["reports"].as_array().unwrap().len(), 26);
+    assert_eq!(json["reports"][1]["unit"], "Sở Tư pháp");
+    assert_eq!(json["reports"][1]["version"], 2);
+    let checks = json["checks"].as_array().unwrap();
+    assert!(checks
+        .iter()
+        .all(|c| c["kind"] == "consolidation" && c["status"] == "pass"));
+    let bytes = std::fs::read(&out).unwrap();
+    std::fs::remove_file(&out).unwrap();
+    assert!(bytes.starts_with(b"PK"));
+}
+
+#[test]
+fn cli_check_of_many_files_gives_a_line_a_report_and_a_combined_exit_status() {
+    let dir = "tests/fixtures/units/q3-2024";
+    let o = kiemso_cli(&["check", dir]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.contains("Sở Tư pháp, Quý III/2024"));
+    assert!(text.contains("Tổng cộng 25 báo cáo"));
+    // A file that cannot be read among good ones: listed, the rest checked, exit 1.
+    let o = kiemso_cli(&[
+        "check",
+        &format!("{dir}/02-so-tu-phap.txt"),
+        "khong-co.docx",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.contains("khong-co.docx: không đọc được"), "{text}");
+    assert!(text.contains("Sở Tư pháp"), "{text}");
+    // The previous quarter against this one.
+    let o = kiemso_cli(&["compare", "tests/fixtures/units/q2-2024", dir, "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(json["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["kind"] == "period" && c["nature"] == "cumulative"));
+}
