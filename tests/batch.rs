@@ -640,3 +640,41 @@ fn cli_check_of_many_files_gives_a_line_a_report_and_a_combined_exit_status() {
         .iter()
         .any(|c| c["kind"] == "period" && c["nature"] == "cumulative"));
 }
+
+#[test]
+fn the_previous_quarters_column_must_repeat_the_previous_report() {
+    let grid = text(Path::new("tests/fixtures/grids/b03-periods.tsv"));
+    // The previous report: the table's «Quý II/2024» column as a report of its own.
+    let mut previous = String::from("UBND huyện A\nBÁO CÁO\nKết quả Quý II/2024\nBiểu mẫu số 03\n");
+    for l in grid.lines().skip(2) {
+        let c: Vec<&str> = l.split('\t').collect();
+        previous.push_str(&format!("{}\t{}\t{}\t{}\n", c[0], c[1], c[2], c[3]));
+    }
+    let current = format!("UBND huyện A\nBÁO CÁO\nKết quả Quý III/2024\n{grid}");
+    let b = compare(&previous, &current);
+    let columns: Vec<_> = b
+        .checks
+        .iter()
+        .filter(|c| c.id.starts_with("period:column:"))
+        .collect();
+    assert!(columns.len() > 15, "{}", columns.len());
+    assert!(columns.iter().all(|c| c.status == Status::Pass));
+    let template: Vec<_> = b
+        .checks
+        .iter()
+        .filter(|c| c.id.starts_with("period:template"))
+        .map(|c| &c.message)
+        .collect();
+    assert!(template.is_empty(), "{template:?}");
+    // This quarter's column is compared as the row's figure.
+    assert!(b
+        .checks
+        .iter()
+        .any(|c| c.id == "period:B03/3.1.1@Quý III/2024"));
+    // A figure of last quarter copied wrong into the table.
+    let changed = current.replacen("\t133.918\t", "\t133.981\t", 1);
+    let b = compare(&previous, &changed);
+    let c = at(&b, "B03/3.1.1@Quý II/2024");
+    assert_eq!(c.status, Status::Warn, "{}", c.message);
+    assert_eq!(c.previous.as_deref(), Some("133.918"));
+}

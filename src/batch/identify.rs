@@ -236,7 +236,7 @@ fn year_after(s: &str, spec: &BatchSpec) -> Option<i32> {
 }
 
 /// The first period named in `line`; a bare year («năm 2024») only when `years`.
-fn period_in(line: &str, spec: &BatchSpec, years: bool) -> Option<Period> {
+pub(crate) fn period_in(line: &str, spec: &BatchSpec, years: bool) -> Option<Period> {
     let lower = line.to_lowercase();
     let starts = |k: usize| {
         k == 0
