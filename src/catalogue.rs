@@ -30,8 +30,25 @@ pub struct Catalogue {
     /// Many reports at once ([`crate::batch`]): the words that name a unit and a period, how
     /// rows behave from one period to the next, how units add up to the province. A catalogue
     /// without it uses the built-in catalogue's.
+    #[cfg(feature = "batch")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch: Option<BatchSpec>,
+    /// A module built without [`crate::batch`] accepts the section and skips it.
+    #[cfg(not(feature = "batch"))]
+    #[serde(default, skip_serializing)]
+    pub batch: Option<Skipped>,
+}
+
+/// A catalogue section this build does not use, accepted and left unread.
+#[cfg(not(feature = "batch"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Skipped;
+
+#[cfg(not(feature = "batch"))]
+impl<'de> Deserialize<'de> for Skipped {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Skipped, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| Skipped)
+    }
 }
 
 /// The words and rules for checking many reports together (`"batch"` in the catalogue).
@@ -487,6 +504,7 @@ impl Catalogue {
                 }
             }
         }
+        #[cfg(feature = "batch")]
         if let Some(batch) = &self.batch {
             for (what, value) in [
                 ("jump_factor", &batch.jump_factor),

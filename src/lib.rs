@@ -26,6 +26,7 @@
 // a finding. clippy.toml limits this lint to decimals.
 #![deny(clippy::arithmetic_side_effects)]
 
+#[cfg(feature = "batch")]
 pub mod batch;
 pub mod catalogue;
 pub mod evaluate;

@@ -179,7 +179,11 @@ pub fn from_file_name(name: &str, spec: &BatchSpec) -> (Option<String>, Option<P
             let lower = spaced.to_lowercase();
             let cut = period_start(&lower, &with_q, p).unwrap_or(lower.len());
             // Lower-casing may change a name's length in bytes («İ»): then the lower-case words.
-            let source = if lower.len() == spaced.len() { &spaced } else { &lower };
+            let source = if lower.len() == spaced.len() {
+                &spaced
+            } else {
+                &lower
+            };
             collapse(source.get(..cut).unwrap_or(&lower[..cut]))
         }
         None => collapse(&spaced),
@@ -366,7 +370,15 @@ mod tests {
     #[test]
     fn odd_names_and_lines_do_not_panic() {
         let s = spec();
-        for name in ["İİİ-q3-2024.txt", "q", "quý", "Quý IV/", "năm 20245", ".txt", "ß_quý-1-2024"] {
+        for name in [
+            "İİİ-q3-2024.txt",
+            "q",
+            "quý",
+            "Quý IV/",
+            "năm 20245",
+            ".txt",
+            "ß_quý-1-2024",
+        ] {
             let _ = from_file_name(name, &s);
             let _ = period_of(&doc(&[name]), &s);
             let _ = unit_of(&doc(&[name, "BÁO CÁO"]), &s);

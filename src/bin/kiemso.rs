@@ -132,18 +132,27 @@ fn main() -> ExitCode {
         }
         None => None,
     };
+    #[cfg(feature = "batch")]
     let batch_flags = BatchFlags {
         json,
         all,
         against,
         output,
     };
+    #[cfg(not(feature = "batch"))]
+    let _ = (against, output);
     match positional.first().and_then(|c| c.to_str()) {
+        #[cfg(feature = "batch")]
         Some("check") if many(&positional[1..]) => {
             batch("check", &positional[1..], catalogue, batch_flags)
         }
+        #[cfg(feature = "batch")]
         Some(command @ ("compare" | "consolidate")) => {
             batch(command, &positional[1..], catalogue, batch_flags)
+        }
+        #[cfg(not(feature = "batch"))]
+        Some("compare" | "consolidate") => {
+            fail("bản kiemso này được dựng không có phần kiểm tra nhiều báo cáo (tính năng batch)")
         }
         Some("check") => {
             let path = positional
@@ -281,6 +290,7 @@ fn main() -> ExitCode {
 }
 
 /// The options of the subcommands over many reports.
+#[cfg(feature = "batch")]
 struct BatchFlags {
     json: bool,
     all: bool,
@@ -290,6 +300,7 @@ struct BatchFlags {
 
 /// Whether `check` is given many reports: several paths, a folder or a .zip. One file keeps the
 /// single-report output.
+#[cfg(feature = "batch")]
 fn many(paths: &[OsString]) -> bool {
     match paths {
         [] => false,
@@ -304,6 +315,7 @@ fn many(paths: &[OsString]) -> bool {
 }
 
 /// `check` of many reports, `compare` and `consolidate`, on the core's [`kiemso::batch`].
+#[cfg(feature = "batch")]
 fn batch(
     command: &str,
     paths: &[OsString],
@@ -373,7 +385,7 @@ fn write_consolidated(result: &kiemso::batch::Batch, path: &Path) -> Result<(), 
     std::fs::write(path, bytes).map_err(|e| format!("không ghi được {}: {e}", path.display()))
 }
 
-#[cfg(not(feature = "xlsx-export"))]
+#[cfg(all(feature = "batch", not(feature = "xlsx-export")))]
 fn write_consolidated(_result: &kiemso::batch::Batch, _path: &Path) -> Result<(), String> {
     Err("bản kiemso này được dựng không có phần ghi .xlsx (tính năng xlsx-export)".into())
 }
