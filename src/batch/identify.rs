@@ -74,7 +74,7 @@ fn heading_lines(doc: &Document) -> Vec<&str> {
 /// Whether a line is exactly a report heading («BÁO CÁO»).
 pub(crate) fn is_report_heading(line: &str, spec: &BatchSpec) -> bool {
     let l = line.trim().trim_end_matches(':').trim().to_lowercase();
-    spec.report_headings.iter().any(|h| l == *h)
+    spec.report_headings.contains(&l)
 }
 
 /// Whether a line is a unit's name standing alone, as in a report's letterhead
@@ -178,7 +178,13 @@ pub fn from_file_name(name: &str, spec: &BatchSpec) -> (Option<String>, Option<P
             // The words before the period's first word.
             let lower = spaced.to_lowercase();
             let cut = period_start(&lower, &with_q, p).unwrap_or(lower.len());
-            collapse(&spaced[..cut])
+            // Lower-casing may change a name's length in bytes («İ»): then the lower-case words.
+            let source = if lower.len() == spaced.len() {
+                &spaced
+            } else {
+                &lower
+            };
+            collapse(source.get(..cut).unwrap_or(&lower[..cut]))
         }
         None => collapse(&spaced),
     };
@@ -236,7 +242,7 @@ fn year_after(s: &str, spec: &BatchSpec) -> Option<i32> {
 }
 
 /// The first period named in `line`; a bare year («năm 2024») only when `years`.
-fn period_in(line: &str, spec: &BatchSpec, years: bool) -> Option<Period> {
+pub(crate) fn period_in(line: &str, spec: &BatchSpec, years: bool) -> Option<Period> {
     let lower = line.to_lowercase();
     let starts = |k: usize| {
         k == 0
@@ -359,6 +365,28 @@ mod tests {
         let a = Unit::new("Ủy ban nhân dân tỉnh Khánh Hòa", &s);
         let b = Unit::new("UBND TỈNH  KHÁNH HÒA", &s);
         assert_eq!(a.key, b.key);
+    }
+
+    #[test]
+    fn odd_names_and_lines_do_not_panic() {
+        let s = spec();
+        for name in [
+            "İİİ-q3-2024.txt",
+            "q",
+            "quý",
+            "Quý IV/",
+            "năm 20245",
+            ".txt",
+            "ß_quý-1-2024",
+        ] {
+            let _ = from_file_name(name, &s);
+            let _ = period_of(&doc(&[name]), &s);
+            let _ = unit_of(&doc(&[name, "BÁO CÁO"]), &s);
+        }
+        assert_eq!(
+            from_file_name("İstanbul q3 2024.txt", &s).1.unwrap().label,
+            "Quý III/2024"
+        );
     }
 
     #[test]

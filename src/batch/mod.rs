@@ -497,7 +497,6 @@ pub fn compare_inputs(previous: Vec<Input>, current: Vec<Input>, options: &Optio
             &previous[p],
             &current[c],
             (p, offset + c),
-            options.catalogue(),
             spec,
         ));
     }

@@ -5,7 +5,7 @@
 //! indicator (and of the heading rows over it) and its unit ([`nature_of`]).
 
 use super::{BatchCheck, BatchKind, BatchReport};
-use crate::catalogue::{BatchSpec, Catalogue, Nature};
+use crate::catalogue::{BatchSpec, Nature};
 use crate::number::Figure;
 use crate::outcome::Status;
 use crate::report::{Form, Measure, Row};
@@ -45,7 +45,7 @@ pub fn nature_of(form: &Form, row: &Row, spec: &BatchSpec) -> Option<Nature> {
     }
     let unit = row.unit.trim().to_lowercase();
     if has(&own, &spec.stock_words)
-        || (spec.stock_units.iter().any(|u| *u == unit) && !has(&own, &spec.flow_words))
+        || (spec.stock_units.contains(&unit) && !has(&own, &spec.flow_words))
     {
         return Some(Nature::Stock);
     }
@@ -108,7 +108,9 @@ enum Year {
 
 /// Whether a cell's words are the same row in both templates (a renumbered template gives the
 /// same STT another indicator).
-fn same_row(a: &Row, b: &Row) -> bool {
+/// `columns`: whether the grid columns must be the same too (not when a period's column stands
+/// for the row).
+fn same_row(a: &Row, b: &Row, columns: bool) -> bool {
     let key = |r: &Row| {
         r.indicator
             .to_lowercase()
@@ -117,7 +119,7 @@ fn same_row(a: &Row, b: &Row) -> bool {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    key(a) == key(b) && a.column_label == b.column_label
+    key(a) == key(b) && (!columns || a.column_label == b.column_label)
 }
 
 /// The period checks of `current` against `previous` (`reports`: their indices in the batch).
@@ -125,7 +127,6 @@ pub fn compare(
     previous: &BatchReport,
     current: &BatchReport,
     reports: (usize, usize),
-    _catalogue: &Catalogue,
     spec: &BatchSpec,
 ) -> Vec<BatchCheck> {
     let mut out = Vec::new();
@@ -163,27 +164,49 @@ pub fn compare(
     };
     let factor = Figure::parse(&spec.jump_factor).map_or(Decimal::from(5), |f| f.value);
     let minimum = Figure::parse(&spec.jump_minimum).map_or(Decimal::from(10), |f| f.value);
+    // The previous report's cells; in a «quý trước | quý này» table of its own, its period's
+    // column stands for the row, and the other period columns are left out.
     let before: HashMap<String, (&Form, &Row)> = previous
         .cells()
         .into_iter()
-        .map(|(name, f, r)| (name, (f, r)))
+        .filter_map(|(name, f, r)| match period_column(f, r, spec) {
+            None => Some((name, (f, r))),
+            Some(p) if previous.period_id.as_ref() == Some(&p) => {
+                Some((format!("{}/{}", f.id, r.stt.label), (f, r)))
+            }
+            Some(_) => None,
+        })
         .collect();
     let mut only_now = Vec::new();
     let mut changed = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (cell, form, row) in current.cells() {
+        // In a «quý trước | quý này» table, the previous period's column must repeat the previous
+        // report's figures, and this period's column is this report's figure of the row.
+        let mut key = cell.clone();
+        if let Some(column) = period_column(form, row, spec) {
+            let plain = format!("{}/{}", form.id, row.stt.label);
+            if previous.period_id.as_ref() == Some(&column) {
+                out.extend(agree(&cell, form, row, &before, &p_name, reports));
+                continue;
+            }
+            if current.period_id.as_ref() != Some(&column) {
+                continue;
+            }
+            key = plain;
+        }
         let Some(nature) = nature_of(form, row, spec) else {
             continue;
         };
         let Some(now) = row.value.figure() else {
             continue;
         };
-        seen.insert(cell.clone());
-        let Some((_, prev_row)) = before.get(&cell) else {
+        seen.insert(key.clone());
+        let Some((_, prev_row)) = before.get(&key) else {
             only_now.push(cell);
             continue;
         };
-        if !same_row(prev_row, row) {
+        if !same_row(prev_row, row, key == cell) {
             changed.push(cell);
             continue;
         }
@@ -300,6 +323,46 @@ pub fn compare(
         ));
     }
     out
+}
+
+/// The period a grid cell's column is headed with («Quý II/2024»), if any.
+fn period_column(form: &Form, row: &Row, spec: &BatchSpec) -> Option<super::identify::Period> {
+    let column = form.grid.as_ref()?.columns.get(row.column?)?;
+    super::identify::period_in(&column.label, spec, true)
+}
+
+/// A cell of the previous period's column of a «quý trước | quý này» table against the previous
+/// report's own figure for that row (its plain cell, or its own column of that period).
+fn agree(
+    cell: &str,
+    form: &Form,
+    row: &Row,
+    before: &HashMap<String, (&Form, &Row)>,
+    p_name: &str,
+    reports: (usize, usize),
+) -> Option<BatchCheck> {
+    let now = row.value.figure()?;
+    let plain = format!("{}/{}", form.id, row.stt.label);
+    let (_, then_row) = before.get(&plain).or_else(|| before.get(cell))?;
+    let then = then_row.value.figure()?;
+    let (a, b) = (then.printed(), now.printed());
+    let (status, message) = if then.value == now.value {
+        (
+            Status::Pass,
+            format!("Ô {cell}: cột {p_name} khớp với báo cáo {p_name} ({b})."),
+        )
+    } else {
+        (
+            Status::Warn,
+            format!("Ô {cell} «{}»: cột {p_name} ghi {b}, nhưng báo cáo {p_name} đã gửi ghi {a}. Nếu số kỳ trước đã được điều chỉnh, hãy ghi chú lý do; nếu không, hãy chép lại đúng số đã báo cáo.", row.indicator),
+        )
+    };
+    Some(BatchCheck {
+        cell: Some(cell.to_string()),
+        previous: Some(a),
+        current: Some(b),
+        ..check(format!("period:column:{cell}"), status, reports, message)
+    })
 }
 
 /// How many times the larger of two positive figures is the smaller, when that is more than

@@ -146,18 +146,27 @@ fn main() -> ExitCode {
         }
         None => None,
     };
+    #[cfg(feature = "batch")]
     let batch_flags = BatchFlags {
         json,
         all,
         against,
         output: output.clone(),
     };
+    #[cfg(not(feature = "batch"))]
+    let _ = (against, output);
     match positional.first().and_then(|c| c.to_str()) {
+        #[cfg(feature = "batch")]
         Some("check") if many(&positional[1..]) => {
             batch("check", &positional[1..], catalogue, batch_flags)
         }
+        #[cfg(feature = "batch")]
         Some(command @ ("compare" | "consolidate")) => {
             batch(command, &positional[1..], catalogue, batch_flags)
+        }
+        #[cfg(not(feature = "batch"))]
+        Some("compare" | "consolidate") => {
+            fail("bản kiemso này được dựng không có phần kiểm tra nhiều báo cáo (tính năng batch)")
         }
         Some("check") => {
             let path = positional
@@ -380,17 +389,8 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (y, m, d)
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn dates_from_days() {
-        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
-        assert_eq!(super::civil_from_days(20_790), (2026, 12, 3));
-        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
-    }
-}
-
 /// The options of the subcommands over many reports.
+#[cfg(feature = "batch")]
 struct BatchFlags {
     json: bool,
     all: bool,
@@ -400,6 +400,7 @@ struct BatchFlags {
 
 /// Whether `check` is given many reports: several paths, a folder or a .zip. One file keeps the
 /// single-report output.
+#[cfg(feature = "batch")]
 fn many(paths: &[OsString]) -> bool {
     match paths {
         [] => false,
@@ -414,6 +415,7 @@ fn many(paths: &[OsString]) -> bool {
 }
 
 /// `check` of many reports, `compare` and `consolidate`, on the core's [`kiemso::batch`].
+#[cfg(feature = "batch")]
 fn batch(
     command: &str,
     paths: &[OsString],
@@ -483,7 +485,17 @@ fn write_consolidated(result: &kiemso::batch::Batch, path: &Path) -> Result<(), 
     std::fs::write(path, bytes).map_err(|e| format!("không ghi được {}: {e}", path.display()))
 }
 
-#[cfg(not(feature = "xlsx-export"))]
+#[cfg(all(feature = "batch", not(feature = "xlsx-export")))]
 fn write_consolidated(_result: &kiemso::batch::Batch, _path: &Path) -> Result<(), String> {
     Err("bản kiemso này được dựng không có phần ghi .xlsx (tính năng xlsx-export)".into())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_from_days() {
+        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(super::civil_from_days(20_790), (2026, 12, 3));
+        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
+    }
 }

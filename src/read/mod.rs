@@ -518,11 +518,14 @@ fn read_zip(bytes: &[u8], name: &str, ext: &str) -> Result<FileContents, ReadErr
     }
 }
 
+/// A file inside a .zip: its path in the archive and its bytes.
+pub type ZipEntry = (String, Vec<u8>);
+
 /// The files inside a .zip that is not a Word or Excel file (reports sent together), by their
 /// path in the archive, read under the same limits as a .docx; `None` when `bytes` is a Word or
 /// Excel package, or not a zip at all.
 #[cfg(feature = "files")]
-pub fn unzip(bytes: &[u8], name: &str) -> Result<Option<Vec<(String, Vec<u8>)>>, ReadError> {
+pub fn unzip(bytes: &[u8], name: &str) -> Result<Option<Vec<ZipEntry>>, ReadError> {
     if !matches!(magic(bytes), Magic::Zip) {
         return Ok(None);
     }
