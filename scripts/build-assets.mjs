@@ -15,8 +15,11 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The two module directories of scripts/build-wasm.sh: the small first one, the complete one. */
-export const PKG_DIRS = ['pkg/core', 'pkg'];
+/**
+ * The module directories of scripts/build-wasm.sh: the small first one, the complete one, and the
+ * one with the writers of the exported documents (fetched when a document is asked for).
+ */
+export const PKG_DIRS = ['pkg/core', 'pkg', 'pkg/export'];
 const WASM_RE = /^kiemso_bg(?:\.[0-9a-f]{16})?\.wasm$/;
 
 /** @param {Buffer | string} data */

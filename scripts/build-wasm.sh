@@ -2,8 +2,12 @@
 # Builds the two Wasm modules of the page (ES module glue + optimised .wasm):
 #   www/pkg/core/  tables only (no narrative checks, no .docx/.xlsx): the page's first load,
 #                  within the size budget of DESIGN.md;
-#   www/pkg/       everything: fetched by the worker when a file is opened or the input has a
-#                  narrative; also the module of the single-file build and of the check() API.
+#   www/pkg/       everything but the writers: fetched by the worker when a file is opened or the
+#                  input has a narrative; also the module of the single-file build and of the
+#                  check() API;
+#   www/pkg/export/ everything and the writers of the correction letter (.docx) and the marked
+#                  tables (.xlsx): fetched by the page only when one of them is asked for (the
+#                  writers would make the complete module 70 % larger: docs/exports.md).
 # Then each Wasm is named by its content and the service worker's list is written
 # (scripts/build-assets.mjs), so a cached glue never meets another build's Wasm.
 set -euo pipefail
@@ -33,7 +37,8 @@ build() {
 
 rm -rf www/pkg
 build www/pkg/core wasm -O3 --no-default-features
-build www/pkg wasm-complete -Os
+build www/pkg wasm-complete -Os --no-default-features --features narrative,files,grids,locate,target
+build www/pkg/export wasm-complete -Os
 node scripts/build-assets.mjs
 # The app as deployed: www/ with its scripts and styles minified (dist/www/).
 node scripts/build-dist.mjs
