@@ -78,7 +78,9 @@ export function assetManifest(www) {
   for (const dir of PKG_DIRS) {
     const wasm = wasmFileIn(join(www, dir));
     if (!wasm || !existsSync(join(www, dir, 'kiemso.js'))) continue;
-    app.push(`${dir}/kiemso.js`);
+    // The writers' module is fetched whole (glue and Wasm) on the first export only: until then
+    // neither is kept, so an unused glue never sits in the cache without its Wasm.
+    (dir === 'pkg/export' ? lazy : app).push(`${dir}/kiemso.js`);
     // The small module starts with the page; the complete one is fetched when first needed.
     (dir === 'pkg/core' ? app : lazy).push(`${dir}/${wasm}`);
   }
