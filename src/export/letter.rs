@@ -205,10 +205,8 @@ pub fn document_xml(outcome: &Outcome, meta: &Meta) -> String {
             size: 24,
             ..Look::default()
         };
-        body.push_str(
-            "<w:tbl><w:tblPr><w:tblW w:w=\"9071\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>\
-             <w:tblBorders>",
-        );
+        // The children of tblPr in the schema's order (Word refuses a file with them out of order).
+        body.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"9071\" w:type=\"dxa\"/><w:tblBorders>");
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
             let _ = write!(
                 body,
@@ -216,7 +214,7 @@ pub fn document_xml(outcome: &Outcome, meta: &Meta) -> String {
             );
         }
         body.push_str(
-            "</w:tblBorders><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/>\
+            "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/>\
              <w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>",
         );
         for (_, w) in COLUMNS {
