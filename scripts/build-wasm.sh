@@ -19,7 +19,8 @@ WASM_OPT=node_modules/.bin/wasm-opt
 [ -x "$WASM_OPT" ] || { echo "[build] $WASM_OPT missing: run scripts/setup.sh (npm ci)" >&2; exit 1; }
 
 # build OUT_DIR PROFILE WASM_OPT_LEVEL [cargo feature flags…]
-# The profiles (Cargo.toml): `wasm` (speed, the first load) and `wasm-complete` (speed and size).
+# The profiles (Cargo.toml): `wasm` (speed, the first load), `wasm-complete` (speed and size) and
+# `wasm-export` (size: the writers' module, fetched on a click).
 build() {
   local out=$1 profile=$2 level=$3; shift 3
   cargo build --quiet --profile "$profile" --target wasm32-unknown-unknown --lib "$@"
@@ -38,7 +39,7 @@ build() {
 rm -rf www/pkg
 build www/pkg/core wasm -O3 --no-default-features
 build www/pkg wasm-complete -Os --no-default-features --features narrative,files,grids,locate,target
-build www/pkg/export wasm-complete -Os
+build www/pkg/export wasm-export -Oz
 node scripts/build-assets.mjs
 # The app as deployed: www/ with its scripts and styles minified (dist/www/).
 node scripts/build-dist.mjs
