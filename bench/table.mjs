@@ -22,6 +22,7 @@ const load = (/** @type {string} */ name) => {
 const native = load('native.json');
 const browser = load('browser.json');
 const fl = load('frictionless.json');
+const duck = load('duckdb.json');
 if (!native || !browser) throw new Error(`native.json and browser.json are needed in ${out}`);
 
 const ms = (/** @type {number} */ x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms';
@@ -115,6 +116,25 @@ if (fl) {
   row('frictionless validate vs kiemso check', '—', 'skipped: frictionless not installed (the full mode installs it in bench/out/venv)', '');
 }
 
+// Beside a minimal checker and DuckDB: what the explanations, the report model and the reading
+// of any paste cost, as ratios measured in this run.
+for (const m of native.minimal ?? []) {
+  row(`Kiểm số (check + text output) vs a minimal checker, same rules and verdicts: ${rows(m.size)} rows CSV (${rows(m.checks)} checks)`,
+    `median of ${m.iters}, in one process`,
+    `kiemso ${ms(m.kiemso_ms)} · minimal ${ms(m.minimal_ms)}: kiemso takes ${ratio(m.kiemso_ms, m.minimal_ms)} the time`,
+    m.size >= 100000 ? `within ×2.5 ${verdict(m.ratio <= 2.5)}` : '');
+}
+if (duck) {
+  for (const s of duck.sizes) {
+    row(`DuckDB ${duck.version} SQL (same rules and verdicts) vs kiemso check: ${rows(s.size)} rows CSV`, 'wall · peak RSS, one process each; the query alone',
+      `duckdb ${sec(s.duckdb_process_s)} · ${mb(s.duckdb_rss_kb * 1024)} (query ${sec(s.duckdb_query_s)}); kiemso ${sec(s.kiemso_s)} · ${mb(s.kiemso_rss_kb * 1024)}; `
+      + `kiemso takes ${ratio(s.kiemso_s, s.duckdb_process_s)} DuckDB's time (${ratio(s.kiemso_s, s.duckdb_query_s)} its query's)`,
+      s.size >= 100000 ? `faster than DuckDB ${verdict(s.kiemso_s < s.duckdb_process_s)}` : '');
+  }
+} else {
+  row('DuckDB SQL vs kiemso check', '—', 'skipped: duckdb not installed (the full mode installs it in bench/out/venv)', '');
+}
+
 // The CLI over a batch.
 const c = native.cli;
 row(`kiemso CLI over ${rows(c.files)} reports (a province's units, one quarter; ${c.failed} with a failed check)`,
@@ -134,7 +154,7 @@ console.log(line(['Benchmark', 'Measure', 'Result', 'Budget']));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of table) console.log(line(r));
 console.log('');
-console.log('Budgets are DESIGN.md\'s; nothing fails on a time. Times are wall clock on a shared machine (see the load');
+console.log('Budgets: docs/benchmarks.md; nothing fails on a time. Times are wall clock on a shared machine (see the load');
 console.log('average above). performance.now() in a worker without cross-origin isolation ticks in 0.1 ms. Wasm memory is');
 console.log('the module\'s linear memory after the check (it never shrinks): the peak. Scaling tables are generated');
 console.log('(examples/bench/gen.rs): valid hierarchies whose totals and percentages hold, checked with inferred rules.');

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmarks (`make bench`): one table of figures, no assertions on time.
 #   scripts/bench.sh          full mode: many iterations, 1k/10k/100k rows, 1,000 reports through
-#                             the CLI, frictionless side by side (installed in bench/out/venv)
+#                             the CLI, a minimal checker, frictionless and DuckDB side by side
+#                             (installed in bench/out/venv)
 #   scripts/bench.sh --quick  the same benchmarks, small and on the debug build that the tests have
 #                             just compiled (CI runs it so they do not rot): its native figures are
 #                             not measurements; fails if any benchmark fails, never because of a time
@@ -55,10 +56,10 @@ say "generate inputs: tables of $ROWS rows, $BATCH reports"
 node bench/browser.mjs --out "$OUT" --rows "$ROWS" "${BROWSER_FLAGS[@]}"
 
 FRICTIONLESS="$OUT/venv/bin/frictionless"
-if [ "$mode" = full ] && [ ! -x "$FRICTIONLESS" ]; then
-  say "install frictionless (PyPI) into $OUT/venv"
+if [ "$mode" = full ] && { [ ! -x "$FRICTIONLESS" ] || ! "$OUT/venv/bin/python" -c "import duckdb" 2>/dev/null; }; then
+  say "install frictionless and duckdb (PyPI) into $OUT/venv"
   python3 -m venv "$OUT/venv"
-  "$OUT/venv/bin/pip" install --quiet --disable-pip-version-check frictionless
+  "$OUT/venv/bin/pip" install --quiet --disable-pip-version-check frictionless duckdb
 fi
 if [ -x "$FRICTIONLESS" ]; then
   runs=3; [ "$mode" = quick ] && runs=1
@@ -66,6 +67,13 @@ if [ -x "$FRICTIONLESS" ]; then
     --rows "$ROWS" --runs "$runs"
 else
   say "frictionless is not installed: skipped (the full mode installs it)"
+fi
+rm -f "$OUT"/duckdb.json
+if [ -x "$OUT/venv/bin/python" ] && "$OUT/venv/bin/python" -c "import duckdb" 2>/dev/null; then
+  runs=3; [ "$mode" = quick ] && runs=1
+  "$OUT/venv/bin/python" bench/against_duckdb.py --out "$OUT" --kiemso "$KIEMSO" --rows "$ROWS" --runs "$runs"
+else
+  say "duckdb is not installed: skipped (the full mode installs it)"
 fi
 
 echo

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the two Wasm modules of the page (ES module glue + optimised .wasm):
+# Builds the three Wasm modules of the page (ES module glue + optimised .wasm):
 #   www/pkg/core/  tables only (no narrative checks, no .docx/.xlsx): the page's first load,
-#                  within the size budget of DESIGN.md;
+#                  within the first-load budget (docs/benchmarks.md);
 #   www/pkg/       everything but the writers: fetched by the worker when a file is opened or the
 #                  input has a narrative; also the module of the single-file build and of the
 #                  check() API;
@@ -9,7 +9,8 @@
 #                  tables (.xlsx): fetched by the page only when one of them is asked for (the
 #                  writers would make the complete module 70 % larger: docs/exports.md).
 # Then each Wasm is named by its content and the service worker's list is written
-# (scripts/build-assets.mjs), so a cached glue never meets another build's Wasm.
+# (scripts/build-assets.mjs), so a cached glue never meets another build's Wasm; and the single
+# file (www/kiemso.html, scripts/build-single.mjs) is built for the page to offer for download.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +41,10 @@ rm -rf www/pkg
 build www/pkg/core wasm -O3 --no-default-features
 build www/pkg wasm-complete -Os --no-default-features --features narrative,files,grids,locate,target
 build www/pkg/export wasm-export -Oz
+node scripts/build-assets.mjs
+# The single file the page offers for download (after the Wasm is named, before the list that
+# includes it is written again).
+node scripts/build-single.mjs --out www/kiemso.html
 node scripts/build-assets.mjs
 # The app as deployed: www/ with its scripts and styles minified (dist/www/).
 node scripts/build-dist.mjs

@@ -8,7 +8,7 @@
 //! of another form (cross-form rules).
 
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The catalogue built into Kiểm số: the seven forms of the quarterly CCHC report.
 pub const BUILTIN_JSON: &str = include_str!("../catalogue/cchc.json");
@@ -27,6 +27,123 @@ pub struct Catalogue {
     /// Wide forms: units or fields of work as rows, numbered measures as columns.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grids: Vec<GridSpec>,
+    /// Many reports at once ([`crate::batch`]): the words that name a unit and a period, how
+    /// rows behave from one period to the next, how units add up to the province. A catalogue
+    /// without it uses the built-in catalogue's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch: Option<BatchSpec>,
+}
+
+/// The words and rules for checking many reports together (`"batch"` in the catalogue).
+///
+/// Every word is compared in lower case. A field left out takes its default (no words, ×5,
+/// 2 decimals, `max`); the built-in catalogue's section is used only when a catalogue has none.
+///
+/// ```
+/// let c = kiemso::catalogue::Catalogue::builtin();
+/// let b = c.batch.as_ref().unwrap();
+/// assert!(b.quarter_words.iter().any(|w| w == "quý"));
+/// assert_eq!(b.jump_factor, "5");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BatchSpec {
+    /// What a reporting unit's name begins with («ubnd», «ủy ban nhân dân», «sở»).
+    pub unit_prefixes: Vec<String>,
+    /// The administrative levels after «UBND» («tỉnh», «huyện», «xã»): a name in a sentence
+    /// («Ủy ban nhân dân tỉnh Khánh Hòa báo cáo …») is the prefix, a level and the capitalised
+    /// words after it.
+    pub unit_levels: Vec<String>,
+    /// Long forms and their abbreviation («ủy ban nhân dân» → «UBND»), so that both name the
+    /// same unit.
+    pub unit_abbreviations: BTreeMap<String, String>,
+    /// The word before a quarter («quý» in «Quý III/2024»).
+    pub quarter_words: Vec<String>,
+    /// Phrases naming the first half-year before its year («6 tháng đầu năm»).
+    pub half_words: Vec<String>,
+    /// Phrases naming the first nine months before its year («9 tháng đầu năm»).
+    pub nine_month_words: Vec<String>,
+    /// The word before a year («năm 2024»), for a yearly report.
+    pub year_words: Vec<String>,
+    /// A line that is exactly one of these starts a report («BÁO CÁO»): a second one after a
+    /// report's tables starts the next report of a paste.
+    pub report_headings: Vec<String>,
+    /// Words of an indicator (or of the heading over it) that make a row cumulative: it only
+    /// grows within a year and starts again with the year («lũy kế», «từ đầu năm»).
+    pub cumulative_words: Vec<String>,
+    /// Words of an indicator that make a row a stock: a number standing at the date of the
+    /// report, which changes only when something is set up, merged or removed.
+    pub stock_words: Vec<String>,
+    /// Units of count whose rows are stocks unless the indicator has one of `flow_words`
+    /// («thủ tục», «đơn vị»).
+    pub stock_units: Vec<String>,
+    /// Words that make a row with a stock unit a flow after all («đã kiểm tra», «mới»).
+    pub flow_words: Vec<String>,
+    /// Rows whose nature the words would get wrong, by cell (`"B04/2.1": "stock"`).
+    pub natures: BTreeMap<String, Nature>,
+    /// A count that grows or shrinks more than this many times from one period to the next is
+    /// a warning (printed the Vietnamese way).
+    pub jump_factor: String,
+    /// Counts below this (in both periods) are never a jump: 1 → 7 is not news.
+    pub jump_minimum: String,
+    /// Decimals a consolidated percentage is printed with.
+    pub ratio_decimals: u32,
+    /// How the units' codes («Có = 1; Không = 0») make the province's: by default `max`
+    /// («Có» if any unit has it).
+    pub codes: CodeRule,
+    /// Rows whose codes are aggregated otherwise, by cell (`"B07/1": "min"`).
+    pub code_rules: BTreeMap<String, CodeRule>,
+}
+
+impl Default for BatchSpec {
+    fn default() -> BatchSpec {
+        BatchSpec {
+            unit_prefixes: Vec::new(),
+            unit_levels: Vec::new(),
+            unit_abbreviations: BTreeMap::new(),
+            quarter_words: Vec::new(),
+            half_words: Vec::new(),
+            nine_month_words: Vec::new(),
+            year_words: Vec::new(),
+            report_headings: Vec::new(),
+            cumulative_words: Vec::new(),
+            stock_words: Vec::new(),
+            stock_units: Vec::new(),
+            flow_words: Vec::new(),
+            natures: BTreeMap::new(),
+            jump_factor: "5".into(),
+            jump_minimum: "10".into(),
+            ratio_decimals: 2,
+            codes: CodeRule::Max,
+            code_rules: BTreeMap::new(),
+        }
+    }
+}
+
+/// How a row behaves from one period to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Nature {
+    /// What happened in the period (records handled this quarter): anything goes, but a jump
+    /// past the catalogue's factor is a warning.
+    Flow,
+    /// What stands at the date of the report (agencies, procedures): a change wants a reason.
+    Stock,
+    /// Counted from the start of the year («lũy kế»): never lower within a year.
+    Cumulative,
+}
+
+/// How the units' codes of a row make the consolidated code.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CodeRule {
+    /// The highest code (with «Không = 0; Có = 1»: «Có» if any unit has it).
+    #[default]
+    Max,
+    /// The lowest code (the stage every unit has reached).
+    Min,
+    /// The code when every unit gives the same; otherwise none (reported).
+    Same,
 }
 
 /// A wide form (Biểu II.06a): rows are units, levels or fields of work; columns are numbered
@@ -79,8 +196,8 @@ pub struct ColumnSpec {
 
 impl ColumnSpec {
     /// What the column's figures are.
-    pub fn measure(&self) -> Option<crate::report::Measure> {
-        use crate::report::Measure;
+    pub fn measure(&self) -> Option<crate::measure::Measure> {
+        use crate::measure::Measure;
         match self.kind.as_str() {
             "count" => Some(Measure::Count),
             "percent" => Some(Measure::Percent),
@@ -305,7 +422,7 @@ impl Catalogue {
                         ))
                     })?;
                     let percent =
-                        crate::report::Measure::of(&row.unit) == crate::report::Measure::Percent;
+                        crate::measure::Measure::of(&row.unit) == crate::measure::Measure::Percent;
                     let hundred = rust_decimal::Decimal::ONE_HUNDRED;
                     if value.value.is_sign_negative() || (percent && value.value > hundred) {
                         return Err(CatalogueError(format!(
@@ -367,6 +484,18 @@ impl Catalogue {
                             grid.id
                         )));
                     }
+                }
+            }
+        }
+        if let Some(batch) = &self.batch {
+            for (what, value) in [
+                ("jump_factor", &batch.jump_factor),
+                ("jump_minimum", &batch.jump_minimum),
+            ] {
+                if crate::number::Figure::parse(value).is_err() {
+                    return Err(CatalogueError(format!(
+                        "batch.{what}: «{value}» không phải là số viết kiểu Việt Nam"
+                    )));
                 }
             }
         }

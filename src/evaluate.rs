@@ -1,4 +1,4 @@
-//! Evaluating rules on a report, exactly and rounding-aware (DESIGN.md): every figure stands for
+//! Evaluating rules on a report, exactly and rounding-aware (docs/checking.md): every figure stands for
 //! the interval of values that round to it, and a rule holds when the interval computed from the
 //! parts meets the interval of the printed result.
 

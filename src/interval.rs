@@ -1,4 +1,4 @@
-//! Interval arithmetic on decimals: the XBRL Calculations 1.1 rule of DESIGN.md.
+//! Interval arithmetic on decimals: the XBRL Calculations 1.1 rule (docs/checking.md).
 //!
 //! A figure printed with `d` decimals stands for every value that rounds to it,
 //! `[v − ½·10^−d, v + ½·10^−d]`; an exact count stands for itself. A check passes when the

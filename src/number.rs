@@ -1,7 +1,7 @@
 //! Numbers as Vietnamese officials print them: `9.191.517`, `31,15`, `08`, `29.000`, `95,00 %`.
 //!
 //! A [`Figure`] keeps the exact decimal value *and* how many decimals were printed, because the
-//! printed precision decides the rounding interval a check must allow (DESIGN.md).
+//! printed precision decides the rounding interval a check must allow (docs/checking.md, «Tables»).
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::fmt;

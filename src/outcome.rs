@@ -1,4 +1,4 @@
-//! The result of checking a report: the JSON contract of DESIGN.md, shared by the CLI (`--json`),
+//! The result of checking a report: the JSON contract of docs/contract.md, shared by the CLI (`--json`),
 //! the Wasm `check()` and the page.
 //!
 //! Decimals cross every boundary as strings printed the Vietnamese way (`"31,15"`), so no figure

@@ -60,7 +60,7 @@ pub fn escape_lines(text: &str) -> String {
 }
 
 /// The mark printed before a check (also readable without colour).
-fn mark(status: Status) -> &'static str {
+pub(crate) fn mark(status: Status) -> &'static str {
     match status {
         Status::Fail => "✗ LỖI",
         Status::Warn => "! CẢNH BÁO",

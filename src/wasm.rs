@@ -1,8 +1,12 @@
 //! The WebAssembly boundary: the only file that touches `JsValue`.
 //!
-//! `check(text, options)` returns the JSON contract of DESIGN.md as a plain JS object, with every
-//! decimal as a Vietnamese-printed string (an absent value is `null`, as in the CLI's JSON). Unusable input throws a JS `Error` whose message is the
-//! Vietnamese explanation. `checkFile(bytes, name, options)` does the same for a file the user
+//! `check(text, options)` returns the JSON contract (docs/contract.md) as a plain JS object, with every
+//! decimal as a Vietnamese-printed string (an absent value is `null`, as in the CLI's JSON). Unusable input throws a JS `Error` whose `message` is the
+//! Vietnamese explanation and whose `code` says what kind of refusal it is (`empty`, `too_large`,
+//! `unreadable`, `options`, `catalogue`, `target`); anything else thrown is a fault of the
+//! module. A panic (a bug: the build aborts on panic, which the browser reports as a bare
+//! `unreachable` trap) first leaves its message in `globalThis.__kiemsoPanic`, so the page can say
+//! what failed. `checkFile(bytes, name, options)` does the same for a file the user
 //! opened or dropped (.docx, .xlsx, .csv, .tsv, .txt); `fileText(bytes, name)` says, by the same
 //! sniffing, whether a file is text for the text box (and decodes it) or a package for `checkFile`.
 //! `target(text, cell, value, change, options)` answers «Cần bao nhiêu để đạt …?» for a ratio or a
@@ -33,7 +37,7 @@ fn catalogue_from(text: String) -> Result<Catalogue, JsValue> {
                 return Ok(catalogue.clone());
             }
         }
-        let catalogue = Catalogue::from_json(&text).map_err(into_error)?;
+        let catalogue = Catalogue::from_json(&text).map_err(|e| into_error("catalogue", e))?;
         *last = Some((text, catalogue.clone()));
         Ok(catalogue)
     })
@@ -49,8 +53,33 @@ struct JsOptions {
     overrides: BTreeMap<String, String>,
 }
 
-fn into_error(message: impl std::fmt::Display) -> JsValue {
-    js_sys::Error::new(&message.to_string()).into()
+/// A JS `Error` with the Vietnamese `message` and a stable `code` ([`crate::read::ReadError::code`]
+/// and the boundary's own: `options`, `catalogue`, `target`, `internal`).
+fn into_error(code: &str, message: impl std::fmt::Display) -> JsValue {
+    let error = js_sys::Error::new(&message.to_string());
+    // Setting a property on a fresh object cannot fail.
+    let _ = js_sys::Reflect::set(&error, &"code".into(), &JsValue::from_str(code));
+    error.into()
+}
+
+fn read_error(e: crate::read::ReadError) -> JsValue {
+    into_error(e.code(), e)
+}
+
+/// Installs, once, the hook that keeps a panic's message where JavaScript can read it after the
+/// trap: `globalThis.__kiemsoPanic`.
+fn keep_panic_messages() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let message = format!("Kiểm số gặp lỗi nội bộ ({info}).");
+            let _ = js_sys::Reflect::set(
+                &js_sys::global(),
+                &"__kiemsoPanic".into(),
+                &JsValue::from_str(&message),
+            );
+        }));
+    });
 }
 
 /// The outcome as a JS object: its JSON text, parsed by the engine's `JSON.parse`.
@@ -60,7 +89,7 @@ fn into_error(message: impl std::fmt::Display) -> JsValue {
 /// 4.8 s a check took in Chromium. One string and one `JSON.parse` take 0.3 s; on the seed
 /// report they are no slower.
 fn to_js(outcome: &Outcome) -> Result<JsValue, JsValue> {
-    let json = serde_json::to_string(outcome).map_err(into_error)?;
+    let json = serde_json::to_string(outcome).map_err(|e| into_error("internal", e))?;
     js_sys::JSON::parse(&json)
 }
 
@@ -69,7 +98,7 @@ fn options_from(value: JsValue) -> Result<Options, JsValue> {
         JsOptions::default()
     } else {
         serde_wasm_bindgen::from_value(value)
-            .map_err(|e| into_error(format!("Tuỳ chọn không hợp lệ: {e}")))?
+            .map_err(|e| into_error("options", format!("Tuỳ chọn không hợp lệ: {e}")))?
     };
     let catalogue = match js.catalogue {
         Some(text) => Some(catalogue_from(text)?),
@@ -84,8 +113,9 @@ fn options_from(value: JsValue) -> Result<Options, JsValue> {
 /// Checks pasted text (a whole report, or tables as TSV/CSV) and returns the results object.
 #[wasm_bindgen]
 pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    keep_panic_messages();
     let options = options_from(options)?;
-    let outcome = check_text(text, &options).map_err(into_error)?;
+    let outcome = check_text(text, &options).map_err(read_error)?;
     to_js(&outcome)
 }
 
@@ -94,8 +124,9 @@ pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
 /// `check`; throws an `Error` with the Vietnamese reason when the file cannot be used.
 #[wasm_bindgen(js_name = checkFile)]
 pub fn check_file_js(bytes: &[u8], name: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    keep_panic_messages();
     let options = options_from(options)?;
-    let outcome = check_file(bytes, name, &options).map_err(into_error)?;
+    let outcome = check_file(bytes, name, &options).map_err(read_error)?;
     to_js(&outcome)
 }
 
@@ -105,7 +136,8 @@ pub fn check_file_js(bytes: &[u8], name: &str, options: JsValue) -> Result<JsVal
 /// `checkFile`); throws an `Error` with the Vietnamese reason when the file cannot be used.
 #[wasm_bindgen(js_name = fileText)]
 pub fn file_text(bytes: &[u8], name: &str) -> Result<JsValue, JsValue> {
-    match crate::read::sniff(bytes, name).map_err(into_error)? {
+    keep_panic_messages();
+    match crate::read::sniff(bytes, name).map_err(read_error)? {
         crate::read::Sniffed::Package => Ok(JsValue::NULL),
         crate::read::Sniffed::Text(decoded) => {
             let opened = js_sys::Object::new();
@@ -136,10 +168,11 @@ pub fn target(
     change: Option<String>,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    keep_panic_messages();
     let options = options_from(options)?;
-    let goal =
-        crate::target_text(text, cell, value, change.as_deref(), &options).map_err(into_error)?;
-    let json = serde_json::to_string(&goal).map_err(into_error)?;
+    let goal = crate::target_text(text, cell, value, change.as_deref(), &options)
+        .map_err(|e| into_error("target", e))?;
+    let json = serde_json::to_string(&goal).map_err(|e| into_error("internal", e))?;
     js_sys::JSON::parse(&json)
 }
 

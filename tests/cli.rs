@@ -1,4 +1,4 @@
-//! The `kiemso` command line: text and JSON output, and the exit statuses of DESIGN.md.
+//! The `kiemso` command line: text and JSON output, and the exit statuses of docs/contract.md.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

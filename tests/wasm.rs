@@ -65,10 +65,13 @@ fn unusable_input_throws_a_vietnamese_error() {
     let e = run("   ", JsValue::UNDEFINED).unwrap_err();
     let message = get(&e, "message").as_string().unwrap();
     assert!(message.contains("Không có nội dung"), "{message}");
+    // A program tells a refusal from a fault by its code, not by parsing the message.
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("empty"));
     let options = Object::new();
     Reflect::set(&options, &"catalogue".into(), &"{".into()).unwrap();
     let e = run(SEED, options.into()).unwrap_err();
     assert!(get(&e, "message").as_string().unwrap().contains("Danh mục"));
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("catalogue"));
 }
 
 /// `fileText` is the page's way to open a file into its text box: the same sniffing as
@@ -109,6 +112,7 @@ fn check_file_reads_bytes_and_refuses_broken_files() {
             .unwrap_err();
     let message = get(&e, "message").as_string().unwrap();
     assert!(message.contains("bao-cao.docx"), "{message}");
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("unreadable"));
 }
 
 #[wasm_bindgen_test]
@@ -122,6 +126,7 @@ fn a_zip64_offset_beyond_4_gb_is_not_truncated_to_32_bits() {
     let e = kiemso::wasm::check_file_js(&far, "bao-cao.docx", JsValue::UNDEFINED).unwrap_err();
     let message = get(&e, "message").as_string().unwrap();
     assert!(message.contains("bao-cao.docx"), "{message}");
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("unreadable"));
 }
 
 #[wasm_bindgen_test]

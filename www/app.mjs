@@ -1,6 +1,10 @@
 // The page's entry when served (index.html): the checking worker from worker.mjs, the example from
 // examples/, and the service worker that keeps a copy for offline use. The single-file build
 // (scripts/build-single.mjs) starts the same page with its own entry instead.
+//
+// Once the page is idle, the service worker is asked to keep the complete module too (narrative,
+// Word/Excel files), so the copy never checks less offline than online; the first load does not
+// wait for it. `data-offline` on <html> says when that copy is complete.
 import { startApp } from './lib/page.mjs';
 import { CheckerBridge } from './lib/bridge.mjs';
 
@@ -29,3 +33,13 @@ startApp({
   },
   serviceWorker: new URL('./sw.js', import.meta.url).href,
 });
+
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  const workers = navigator.serviceWorker;
+  workers.addEventListener('message', (e) => {
+    if (e.data?.type === 'kiemso-kept-complete') document.documentElement.dataset.offline = e.data.kept ? 'complete' : 'partial';
+  });
+  // Module scripts run before the load event.
+  const idle = self.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 2000));
+  addEventListener('load', () => idle(() => workers.ready.then((r) => r.active?.postMessage({ type: 'kiemso-keep-complete' })), { timeout: 10000 }), { once: true });
+}

@@ -3,12 +3,19 @@
 //   <script type="module" src="/kiemso/kiem-so.mjs"></script>
 //   <kiem-so lang="vi" catalogue="/kiemso/quy-tac-2025.json"></kiem-so>
 //
-// Attributes: `lang` ("vi", default, or "en" for the element's own labels; the explanations of the
-// checks are Vietnamese), `catalogue` (URL of a replacement catalogue JSON, same origin, no
-// redirect; if it cannot be used, nothing is checked until another is named).
-// Properties: `value` (the text to check), `result` (the last result, frozen). Events (bubbling,
-// composed): `kiemso-result` with `detail` = the result object (frozen; `isKiemSoResult(detail)`
-// tells it from a forged event); `kiemso-error` with `detail` = { message, kind }.
+// Input: typing, paste (Word/Excel HTML is converted to text), the «Mở tệp…» button, or a file
+// dropped on the element (.docx, .xlsx, .csv, .txt, .tsv).
+// Attributes, each reflected by a property: `lang` ("vi", default, or "en" for the element's own
+// labels; the explanations of the checks are Vietnamese), `catalogue` (URL of a replacement
+// catalogue JSON, same origin, no redirect; if it cannot be used, nothing is checked until another
+// is named), `only-problems` / `onlyProblems` (show only the rows with a problem).
+// Properties: `value` (the text to check), `file` (the file being checked: { name, size } or
+// null), `result` (the last result, frozen); `run()`, `checkFile(file)`.
+// Events (bubbling, composed; docs/embedding.md): `kiemso-check` before each check, cancelable
+// (preventDefault(): not checked), detail = { text, file, overrides }; `kiemso-result` after,
+// cancelable (preventDefault(): the element does not show it, the portal does), detail = the
+// result object (frozen; `isKiemSoResult(detail)` tells it from a forged event); `kiemso-error`
+// with `detail` = { message, kind }. Types: kiem-so.d.ts.
 //
 // Its content lives in a Shadow DOM with its own styles, so the host's CSS cannot break it and its
 // CSS cannot leak out; `kiem-so.mjs?shadow=closed` makes that root closed. Whatever the mode, the
@@ -20,6 +27,8 @@ import { ResultsView } from './lib/render.mjs';
 import { stringsFor } from './lib/i18n.mjs';
 import { textFromTransfer } from './lib/clipboard.mjs';
 import { h, debounce, selectLine } from './lib/dom.mjs';
+import { coverage } from './lib/print.mjs';
+import { routeOf, formatSize, MAX_FILE_BYTES } from './lib/files.mjs';
 
 const UI = {
   vi: {
@@ -35,6 +44,11 @@ const UI = {
     catalogueMoved: 'địa chỉ chuyển hướng sang nguồn khác (không được phép)',
     notChecked: 'Chưa kiểm tra: không dùng bộ quy tắc có sẵn thay cho bộ quy tắc trang này chỉ định.',
     privacy: 'Kiểm tra ngay trên máy, không gửi dữ liệu đi đâu.',
+    open: 'Mở tệp Word, Excel, CSV…',
+    drop: 'Thả tệp vào đây để kiểm tra',
+    checkingFile: (/** @type {string} */ name, /** @type {string} */ size) => `Đang kiểm tra tệp ${name} (${size}). Gõ hoặc dán vào ô để kiểm tra văn bản thay cho tệp.`,
+    tooBig: (/** @type {string} */ name, /** @type {string} */ size, /** @type {string} */ max) => `Tệp ${name} quá lớn (${size}; giới hạn ${max}).`,
+    unreadable: (/** @type {string} */ name) => `Không đọc được tệp ${name}.`,
   },
   en: {
     label: 'Paste the tables or the whole report (Ctrl+V), or type here',
@@ -49,6 +63,11 @@ const UI = {
     catalogueMoved: 'the address redirects to another origin (not allowed)',
     notChecked: 'Not checked: the built-in rules are not used in place of the catalogue this page names.',
     privacy: 'Checked on this device; nothing is sent anywhere.',
+    open: 'Open a Word, Excel or CSV file…',
+    drop: 'Drop the file here to check it',
+    checkingFile: (/** @type {string} */ name, /** @type {string} */ size) => `Checking the file ${name} (${size}). Type or paste in the box to check text instead.`,
+    tooBig: (/** @type {string} */ name, /** @type {string} */ size, /** @type {string} */ max) => `The file ${name} is too large (${size}; limit ${max}).`,
+    unreadable: (/** @type {string} */ name) => `Could not read the file ${name}.`,
   },
 };
 
@@ -103,7 +122,7 @@ function deepFreeze(value) {
 
 export class KiemSoElement extends HTMLElement {
   static get observedAttributes() {
-    return ['lang', 'catalogue'];
+    return ['lang', 'catalogue', 'only-problems'];
   }
 
   // Everything inside is private (# fields): with a closed shadow root, the element's DOM is
@@ -124,6 +143,16 @@ export class KiemSoElement extends HTMLElement {
   #lastResult = null;
   /** @type {Record<string, { value: string, original: string }>} */
   #edits = {};
+  /** @type {{ name: string, bytes: Uint8Array } | null} the file being checked, instead of the text */
+  #file = null;
+  /** @type {HTMLElement} */
+  #fileNote;
+  /** @type {HTMLElement} */
+  #openLabel;
+  /** @type {HTMLElement} */
+  #coverage;
+  /** @type {HTMLElement} */
+  #dropNote;
   #seq = 0;
   #scheduled = debounce(() => this.run(), 300);
   /** @type {HTMLTextAreaElement} */
@@ -165,20 +194,50 @@ export class KiemSoElement extends HTMLElement {
     this.#status = h('p', { class: 'ks-el-status', role: 'status' });
     this.#error = h('p', { class: 'ks-el-error', role: 'alert', hidden: true });
     this.#privacy = h('p', { class: 'ks-el-privacy' }, ui.privacy);
+    const picker = /** @type {HTMLInputElement} */ (h('input', { type: 'file', id: `${this.#uid}-file`, class: 'ks-el-file', accept: '.docx,.xlsx,.csv,.txt,.tsv' }));
+    this.#openLabel = h('label', { for: `${this.#uid}-file`, class: 'ks-el-open' }, ui.open);
+    this.#fileNote = h('p', { class: 'ks-el-filenote', hidden: true });
+    this.#coverage = h('p', { class: 'ks-el-coverage', role: 'note', hidden: true });
+    this.#dropNote = h('p', { class: 'ks-el-drop', hidden: true, 'aria-hidden': 'true' }, ui.drop);
     const summary = h('div', { class: 'ks-summary ks-el-panel' });
     const forms = h('div', { class: 'ks-forms' });
     const detail = h('aside', { class: 'ks-detail ks-el-panel', 'aria-live': 'polite' });
-    this.#results = h('div', { class: 'ks-el-results', hidden: true }, summary, h('div', { class: 'ks-el-body' }, forms, detail));
+    this.#results = h('div', { class: 'ks-el-results', hidden: true }, this.#coverage, summary, h('div', { class: 'ks-el-body' }, forms, detail));
     this.#wrapper = h('div', { class: 'ks-root ks-element', lang: this.getAttribute('lang') || 'vi' },
-      h('div', { class: 'ks-el-input ks-el-panel' }, this.#labelEl, this.#error, this.#textarea, this.#status, this.#privacy),
-      this.#results);
+      h('div', { class: 'ks-el-input ks-el-panel' }, this.#labelEl, this.#error, this.#textarea,
+        h('div', { class: 'ks-el-actions' }, picker, this.#openLabel), this.#fileNote, this.#status, this.#privacy),
+      this.#results, this.#dropNote);
     this.#slots = { summary, forms, detail };
     this.#view = this.#makeView();
     this.#root.replaceChildren(css('lib/results.css'), css('kiem-so.css'), this.#wrapper);
 
     this.#textarea.addEventListener('input', () => {
       this.#edits = {};
+      this.#setFile(null);
       this.#scheduled();
+    });
+    picker.addEventListener('change', () => {
+      const file = picker.files?.[0];
+      picker.value = '';
+      if (file) this.checkFile(file);
+    });
+    // A file dropped anywhere on the element is checked; the note says where to drop it.
+    this.#root.addEventListener('dragover', (event) => {
+      const e = /** @type {DragEvent} */ (event);
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      this.#dropNote.hidden = false;
+    });
+    this.#root.addEventListener('dragleave', (event) => {
+      if (!this.#wrapper.contains(/** @type {Node | null} */ (/** @type {DragEvent} */ (event).relatedTarget))) this.#dropNote.hidden = true;
+    });
+    this.#root.addEventListener('drop', (event) => {
+      const e = /** @type {DragEvent} */ (event);
+      this.#dropNote.hidden = true;
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      this.checkFile(file);
     });
     this.#root.addEventListener('paste', (event) => this.#onPaste(/** @type {ClipboardEvent} */ (event)));
   }
@@ -228,14 +287,88 @@ export class KiemSoElement extends HTMLElement {
       this.#labelEl.textContent = ui.label;
       this.#textarea.placeholder = ui.placeholder;
       this.#privacy.textContent = ui.privacy;
+      this.#openLabel.textContent = ui.open;
+      this.#dropNote.textContent = ui.drop;
+      this.#showFileNote();
       this.#view = this.#makeView();
       if (this.#lastResult) this.#view.update(this.#lastResult, this.#edits);
     } else if (name === 'catalogue') {
       const loading = this.#loadCatalogue(value);
       this.#catalogueLoading = loading;
       // Only the newest catalogue asked for is used: an older load still arriving changes nothing.
-      loading.then(() => loading === this.#catalogueLoading && this.value.trim() && this.run());
+      loading.then(() => loading === this.#catalogueLoading && (this.value.trim() || this.#file) && this.run());
+    } else if (name === 'only-problems') {
+      this.#view.setOnlyProblems(value !== null);
     }
+  }
+
+  /** The `catalogue` attribute: the address of the rules used instead of the built-in ones. */
+  get catalogue() {
+    return this.getAttribute('catalogue');
+  }
+
+  set catalogue(url) {
+    if (url === null || url === undefined || url === '') this.removeAttribute('catalogue');
+    else this.setAttribute('catalogue', String(url));
+  }
+
+  /** The `only-problems` attribute: only the rows with a problem (and those they are computed from). */
+  get onlyProblems() {
+    return this.hasAttribute('only-problems');
+  }
+
+  set onlyProblems(on) {
+    this.toggleAttribute('only-problems', !!on);
+  }
+
+  /** The file being checked instead of the text, or null. */
+  get file() {
+    return this.#file ? { name: this.#file.name, size: this.#file.bytes.length } : null;
+  }
+
+  /**
+   * Checks a file (.docx, .xlsx, .csv; a .txt or .tsv goes into the text box), as the «Mở tệp…»
+   * button and a drop do.
+   * @param {Blob & { name?: string }} file
+   */
+  async checkFile(file) {
+    const ui = this.ui;
+    const name = file.name ?? 'tep';
+    if (file.size > MAX_FILE_BYTES) {
+      this.#showError(ui.tooBig(name, formatSize(file.size), formatSize(MAX_FILE_BYTES)), 'input');
+      return;
+    }
+    let bytes;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      this.#showError(ui.unreadable(name), 'input');
+      return;
+    }
+    this.#edits = {};
+    if (routeOf(name) === 'text') {
+      const answer = await sharedBridge().request({ op: 'open', bytes, name });
+      if (answer.ok && answer.result) {
+        this.#setFile(null);
+        this.#textarea.value = answer.result.text;
+        this.run();
+        return;
+      }
+    }
+    this.#setFile({ name, bytes });
+    this.run();
+  }
+
+  /** @param {{ name: string, bytes: Uint8Array } | null} file */
+  #setFile(file) {
+    this.#file = file;
+    if (file) this.#textarea.value = '';
+    this.#showFileNote();
+  }
+
+  #showFileNote() {
+    this.#fileNote.hidden = !this.#file;
+    this.#fileNote.textContent = this.#file ? this.ui.checkingFile(this.#file.name, formatSize(this.#file.bytes.length)) : '';
   }
 
   /**
@@ -294,6 +427,7 @@ export class KiemSoElement extends HTMLElement {
   set value(text) {
     this.#textarea.value = String(text ?? '');
     this.#edits = {};
+    this.#setFile(null);
     this.run();
   }
 
@@ -317,6 +451,7 @@ export class KiemSoElement extends HTMLElement {
       this.#textarea.value = pasted.text;
     }
     this.#edits = {};
+    this.#setFile(null);
     this.run();
   }
 
@@ -335,8 +470,9 @@ export class KiemSoElement extends HTMLElement {
   async run() {
     this.#scheduled.cancel();
     const text = this.#textarea.value;
+    const file = this.#file;
     const seq = ++this.#seq;
-    if (!text.trim()) {
+    if (!text.trim() && !file) {
       this.#results.hidden = true;
       this.#status.textContent = '';
       this.#error.hidden = true;
@@ -353,11 +489,20 @@ export class KiemSoElement extends HTMLElement {
       this.#showError(this.#catalogueProblem, 'catalogue', { quiet: true });
       return;
     }
-    this.#status.textContent = this.ui.checking;
     /** @type {import('./lib/engine.mjs').CheckOptions} */
     const options = { overrides: Object.fromEntries(Object.entries(this.#edits).map(([c, e]) => [c, e.value])) };
+    // The portal may decline this check (its own rules of use, a quota…): nothing is checked.
+    const go = this.dispatchEvent(new CustomEvent('kiemso-check', {
+      bubbles: true, composed: true, cancelable: true,
+      detail: Object.freeze({ text: file ? '' : text, file: file ? Object.freeze({ name: file.name, size: file.bytes.length }) : null, overrides: Object.freeze({ ...options.overrides }) }),
+    }));
+    if (!go) {
+      this.#status.textContent = '';
+      return;
+    }
+    this.#status.textContent = this.ui.checking;
     if (this.#catalogueText !== undefined) options.catalogue = this.#catalogueText;
-    const answer = await sharedBridge().request({ op: 'text', text, options });
+    const answer = await sharedBridge().request(file ? { op: 'file', bytes: file.bytes, name: file.name, options } : { op: 'text', text, options });
     if (seq !== this.#seq || answer.stale) return; // a newer check was asked for: only the newest is shown
     if (!answer.ok) {
       this.#status.textContent = '';
@@ -368,10 +513,16 @@ export class KiemSoElement extends HTMLElement {
     remember(result);
     this.#lastResult = result;
     this.#error.hidden = true;
-    this.#results.hidden = false;
-    this.#view.update(result, this.#edits);
     this.#status.textContent = this.ui.done(result.summary.fail, result.summary.warn);
-    this.dispatchEvent(new CustomEvent('kiemso-result', { bubbles: true, composed: true, detail: result }));
+    // The portal may show the result its own way: then the element does not.
+    const shown = this.dispatchEvent(new CustomEvent('kiemso-result', { bubbles: true, composed: true, cancelable: true, detail: result }));
+    this.#results.hidden = !shown;
+    if (!shown) return;
+    // What was left unchecked (the narrative while its module downloads, or offline), with the results.
+    const { unchecked } = coverage(result);
+    this.#coverage.hidden = !unchecked;
+    this.#coverage.textContent = unchecked;
+    this.#view.update(result, this.#edits);
   }
 }
 

@@ -6,12 +6,15 @@
 //! bench seed  FILE [--iters N] [--warmup N]        parse + check of one report, many times
 //! bench scale FILE [--iters N]                     one table, in this process: time, peak RSS
 //! bench phases FILE [--iters N]                    where the time goes: read, report, rules, …
+//! bench minimal FILE.csv [--iters N]              Kiểm số beside a minimal checker (same rules
+//!                                                  and verdicts, no messages), in this process
 //! bench native --out DIR --seed FILE --kiemso BIN [--rows …] [--iters N] [--batch N]
 //!                                                  all of the above into DIR/native.json
 //! ```
 //! Every subcommand prints (or writes) JSON; a benchmark that fails exits non-zero.
 
 mod gen;
+mod minimal;
 
 use kiemso::{check_text, Options};
 use serde_json::{json, Value};
@@ -28,6 +31,7 @@ fn main() -> ExitCode {
         Some("seed") => cmd_seed(&args[1..]).map(|v| println!("{v}")),
         Some("scale") => cmd_scale(&args[1..]).map(|v| println!("{v}")),
         Some("phases") => cmd_phases(&args[1..]).map(|v| println!("{v}")),
+        Some("minimal") => cmd_minimal(&args[1..]).map(|v| println!("{v}")),
         Some("native") => cmd_native(&args[1..]),
         _ => Err("usage: bench gen|seed|scale|native … (see examples/bench/main.rs)".into()),
     };
@@ -171,6 +175,103 @@ fn cmd_seed(args: &[String]) -> Res<Value> {
         "bytes": text.len(), "checks": checks, "iters": iters,
         "median_ms": median, "p95_ms": p95, "min_ms": min, "json_median_ms": json_median,
     }))
+}
+
+/// Kiểm số (`check_text` and the CLI's text output) beside the minimal checker of
+/// `minimal.rs`, on the same CSV, in this process: the medians, their ratio, and the verdicts of
+/// both by kind, which must be the same (else the comparison is void and the benchmark fails).
+fn cmd_minimal(args: &[String]) -> Res<Value> {
+    let path = args.first().ok_or("minimal: FILE.csv")?;
+    let iters = opt_num(args, "--iters", 5)?.max(1);
+    let text = read(Path::new(path))?;
+    let options = Options::default();
+    let mut ours = Vec::with_capacity(iters);
+    let mut theirs = Vec::with_capacity(iters);
+    let mut verdicts = (minimal::Verdicts::new(), minimal::Verdicts::new());
+    for _ in 0..iters {
+        let t = Instant::now();
+        let outcome = check_text(&text, &options).map_err(|e| e.to_string())?;
+        std::hint::black_box(kiemso::present::render_text(&outcome, false));
+        ours.push(t.elapsed());
+        let mut by_kind = minimal::Verdicts::new();
+        for c in &outcome.checks {
+            let kind = kind_name(&c.kind);
+            let e = by_kind.entry(kind).or_default();
+            if c.status == kiemso::outcome::Status::Pass {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+        drop(outcome);
+        let t = Instant::now();
+        let v = std::hint::black_box(minimal::check(&text));
+        theirs.push(t.elapsed());
+        verdicts = (by_kind, v);
+    }
+    // The same verdicts on a copy with every 50th figure's last digit changed, so that failures
+    // are compared too, not only passes.
+    let broken: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut line = line.to_string();
+            // The value's last digit, on rows without a note (the line ends with the value's
+            // field and a comma).
+            if i % 50 == 7 && line.ends_with(',') {
+                let value_end = line.len() - 1;
+                if let Some(p) = line[..value_end].rfind(|c: char| c.is_ascii_digit()) {
+                    if value_end - p <= 1 {
+                        let d = line.as_bytes()[p] - b'0';
+                        line.replace_range(p..=p, &((d + 1) % 10).to_string());
+                    }
+                }
+            }
+            line + "\n"
+        })
+        .collect();
+    let outcome = check_text(&broken, &options).map_err(|e| e.to_string())?;
+    let mut broken_kinds = minimal::Verdicts::new();
+    for c in &outcome.checks {
+        let kind = kind_name(&c.kind);
+        let e = broken_kinds.entry(kind).or_default();
+        if c.status == kiemso::outcome::Status::Pass {
+            e.0 += 1;
+        } else {
+            e.1 += 1;
+        }
+    }
+    let broken_minimal = minimal::check(&broken);
+    if broken_kinds != broken_minimal || broken_kinds.values().all(|(_, f)| *f == 0) {
+        return Err(format!(
+            "{path} with edits: the minimal checker's verdicts differ from Kiểm số's: {broken_minimal:?} against {broken_kinds:?}"
+        ));
+    }
+    if verdicts.0 != verdicts.1 {
+        return Err(format!(
+            "{path}: the minimal checker's verdicts differ from Kiểm số's: {:?} against {:?}",
+            verdicts.1, verdicts.0
+        ));
+    }
+    let (ours_ms, _, _) = stats(ours);
+    let (theirs_ms, _, _) = stats(theirs);
+    Ok(json!({
+        "bytes": text.len(), "iters": iters,
+        "checks": verdicts.0.values().map(|(p, f)| p + f).sum::<usize>(),
+        "kiemso_ms": ours_ms, "minimal_ms": theirs_ms, "ratio": ours_ms / theirs_ms,
+    }))
+}
+
+fn kind_name(kind: &kiemso::outcome::Kind) -> &'static str {
+    match kind {
+        kiemso::outcome::Kind::Ratio => "ratio",
+        kiemso::outcome::Kind::Sum => "sum",
+        kiemso::outcome::Kind::Part => "part",
+        kiemso::outcome::Kind::Code => "code",
+        kiemso::outcome::Kind::Range => "range",
+        kiemso::outcome::Kind::Count => "count",
+        _ => "other",
+    }
 }
 
 /// One table, in a process of its own so that its peak resident set is its own.
@@ -362,12 +463,28 @@ fn cmd_native(args: &[String]) -> Res<()> {
         r["size"] = json!(n);
         scaling.push(r);
     }
+    // Beside the minimal checker (same rules, same verdicts, no messages), in this process.
+    let mut minimal = Vec::new();
+    for n in sizes(args)? {
+        let runs = (iters * 10 / n).clamp(1, 20);
+        eprintln!("[bench] native: {n} rows beside the minimal checker × {runs}");
+        let csv = table_path(&out, n, "csv");
+        let mut r = cmd_minimal(&[
+            csv.display().to_string(),
+            "--iters".into(),
+            runs.to_string(),
+        ])?;
+        r["size"] = json!(n);
+        minimal.push(r);
+    }
     eprintln!("[bench] native: the wide table");
     let mut grid = scale_child(&grid_path(&out), (iters / 100).clamp(3, 20))?;
     grid["columns"] = json!(12);
     eprintln!("[bench] native: kiemso CLI over the batch");
     let cli = cli_batch(&kiemso, &out)?;
-    let result = json!({ "seed": seed_result, "scaling": scaling, "grid": grid, "cli": cli });
+    let result = json!({
+        "seed": seed_result, "scaling": scaling, "minimal": minimal, "grid": grid, "cli": cli,
+    });
     write(
         &out.join("native.json"),
         &serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?,

@@ -5,8 +5,12 @@
 //! kiemso forms [--catalogue FILE]
 //! kiemso target PATH CELL VALUE [--change CELL] [--json] [--catalogue FILE]
 //! kiemso export PATH -o OUT.docx|OUT.xlsx|OUT.csv [--all] [--date DD/MM/YYYY] [--catalogue FILE]
+//! kiemso check PATH PATH... | FOLDER | FILE.zip [--json] [--all]
+//! kiemso compare PREVIOUS CURRENT [--json] [--all]
+//! kiemso consolidate UNIT... [--against PROVINCE] [-o consolidated.xlsx] [--json] [--all]
 //! ```
-//! Exit status: 0 no failed check, 1 at least one, 2 the input could not be read.
+//! Exit status: 0 no failed check, 1 at least one, 2 the input could not be read. For many
+//! reports (docs/batch.md): 1 also when some input could not be read, 2 when none could.
 //! For `target`: 0 the target can be reached (or is), 1 it cannot (the message says why), 2 the
 //! input, the cell or the value could not be used.
 
@@ -24,6 +28,12 @@ const USAGE: &str = "Cách dùng:
       --json       in kết quả dạng JSON
       --all        liệt kê cả các kiểm tra đạt
       --catalogue  dùng danh mục biểu mẫu khác thay cho danh mục có sẵn
+  kiemso check TỆP TỆP... | THƯ_MỤC | TỆP.zip [--json] [--all]
+      Kiểm tra nhiều báo cáo một lúc: từng báo cáo (đơn vị, kỳ báo cáo) và các báo cáo trùng.
+  kiemso compare KỲ_TRƯỚC KỲ_NÀY [--json] [--all]
+      So sánh kỳ này với kỳ trước: số lũy kế, số hiện có, số tăng giảm bất thường.
+  kiemso consolidate ĐƠN_VỊ... [--against BÁO_CÁO_TỈNH] [-o tong-hop.xlsx] [--json] [--all]
+      Tổng hợp báo cáo các đơn vị thành biểu của tỉnh; đối chiếu với báo cáo của tỉnh.
   kiemso forms [--catalogue TỆP.json]
       Liệt kê các biểu mẫu và quy tắc trong danh mục.
   kiemso target TỆP Ô GIÁ_TRỊ [--change Ô] [--json] [--catalogue TỆP.json]
@@ -39,7 +49,7 @@ const USAGE: &str = "Cách dùng:
       --all        CSV gồm cả các kiểm tra đạt
       --date       ngày ghi trên phiếu (mặc định: hôm nay, giờ Việt Nam), ví dụ 03/12/2026
       Mã thoát như check: 0 không có lỗi, 1 có lỗi, 2 không đọc được dữ liệu hay không ghi được.
-Mã thoát: 0 không có lỗi, 1 có ít nhất một lỗi, 2 không đọc được dữ liệu.";
+Mã thoát: 0 không có lỗi, 1 có ít nhất một lỗi (hoặc một tệp không đọc được), 2 không đọc được dữ liệu.";
 
 /// Says why on standard error, escaped like all output, and exits with 2.
 fn fail(message: &str) -> ExitCode {
@@ -83,6 +93,7 @@ fn main() -> ExitCode {
     let mut catalogue_path: Option<OsString> = None;
     let mut positional: Vec<OsString> = Vec::new();
     let mut change: Option<String> = None;
+    let mut against: Option<OsString> = None;
     let mut output: Option<OsString> = None;
     let mut date: Option<String> = None;
     let mut it = args.into_iter();
@@ -97,6 +108,10 @@ fn main() -> ExitCode {
             Some("--change") => match it.next() {
                 Some(c) => change = Some(c.to_string_lossy().into_owned()),
                 None => return fail("thiếu tên ô sau --change"),
+            },
+            Some("--against") => match it.next() {
+                Some(p) => against = Some(p),
+                None => return fail("thiếu tên tệp sau --against"),
             },
             Some("-o" | "--output") => match it.next() {
                 Some(p) => output = Some(p),
@@ -131,7 +146,19 @@ fn main() -> ExitCode {
         }
         None => None,
     };
+    let batch_flags = BatchFlags {
+        json,
+        all,
+        against,
+        output: output.clone(),
+    };
     match positional.first().and_then(|c| c.to_str()) {
+        Some("check") if many(&positional[1..]) => {
+            batch("check", &positional[1..], catalogue, batch_flags)
+        }
+        Some(command @ ("compare" | "consolidate")) => {
+            batch(command, &positional[1..], catalogue, batch_flags)
+        }
         Some("check") => {
             let path = positional
                 .get(1)
@@ -361,4 +388,102 @@ mod tests {
         assert_eq!(super::civil_from_days(20_790), (2026, 12, 3));
         assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
     }
+}
+
+/// The options of the subcommands over many reports.
+struct BatchFlags {
+    json: bool,
+    all: bool,
+    against: Option<OsString>,
+    output: Option<OsString>,
+}
+
+/// Whether `check` is given many reports: several paths, a folder or a .zip. One file keeps the
+/// single-report output.
+fn many(paths: &[OsString]) -> bool {
+    match paths {
+        [] => false,
+        [one] => {
+            let p = Path::new(one);
+            p.is_dir()
+                || p.extension()
+                    .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("zip"))
+        }
+        _ => true,
+    }
+}
+
+/// `check` of many reports, `compare` and `consolidate`, on the core's [`kiemso::batch`].
+fn batch(
+    command: &str,
+    paths: &[OsString],
+    catalogue: Option<Catalogue>,
+    flags: BatchFlags,
+) -> ExitCode {
+    use kiemso::batch;
+    let options = Options {
+        catalogue,
+        ..Options::default()
+    };
+    let inputs = |ps: &[OsString]| {
+        let ps: Vec<std::path::PathBuf> = ps.iter().map(std::path::PathBuf::from).collect();
+        batch::inputs_from_paths(&ps)
+    };
+    let result = match command {
+        "compare" => {
+            let [previous, current] = paths else {
+                return fail("compare cần hai tệp hoặc thư mục: KỲ_TRƯỚC KỲ_NÀY");
+            };
+            batch::compare_inputs(
+                inputs(std::slice::from_ref(previous)),
+                inputs(std::slice::from_ref(current)),
+                &options,
+            )
+        }
+        "consolidate" => {
+            if paths.is_empty() {
+                return fail("consolidate cần báo cáo của ít nhất một đơn vị");
+            }
+            let province = flags
+                .against
+                .as_ref()
+                .and_then(|p| inputs(std::slice::from_ref(p)).into_iter().next());
+            batch::consolidate_inputs(inputs(paths), province, &options)
+        }
+        _ => batch::check_inputs(inputs(paths), &options),
+    };
+    if let Some(out) = &flags.output {
+        match write_consolidated(&result, Path::new(out)) {
+            Ok(()) => {}
+            Err(e) => return fail(&e),
+        }
+    }
+    if flags.json {
+        print(&(escape_lines(&result.to_json()) + "\n"));
+    } else {
+        print(&batch::present::render_text(&result, flags.all));
+    }
+    if result.summary.reports == 0 {
+        ExitCode::from(2)
+    } else if result.has_failures() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Writes the consolidated forms as .xlsx.
+#[cfg(feature = "xlsx-export")]
+fn write_consolidated(result: &kiemso::batch::Batch, path: &Path) -> Result<(), String> {
+    let Some(consolidated) = &result.consolidated else {
+        return Err("-o chỉ dùng với consolidate".into());
+    };
+    let bytes = kiemso::batch::xlsx::workbook(consolidated)
+        .map_err(|e| format!("không tạo được tệp .xlsx: {e}"))?;
+    std::fs::write(path, bytes).map_err(|e| format!("không ghi được {}: {e}", path.display()))
+}
+
+#[cfg(not(feature = "xlsx-export"))]
+fn write_consolidated(_result: &kiemso::batch::Batch, _path: &Path) -> Result<(), String> {
+    Err("bản kiemso này được dựng không có phần ghi .xlsx (tính năng xlsx-export)".into())
 }

@@ -44,6 +44,7 @@ mod scan;
 mod tables;
 mod token;
 mod units;
+mod words;
 
 use crate::outcome::Check;
 use crate::report::Report;

@@ -60,13 +60,6 @@ struct Tables {
     /// The concepts a figure may state, by what it is: `%`, or the class of its unit (`none`
     /// when it has none), so that a figure is tried only against those.
     by_kind: WordMap<'static, Vec<u16>>,
-    /// The unit lexicon by first word ([`super::units`]).
-    units: WordMap<'static, Vec<u16>>,
-}
-
-/// The unit lexicon by first word.
-pub(crate) fn units() -> &'static WordMap<'static, Vec<u16>> {
-    &tables().units
 }
 
 fn tables() -> &'static Tables {
@@ -123,7 +116,6 @@ fn tables() -> &'static Tables {
             concepts,
             levels,
             by_kind,
-            units: super::units::index(),
         }
     })
 }

@@ -5,7 +5,7 @@
 //! of thing: `08 cơ quan` and `03 UBND` are both agencies; `36 quyết định` and `175 thủ tục` are
 //! not, and a list of procedures is never summed against a number of decisions.
 
-use super::lexicon::WordMap;
+use super::words::WordMap;
 
 /// A unit noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,20 +119,23 @@ static UNITS: &[Unit] = units![
     TIME => [["tháng"], ["năm"], ["ngày"], ["giờ"], ["phút"], ["tuần"], ["quý"]],
 ];
 
-/// The lexicon indexed by first word (built with the rest of the module's data, once).
-pub(crate) fn index() -> WordMap<'static, Vec<u16>> {
-    let mut map: WordMap<'static, Vec<u16>> = WordMap::default();
-    for (i, u) in UNITS.iter().enumerate() {
-        map.entry(u.words[0]).or_default().push(i as u16);
-    }
-    map
+/// The lexicon indexed by first word, built once.
+fn index() -> &'static WordMap<'static, Vec<u16>> {
+    static INDEX: std::sync::OnceLock<WordMap<'static, Vec<u16>>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map: WordMap<'static, Vec<u16>> = WordMap::default();
+        for (i, u) in UNITS.iter().enumerate() {
+            map.entry(u.words[0]).or_default().push(i as u16);
+        }
+        map
+    })
 }
 
 /// The unit starting at `words[0]` (the longest that fits), and how many words it takes.
 /// `words` are lower-case token texts.
 pub(crate) fn unit_at(words: &[&str]) -> Option<(&'static Unit, usize)> {
     let first = words.first()?;
-    super::tables::units()
+    index()
         .get(first)?
         .iter()
         .map(|&i| &UNITS[i as usize])

@@ -379,6 +379,22 @@ fn resolve(dir: &str, target: &str) -> String {
     parts.join("/")
 }
 
+/// The files of a plain .zip (a folder of reports sent as one file), each under the archive's
+/// limits: folders and macOS's `__MACOSX/` and `._` shadows left out.
+pub(super) fn files(archive: &Archive<'_>) -> Result<Vec<(String, Vec<u8>)>, ReadError> {
+    let mut out = Vec::new();
+    for e in &archive.entries {
+        let base = e.name.rsplit('/').next().unwrap_or(&e.name);
+        if e.name.ends_with('/') || e.name.starts_with("__MACOSX/") || base.starts_with("._") {
+            continue;
+        }
+        if let Some(bytes) = archive.read(&e.name)? {
+            out.push((e.name.clone(), bytes));
+        }
+    }
+    Ok(out)
+}
+
 /// The package's main part (`word/document.xml`, `xl/workbook.xml`), from `_rels/.rels`, or by
 /// the usual names when the relationships are missing.
 pub(super) fn main_part(archive: &Archive<'_>) -> Result<Option<String>, ReadError> {

@@ -179,6 +179,23 @@ pub enum ReadError {
     Unreadable(String),
 }
 
+impl ReadError {
+    /// What kind of refusal this is, as a stable code for programs (the Wasm boundary's
+    /// `Error.code`): `empty`, `too_large` or `unreadable`. The message is for people.
+    ///
+    /// ```
+    /// let err = kiemso::check_text("  ", &kiemso::Options::default()).unwrap_err();
+    /// assert_eq!(err.code(), "empty");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReadError::Empty => "empty",
+            ReadError::TooLarge { .. } => "too_large",
+            ReadError::Unreadable(_) => "unreadable",
+        }
+    }
+}
+
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -501,48 +518,19 @@ fn read_zip(bytes: &[u8], name: &str, ext: &str) -> Result<FileContents, ReadErr
     }
 }
 
-/// Adds to an outcome what the file said beyond its text: its notes, and for each check about a
-/// spreadsheet cell that shows a rounded value (or, for a check that did not pass, holds a
-/// formula), what the cell stores.
-pub fn annotate(file: &FileContents, outcome: &mut crate::outcome::Outcome) {
-    for note in &file.notes {
-        outcome.notices.push(crate::report::Notice {
-            line: note.line,
-            message: note.message.clone(),
-        });
+/// The files inside a .zip that is not a Word or Excel file (reports sent together), by their
+/// path in the archive, read under the same limits as a .docx; `None` when `bytes` is a Word or
+/// Excel package, or not a zip at all.
+#[cfg(feature = "files")]
+pub fn unzip(bytes: &[u8], name: &str) -> Result<Option<Vec<(String, Vec<u8>)>>, ReadError> {
+    if !matches!(magic(bytes), Magic::Zip) {
+        return Ok(None);
     }
-    if file.stored.is_empty() {
-        return;
+    let archive = archive::Archive::open(bytes, name)?;
+    if archive::main_part(&archive)?.is_some() {
+        return Ok(None);
     }
-    // The line and value of each named cell, to find the spreadsheet cell a check is about.
-    let rows: std::collections::HashMap<&str, (usize, &str)> = outcome
-        .forms
-        .iter()
-        .flat_map(|f| &f.table)
-        .map(|r| (r.cell.as_str(), (r.line, r.value.as_str())))
-        .collect();
-    let stored: std::collections::HashMap<(usize, &str), &StoredValue> = file
-        .stored
-        .iter()
-        .map(|s| ((s.line, s.shown.as_str()), s))
-        .collect();
-    for check in &mut outcome.checks {
-        let Some(cell) = check.cells.first() else {
-            continue;
-        };
-        let Some(&(line, value)) = rows.get(cell.as_str()) else {
-            continue;
-        };
-        let Some(s) = stored.get(&(line, value)) else {
-            continue;
-        };
-        let passed = check.status == crate::outcome::Status::Pass;
-        if !s.rounded && (passed || s.formula.is_none()) {
-            continue;
-        }
-        check.message.push(' ');
-        check.message.push_str(&s.describe());
-    }
+    archive::files(&archive).map(Some)
 }
 
 impl StoredValue {

@@ -82,7 +82,7 @@ export function needsCompleteModule(reply) {
  * value columns, or both.
  * @param {any} result
  */
-function leftOver(result) {
+export function leftOver(result) {
   const narrative = result.narrative_checked === false && result.narrative_lines > 0;
   const grids = (result.grids_pending ?? 0) > 0;
   const parts = [];
@@ -125,3 +125,4 @@ export function narrativePending(reply) {
   }];
   return { ok: true, result: { ...reply.result, notices, narrative_pending: true } };
 }
+

@@ -1,5 +1,5 @@
 // What the page hands out: a short text for chat or e-mail, the checks as CSV (opens in Excel with
-// its Vietnamese letters intact), and the result as JSON (the contract of DESIGN.md). All built in
+// its Vietnamese letters intact), and the result as JSON (the contract of docs/contract.md). All built in
 // memory and saved through a Blob link: nothing is sent anywhere.
 
 import { STRINGS } from './i18n.mjs';
@@ -235,7 +235,7 @@ export function resultsCsv(result, about = {}) {
 }
 
 /**
- * The result as pretty JSON: the contract of DESIGN.md as the core returned it. When figures were
+ * The result as pretty JSON: the contract of docs/contract.md as the core returned it. When figures were
  * edited ("what if"), the core checked the edited values, so each edited row also carries
  * `original` (the printed figure) and `edited: true`, and a top-level `edits` lists every edit
  * (`{ cell, original, value }`); without edits the document is the core's, unchanged.

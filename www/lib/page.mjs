@@ -5,9 +5,14 @@ import { h, icon, replaceChildren, debounce, selectLine } from './dom.mjs';
 import { textFromTransfer } from './clipboard.mjs';
 import { STRINGS } from './i18n.mjs';
 import { ResultsView } from './render.mjs';
-import { textSummary, resultsCsv, resultsJson, download, fileStamp, formatDate, exportDocument, DOCUMENT_TYPES } from './exports.mjs';
+// Loaded when first used, not with the page (first-load budget).
+const exportsModule = () => import('./exports.mjs');
 import { load, save, erase, watch, workOf, toBase64, fromBase64, MAX_SAVED_FILE } from './storage.mjs';
 import { routeOf, decodeText, formatSize, extensionOf, MAX_FILE_BYTES } from './files.mjs';
+import { makeSheet } from './sheet.mjs';
+// The projector and the scenarios are fetched the first time they are used, not with the page.
+const projectorModule = () => import('./projector.mjs');
+const scenarioModule = () => import('./scenario.mjs');
 
 /**
  * @typedef {import('./bridge.mjs').CheckerBridge} CheckerBridge
@@ -32,6 +37,12 @@ const HTML_LIMIT = 20 * 1024 * 1024;
  * change of the page), and a saved input that long would freeze every reload.
  */
 const TEXTBOX_LIMIT = 500_000;
+/** Phone widths: tables folded, a tap reads a figure in a bottom sheet, «Sửa» edits it. */
+const PHONE = '(max-width: 32rem)';
+/** Where the hints speak of tapping rather than of Ctrl+V. */
+const TOUCH = '(max-width: 32rem), (pointer: coarse)';
+/** The address that opens the projector view. */
+const PROJECTOR_HASH = '#trinh-chieu';
 
 /**
  * @template {HTMLElement} T
@@ -119,11 +130,20 @@ export function startApp(env) {
   showText();
   onlyProblems.checked = saved.onlyProblems;
 
+  const phone = matchMedia(PHONE);
+  const sheet = makeSheet($('detail'), s, {
+    // Back to the figure whose checks were read.
+    onClose: () => /** @type {HTMLElement | null | undefined} */ (view.selected ? view.rowEls.get(view.selected)?.querySelector('.ks-input, .ks-valtext') : null)?.focus({ preventScroll: true }),
+  });
   const view = new ResultsView({
     strings: s,
-    slots: { summary: $('summary'), forms: $('forms'), detail: $('detail') },
+    slots: { summary: $('summary'), forms: $('forms'), detail: sheet.body },
     editable: true,
     headingLevel: 2,
+    fold: phone.matches,
+    tapToRead: phone.matches,
+    onSelect: () => sheet.open(),
+    onEditStart: () => sheet.close(),
     onEdit: (cell, value) => edit(cell, value),
     onTarget: (cell, value) => askTarget(cell, value),
     onLine: (line) => goToLine(line),
@@ -131,6 +151,45 @@ export function startApp(env) {
     source: () => (!state.file ? (tooLongToShow() ? 'file' : 'text') : extensionOf(state.file.name) === 'docx' ? 'docx' : 'file'),
   });
   view.setOnlyProblems(onlyProblems.checked);
+  // A tap on a figure already selected opens its sheet again.
+  $('forms').addEventListener('click', (e) => {
+    const el = /** @type {HTMLElement} */ (e.target);
+    const figure = /** @type {HTMLInputElement | null} */ (el.closest('.ks-input'));
+    if (phone.matches && figure?.readOnly) sheet.open();
+  });
+
+  // ——— phone and touch ———
+
+  const hint = $('input-hint');
+  const emptyText = /** @type {HTMLElement} */ (empty.querySelector('p'));
+  const editHint = $('edit-hint');
+  const hinted = [hint, emptyText, editHint];
+  const desk = hinted.map((el) => [...el.childNodes]);
+  const touch = matchMedia(TOUCH);
+  function fitScreen() {
+    const share = typeof navigator.share === 'function' ? s.hintShare : '';
+    [s.hintTouch + share, s.emptyTouch, s.editHintTouch].forEach((text, i) => {
+      if (touch.matches) hinted[i].textContent = text;
+      else hinted[i].replaceChildren(...desk[i]);
+    });
+    sheet.setPhone(phone.matches);
+    view.setFolded(phone.matches);
+    if (view.tapToRead !== phone.matches) view.setTapToRead(phone.matches);
+  }
+  fitScreen();
+  phone.addEventListener('change', fitScreen);
+  touch.addEventListener('change', fitScreen);
+  // Printed from a phone, every table is printed, folded or not (a closed <details> prints shut).
+  /** @type {HTMLDetailsElement[]} */
+  let shut = [];
+  window.addEventListener('beforeprint', () => {
+    shut = /** @type {HTMLDetailsElement[]} */ ([...document.querySelectorAll('#forms details.ks-fold:not([open])')]);
+    for (const d of shut) d.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const d of shut) d.open = false;
+    shut = [];
+  });
 
   const DOWNLOADING = 'Đang tải phần đọc tệp Word/Excel và kiểm tra lời văn (chỉ cần tải một lần; mạng chậm có thể mất một lúc)…';
   const CRASHED = 'Bộ kiểm tra gặp sự cố với dữ liệu này (lỗi của chương trình, không phải của bạn) và đã được khởi động lại. Hãy thử sửa hoặc dán lại dữ liệu; nếu vẫn lỗi, xin báo cho người phụ trách Kiểm số.';
@@ -237,11 +296,17 @@ export function startApp(env) {
           : 'Không tìm thấy bảng số liệu nào trong nội dung này.';
     updateEditsBar();
     showProblems();
-    $('print-head').textContent = `Kiểm số — kết quả kiểm tra lúc ${formatDate(new Date())}. Dữ liệu: ${lastSource}.`;
+    // Loaded with the first result; only the newest result is written (two loads may end in any order).
+    const source = lastSource;
+    import('./print.mjs').then((p) => result === lastResult && (p.showCoverage($('coverage'), result), p.printHeader(result, source, new Date())));
     if (reveal) {
       reveal = false;
       revealResults();
     }
+    // The room sees the answer in full: opened (from the address) once the words are checked
+    // too, and kept up to date while it is open.
+    if (projector?.isOpen()) projector.open(result, projector.at);
+    else if (location.hash === PROJECTOR_HASH && !narrativePending) openProjector();
   }
 
   /** @param {{ kind: string, message: string }} error */
@@ -451,6 +516,7 @@ export function startApp(env) {
     state.text = next.text ?? '';
     state.file = next.file ?? null;
     state.edits = {};
+    scenarios?.clear();
     showText();
     persist();
     if (hadSomething) offerUndo(message, before);
@@ -682,6 +748,7 @@ export function startApp(env) {
     state.text = '';
     state.edits = {};
     state.file = null;
+    scenarios?.clear();
     input.value = '';
     updateFileChip();
     // Erasing is the user's choice for this device, whatever another tab saved.
@@ -756,6 +823,7 @@ export function startApp(env) {
 
   $('copy').addEventListener('click', async () => {
     if (!lastResult) return;
+    const { textSummary } = await exportsModule();
     const text = textSummary(lastResult, { source: lastSource, edits: state.edits, lineWord: state.file && extensionOf(state.file.name) === 'docx' ? 'đoạn' : 'dòng' });
     try {
       await navigator.clipboard.writeText(text);
@@ -771,8 +839,9 @@ export function startApp(env) {
   $('copy-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('copy-dialog')).close());
 
   for (const [id, all] of /** @type {const} */ ([['csv', false], ['csv-all', true]])) {
-    $(id).addEventListener('click', () => {
+    $(id).addEventListener('click', async () => {
       if (!lastResult) return;
+      const { download, fileStamp, resultsCsv } = await exportsModule();
       download(`kiemso-ket-qua-${fileStamp(new Date())}.csv`, resultsCsv(lastResult, { edits: state.edits, all }), 'text/csv;charset=utf-8');
       status.textContent = 'Đã tạo tệp CSV kết quả.';
     });
@@ -791,6 +860,7 @@ export function startApp(env) {
       if (!lastResult || !job) return;
       status.textContent = 'Đang tạo tệp…';
       try {
+        const { download, fileStamp, exportDocument, DOCUMENT_TYPES } = await exportsModule();
         const bytes = await exportDocument(format, job, { source: state.file?.name ?? 'văn bản dán vào', loadWriter: writer });
         download(`kiemso-${name}-${fileStamp(new Date())}.${format}`, bytes, DOCUMENT_TYPES[format]);
         status.textContent = format === 'docx' ? 'Đã tạo Phiếu rà soát số liệu (.docx).' : 'Đã tạo bảng số liệu có đánh dấu (.xlsx).';
@@ -799,11 +869,93 @@ export function startApp(env) {
       }
     });
   }
-  $('json').addEventListener('click', () => {
+  $('json').addEventListener('click', async () => {
     if (!lastResult) return;
+    const { download, fileStamp, resultsJson } = await exportsModule();
     download(`kiemso-ket-qua-${fileStamp(new Date())}.json`, resultsJson(lastResult, { edits: state.edits }), 'application/json');
     status.textContent = 'Đã tạo tệp JSON kết quả.';
   });
+
+  // ——— share, projector, scenarios ———
+
+  const toolbar = /** @type {HTMLElement} */ (document.querySelector('.toolbar-export'));
+  const projectorButton = h('button', { type: 'button', class: 'button button-small', id: 'projector', title: s.projectorLabel }, s.projector);
+  toolbar.prepend(projectorButton);
+  if (typeof navigator.share === 'function') {
+    // Phones: the summary to a chat or a mail through the system's share sheet.
+    toolbar.prepend(h('button', {
+      type: 'button', class: 'button button-small', id: 'share',
+      onclick: async () => {
+        if (!lastResult) return;
+        try {
+          const { textSummary } = await exportsModule();
+          await navigator.share({ title: 'Kiểm số', text: textSummary(lastResult, { source: lastSource, edits: state.edits }) });
+          status.textContent = s.shared;
+        } catch {
+          // Dismissed: nothing to say.
+        }
+      },
+    }, s.share));
+  }
+  /** @type {import('./projector.mjs').Projector | null} */
+  let projector = null;
+  /** Opens the projector view on the results shown now (its module fetched the first time). */
+  async function openProjector() {
+    if (!projector) {
+      const { Projector } = await projectorModule();
+      projector ??= new Projector(s, {
+        onClose: () => {
+          if (location.hash === PROJECTOR_HASH) history.replaceState(null, '', location.pathname + location.search);
+          if (!filled.hidden) projectorButton.focus();
+        },
+      });
+    }
+    if (lastResult && !projector.isOpen()) projector.open(lastResult);
+  }
+  projectorButton.addEventListener('click', () => {
+    if (!lastResult) return;
+    history.replaceState(null, '', PROJECTOR_HASH);
+    openProjector();
+  });
+  window.addEventListener('hashchange', () => {
+    if (location.hash === PROJECTOR_HASH && lastResult) openProjector();
+    else if (location.hash !== PROJECTOR_HASH && projector?.isOpen()) projector.close();
+  });
+
+  const scenarioList = h('section', { class: 'scenarios', id: 'scenarios', 'aria-label': s.scenariosTitle, hidden: true });
+  const scenarioPanel = h('section', { class: 'scenario-compare panel', id: 'scenario-compare', 'aria-label': s.scenarioCompare, hidden: true });
+  editsBar.after(scenarioList, scenarioPanel);
+  /** @type {import('./scenario.mjs').Scenarios | null} */
+  let scenarios = null;
+  /** @type {import('./scenario.mjs').ScenarioHooks} */
+  const scenarioHooks = {
+    check: async (overrides) => {
+      const job = currentJob();
+      if (!job) throw new Error('Chưa có dữ liệu để so sánh.');
+      const answer = await bridge.request({ ...job, options: { ...job.options, overrides } });
+      if (answer.stale) throw new Error('Yêu cầu đã bị thay bằng yêu cầu mới hơn.');
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.result;
+    },
+    use: (edits) => {
+      state.edits = edits;
+      persist();
+      updateEditsBar();
+      run();
+    },
+    say: (message) => (status.textContent = message),
+  };
+  $('reset-edits').before(h('button', {
+    type: 'button', class: 'button button-small button-quiet', id: 'scenario-save',
+    onclick: async () => {
+      const edits = state.edits;
+      if (!scenarios) {
+        const { Scenarios } = await scenarioModule();
+        scenarios ??= new Scenarios(s, scenarioList, scenarioPanel, scenarioHooks);
+      }
+      scenarios.save(edits);
+    },
+  }, s.scenarioSave));
 
   // ——— rules catalogue ———
 
@@ -816,7 +968,7 @@ export function startApp(env) {
   $('catalogue-download').addEventListener('click', async () => {
     const answer = await bridge.request({ op: 'catalogue' });
     if (!answer.stale && answer.ok && typeof answer.result === 'string') {
-      download('kiemso-bo-quy-tac.json', answer.result, 'application/json');
+      (await exportsModule()).download('kiemso-bo-quy-tac.json', answer.result, 'application/json');
     }
   });
   const catalogueFile = /** @type {HTMLInputElement} */ ($('catalogue-file'));

@@ -44,6 +44,15 @@ import { gridHeader, gridBody } from './grid.mjs';
  *
  * @typedef {{ cell: string, target: string, changes: { cell: string, from: string, to: string }[],
  *             message: string, reachable: boolean }} Goal
+ * @property {boolean} [fold]  each form's table folded under a summary line (phones: problems
+ *   first, the tables one tap away)
+ * @property {boolean} [tapToRead]  a tap on a figure shows its checks and never opens the
+ *   keyboard: the figure becomes editable only through «Sửa» in the details (phones)
+ * @property {(cell: string) => void} [onSelect]  a cell was selected (the page opens its sheet)
+ * @property {(cell: string) => void} [onEditStart]  «Sửa» was pressed: the figure takes the focus
+ * @typedef {{ cell: string, target: string, label: string, direction: 'at_least' | 'at_most',
+ *             reached: boolean, gap?: string | null, message: string,
+ *             changes: { cell: string, from: string, to: string }[] }} Shortfall
  */
 
 /**
@@ -57,6 +66,31 @@ const MANY_FORMS = 30;
 const PROBLEMS_SHOWN = 8;
 
 let instances = 0;
+
+/**
+ * The one-line verdict of a result and its status (the summary, the projector's first slide).
+ * @param {Index} index
+ * @param {Strings} s
+ * @returns {{ status: import('./model.mjs').Status, text: string }}
+ */
+export function verdictOf(index, s) {
+  const { summary, forms, checks } = index.result;
+  // A report whose tables were not found can still have its words checked.
+  const anything = forms.length > 0 || checks.length > 0;
+  const status = summary.fail ? 'fail' : summary.warn ? 'warn' : anything ? 'pass' : 'na';
+  // «No errors» is never said while the words and the figures disagree (issue 12, item 5).
+  const disagree = index.narrative.filter(isProblem).length;
+  const text = !anything
+    ? s.verdictNone
+    : summary.fail
+      ? s.verdictFail(summary.fail, summary.warn)
+      : disagree
+        ? s.verdictDisagree(disagree, summary.warn)
+        : summary.warn
+          ? s.verdictWarnOnly(summary.warn)
+          : s.verdictClean;
+  return { status, text };
+}
 
 /**
  * @param {string} cell
@@ -84,6 +118,8 @@ export class ResultsView {
     /** @type {Map<string, () => void>} builds a narrative finding's item where it is not built yet */
     this.findingPlaces = new Map();
     this.onlyProblems = false;
+    this.folded = !!options.fold;
+    this.tapToRead = !!options.tapToRead;
     /** @type {Map<string, HTMLTableRowElement>} the built row of each cell (of the form `index.rows` names) */
     this.rowEls = new Map();
     // A report can hold the same form many times (cells named alike), and an edit brings new
@@ -172,20 +208,7 @@ export class ResultsView {
     const index = /** @type {Index} */ (this.index);
     const { summary, forms, checks } = index.result;
     const s = this.s;
-    // A report whose tables were not found can still have its words checked.
-    const anything = forms.length > 0 || checks.length > 0;
-    const verdictStatus = summary.fail ? 'fail' : summary.warn ? 'warn' : anything ? 'pass' : 'na';
-    // «No errors» is never said while the words and the figures disagree (issue 12, item 5).
-    const disagree = index.narrative.filter(isProblem).length;
-    const verdict = !anything
-      ? s.verdictNone
-      : summary.fail
-        ? s.verdictFail(summary.fail, summary.warn)
-        : disagree
-          ? s.verdictDisagree(disagree, summary.warn)
-          : summary.warn
-            ? s.verdictWarnOnly(summary.warn)
-            : s.verdictClean;
+    const { status: verdictStatus, text: verdict } = verdictOf(index, s);
     const counts = /** @type {const} */ (['fail', 'warn', 'pass', 'na']).map((st) =>
       h('li', { class: `ks-count ks-st-${st}`, 'data-status': st },
         icon(st), h('strong', { class: 'ks-count-n' }, String(summary[st])), ' ', h('span', null, s.countWord[st])),
@@ -351,6 +374,7 @@ export class ResultsView {
     this.budget = this.o.rowBudget ?? 2000;
     const container = this.o.slots.forms;
     container.classList.toggle('ks-only-problems', this.onlyProblems);
+    container.classList.toggle('ks-foldable', this.folded);
     container.classList.toggle('ks-many', index.result.forms.length > MANY_FORMS);
     replaceChildren(container, index.result.forms.map((_, fi) => this.formSection(fi)));
     this.appendTail();
@@ -408,14 +432,16 @@ export class ResultsView {
       form.recognition === 'indicators' ? h('p', { class: 'ks-form-note' }, icon('info'), s.byIndicators) : null,
       notices.length ? [noticeList, noticeMore] : null,
       h('p', { class: 'ks-clean-msg' }, icon('pass'), s.formClean),
-      h('div', { class: 'ks-table-wrap' },
-        h('table', { class: 'ks-table' },
+      h('details', { class: 'ks-fold', open: !this.folded },
+        h('summary', { class: 'ks-fold-summary' }, s.foldTable(form.table.length)),
+        h('div', { class: 'ks-table-wrap' },
+        h('table', { class: grid ? 'ks-table ks-grid' : 'ks-table' },
           h('caption', { class: 'ks-visually-hidden' }, caption),
           grid ? null : h('colgroup', null, ['stt', 'ind', 'unit', 'val', 'note'].map((c) => h('col', { class: `ks-col-${c}` }))),
           grid
             ? h('thead', null, gridHeader(grid, { stt: s.columns[0], label: s.columns[1], unit: s.columns[2] }))
             : h('thead', null, h('tr', null, s.columns.map((c, i) => h('th', { scope: 'col', class: `ks-th-${i}` }, c)))),
-          tbody)),
+          tbody))),
     );
     section.classList.toggle('ks-clean', !index.problemForms.has(form.form));
     this.sections[fi] = section;
@@ -766,6 +792,7 @@ export class ResultsView {
         'data-cell': row.cell,
       }));
       input.value = row.value;
+      input.readOnly = this.tapToRead;
       box.append(input);
     } else {
       box.append(h('span', { class: 'ks-valtext', tabindex: '0', 'data-cell': row.cell, 'aria-describedby': `${rid}-mark` }, row.value));
@@ -773,7 +800,8 @@ export class ResultsView {
     box.append(h('span', { class: 'ks-print' }, row.value));
     return h('td', { class: 'ks-val' }, box,
       h('span', { class: 'ks-edited-tag' }, icon('edit'), s.edited),
-      h('span', { class: 'ks-told-tag', id: `${rid}-told` }, icon('quote'), s.toldTag));
+      h('span', { class: 'ks-told-tag', id: `${rid}-told` }, icon('quote'), s.toldTag),
+      h('span', { class: 'ks-target-tag', id: `${rid}-target` }));
   }
 
   /**
@@ -789,8 +817,12 @@ export class ResultsView {
     tr.classList.toggle('ks-context', isProblemContext);
     const told = (index.told.get(row.cell) ?? []).some(isProblem);
     tr.classList.toggle('ks-told', told);
+    const short = this.shortfallText(row);
+    tr.classList.toggle('ks-short', !!short);
+    const targetTag = tr.querySelector('.ks-target-tag');
+    if (targetTag && targetTag.textContent !== short) targetTag.textContent = short;
     const figure = tr.querySelector('.ks-input, .ks-valtext');
-    figure?.setAttribute('aria-describedby', told ? `${tr.id}-mark ${tr.id}-told` : `${tr.id}-mark`);
+    figure?.setAttribute('aria-describedby', [`${tr.id}-mark`, told ? `${tr.id}-told` : '', short ? `${tr.id}-target` : ''].filter(Boolean).join(' '));
     const edit = this.edits[row.cell];
     tr.classList.toggle('ks-edited', !!edit);
     const mark = /** @type {HTMLElement} */ (tr.querySelector('.ks-mark'));
@@ -807,6 +839,88 @@ export class ResultsView {
     const print = /** @type {HTMLElement} */ (tr.querySelector('.ks-print'));
     if (print.textContent !== row.value) print.textContent = row.value;
     if (input) input.title = edit ? s.original(edit.original) : '';
+  }
+
+  /**
+   * «còn thiếu 3,67 điểm % để đạt 50%»: how far a row is from the first target of the catalogue
+   * it does not reach ('' when it reaches them all, or none is declared).
+   * @param {Row} row
+   */
+  shortfallText(row) {
+    const t = this.shortfalls(row).find((x) => !x.reached && x.gap);
+    if (!t) return '';
+    const percent = row.unit.trim() === '%';
+    const gap = `${t.gap}${percent ? this.s.percentPoints : row.unit ? ` ${row.unit.toLowerCase()}` : ''}`;
+    const target = `${t.target}${percent ? '%' : ''}`;
+    return t.direction === 'at_most' ? this.s.targetOver(gap, target) : this.s.targetShort(gap, target);
+  }
+
+  /**
+   * The catalogue's targets the core measured this row against (the complete module only).
+   * @param {Row} row
+   * @returns {Shortfall[]}
+   */
+  shortfalls(row) {
+    return /** @type {any} */ (row).targets ?? [];
+  }
+
+  /**
+   * Folds (phones) or unfolds every form's table.
+   * @param {boolean} on
+   */
+  setFolded(on) {
+    if (on === this.folded) return;
+    this.folded = on;
+    this.o.slots.forms.classList.toggle('ks-foldable', on);
+    if (!on) for (const d of this.o.slots.forms.querySelectorAll('details.ks-fold')) /** @type {HTMLDetailsElement} */ (d).open = true;
+  }
+
+  /**
+   * A tap reads, «Sửa» edits (phones); off, a figure is edited where it is (keyboard, mouse).
+   * @param {boolean} on
+   */
+  setTapToRead(on) {
+    this.tapToRead = on;
+    for (const input of this.o.slots.forms.querySelectorAll('.ks-input')) /** @type {HTMLInputElement} */ (input).readOnly = on;
+    this.renderDetail();
+  }
+
+  /**
+   * Unfolds the sentences of the report's words (folded on phones).
+   * @param {Element | null} section
+   */
+  unfoldWords(section) {
+    section?.classList.add('ks-unfolded');
+    section?.querySelector('.ks-fold-toggle')?.setAttribute('aria-expanded', 'true');
+  }
+
+  /**
+   * Opens the folded tables that hold these cells.
+   * @param {(string | null)[]} cells
+   */
+  unfold(cells) {
+    for (const cell of cells) {
+      const details = cell ? this.rowEls.get(cell)?.closest('details.ks-fold') : null;
+      if (details && !(/** @type {HTMLDetailsElement} */ (details).open)) /** @type {HTMLDetailsElement} */ (details).open = true;
+    }
+  }
+
+  /**
+   * «Sửa»: the figure becomes editable and takes the focus (the keyboard opens under it); it
+   * reads again once the focus leaves it.
+   * @param {string} cell
+   */
+  startEdit(cell) {
+    const input = /** @type {HTMLInputElement | null | undefined} */ (this.rowEls.get(cell)?.querySelector('.ks-input'));
+    if (!input) return;
+    this.unfold([cell]);
+    // Editable before anything focuses it (the host may put the focus back on it as its sheet
+    // closes): a phone opens its keyboard only for a field that takes text when focused.
+    input.readOnly = false;
+    this.o.onEditStart?.(cell);
+    input.scrollIntoView({ block: 'center' });
+    input.focus({ preventScroll: true });
+    input.select();
   }
 
   patchForms() {
@@ -853,6 +967,10 @@ export class ResultsView {
       // A click on the figure's cell puts the caret in it; elsewhere on the row only selects.
       this.select(cell, { focus: !!el.closest('.ks-val') });
     });
+    forms.addEventListener('focusout', (e) => {
+      const el = /** @type {HTMLElement} */ (e.target);
+      if (this.tapToRead && el instanceof HTMLInputElement && el.classList.contains('ks-input')) el.readOnly = true;
+    });
     forms.addEventListener('input', (e) => {
       const el = /** @type {HTMLInputElement} */ (e.target);
       if (!el.classList.contains('ks-input')) return;
@@ -893,10 +1011,13 @@ export class ResultsView {
     this.showCells([cell, ...[...relatedCells(this.index, cell)].slice(0, this.o.rowLimit ?? 2000)]);
     this.selected = cell;
     this.finding = null;
+    this.unfold([cell]);
     this.applySelection();
     this.renderDetail();
+    this.o.onSelect?.(cell);
     const tr = this.rowEls.get(cell);
-    if (tr && how.scroll) tr.scrollIntoView({ block: 'center' });
+    // On a phone the sheet covers the lower part of the screen: the row goes to the top.
+    if (tr && how.scroll) tr.scrollIntoView({ block: this.tapToRead ? 'start' : 'center' });
     if (tr && how.focus) {
       const target = /** @type {HTMLElement | null} */ (tr.querySelector('.ks-input, .ks-valtext'));
       target?.focus({ preventScroll: !!how.scroll });
@@ -947,13 +1068,17 @@ export class ResultsView {
       heading,
       h('p', { class: 'ks-detail-where' }, `${s.formName(form.form)} · ${s.columns[0]} ${row.stt}`),
       h('p', { class: 'ks-detail-ind' }, /** @type {any} */ (row).column ? s.cellLabel(row.indicator, /** @type {any} */ (row).column) : row.indicator),
-      h('p', { class: 'ks-detail-value' }, s.valueOf(row.value, row.unit)),
+      h('p', { class: 'ks-detail-value' }, s.valueOf(row.value, row.unit),
+        this.tapToRead && this.o.editable
+          ? [' ', h('button', { type: 'button', class: 'ks-button ks-edit-cell', 'aria-label': s.sheetEditLabel(cell), onclick: () => this.startEdit(cell) }, icon('edit'), s.sheetEdit)]
+          : null),
       edit ? h('p', { class: 'ks-detail-edited' }, icon('edit'), s.original(edit.original)) : null,
       this.suggestionDetail(cell),
       h(this.hx(2), { class: 'ks-detail-sub' }, s.checksAbout),
       about.length
         ? this.chunkedList('ul', 'ks-checks', about, (c) => this.checkItem(c, cell))
         : h('p', { class: 'ks-detail-empty' }, s.detailNoChecks),
+      this.targetDetail(row),
       this.goalDetail(cell, about),
       using.length ? h(this.hx(2), { class: 'ks-detail-sub' }, s.checksUsing) : null,
       using.length
@@ -1015,6 +1140,23 @@ export class ResultsView {
   }
 
   /**
+   * The catalogue's targets for a row: the core's sentence for each («còn thiếu …» and what it
+   * takes), and the change that reaches it applied as a what-if in one tap.
+   * @param {Row} row
+   */
+  targetDetail(row) {
+    const list = this.shortfalls(row);
+    if (!list.length) return null;
+    const s = this.s;
+    return [h(this.hx(2), { class: 'ks-detail-sub' }, s.targetTitle),
+      h('ul', { class: 'ks-targets' }, list.map((t) => h('li', { class: `ks-target ks-st-${t.reached ? 'pass' : 'warn'}` },
+        icon(t.reached ? 'pass' : 'warn'), h('span', null, t.message),
+        !t.reached && t.changes.length && this.o.editable && this.o.onEdit
+          ? h('button', { type: 'button', class: 'ks-button ks-target-apply', onclick: () => { for (const c of t.changes) this.o.onEdit?.(c.cell, c.to); } }, s.targetApply)
+          : null)))];
+  }
+
+  /**
    * The likely correction of a cell (error localisation, `suggestions` of the result), with a
    * button that puts it in as an edit: marked as edited and undone like any other (Esc).
    * @param {string} cell
@@ -1032,8 +1174,10 @@ export class ResultsView {
       h('p', { class: 'ks-suggestion-h' }, icon('edit'), h('strong', null, s.suggestionTitle)),
       h('p', { class: 'ks-suggestion-msg' }, sug.message),
       this.o.onEdit
-        ? h('button', { type: 'button', class: 'ks-button ks-apply', 'aria-label': s.applyLabel(sug.suggested), onclick: apply },
-            `${s.apply}: ${sug.current} → ${sug.suggested}`)
+        // The visible words begin the accessible name (WCAG 2.5.3, label in name), the rest is
+        // said to a screen reader only.
+        ? h('button', { type: 'button', class: 'ks-button ks-apply', onclick: apply },
+            `${s.apply}: ${sug.current} → ${sug.suggested}`, h('span', { class: 'ks-visually-hidden' }, ` (${s.applyLabel(sug.suggested)})`))
         : null);
   }
 
@@ -1130,6 +1274,16 @@ export class ResultsView {
       h('p', { class: 'ks-narrative-intro' }, this.canShowLine() ? s.narrativeIntro : s.narrativeIntroFile),
       bad.length
         ? [h(this.hx(2), { class: 'ks-narrative-sub' }, s.narrativeProblems(bad.length)),
+            // Folded on phones (the same sentences head the list of problems): a disclosure
+            // button there, nothing on wider screens.
+            h('button', {
+              type: 'button', class: 'ks-link ks-fold-toggle', 'aria-expanded': 'false',
+              onclick: (/** @type {Event} */ e) => {
+                const section = /** @type {HTMLElement} */ (e.currentTarget).closest('.ks-narrative');
+                this.unfoldWords(section);
+                /** @type {HTMLElement | null | undefined} */ (section?.querySelector('.ks-finding-pick'))?.focus();
+              },
+            }, s.foldFindings(bad.length)),
             findings(bad)]
         : h('p', { class: 'ks-narrative-clean' }, icon('pass'), s.narrativeNoProblem),
       rest.length ? agree : null,
@@ -1168,8 +1322,10 @@ export class ResultsView {
     this.showCells(cells);
     this.finding = c.id;
     this.selected = cells[0] ?? null;
+    this.unfold(cells);
     this.applySelection();
     this.renderDetail();
+    if (this.selected) this.o.onSelect?.(this.selected);
     const line = c.line;
     if (cells.length) {
       const tr = this.rowEls.get(cells[0]);
@@ -1195,6 +1351,7 @@ export class ResultsView {
     if (!li) return;
     const details = li.closest('details');
     if (details && !details.open) details.open = true;
+    this.unfoldWords(li.closest('.ks-narrative'));
     this.finding = c.id;
     this.applySelection();
     li.scrollIntoView({ block: 'center' });
