@@ -54,7 +54,7 @@ struct JsOptions {
 }
 
 /// A JS `Error` with the Vietnamese `message` and a stable `code` ([`crate::read::ReadError::code`]
-/// and the boundary's own: `options`, `catalogue`, `target`, `internal`).
+/// and the boundary's own: `options`, `catalogue`, `target`, `export`, `internal`).
 fn into_error(code: &str, message: impl std::fmt::Display) -> JsValue {
     let error = js_sys::Error::new(&message.to_string());
     // Setting a property on a fresh object cannot fail.
@@ -201,8 +201,8 @@ pub fn export_report(
 ) -> Result<Vec<u8>, JsValue> {
     use crate::export::{export, Format, Meta};
     let format = Format::from_name(&format!(".{format}"))
-        .ok_or_else(|| into_error(format!("Không có định dạng xuất «{format}».")))?;
+        .ok_or_else(|| into_error("options", format!("Không có định dạng xuất «{format}».")))?;
     let options = options_from(options)?;
-    let outcome = check_file(bytes, name, &options).map_err(into_error)?;
-    export(&outcome, &Meta { source, date }, format, all).map_err(into_error)
+    let outcome = check_file(bytes, name, &options).map_err(read_error)?;
+    export(&outcome, &Meta { source, date }, format, all).map_err(|e| into_error("export", e))
 }
