@@ -1,9 +1,16 @@
-// The downloads, as pure functions (no browser): what Excel receives in the CSV, and how what-if
-// edits travel in the CSV and the JSON. Runs in node with the rest of e2e/ (`node --test e2e/`).
+// The downloads: as pure functions (what Excel receives in the CSV, how what-if edits travel in the
+// CSV and the JSON, the summary's wording), then in Chromium the correction letter (.docx) and the
+// marked tables (.xlsx), read back by python-docx and openpyxl (tests/support/read_export.py).
+// Runs in node with the rest of e2e/ (`node --test e2e/`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resultsCsv, resultsJson, csvField, textSummary } from '../www/lib/exports.mjs';
-import { parseCsv, spreadsheetWouldRun } from './helpers.mjs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { parseCsv, spreadsheetWouldRun, serverAndBrowser, openApp, paste, after, SEED, ROOT, eventually } from './helpers.mjs';
+
+const env = serverAndBrowser();
 
 /**
  * A result as the core returns it, with hostile text in every field a unit controls (the
@@ -181,4 +188,64 @@ test('CSV: problems only by default, every check on request; fields split on ";"
   // The separator is ';' and nothing else splits: a comma inside a figure stays in its column.
   assert.equal(few.split('\r\n')[0].split(';').length, rows[0].length);
   assert.equal(parseCsv(resultsCsv(result, { all: true })).length, 3);
+});
+
+/**
+ * Reads an exported file with python-docx / openpyxl, in the venv scripts/setup.sh installs
+ * (installed here when missing, as tests/export.rs does).
+ * @param {string} path
+ */
+function readExport(path) {
+  const py = join(ROOT, '.venv-export', 'bin', 'python');
+  if (!existsSync(py)) {
+    execFileSync('python3', ['-m', 'venv', join(ROOT, '.venv-export')]);
+    execFileSync(join(ROOT, '.venv-export', 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', 'python-docx', 'openpyxl']);
+  }
+  return JSON.parse(execFileSync(py, [join(ROOT, 'tests', 'support', 'read_export.py'), path], { encoding: 'utf8' }));
+}
+
+/**
+ * A download saved under its own extension (Playwright keeps it under a random name without one,
+ * and the reader picks python-docx or openpyxl by the extension).
+ * @param {import('playwright-core').Download} download
+ * @param {string} [ext]
+ */
+async function savedAs(download, ext = 'docx') {
+  const path = join(ROOT, 'e2e', 'test-results', `export-${Date.now()}.${ext}`);
+  await download.saveAs(path);
+  return path;
+}
+
+test('in Chromium: the letter and the marked tables download and read back with the problem, its culprit, unit and period', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+  const page = await openApp(context, env.server.url);
+  // The seed with one part mistyped (two digits swapped): the ratio above it fails.
+  const row = '3.1.2.\tSố hồ sơ TTHC đã giải quyết đúng hạn\tHồ sơ\t66.687';
+  assert.ok(SEED.includes(row));
+  await after(page, () => paste(page, { plain: SEED.replace(row, row.replace('66.687', '66.867')) }));
+  await eventually(async () => (await page.locator('tr[data-cell="B03/3.1"] .ks-mark').count()) > 0);
+
+  const [docx] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByRole('button', { name: 'Phiếu rà soát (.docx)' }).click()]);
+  assert.match(docx.suggestedFilename(), /^kiemso-phieu-ra-soat-\d{4}-\d{2}-\d{2}-\d{4}\.docx$/);
+  const letter = readExport(await savedAs(docx));
+  const paragraphs = letter.paragraphs.join('\n');
+  assert.match(paragraphs, /Đơn vị báo cáo: Ủy ban nhân dân tỉnh Khánh Hòa/);
+  assert.match(paragraphs, /Kỳ báo cáo: Quý III\/2024/);
+  const ratio = letter.tables[0].find((/** @type {string[]} */ r) => r[1] === 'Biểu mẫu số 03' && r[2] === '3.1');
+  assert.ok(ratio, 'the failed ratio is in the letter');
+  assert.equal(ratio[4], '99,59');
+  assert.match(ratio[5], /99,86/);
+  assert.match(ratio[5], /dòng 3\.1\.2: 66\.867 → 66\.687/);
+
+  const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByRole('button', { name: 'Bảng có đánh dấu (.xlsx)' }).click()]);
+  const book = readExport(await savedAs(xlsx, 'xlsx'));
+  const cells = book.sheets['Biểu mẫu số 03'].cells;
+  const noted = cells.filter((/** @type {any} */ c) => c.comment);
+  assert.ok(noted.some((/** @type {any} */ c) => c.value === '99,59' && c.fill === 'FFFFC7CE' && /99,86/.test(c.comment)));
+  assert.ok(noted.some((/** @type {any} */ c) => c.value === '66.867' && c.fill && /66\.687/.test(c.comment)));
+  const first = book.sheets['Cần xem lại'].cells.map((/** @type {any} */ c) => c.value).join('\n');
+  assert.match(first, /Ủy ban nhân dân tỉnh Khánh Hòa/);
+  assert.match(first, /Quý III\/2024/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
 });

@@ -16,8 +16,11 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The two module directories of scripts/build-wasm.sh: the small first one, the complete one. */
-export const PKG_DIRS = ['pkg/core', 'pkg'];
+/**
+ * The module directories of scripts/build-wasm.sh: the small first one, the complete one, and the
+ * one with the writers of the exported documents (fetched when a document is asked for).
+ */
+export const PKG_DIRS = ['pkg/core', 'pkg', 'pkg/export'];
 const WASM_RE = /^kiemso_bg(?:\.[0-9a-f]{16})?\.wasm$/;
 
 /** How much of each file's SHA-256 (hex) the list holds: 64 bits. */
@@ -83,7 +86,9 @@ export function assetManifest(www) {
   for (const dir of PKG_DIRS) {
     const wasm = wasmFileIn(join(www, dir));
     if (!wasm || !existsSync(join(www, dir, 'kiemso.js'))) continue;
-    app.push(`${dir}/kiemso.js`);
+    // The writers' module is fetched whole (glue and Wasm) on the first export only: until then
+    // neither is kept, so an unused glue never sits in the cache without its Wasm.
+    (dir === 'pkg/export' ? lazy : app).push(`${dir}/kiemso.js`);
     // The small module starts with the page; the complete one is fetched when first needed.
     (dir === 'pkg/core' ? app : lazy).push(`${dir}/${wasm}`);
   }

@@ -307,7 +307,7 @@ pub struct Outcome {
     /// The contract's version ([`CONTRACT_VERSION`]).
     pub version: u32,
     /// The reporting unit, period and subject, as the report's heading gives them; absent when
-    /// it gives none ([`crate::about`]).
+    /// it gives none, and in a module built without narrative checks ([`crate::about`]).
     #[serde(skip_serializing_if = "crate::about::About::is_empty")]
     pub about: crate::about::About,
     /// The forms found.
@@ -359,8 +359,8 @@ impl Outcome {
                 *e = (*e).max(c.status);
             }
         }
-        // A report's heading is prose, which only the complete module checks: the first-load
-        // module (tables only) leaves it to that one.
+        // The heading is prose: read by the module that reads prose (the page's first-load module
+        // leaves it out, which keeps Unicode's case tables out of the first load).
         #[cfg(feature = "narrative")]
         let about = crate::about::read(&report.narrative);
         #[cfg(not(feature = "narrative"))]

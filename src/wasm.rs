@@ -54,7 +54,7 @@ struct JsOptions {
 }
 
 /// A JS `Error` with the Vietnamese `message` and a stable `code` ([`crate::read::ReadError::code`]
-/// and the boundary's own: `options`, `catalogue`, `target`, `internal`).
+/// and the boundary's own: `options`, `catalogue`, `target`, `export`, `internal`).
 fn into_error(code: &str, message: impl std::fmt::Display) -> JsValue {
     let error = js_sys::Error::new(&message.to_string());
     // Setting a property on a fresh object cannot fail.

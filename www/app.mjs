@@ -24,6 +24,13 @@ startApp({
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return response.text();
   },
+  // The writers of the letter (.docx) and the marked tables (.xlsx): a module of their own,
+  // fetched on the first export only (scripts/build-wasm.sh, docs/exports.md).
+  loadWriter: async () => {
+    const mod = await import('./pkg/export/kiemso.js');
+    await mod.default();
+    return mod;
+  },
   serviceWorker: new URL('./sw.js', import.meta.url).href,
 });
 

@@ -103,11 +103,13 @@ sw.addEventListener('install', (/** @type {any} */ event) => {
  * Keeps the lazily fetched Wasm (the complete module) when the copy does not hold it yet: asked by
  * the page once it is idle after a load, so the first load is never slowed, and an installed app
  * checks the narrative and reads Word/Excel files offline even when the visit never needed them.
- * The single-file build (also lazy) is not fetched here: it is kept when downloaded.
+ * The single-file build and the writers' module (also lazy) are not fetched here: each is kept
+ * when first used.
  */
 async function keepComplete() {
   const cache = await caches.open(CACHE);
-  for (const path of Object.keys(ASSETS.lazy).filter((p) => p.endsWith('.wasm'))) {
+  // Not the writers' module (pkg/export/, 595 KB gzipped): kept when first used, with its glue.
+  for (const path of Object.keys(ASSETS.lazy).filter((p) => p.endsWith('.wasm') && !p.startsWith('pkg/export/'))) {
     if (!(await cache.match(urlOf(path)))) await keep(cache, path);
   }
 }

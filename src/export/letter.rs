@@ -168,11 +168,14 @@ pub fn document_xml(outcome: &Outcome, meta: &Meta) -> String {
             },
         );
     }
-    labelled(&mut body, "Đơn vị báo cáo", &unit);
+    // A file's name is not a unit: without a unit in the heading, the letter names the file.
+    if outcome.about.unit.is_some() {
+        labelled(&mut body, "Đơn vị báo cáo", &unit);
+    }
     if !period.is_empty() {
         labelled(&mut body, "Kỳ báo cáo", &period);
     }
-    if !meta.source.is_empty() && outcome.about.unit.is_some() {
+    if !meta.source.is_empty() {
         labelled(&mut body, "Tệp số liệu", &meta.source);
     }
     if !meta.date.is_empty() {
@@ -205,10 +208,8 @@ pub fn document_xml(outcome: &Outcome, meta: &Meta) -> String {
             size: 24,
             ..Look::default()
         };
-        body.push_str(
-            "<w:tbl><w:tblPr><w:tblW w:w=\"9071\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>\
-             <w:tblBorders>",
-        );
+        // The children of tblPr in the schema's order (Word refuses a file with them out of order).
+        body.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"9071\" w:type=\"dxa\"/><w:tblBorders>");
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
             let _ = write!(
                 body,
@@ -216,7 +217,7 @@ pub fn document_xml(outcome: &Outcome, meta: &Meta) -> String {
             );
         }
         body.push_str(
-            "</w:tblBorders><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/>\
+            "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/>\
              <w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>",
         );
         for (_, w) in COLUMNS {
@@ -419,7 +420,9 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("\n");
             assert!(all.contains("PHIẾU RÀ SOÁT SỐ LIỆU"), "{all}");
-            assert!(all.contains("bao-cao.txt"));
+            // No heading, no unit: the file is named as the file, not as a unit.
+            assert!(all.contains("Tệp số liệu: bao-cao.txt"), "{all}");
+            assert!(!all.contains("Đơn vị báo cáo"), "{all}");
             assert!(all.contains("Biểu mẫu số 02"));
         }
         assert!(bytes.starts_with(b"PK"));

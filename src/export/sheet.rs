@@ -329,6 +329,12 @@ pub fn add_problems_sheet(
     ws.set_landscape();
     ws.write_string_with_format(0, 0, "PHIẾU RÀ SOÁT SỐ LIỆU", &looks.title)?;
     let mut row = 1;
+    // A file's name is not a unit: it is given as the file's, below.
+    let unit = if outcome.about.unit.is_some() {
+        unit
+    } else {
+        String::new()
+    };
     for (label, value) in [
         ("Đơn vị báo cáo", unit.as_str()),
         ("Kỳ báo cáo", period.as_str()),

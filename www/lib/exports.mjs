@@ -263,8 +263,9 @@ export function resultsJson(result, about = {}) {
 /**
  * The correction letter («Phiếu rà soát số liệu», .docx) or the tables with the problem cells
  * marked (.xlsx), written by the core (src/export/) from the same input and edits as the check on
- * screen. The writers are in the complete module only, never in the first load: `loadWriter`
- * gives it (the bridge's module for the page, fetched once, from the cache when offline).
+ * screen. The writers are in a module of their own (www/pkg/export/), never in the first load nor
+ * in the complete module: `loadWriter` gives it, fetched on the first export (then kept by the
+ * service worker for offline use).
  * @param {'docx' | 'xlsx'} format
  * @param {import('./engine.mjs').Job} job  the page's current check (`op` 'text' or 'file')
  * @param {{ source: string, when?: Date, loadWriter: () => Promise<any> }} about

@@ -25,6 +25,8 @@ const scenarioModule = () => import('./scenario.mjs');
  * @property {(onEvent: (e: BridgeEvent) => void) => CheckerBridge} makeBridge
  * @property {() => Promise<string>} loadExample
  * @property {string} [serviceWorker]  URL of the service worker to register (not in the single file)
+ * @property {() => Promise<any>} [loadWriter]  the module with the document writers (`exportReport`),
+ *   fetched on the first export; without it, the checking module is asked (the single file)
  */
 
 const s = STRINGS.vi;
@@ -844,7 +846,14 @@ export function startApp(env) {
       status.textContent = 'Đã tạo tệp CSV kết quả.';
     });
   }
-  // The letter and the marked tables: written by the complete module, loaded on the first click.
+  // The letter and the marked tables: written by the writers' module, loaded on the first click.
+  /** @type {Promise<any> | null} */
+  let writerModule = null;
+  const writer = () => {
+    writerModule ??= (env.loadWriter ?? (() => bridge.options.loadInPage?.() ?? Promise.reject(new Error('không có bộ ghi tệp'))))();
+    writerModule.catch(() => { writerModule = null; });
+    return writerModule;
+  };
   for (const [id, format, name] of /** @type {const} */ ([['docx', 'docx', 'phieu-ra-soat'], ['xlsx', 'xlsx', 'bang-danh-dau']])) {
     $(id).addEventListener('click', async () => {
       const job = currentJob();
@@ -852,7 +861,7 @@ export function startApp(env) {
       status.textContent = 'Đang tạo tệp…';
       try {
         const { download, fileStamp, exportDocument, DOCUMENT_TYPES } = await exportsModule();
-        const bytes = await exportDocument(format, job, { source: state.file?.name ?? 'văn bản dán vào', loadWriter: async () => bridge.inPage?.exportReport ? bridge.inPage : bridge.options.loadInPage() });
+        const bytes = await exportDocument(format, job, { source: state.file?.name ?? 'văn bản dán vào', loadWriter: writer });
         download(`kiemso-${name}-${fileStamp(new Date())}.${format}`, bytes, DOCUMENT_TYPES[format]);
         status.textContent = format === 'docx' ? 'Đã tạo Phiếu rà soát số liệu (.docx).' : 'Đã tạo bảng số liệu có đánh dấu (.xlsx).';
       } catch (e) {
