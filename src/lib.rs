@@ -286,7 +286,7 @@ fn check_report(mut report: Report, options: &Options) -> Outcome {
     let mut claims: Vec<(usize, locate::Claim)> = Vec::new();
     // The words against the numbers, after the tables' own checks.
     #[cfg(feature = "narrative")]
-    for (check, claim) in narrative::checks_and_claims(&report) {
+    for (check, claim) in narrative::checks_and_claims_in(&report, options.catalogue()) {
         if let Some(claim) = claim {
             claims.push((checks.len(), claim));
         }

@@ -36,8 +36,8 @@
 //! ```
 
 mod arith;
-mod concepts;
 mod finding;
+mod knowledge;
 mod lexicon;
 pub mod prose;
 mod scan;
@@ -48,9 +48,12 @@ mod words;
 
 use crate::outcome::Check;
 use crate::report::Report;
+pub(crate) use knowledge::validate as validate_concepts;
+pub use knowledge::{builtin_concepts, concepts_from_json, BUILTIN_JSON as CONCEPTS_JSON};
 pub use prose::{paragraphs, Paragraph};
 
-/// Every narrative check of a report, in the order of the text.
+/// Every narrative check of a report, in the order of the text, with the built-in catalogue's
+/// concepts.
 pub fn check(report: &Report) -> Vec<Check> {
     checks_and_claims(report)
         .into_iter()
@@ -61,13 +64,23 @@ pub fn check(report: &Report) -> Vec<Check> {
 /// [`check`], each check with what its sentence asserts about table cells (for a comparison with
 /// a table), which error localisation ([`crate::locate`]) weighs with the tables' own rules.
 pub fn checks_and_claims(report: &Report) -> Vec<(Check, Option<crate::locate::Claim>)> {
+    checks_and_claims_in(report, crate::builtin_catalogue())
+}
+
+/// [`checks_and_claims`] with the concepts of `catalogue`: its own, or the built-in ones whose
+/// rows it has ([`knowledge`]).
+pub fn checks_and_claims_in(
+    report: &Report,
+    catalogue: &crate::catalogue::Catalogue,
+) -> Vec<(Check, Option<crate::locate::Claim>)> {
+    let tables = tables::tables_for(catalogue);
     let paras = paragraphs(&report.narrative);
     let docs: Vec<scan::Doc> = paras.iter().map(scan::Doc::new).collect();
     let mut found: Vec<finding::Finding> = Vec::new();
     for p in 0..docs.len() {
         let from = found.len();
         arith::check(&docs, p, &mut found);
-        tables::check(&docs[p], p, report, &mut found);
+        tables::check(&docs[p], p, report, &tables, &mut found);
         // A statement read twice by two rules of the same kind is reported once. Findings use
         // the figures of their own paragraph only, so the comparison stays within it (linear in
         // the report).
