@@ -27,10 +27,16 @@ pub struct Catalogue {
     /// Wide forms: units or fields of work as rows, numbered measures as columns.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grids: Vec<GridSpec>,
-    /// What the narrative's words mean in the catalogue's rows ([`ConceptSpec`]): when absent,
+    /// What the narrative's words mean in the catalogue's rows (`ConceptSpec`): when absent,
     /// the built-in concepts whose rows the catalogue has; `[]` for none.
+    #[cfg(feature = "narrative")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub concepts: Option<Vec<ConceptSpec>>,
+    /// Without the narrative checks (the page's first-load module), a catalogue's concepts are
+    /// read past, not parsed: their reader would cost the first load ~9 KB gzipped.
+    #[cfg(not(feature = "narrative"))]
+    #[serde(default, skip_serializing)]
+    pub concepts: Option<Skipped>,
 }
 
 /// A wide form (Biểu II.06a): rows are units, levels or fields of work; columns are numbered
@@ -333,6 +339,7 @@ impl Catalogue {
                 resolve(None, cell)?;
             }
         }
+        #[cfg(feature = "narrative")]
         if let Some(concepts) = &self.concepts {
             validate_concepts(concepts, &resolve)?;
         }
@@ -433,7 +440,21 @@ impl RuleSpec {
 
 // ---------------------------------------------------------------------------------------------
 // The narrative's concepts (read by `crate::narrative`; documented in docs/narrative-knowledge.md).
+// Only with the `narrative` feature: the first-load Wasm module reads past them ([`Skipped`]).
 
+/// A part of the catalogue this build does not use, read past without being parsed.
+#[cfg(not(feature = "narrative"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Skipped;
+
+#[cfg(not(feature = "narrative"))]
+impl<'de> Deserialize<'de> for Skipped {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Skipped, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| Skipped)
+    }
+}
+
+#[cfg(feature = "narrative")]
 /// What a concept's figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -446,6 +467,7 @@ pub enum ConceptMeasure {
     Money,
 }
 
+#[cfg(feature = "narrative")]
 /// The level of government a figure is about, as the words around it name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -466,6 +488,7 @@ pub enum Scope {
     Mixed,
 }
 
+#[cfg(feature = "narrative")]
 /// A percentage the tables hold as two sums of rows: the cells of the numerator and of the
 /// denominator, each with the words their rows' indicators must contain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -483,6 +506,7 @@ pub struct RatioSpec {
     pub den_row: Vec<String>,
 }
 
+#[cfg(feature = "narrative")]
 /// A concept: a row (or a sum or ratio of rows) a narrative repeats, and how a sentence that
 /// states it is recognised. A figure is compared with the table only when exactly one concept
 /// fits it.
@@ -560,12 +584,14 @@ pub struct ConceptSpec {
     pub not_paragraph: Vec<String>,
 }
 
+#[cfg(feature = "narrative")]
 /// Whether a catalogue has the row a cell names (`validate`'s look-up).
 type Resolve<'a> = dyn Fn(Option<u32>, &str) -> Result<(), CatalogueError> + 'a;
 
+#[cfg(feature = "narrative")]
 /// Checks a catalogue's concepts: each names its cells as `Bnn/STT` of rows the catalogue has
-/// (through `resolve`), in `cells` or in `ratio`, not both; with the `narrative` feature, its
-/// units and phrases too (`crate::narrative`).
+/// (through `resolve`), in `cells` or in `ratio`, not both; its units and phrases as the
+/// narrative reads them (`crate::narrative`).
 fn validate_concepts(concepts: &[ConceptSpec], resolve: &Resolve) -> Result<(), CatalogueError> {
     for (k, c) in concepts.iter().enumerate() {
         let at = || format!("khái niệm số {} («{}»)", k + 1, c.about);
@@ -597,7 +623,6 @@ fn validate_concepts(concepts: &[ConceptSpec], resolve: &Resolve) -> Result<(), 
             resolve(None, cell).map_err(|e| CatalogueError(format!("{}: {}", at(), e.0)))?;
         }
     }
-    #[cfg(feature = "narrative")]
     crate::narrative::validate_concepts(concepts).map_err(CatalogueError)?;
     Ok(())
 }
