@@ -286,7 +286,10 @@ fn check_report(mut report: Report, options: &Options) -> Outcome {
     let mut claims: Vec<(usize, locate::Claim)> = Vec::new();
     // The words against the numbers, after the tables' own checks.
     #[cfg(feature = "narrative")]
-    for (check, claim) in narrative::checks_and_claims_in(&report, options.catalogue()) {
+    let (narrative_checks, unjudged) =
+        narrative::checks_claims_and_unjudged(&report, options.catalogue());
+    #[cfg(feature = "narrative")]
+    for (check, claim) in narrative_checks {
         if let Some(claim) = claim {
             claims.push((checks.len(), claim));
         }
@@ -306,6 +309,10 @@ fn check_report(mut report: Report, options: &Options) -> Outcome {
     let mut outcome = Outcome::from_report(report, checks);
     outcome.suggestions = located.suggestions;
     outcome.suggestions_pending = located.pending;
+    #[cfg(feature = "narrative")]
+    {
+        outcome.unjudged = unjudged;
+    }
     for t in targets {
         let row = outcome
             .forms

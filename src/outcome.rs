@@ -332,6 +332,22 @@ pub struct Outcome {
     /// does not hold: the page asks the complete module for the suggestions.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub suggestions_pending: bool,
+    /// Sentences of the narrative that state figures no rule judged (`kiemso check --all` lists
+    /// them); not part of the JSON contract.
+    #[serde(skip)]
+    pub unjudged: Vec<Unjudged>,
+}
+
+/// A sentence of the narrative that states figures none of the rules judged: what they relate
+/// could not be pinned down, so the checker leaves it to the reader rather than guess.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unjudged {
+    /// The input line the sentence's first figure is on.
+    pub line: usize,
+    /// The sentence, shortened.
+    pub quote: String,
+    /// Why it was not judged, when one reason is plain («không rõ mẫu số»).
+    pub reason: Option<&'static str>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -415,6 +431,7 @@ impl Outcome {
             narrative_checked: cfg!(feature = "narrative"),
             suggestions: Vec::new(),
             suggestions_pending: false,
+            unjudged: Vec::new(),
             grids_pending: report.grids_pending,
         }
     }

@@ -46,7 +46,7 @@ mod token;
 mod units;
 mod words;
 
-use crate::outcome::Check;
+use crate::outcome::{Check, Unjudged};
 use crate::report::Report;
 pub(crate) use knowledge::validate as validate_concepts;
 pub use knowledge::{builtin_concepts, concepts_from_json, BUILTIN_JSON as CONCEPTS_JSON};
@@ -73,7 +73,17 @@ pub fn checks_and_claims_in(
     report: &Report,
     catalogue: &crate::catalogue::Catalogue,
 ) -> Vec<(Check, Option<crate::locate::Claim>)> {
+    checks_claims_and_unjudged(report, catalogue).0
+}
+
+/// [`checks_and_claims_in`], and the sentences that state figures no rule judged
+/// ([`Unjudged`]), in the order of the text.
+pub fn checks_claims_and_unjudged(
+    report: &Report,
+    catalogue: &crate::catalogue::Catalogue,
+) -> (Vec<(Check, Option<crate::locate::Claim>)>, Vec<Unjudged>) {
     let tables = tables::tables_for(catalogue);
+    let mut unjudged = Vec::new();
     let paras = paragraphs(&report.narrative);
     let docs: Vec<scan::Doc> = paras.iter().map(scan::Doc::new).collect();
     let mut found: Vec<finding::Finding> = Vec::new();
@@ -104,6 +114,7 @@ pub fn checks_and_claims_in(
                 j -= 1;
             }
         }
+        unjudged_sentences(&docs[p], p, &found[from..], &mut unjudged);
     }
     // Ids name what was checked, not where: the same report as text or as .docx (whose line
     // numbers are paragraph numbers) gives the same ids. A statement repeated word for word gets
@@ -121,7 +132,7 @@ pub fn checks_and_claims_in(
             nth[cur] = nth[prev] + 1;
         }
     }
-    found
+    let checks = found
         .into_iter()
         .zip(bases.into_iter().zip(nth))
         .map(|(f, (mut id, k))| {
@@ -131,7 +142,54 @@ pub fn checks_and_claims_in(
             }
             f.into_check(id)
         })
-        .collect()
+        .collect();
+    (checks, unjudged)
+}
+
+/// The sentences of paragraph `p` that state figures (quantities, not dates or durations) none
+/// of whose figures a finding of the paragraph uses, with the reason when one is plain: a
+/// comparison with another period, an approximate figure, a percentage without what it is of.
+fn unjudged_sentences(
+    doc: &scan::Doc,
+    p: usize,
+    found: &[finding::Finding],
+    out: &mut Vec<Unjudged>,
+) {
+    for s in &doc.sents {
+        let figures: Vec<&scan::Mention> = doc.mentions[s.mentions.clone()]
+            .iter()
+            .filter(|m| !m.unit.is_some_and(|u| u.is_descriptive()))
+            .collect();
+        let Some(first) = figures.first() else {
+            continue;
+        };
+        let used = |m: &&scan::Mention| found.iter().any(|f| f.uses.contains(&(p, m.tok)));
+        if figures.iter().any(used) {
+            continue;
+        }
+        let says = |a: &str, b: &str| {
+            s.toks
+                .clone()
+                .any(|i| doc.word(i) == a && doc.word(i + 1) == b)
+        };
+        let reason = if says("cùng", "kỳ")
+            || says("cùng", "kì")
+            || (says("so", "với") && figures.iter().any(|m| m.change))
+        {
+            Some("so sánh với kỳ khác")
+        } else if figures.iter().any(|m| m.approx) {
+            Some("số làm tròn hoặc ước chừng")
+        } else if figures.iter().any(|m| m.num.percent && !m.is_fraction()) {
+            Some("không rõ mẫu số")
+        } else {
+            None
+        };
+        out.push(Unjudged {
+            line: doc.line_of(first.tok),
+            quote: finding::quote(doc, s.toks.clone()),
+            reason,
+        });
+    }
 }
 
 /// The id of a finding before any `#2`: `narrative:`, what was checked, and what identifies it —
