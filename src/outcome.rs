@@ -333,7 +333,9 @@ pub struct Outcome {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub suggestions_pending: bool,
     /// Sentences of the narrative that state figures no rule judged (`kiemso check --all` lists
-    /// them); not part of the JSON contract.
+    /// them); not part of the JSON contract, and not in a build without the narrative checks
+    /// (the page's first-load module).
+    #[cfg(feature = "narrative")]
     #[serde(skip)]
     pub unjudged: Vec<Unjudged>,
 }
@@ -431,6 +433,7 @@ impl Outcome {
             narrative_checked: cfg!(feature = "narrative"),
             suggestions: Vec::new(),
             suggestions_pending: false,
+            #[cfg(feature = "narrative")]
             unjudged: Vec::new(),
             grids_pending: report.grids_pending,
         }

@@ -189,6 +189,7 @@ pub fn render_text(outcome: &Outcome, all: bool) -> String {
     }
     // With --all, the sentences that state figures the checker did not judge, so that the
     // reader knows what was left to them.
+    #[cfg(feature = "narrative")]
     if all && !outcome.unjudged.is_empty() {
         out.push_str(
             "\nCâu có số liệu chưa được đối chiếu (không xác định chắc chắn ý nghĩa của số):\n",

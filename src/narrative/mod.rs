@@ -156,15 +156,17 @@ fn unjudged_sentences(
     out: &mut Vec<Unjudged>,
 ) {
     for s in &doc.sents {
-        let figures: Vec<&scan::Mention> = doc.mentions[s.mentions.clone()]
-            .iter()
-            .filter(|m| !m.unit.is_some_and(|u| u.is_descriptive()))
-            .collect();
-        let Some(first) = figures.first() else {
+        // No allocation for the many sentences that are judged or state no figure.
+        let figures = || {
+            doc.mentions[s.mentions.clone()]
+                .iter()
+                .filter(|m| !m.unit.is_some_and(|u| u.is_descriptive()))
+        };
+        let Some(first) = figures().next() else {
             continue;
         };
-        let used = |m: &&scan::Mention| found.iter().any(|f| f.uses.contains(&(p, m.tok)));
-        if figures.iter().any(used) {
+        let used = |m: &scan::Mention| found.iter().any(|f| f.uses.contains(&(p, m.tok)));
+        if figures().any(used) {
             continue;
         }
         let says = |a: &str, b: &str| {
@@ -174,12 +176,12 @@ fn unjudged_sentences(
         };
         let reason = if says("cùng", "kỳ")
             || says("cùng", "kì")
-            || (says("so", "với") && figures.iter().any(|m| m.change))
+            || (says("so", "với") && figures().any(|m| m.change))
         {
             Some("so sánh với kỳ khác")
-        } else if figures.iter().any(|m| m.approx) {
+        } else if figures().any(|m| m.approx) {
             Some("số làm tròn hoặc ước chừng")
-        } else if figures.iter().any(|m| m.num.percent && !m.is_fraction()) {
+        } else if figures().any(|m| m.num.percent && !m.is_fraction()) {
             Some("không rõ mẫu số")
         } else {
             None

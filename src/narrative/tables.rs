@@ -32,7 +32,8 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 /// alternatives, each exclusion list one set.
 #[derive(Debug)]
 struct Concept {
-    def: ConceptSpec,
+    /// Boxed: the fields [`fits`] reads for every figure and candidate stay close together.
+    def: Box<ConceptSpec>,
     /// The levels of `def.scope` as bits (`1 << level`), 0 when any level will do: tested for
     /// every figure and candidate concept.
     scopes: u8,
@@ -119,7 +120,7 @@ impl Tables {
                 not_clause: ids(&def.not_clause),
                 not_sentence: ids(&def.not_sentence),
                 not_paragraph: ids(&def.not_paragraph),
-                def: def.clone(),
+                def: Box::new(def.clone()),
             });
         }
         let mut level = |set: &[&[&str]]| -> Set {
