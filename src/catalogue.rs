@@ -44,6 +44,16 @@ pub struct Catalogue {
     #[cfg(not(feature = "batch"))]
     #[serde(default, skip_serializing)]
     pub batch: Option<SetAside>,
+    /// What the narrative's words mean in the catalogue's rows (`ConceptSpec`): when absent,
+    /// the built-in concepts whose rows the catalogue has; `[]` for none.
+    #[cfg(feature = "narrative")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concepts: Option<Vec<ConceptSpec>>,
+    /// Without the narrative checks (the page's first-load module), a catalogue's concepts are
+    /// read past, not parsed: their reader would cost the first load ~9 KB gzipped.
+    #[cfg(not(feature = "narrative"))]
+    #[serde(default, skip_serializing)]
+    pub concepts: Option<SetAside>,
 }
 
 /// A catalogue section this build does not use, read past without being kept.
@@ -468,6 +478,10 @@ impl Catalogue {
                 resolve(None, cell)?;
             }
         }
+        #[cfg(feature = "narrative")]
+        if let Some(concepts) = &self.concepts {
+            validate_concepts(concepts, &resolve)?;
+        }
         let mut ids = std::collections::HashSet::new();
         for grid in &self.grids {
             if !ids.insert(grid.id.as_str()) {
@@ -574,6 +588,183 @@ impl RuleSpec {
             RuleSpec::Codes { cell, .. } => vec![cell],
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The narrative's concepts (read by `crate::narrative`; documented in docs/narrative-knowledge.md).
+// Only with the `narrative` feature: the first-load Wasm module reads past them ([`SetAside`]).
+
+#[cfg(feature = "narrative")]
+/// What a concept's figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConceptMeasure {
+    /// A percentage (`95,5%`).
+    Percent,
+    /// A count (`120 hồ sơ`).
+    Count,
+    /// An amount of money (`1,2 tỷ đồng`).
+    Money,
+}
+
+#[cfg(feature = "narrative")]
+/// The level of government a figure is about, as the words around it name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// No level is named.
+    None,
+    /// `cấp tỉnh`, `sở, ngành`.
+    Province,
+    /// `cấp huyện`.
+    District,
+    /// `cấp xã`.
+    Commune,
+    /// The three levels together.
+    All,
+    /// The vertical agencies (`ngành dọc`): never a row of the forms.
+    Vertical,
+    /// Two levels: not pinned down.
+    Mixed,
+}
+
+#[cfg(feature = "narrative")]
+/// A percentage the tables hold as two sums of rows: the cells of the numerator and of the
+/// denominator, each with the words their rows' indicators must contain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatioSpec {
+    /// The cells added up for the numerator (`B03/3.1.2`).
+    pub num: Vec<String>,
+    /// Words each numerator row's indicator must contain.
+    #[serde(default)]
+    pub num_row: Vec<String>,
+    /// The cells added up for the denominator.
+    pub den: Vec<String>,
+    /// Words each denominator row's indicator must contain.
+    #[serde(default)]
+    pub den_row: Vec<String>,
+}
+
+#[cfg(feature = "narrative")]
+/// A concept: a row (or a sum or ratio of rows) a narrative repeats, and how a sentence that
+/// states it is recognised. A figure is compared with the table only when exactly one concept
+/// fits it.
+///
+/// `cells` (or `ratio`) name the rows as `Bnn/STT`; `row` holds words each row's indicator must
+/// contain (so that a template whose rows moved is never compared with the wrong row); `units`
+/// the unit classes the figure may be counted in (`none`: a bare figure); `scope` the levels of
+/// government it may be about (any when empty); `item`, `clause`, `sentence`, `paragraph` are
+/// groups of phrases of which one of each must be found at that distance from the figure (its
+/// own words, its clause, its sentence, its paragraph); `not_…` phrases that must not be.
+/// Phrases are lower-case, as the text is read. A catalogue's concepts are validated when it is
+/// read: cells it has, known units and scopes, phrases the narrative can find.
+///
+/// ```
+/// use kiemso::catalogue::Catalogue;
+/// let json = r#"{"name": "x", "forms": [{"number": 1, "title": "Chỉ đạo",
+///   "rows": [{"stt": "1", "indicator": "Số văn bản chỉ đạo", "unit": "Văn bản"}]}],
+///   "concepts": [{"about": "số văn bản chỉ đạo CCHC", "measure": "count",
+///     "cells": ["B01/1"], "row": ["văn bản chỉ đạo"], "units": ["document"],
+///     "item": [["văn bản chỉ đạo"]], "sentence": [["cchc", "cải cách hành chính"]]}]}"#;
+/// let catalogue = Catalogue::from_json(json).unwrap();
+/// assert_eq!(catalogue.concepts.unwrap()[0].cells, ["B01/1"]);
+/// // A cell the catalogue does not have is refused, naming the concept.
+/// let err = Catalogue::from_json(&json.replace("\"B01/1\"]", "\"B01/9\"]")).unwrap_err();
+/// assert!(err.to_string().contains("số văn bản chỉ đạo CCHC"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConceptSpec {
+    /// What the figure is, in Vietnamese, for the message.
+    pub about: String,
+    /// Percentage, count or money.
+    pub measure: ConceptMeasure,
+    /// The cells whose sum the text states.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<String>,
+    /// Words every row's indicator must contain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub row: Vec<String>,
+    /// A percentage computed from sums of cells (instead of `cells`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<RatioSpec>,
+    /// Unit classes the figure may be counted in (`document`, `dossier`…; `none`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
+    /// The figure is the `b` of `a/b`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub denominator: bool,
+    /// The levels it may be about (any when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scope: Vec<Scope>,
+    /// Groups of phrases, one of each to be found in the figure's own words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub item: Vec<Vec<String>>,
+    /// … in its clause.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clause: Vec<Vec<String>>,
+    /// … in its sentence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sentence: Vec<Vec<String>>,
+    /// … in its paragraph.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraph: Vec<Vec<String>>,
+    /// Phrases that must not be in the figure's own words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_item: Vec<String>,
+    /// … in its clause.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_clause: Vec<String>,
+    /// … in its sentence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_sentence: Vec<String>,
+    /// … in its paragraph.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_paragraph: Vec<String>,
+}
+
+#[cfg(feature = "narrative")]
+/// Whether a catalogue has the row a cell names (`validate`'s look-up).
+type Resolve<'a> = dyn Fn(Option<u32>, &str) -> Result<(), CatalogueError> + 'a;
+
+#[cfg(feature = "narrative")]
+/// Checks a catalogue's concepts: each names its cells as `Bnn/STT` of rows the catalogue has
+/// (through `resolve`), in `cells` or in `ratio`, not both.
+fn validate_concepts(concepts: &[ConceptSpec], resolve: &Resolve) -> Result<(), CatalogueError> {
+    for (k, c) in concepts.iter().enumerate() {
+        let at = || format!("khái niệm số {} («{}»)", k + 1, c.about);
+        let ratio = c.ratio.iter().flat_map(|r| r.num.iter().chain(&r.den));
+        if c.cells.is_empty() == c.ratio.is_none() {
+            return Err(CatalogueError(format!(
+                "{}: cần đúng một trong hai: các ô (cells) hoặc tỷ lệ (ratio)",
+                at()
+            )));
+        }
+        if c.ratio
+            .as_ref()
+            .is_some_and(|r| r.num.is_empty() || r.den.is_empty())
+        {
+            return Err(CatalogueError(format!(
+                "{}: tỷ lệ cần ô ở tử số và mẫu số",
+                at()
+            )));
+        }
+        for cell in c.cells.iter().chain(ratio) {
+            let named = split_cell_ref_borrowed(None, cell)
+                .is_some_and(|(n, stt)| cell == &format!("B{n:02}/{stt}"));
+            if !named {
+                return Err(CatalogueError(format!(
+                    "{}: ô «{cell}» phải viết dạng B03/3.1.2",
+                    at()
+                )));
+            }
+            resolve(None, cell).map_err(|e| CatalogueError(format!("{}: {}", at(), e.0)))?;
+        }
+    }
+    // The phrases are checked as the narrative's tokeniser reads them by
+    // [`crate::read_catalogue`]: the catalogue does not depend on the narrative checker.
+    Ok(())
 }
 
 #[cfg(test)]

@@ -93,6 +93,25 @@ pub fn check_text(text: &str, options: &Options) -> Result<Outcome, ReadError> {
     Ok(check_report(report, options))
 }
 
+/// Reads a catalogue (JSON) as the command line and the page do: [`Catalogue::from_json`] (the
+/// forms, rows, rules, grids and the cells every section names), then, with the narrative checks,
+/// the phrases of its concepts as the narrative's tokeniser reads them, so that a concept that
+/// could never match is refused with its number and phrase.
+///
+/// ```
+/// let json = kiemso::catalogue::BUILTIN_JSON;
+/// assert!(kiemso::read_catalogue(json).is_ok());
+/// assert!(kiemso::read_catalogue("{").is_err());
+/// ```
+pub fn read_catalogue(json: &str) -> Result<Catalogue, catalogue::CatalogueError> {
+    let catalogue = Catalogue::from_json(json)?;
+    #[cfg(feature = "narrative")]
+    if let Some(concepts) = &catalogue.concepts {
+        narrative::validate_concepts(concepts).map_err(catalogue::CatalogueError)?;
+    }
+    Ok(catalogue)
+}
+
 /// Checks a file as opened or dropped: a Word report (.docx), an Excel workbook (.xlsx), or text
 /// (.txt, .csv, .tsv) in UTF-8, UTF-16 or Windows-1258. The kind is found from the bytes first,
 /// the name's extension second ([`read::read_file`]).
@@ -295,7 +314,10 @@ fn check_report(mut report: Report, options: &Options) -> Outcome {
     let mut claims: Vec<(usize, locate::Claim)> = Vec::new();
     // The words against the numbers, after the tables' own checks.
     #[cfg(feature = "narrative")]
-    for (check, claim) in narrative::checks_and_claims(&report) {
+    let (narrative_checks, unjudged) =
+        narrative::checks_claims_and_unjudged(&report, options.catalogue());
+    #[cfg(feature = "narrative")]
+    for (check, claim) in narrative_checks {
         if let Some(claim) = claim {
             claims.push((checks.len(), claim));
         }
@@ -315,6 +337,10 @@ fn check_report(mut report: Report, options: &Options) -> Outcome {
     let mut outcome = Outcome::from_report(report, checks);
     outcome.suggestions = located.suggestions;
     outcome.suggestions_pending = located.pending;
+    #[cfg(feature = "narrative")]
+    {
+        outcome.unjudged = unjudged;
+    }
     for t in targets {
         let row = outcome
             .forms

@@ -336,6 +336,24 @@ pub struct Outcome {
     /// does not hold: the page asks the complete module for the suggestions.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub suggestions_pending: bool,
+    /// Sentences of the narrative that state figures no rule judged (`kiemso check --all` lists
+    /// them); not part of the JSON contract, and not in a build without the narrative checks
+    /// (the page's first-load module).
+    #[cfg(feature = "narrative")]
+    #[serde(skip)]
+    pub unjudged: Vec<Unjudged>,
+}
+
+/// A sentence of the narrative that states figures none of the rules judged: what they relate
+/// could not be pinned down, so the checker leaves it to the reader rather than guess.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unjudged {
+    /// The input line the sentence's first figure is on.
+    pub line: usize,
+    /// The sentence, shortened.
+    pub quote: String,
+    /// Why it was not judged, when one reason is plain («không rõ mẫu số»).
+    pub reason: Option<&'static str>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -426,6 +444,8 @@ impl Outcome {
             narrative_checked: cfg!(feature = "narrative"),
             suggestions: Vec::new(),
             suggestions_pending: false,
+            #[cfg(feature = "narrative")]
+            unjudged: Vec::new(),
             grids_pending: report.grids_pending,
         }
     }

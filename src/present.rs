@@ -187,6 +187,23 @@ pub fn render_text(outcome: &Outcome, all: bool) -> String {
             &mut told,
         );
     }
+    // With --all, the sentences that state figures the checker did not judge, so that the
+    // reader knows what was left to them.
+    #[cfg(feature = "narrative")]
+    if all && !outcome.unjudged.is_empty() {
+        out.push_str(
+            "\nCâu có số liệu chưa được đối chiếu (không xác định chắc chắn ý nghĩa của số):\n",
+        );
+        for u in &outcome.unjudged {
+            let _ = write!(out, "  · [dòng {}] «{}»", u.line, escape_controls(&u.quote));
+            match u.reason {
+                Some(why) => {
+                    let _ = writeln!(out, " — {why}.");
+                }
+                None => out.push('\n'),
+            }
+        }
+    }
     // Targets of the catalogue (thresholds): those not reached, always; reached ones with --all.
     let targets: Vec<_> = outcome
         .forms

@@ -37,7 +37,7 @@ fn catalogue_from(text: String) -> Result<Catalogue, JsValue> {
                 return Ok(catalogue.clone());
             }
         }
-        let catalogue = Catalogue::from_json(&text).map_err(|e| into_error("catalogue", e))?;
+        let catalogue = crate::read_catalogue(&text).map_err(|e| into_error("catalogue", e))?;
         *last = Some((text, catalogue.clone()));
         Ok(catalogue)
     })

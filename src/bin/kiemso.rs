@@ -137,7 +137,7 @@ fn main() -> ExitCode {
         Some(p) => {
             let shown = Path::new(p).display();
             match std::fs::read_to_string(p) {
-                Ok(text) => match Catalogue::from_json(&text) {
+                Ok(text) => match kiemso::read_catalogue(&text) {
                     Ok(c) => Some(c),
                     Err(e) => return fail(&format!("{shown}: {e}")),
                 },

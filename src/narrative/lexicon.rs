@@ -6,18 +6,14 @@
 use super::scan::Doc;
 use std::ops::Range;
 
-/// A phrase: lower-case token texts, kept for the life of the program.
-pub(crate) type Words = &'static [&'static str];
-
-pub(crate) use super::words::WordMap;
-
 /// Phrases with ids, indexed by their first word.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    phrases: Vec<Words>,
+    /// Each phrase: its lower-case token texts.
+    phrases: Vec<Vec<Box<str>>>,
     /// Each first word and the phrases it starts, in the order of their ids; once sealed, in
     /// the order of their slot ([`slot`]).
-    first: Vec<(&'static str, Vec<u16>)>,
+    first: Vec<(Box<str>, Vec<u16>)>,
     /// `first[starts[k]..starts[k + 1]]` are the first words of slot `k`: built by
     /// [`Lexicon::seal`].
     starts: Vec<u16>,
@@ -44,18 +40,22 @@ fn slot(word: &str) -> usize {
 
 impl Lexicon {
     /// The id of `phrase`, adding it if new.
-    pub fn intern(&mut self, phrase: Words) -> u16 {
+    pub fn intern<S: AsRef<str>>(&mut self, phrase: &[S]) -> u16 {
         assert!(self.starts.is_empty(), "a phrase added to a sealed lexicon");
-        // A scan: a few hundred phrases, interned once.
-        if let Some(id) = self.phrases.iter().position(|p| *p == phrase) {
+        let same = |p: &Vec<Box<str>>| {
+            p.len() == phrase.len() && p.iter().zip(phrase).all(|(a, b)| **a == *b.as_ref())
+        };
+        // A scan: a few hundred phrases, interned once per catalogue.
+        if let Some(id) = self.phrases.iter().position(same) {
             return id as u16;
         }
         let id = u16::try_from(self.phrases.len()).expect("fewer than 65536 phrases");
-        self.phrases.push(phrase);
-        if let Some(&first) = phrase.first() {
-            match self.first.iter_mut().find(|(w, _)| *w == first) {
+        self.phrases
+            .push(phrase.iter().map(|w| w.as_ref().into()).collect());
+        if let Some(first) = phrase.first().map(AsRef::as_ref) {
+            match self.first.iter_mut().find(|(w, _)| **w == *first) {
                 Some((_, ids)) => ids.push(id),
-                None => self.first.push((first, vec![id])),
+                None => self.first.push((first.into(), vec![id])),
             }
         }
         id
@@ -68,7 +68,7 @@ impl Lexicon {
         let mut starts = Vec::with_capacity(SLOTS + 1);
         let mut k = 0;
         for s in 0..=SLOTS {
-            while k < self.first.len() && slot(self.first[k].0) < s {
+            while k < self.first.len() && slot(&self.first[k].0) < s {
                 k += 1;
             }
             starts.push(u16::try_from(k).expect("fewer than 65536 first words"));
@@ -92,21 +92,21 @@ impl Lexicon {
             let word = doc.word(i);
             let k = slot(word);
             let (from, to) = (self.starts[k] as usize, self.starts[k + 1] as usize);
-            let Some((_, ids)) = self.first[from..to].iter().find(|(w, _)| *w == word) else {
+            let Some((_, ids)) = self.first[from..to].iter().find(|(w, _)| **w == *word) else {
                 continue;
             };
             for &id in ids {
-                let p = self.phrases[id as usize];
+                let p = &self.phrases[id as usize];
                 // The first word is the one just found; a token's length in bytes (the same in
                 // the lower-case text) rules most other words out before their text is read.
-                let rest = p.get(1..).unwrap_or(&[]);
-                let same = |(j, w): (usize, &&str)| {
+                let rest = p.get(1..).unwrap_or(&[]).iter().map(|w| &**w);
+                let same = |(j, w): (usize, &str)| {
                     doc.toks
                         .get(i + 1 + j)
                         .is_some_and(|t| t.end - t.start == w.len())
-                        && doc.word(i + 1 + j) == *w
+                        && doc.word(i + 1 + j) == w
                 };
-                if rest.iter().enumerate().all(same) {
+                if rest.enumerate().all(same) {
                     found.push(Occurrence {
                         id,
                         start: i as u32,

@@ -36,8 +36,8 @@
 //! ```
 
 mod arith;
-mod concepts;
 mod finding;
+mod knowledge;
 mod lexicon;
 pub mod prose;
 mod scan;
@@ -46,11 +46,14 @@ mod token;
 mod units;
 mod words;
 
-use crate::outcome::Check;
+use crate::outcome::{Check, Unjudged};
 use crate::report::Report;
+pub(crate) use knowledge::validate as validate_concepts;
+pub use knowledge::{builtin_concepts, concepts_from_json, BUILTIN_JSON as CONCEPTS_JSON};
 pub use prose::{paragraphs, Paragraph};
 
-/// Every narrative check of a report, in the order of the text.
+/// Every narrative check of a report, in the order of the text, with the built-in catalogue's
+/// concepts.
 pub fn check(report: &Report) -> Vec<Check> {
     checks_and_claims(report)
         .into_iter()
@@ -61,13 +64,33 @@ pub fn check(report: &Report) -> Vec<Check> {
 /// [`check`], each check with what its sentence asserts about table cells (for a comparison with
 /// a table), which error localisation ([`crate::locate`]) weighs with the tables' own rules.
 pub fn checks_and_claims(report: &Report) -> Vec<(Check, Option<crate::locate::Claim>)> {
+    checks_and_claims_in(report, crate::builtin_catalogue())
+}
+
+/// [`checks_and_claims`] with the concepts of `catalogue`: its own, or the built-in ones whose
+/// rows it has ([`knowledge`]).
+pub fn checks_and_claims_in(
+    report: &Report,
+    catalogue: &crate::catalogue::Catalogue,
+) -> Vec<(Check, Option<crate::locate::Claim>)> {
+    checks_claims_and_unjudged(report, catalogue).0
+}
+
+/// [`checks_and_claims_in`], and the sentences that state figures no rule judged
+/// ([`Unjudged`]), in the order of the text.
+pub fn checks_claims_and_unjudged(
+    report: &Report,
+    catalogue: &crate::catalogue::Catalogue,
+) -> (Vec<(Check, Option<crate::locate::Claim>)>, Vec<Unjudged>) {
+    let tables = tables::tables_for(catalogue);
+    let mut unjudged = Vec::new();
     let paras = paragraphs(&report.narrative);
     let docs: Vec<scan::Doc> = paras.iter().map(scan::Doc::new).collect();
     let mut found: Vec<finding::Finding> = Vec::new();
     for p in 0..docs.len() {
         let from = found.len();
         arith::check(&docs, p, &mut found);
-        tables::check(&docs[p], p, report, &mut found);
+        tables::check(&docs[p], p, report, &tables, &mut found);
         // A statement read twice by two rules of the same kind is reported once. Findings use
         // the figures of their own paragraph only, so the comparison stays within it (linear in
         // the report).
@@ -91,6 +114,7 @@ pub fn checks_and_claims(report: &Report) -> Vec<(Check, Option<crate::locate::C
                 j -= 1;
             }
         }
+        unjudged_sentences(&docs[p], p, &found[from..], &mut unjudged);
     }
     // Ids name what was checked, not where: the same report as text or as .docx (whose line
     // numbers are paragraph numbers) gives the same ids. A statement repeated word for word gets
@@ -108,7 +132,7 @@ pub fn checks_and_claims(report: &Report) -> Vec<(Check, Option<crate::locate::C
             nth[cur] = nth[prev] + 1;
         }
     }
-    found
+    let checks = found
         .into_iter()
         .zip(bases.into_iter().zip(nth))
         .map(|(f, (mut id, k))| {
@@ -118,7 +142,56 @@ pub fn checks_and_claims(report: &Report) -> Vec<(Check, Option<crate::locate::C
             }
             f.into_check(id)
         })
-        .collect()
+        .collect();
+    (checks, unjudged)
+}
+
+/// The sentences of paragraph `p` that state figures (quantities, not dates or durations) none
+/// of whose figures a finding of the paragraph uses, with the reason when one is plain: a
+/// comparison with another period, an approximate figure, a percentage without what it is of.
+fn unjudged_sentences(
+    doc: &scan::Doc,
+    p: usize,
+    found: &[finding::Finding],
+    out: &mut Vec<Unjudged>,
+) {
+    for s in &doc.sents {
+        // No allocation for the many sentences that are judged or state no figure.
+        let figures = || {
+            doc.mentions[s.mentions.clone()]
+                .iter()
+                .filter(|m| !m.unit.is_some_and(|u| u.is_descriptive()))
+        };
+        let Some(first) = figures().next() else {
+            continue;
+        };
+        let used = |m: &scan::Mention| found.iter().any(|f| f.uses.contains(&(p, m.tok)));
+        if figures().any(used) {
+            continue;
+        }
+        let says = |a: &str, b: &str| {
+            s.toks
+                .clone()
+                .any(|i| doc.word(i) == a && doc.word(i + 1) == b)
+        };
+        let reason = if says("cùng", "kỳ")
+            || says("cùng", "kì")
+            || (says("so", "với") && figures().any(|m| m.change))
+        {
+            Some("so sánh với kỳ khác")
+        } else if figures().any(|m| m.approx) {
+            Some("số làm tròn hoặc ước chừng")
+        } else if figures().any(|m| m.num.percent && !m.is_fraction()) {
+            Some("không rõ mẫu số")
+        } else {
+            None
+        };
+        out.push(Unjudged {
+            line: doc.line_of(first.tok),
+            quote: finding::quote(doc, s.toks.clone()),
+            reason,
+        });
+    }
 }
 
 /// The id of a finding before any `#2`: `narrative:`, what was checked, and what identifies it —

@@ -1,33 +1,39 @@
 //! The text against the tables: a sentence that states a figure for an indicator a table row also
 //! holds — same indicator, same unit, same scope — is compared with that row.
 //!
-//! Which sentence speaks of which row is data, not code: [`super::concepts`] lists, for each row of
+//! Which sentence speaks of which row is data, not code: the concepts ([`ConceptSpec`], from
+//! `catalogue/narrative.json` or a user catalogue, [`super::knowledge`]) list, for each row of
 //! the catalogue a narrative usually repeats, the words that must (and must not) surround the
 //! figure, at four distances (the figure's own words, its clause, its sentence, its paragraph),
 //! the level of government it must be about (`cấp tỉnh`, `cấp huyện`, `cấp xã`, all three), and
 //! the words the row's indicator must contain, so that a template whose rows moved is never
 //! compared with the wrong row. A figure is compared only when exactly one concept fits it.
 
-use super::concepts::{Def, MeasureKind, RatioCells, Scope, DEFS};
 use super::finding::{amount, cat, raw_a, raw_a_str, raw_b, raw_b_str, unit_text, valued, Finding};
-use super::lexicon::{Lexicon, Set, WordMap, Words, MAX_PHRASES};
+use super::knowledge::{self, COMMUNE, DISTRICT, PROVINCE, PROVINCE_WEAK, VERTICAL};
+use super::lexicon::{Lexicon, Set, MAX_PHRASES};
 use super::prose::lower_aligned;
 use super::scan::{Doc, Mention};
 use super::token::tokenize;
+use super::words::WordHasher;
+use crate::catalogue::{Catalogue, ConceptMeasure as MeasureKind, ConceptSpec, RatioSpec, Scope};
 use crate::explain::{row_phrase, signed};
 use crate::interval::Interval;
 use crate::number::{format_vi, push_decimal, round_to, Figure};
 use crate::outcome::Status;
 use crate::report::{Form, Measure, Report, Row};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::OnceLock;
+use std::hash::BuildHasherDefault;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// A concept, its phrases as sets of the lexicon's ids: each group is the set of its
 /// alternatives, each exclusion list one set.
 #[derive(Debug)]
 struct Concept {
-    def: &'static Def,
+    /// Boxed: the fields [`fits`] reads for every figure and candidate stay close together.
+    def: Box<ConceptSpec>,
     /// The levels of `def.scope` as bits (`1 << level`), 0 when any level will do: tested for
     /// every figure and candidate concept.
     scopes: u8,
@@ -41,54 +47,83 @@ struct Concept {
     not_paragraph: Set,
 }
 
-/// A phrase as tokens, kept for the life of the program (the table is built once).
-fn phrase(s: &str) -> Words {
+/// A phrase as the lower-case texts of its tokens.
+fn phrase(s: &str) -> Vec<String> {
     let low = lower_aligned(s);
-    let words: Vec<&'static str> = tokenize(&low)
+    tokenize(&low)
         .iter()
-        .map(|t| &*Box::leak(low[t.start..t.end].to_string().into_boxed_str()))
-        .collect();
-    Box::leak(words.into_boxed_slice())
+        .map(|t| low[t.start..t.end].to_string())
+        .collect()
 }
 
-/// The data of the module, built once: the concepts and every phrase they use, the words that
-/// name a level of government, and the unit lexicon.
-struct Tables {
+/// The data of the module for one set of concepts: the concepts and every phrase they use, the
+/// words that name a level of government, and which concepts a figure may state.
+pub(crate) struct Tables {
     lexicon: Lexicon,
     concepts: Vec<Concept>,
     levels: [Set; 5],
     /// The concepts a figure may state, by what it is: `%`, or the class of its unit (`none`
     /// when it has none), so that a figure is tried only against those.
-    by_kind: WordMap<'static, Vec<u16>>,
+    by_kind: HashMap<String, Vec<u16>, BuildHasherDefault<WordHasher>>,
 }
 
-fn tables() -> &'static Tables {
-    static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(|| {
+/// The tables of the concepts `catalogue` brings (or the built-in ones whose rows it has,
+/// [`knowledge::concepts_for`]): built once for the built-in concepts, and once per set of
+/// concepts for a user catalogue (the last one kept, as the Wasm boundary keeps the last
+/// catalogue).
+pub(crate) fn tables_for(catalogue: &Catalogue) -> Arc<Tables> {
+    static BUILTIN: OnceLock<Arc<Tables>> = OnceLock::new();
+    static LAST: Mutex<Option<(Vec<ConceptSpec>, Arc<Tables>)>> = Mutex::new(None);
+    let builtin = knowledge::builtin_concepts();
+    let concepts = knowledge::concepts_for(catalogue);
+    if std::ptr::eq(concepts.as_ptr(), builtin.as_ptr()) || *concepts == *builtin {
+        return BUILTIN
+            .get_or_init(|| Arc::new(Tables::new(builtin)))
+            .clone();
+    }
+    let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((seen, tables)) = last.as_ref() {
+        if *seen == *concepts {
+            return tables.clone();
+        }
+    }
+    // A catalogue made without [`crate::read_catalogue`] may hold phrases that can never match
+    // or too many of them: such concepts are not used rather than trusted.
+    let tables = match knowledge::validate(&concepts) {
+        Ok(()) => Arc::new(Tables::new(&concepts)),
+        Err(_) => Arc::new(Tables::new(&[])),
+    };
+    *last = Some((concepts.into_owned(), tables.clone()));
+    tables
+}
+
+impl Tables {
+    /// The tables of `defs`, validated ([`knowledge::validate`]).
+    fn new(defs: &[ConceptSpec]) -> Tables {
         let mut lexicon = Lexicon::default();
-        let mut ids = |v: &[&str]| -> Set {
-            let ids: Vec<u16> = v.iter().map(|s| lexicon.intern(phrase(s))).collect();
+        let mut ids = |v: &[String]| -> Set {
+            let ids: Vec<u16> = v.iter().map(|s| lexicon.intern(&phrase(s))).collect();
             Set::of(&ids)
         };
-        let mut concepts = Vec::with_capacity(DEFS.len());
-        for def in DEFS {
-            let mut groups = |v: &[&[&str]]| -> Vec<Set> { v.iter().map(|g| ids(g)).collect() };
-            let (item, clause) = (groups(def.item), groups(def.clause));
-            let (sentence, paragraph) = (groups(def.sentence), groups(def.paragraph));
+        let mut concepts = Vec::with_capacity(defs.len());
+        for def in defs {
+            let mut groups = |v: &[Vec<String>]| -> Vec<Set> { v.iter().map(|g| ids(g)).collect() };
+            let (item, clause) = (groups(&def.item), groups(&def.clause));
+            let (sentence, paragraph) = (groups(&def.sentence), groups(&def.paragraph));
             concepts.push(Concept {
-                def,
                 scopes: def.scope.iter().fold(0, |bits, &s| bits | scope_bit(s)),
                 item,
                 clause,
                 sentence,
                 paragraph,
-                not_item: ids(def.not_item),
-                not_clause: ids(def.not_clause),
-                not_sentence: ids(def.not_sentence),
-                not_paragraph: ids(def.not_paragraph),
+                not_item: ids(&def.not_item),
+                not_clause: ids(&def.not_clause),
+                not_sentence: ids(&def.not_sentence),
+                not_paragraph: ids(&def.not_paragraph),
+                def: Box::new(def.clone()),
             });
         }
-        let mut level = |set: &'static [Words]| -> Set {
+        let mut level = |set: &[&[&str]]| -> Set {
             let ids: Vec<u16> = set.iter().map(|p| lexicon.intern(p)).collect();
             Set::of(&ids)
         };
@@ -99,16 +134,18 @@ fn tables() -> &'static Tables {
             level(COMMUNE),
             level(VERTICAL),
         ];
-        let mut by_kind: WordMap<'static, Vec<u16>> = WordMap::default();
+        let mut by_kind: HashMap<String, Vec<u16>, BuildHasherDefault<WordHasher>> =
+            HashMap::default();
         for (i, c) in concepts.iter().enumerate() {
             let i = u16::try_from(i).expect("fewer than 65536 concepts");
             if c.def.measure == MeasureKind::Percent {
-                by_kind.entry("%").or_default().push(i);
+                by_kind.entry("%".to_string()).or_default().push(i);
             }
-            for u in c.def.units {
-                by_kind.entry(*u).or_default().push(i);
+            for u in &c.def.units {
+                by_kind.entry(u.clone()).or_default().push(i);
             }
         }
+        // `knowledge::validate` keeps a catalogue's phrases within the bound.
         assert!(lexicon.len() <= MAX_PHRASES, "too many phrases for a set");
         lexicon.seal();
         Tables {
@@ -117,28 +154,8 @@ fn tables() -> &'static Tables {
             levels,
             by_kind,
         }
-    })
+    }
 }
-
-const PROVINCE: &[Words] = &[
-    &["cấp", "tỉnh"],
-    &["ubnd", "tỉnh"],
-    &["hđnd", "tỉnh"],
-    &["ủy", "ban", "nhân", "dân", "tỉnh"],
-    &["hội", "đồng", "nhân", "dân", "tỉnh"],
-    &["sở", ",", "ngành"],
-    &["sở", ",", "ban", ",", "ngành"],
-    &["sở", "ngành"],
-    &["các", "sở"],
-];
-const PROVINCE_WEAK: &[Words] = &[&["cơ", "quan", "chuyên", "môn"]];
-const DISTRICT: &[Words] = &[
-    &["cấp", "huyện"],
-    &["các", "huyện"],
-    &["huyện", ",", "thị", "xã"],
-];
-const COMMUNE: &[Words] = &[&["cấp", "xã"], &["các", "xã"], &["xã", ",", "phường"]];
-const VERTICAL: &[Words] = &[&["ngành", "dọc"]];
 
 /// The level of government words speak of, given the set of phrases they hold.
 fn scope_of(t: &Tables, set: &Set) -> Scope {
@@ -184,7 +201,11 @@ fn fits(c: &Concept, m: &Mention, ctx: &Ctx) -> bool {
     // The unit needs no test: the candidates of a figure that is not a percentage are
     // `by_kind[its unit class]`, the concepts whose units hold that class.
     debug_assert!(
-        percent || c.def.units.contains(&m.unit.map_or("none", |u| u.class)),
+        percent
+            || c.def
+                .units
+                .iter()
+                .any(|u| u == m.unit.map_or("none", |u| u.class)),
         "a candidate of the figure's unit class"
     );
     // A concept of a denominator reads the `b` of `a/b`; any other reads a count or the `a`.
@@ -207,7 +228,11 @@ fn fits(c: &Concept, m: &Mention, ctx: &Ctx) -> bool {
 
 /// A row's figure for a concept, if the row is there, holds a number, and is the row the concept
 /// means.
-fn cell<'r>(report: &'r Report, name: &str, words: &[&str]) -> Option<(&'r Form, &'r Row, Figure)> {
+fn cell<'r>(
+    report: &'r Report,
+    name: &str,
+    words: &[String],
+) -> Option<(&'r Form, &'r Row, Figure)> {
     let (form, stt) = name.split_once('/')?;
     let form = report.form(form)?;
     let row = form.row(stt)?;
@@ -322,8 +347,8 @@ fn push_form_name(out: &mut String, form: &Form) {
 
 fn sum_of<'r>(
     report: &'r Report,
-    names: &[&str],
-    words: &[&str],
+    names: &[String],
+    words: &[String],
     measure: MeasureKind,
 ) -> Option<TableSide<'r>> {
     let mut value = Decimal::ZERO;
@@ -395,7 +420,7 @@ fn sum_of<'r>(
         interval,
         decimals,
         scale: scale.unwrap_or(0),
-        cells: names.iter().map(|n| n.to_string()).collect(),
+        cells: names.to_vec(),
         den: 0,
         formula,
         phrase,
@@ -403,14 +428,14 @@ fn sum_of<'r>(
 }
 
 fn table_side<'r>(report: &'r Report, c: &Concept) -> Option<TableSide<'r>> {
-    let Some(RatioCells {
+    let Some(RatioSpec {
         num,
         num_row,
         den,
         den_row,
     }) = &c.def.ratio
     else {
-        return sum_of(report, c.def.cells, c.def.row, c.def.measure);
+        return sum_of(report, &c.def.cells, &c.def.row, c.def.measure);
     };
     let n = sum_of(report, num, num_row, MeasureKind::Count)?;
     let d = sum_of(report, den, den_row, MeasureKind::Count)?;
@@ -422,7 +447,7 @@ fn table_side<'r>(report: &'r Report, c: &Concept) -> Option<TableSide<'r>> {
     let form = report.form(num[0].split_once('/')?.0)?;
     let nf = n.formula.unwrap_or_else(|| format_vi(n.value, 0));
     let df = d.formula.unwrap_or_else(|| format_vi(d.value, 0));
-    let stts = |v: &[&str]| {
+    let stts = |v: &[String]| {
         v.iter()
             .filter_map(|x| x.split_once('/').map(|(_, s)| s.to_string()))
             .collect::<Vec<_>>()
@@ -444,11 +469,7 @@ fn table_side<'r>(report: &'r Report, c: &Concept) -> Option<TableSide<'r>> {
         interval,
         decimals: 4,
         scale: 0,
-        cells: num
-            .iter()
-            .chain(den.iter())
-            .map(|x| x.to_string())
-            .collect(),
+        cells: num.iter().chain(den.iter()).cloned().collect(),
         den: den.len(),
         formula: Some(format!("({nf}) / ({df}) × 100")),
         phrase,
@@ -456,11 +477,10 @@ fn table_side<'r>(report: &'r Report, c: &Concept) -> Option<TableSide<'r>> {
 }
 
 /// Compares every figure of the narrative that states a table row with that row.
-pub(crate) fn check(doc: &Doc, p: usize, report: &Report, out: &mut Vec<Finding>) {
+pub(crate) fn check(doc: &Doc, p: usize, report: &Report, t: &Tables, out: &mut Vec<Finding>) {
     if report.forms.is_empty() || doc.mentions.is_empty() {
         return;
     }
-    let t = tables();
     let all = &t.concepts;
     {
         // The concepts a figure may state, by what it counts: a look-up, not kept in a Vec (the
@@ -697,7 +717,7 @@ fn compare(p: usize, doc: &Doc, c: &Concept, ms: &[&Mention], t: TableSide) -> F
             "» ghi ",
             &text_figure,
             " (",
-            c.def.about,
+            &c.def.about,
             "), khớp với ",
             &t.phrase,
             " ghi ",

@@ -43,6 +43,11 @@ impl Unit {
 }
 
 pub(crate) const MONEY: &str = "money";
+
+/// Whether `class` is the class of a unit of the lexicon (`document`, `dossier`…).
+pub(crate) fn is_class(class: &str) -> bool {
+    UNITS.iter().any(|u| u.class == class)
+}
 const TIME: &str = "time";
 const LEVEL: &str = "level";
 
