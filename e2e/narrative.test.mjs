@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serverAndBrowser, SEED, assertSeedCounts, SCREENSHOTS, ROOT, openApp, paste, after, counts, markOf, eventually } from './helpers.mjs';
+import { serverAndBrowser, SEED, assertSeedCounts, SCREENSHOTS, ROOT, openApp, paste, after, counts, markOf, eventually, parseCsv } from './helpers.mjs';
 
 const env = serverAndBrowser();
 
@@ -288,20 +288,26 @@ test('exports and print: the CSV has the sentence and its line, the summary to c
   const page = await openApp(context, env.server.url);
   await after(page, () => paste(page, { plain: SEED }));
 
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải CSV' }).click()]);
-  const csvText = readFileSync(/** @type {string} */ (await csv.path()), 'utf8');
-  const [header, ...rows] = csvText.replace(/^\uFEFF/, '').trim().split('\r\n');
-  const columns = header.split(',');
+  // Every check (problems only is the default CSV): the one with every sentence.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#csv-all').click()]);
+  const [columns, ...rows] = parseCsv(readFileSync(/** @type {string} */ (await csv.path()), 'utf8'));
   // The sentence and its line, then the two columns about what-if edits (empty here).
   assert.deepEqual(columns.slice(-4), ['Câu trong lời văn', 'Dòng', 'Số liệu gốc (in trong báo cáo)', 'Thử sửa']);
-  const narrative = rows.filter((r) => r.startsWith('Lời văn,'));
+  const at = (/** @type {string} */ name) => columns.indexOf(name);
+  const narrative = rows.filter((r) => r[0] === 'Lời văn');
   assert.ok(narrative.length >= 90, `${narrative.length} narrative rows`);
-  const line37 = narrative.find((r) => r.includes(',Cảnh báo,Lời văn so với bảng,')) ?? '';
+  const line37 = narrative.find((r) => r[at('Loại kiểm tra')] === 'Lời văn so với bảng' && r[at('Kết quả')] === 'Cảnh báo') ?? [];
   // The sentence in its column, then its line, the cell it was compared with, the table's figure
   // under "Số liệu" and nothing under "Số đúng" (either may be the wrong one).
-  assert.match(line37, /^Lời văn,,,,,11,Cảnh báo,Lời văn so với bảng,,03,,-8,"Câu «Triển khai/);
-  assert.match(line37, /,B01\/3\.2,,"?Triển khai Kế hoạch và Quyết định [^\r\n]*các huyện…"?,37,,$/);
-  assert.ok(narrative.some((r) => /,Cảnh báo,Phép tính trong lời văn,44 \+ 19,53,63,-10,/.test(r) && r.endsWith(',369,,')));
+  assert.equal(line37[at('Số liệu')], '11');
+  assert.equal(line37[at('Số ghi')], '03');
+  assert.equal(line37[at('Số đúng')], '');
+  assert.equal(line37[at('Chênh lệch')], '-8');
+  assert.match(line37[at('Giải thích')], /^Câu «Triển khai/);
+  assert.equal(line37[at('Các ô liên quan')], 'B01/3.2');
+  assert.match(line37[at('Câu trong lời văn')], /^Triển khai Kế hoạch và Quyết định .*các huyện…$/);
+  assert.equal(line37[at('Dòng')], '37');
+  assert.ok(narrative.some((r) => r[at('Phép tính')] === '44 + 19' && r[at('Số ghi')] === '53' && r[at('Số đúng')] === '63' && r[at('Dòng')] === '369'));
 
   await page.getByRole('button', { name: 'Chép tóm tắt' }).click();
   await eventually(async () => (await page.locator('#status').innerText()).includes('Đã chép tóm tắt'));

@@ -22,12 +22,27 @@
  */
 
 /**
- * Whether a thrown value is the checking core refusing the input (a plain `Error` with a
- * Vietnamese message) rather than the Wasm instance failing (a trap, out of memory, a glue bug).
+ * Whether a thrown value is the checking core refusing the input (an `Error` with a Vietnamese
+ * message and the stable `code` the Wasm boundary gives every refusal: docs/contract.md) rather
+ * than the Wasm instance failing (a trap, out of memory, a glue bug), which has no such code.
  * @param {unknown} e
  */
 export function isInputError(e) {
-  return e instanceof Error && e.constructor === Error && e.name === 'Error' && typeof e.message === 'string';
+  return e instanceof Error && typeof (/** @type {any} */ (e).code) === 'string' && typeof e.message === 'string';
+}
+
+/**
+ * What to say of a fault of the module: the panic's own message when the core left one before
+ * trapping (`globalThis.__kiemsoPanic`), else what the trap said.
+ * @param {unknown} e
+ */
+function faultMessage(e) {
+  const panic = /** @type {any} */ (globalThis).__kiemsoPanic;
+  if (typeof panic === 'string' && panic) {
+    /** @type {any} */ (globalThis).__kiemsoPanic = undefined;
+    return panic;
+  }
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
 /**
@@ -62,8 +77,7 @@ export function runJob(mod, job) {
     return { ok: false, error: { kind: 'crash', message: 'Yêu cầu không hợp lệ.' } };
   } catch (e) {
     if (isInputError(e)) return { ok: false, error: { kind: 'input', message: /** @type {Error} */ (e).message } };
-    const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    return { ok: false, error: { kind: 'crash', message: detail } };
+    return { ok: false, error: { kind: 'crash', message: faultMessage(e) } };
   }
 }
 
