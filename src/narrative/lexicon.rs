@@ -4,6 +4,7 @@
 //! this clause say `đúng hạn`?" for every figure and every concept is a bit test.
 
 use super::scan::Doc;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Phrases with ids, indexed by their first word.
@@ -11,37 +12,16 @@ use std::ops::Range;
 pub(crate) struct Lexicon {
     /// Each phrase: its lower-case token texts.
     phrases: Vec<Vec<Box<str>>>,
-    /// Each first word and the phrases it starts, in the order of their ids; once sealed, in
-    /// the order of their slot ([`slot`]).
-    first: Vec<(Box<str>, Vec<u16>)>,
-    /// `first[starts[k]..starts[k + 1]]` are the first words of slot `k`: built by
-    /// [`Lexicon::seal`].
-    starts: Vec<u16>,
-}
-
-/// How many slots the first words fall into: a few hundred first words leave most slots empty.
-const SLOTS: usize = 1024;
-
-/// The slot of `word`: a mix of its length and its first and last byte. Runs for every word of
-/// a paragraph: most words fall in an empty slot and are ruled out with a few instructions, the
-/// others are compared with the one or two first words of their slot (no hashing).
-#[inline]
-fn slot(word: &str) -> usize {
-    let b = word.as_bytes();
-    let (first, last) = match b {
-        [] => (0, 0),
-        [f] => (*f, *f),
-        [f, .., l] => (*f, *l),
-    };
-    let sig = u32::from(first) | u32::from(last) << 8 | (b.len() as u32 & 0xff) << 16;
-    // The top bits of a multiplication mix all three.
-    (sig.wrapping_mul(0x9e37_79b1) >> (32 - SLOTS.trailing_zeros())) as usize
+    /// Each first word and the phrases it starts, in the order of their ids.
+    first: HashMap<Box<str>, Vec<u16>>,
+    /// Set once every phrase is in ([`Lexicon::seal`]): no phrase is added after a scan.
+    sealed: bool,
 }
 
 impl Lexicon {
     /// The id of `phrase`, adding it if new.
     pub fn intern<S: AsRef<str>>(&mut self, phrase: &[S]) -> u16 {
-        assert!(self.starts.is_empty(), "a phrase added to a sealed lexicon");
+        assert!(!self.sealed, "a phrase added to a sealed lexicon");
         let same = |p: &Vec<Box<str>>| {
             p.len() == phrase.len() && p.iter().zip(phrase).all(|(a, b)| **a == *b.as_ref())
         };
@@ -53,35 +33,19 @@ impl Lexicon {
         self.phrases
             .push(phrase.iter().map(|w| w.as_ref().into()).collect());
         if let Some(first) = phrase.first().map(AsRef::as_ref) {
-            match self.first.iter_mut().find(|(w, _)| **w == *first) {
-                Some((_, ids)) => ids.push(id),
-                None => self.first.push((first.into(), vec![id])),
-            }
+            self.first.entry(first.into()).or_default().push(id);
         }
         id
     }
 
-    /// Indexes the first words by slot, once every phrase is in: [`Lexicon::scan`] needs it.
+    /// Marks the lexicon complete: [`Lexicon::scan`] needs it.
     pub fn seal(&mut self) {
-        // Stable: the phrases of one first word keep the order of their ids.
-        self.first.sort_by_key(|(w, _)| slot(w));
-        let mut starts = Vec::with_capacity(SLOTS + 1);
-        let mut k = 0;
-        for s in 0..=SLOTS {
-            while k < self.first.len() && slot(&self.first[k].0) < s {
-                k += 1;
-            }
-            starts.push(u16::try_from(k).expect("fewer than 65536 first words"));
-        }
-        self.starts = starts;
+        self.sealed = true;
     }
 
     /// Every occurrence of every phrase in `doc`, in the order of the text.
     pub fn scan(&self, doc: &Doc) -> Occurrences {
-        assert!(
-            !self.starts.is_empty(),
-            "a lexicon scanned before it is sealed"
-        );
+        assert!(self.sealed, "a lexicon scanned before it is sealed");
         // Sized for the usual count of occurrences (well under one token in four): one
         // allocation for most paragraphs.
         let mut found = Vec::with_capacity(doc.toks.len() / 4);
@@ -89,22 +53,15 @@ impl Lexicon {
             if t.kind != super::token::Kind::Word {
                 continue;
             }
-            let word = doc.word(i);
-            let k = slot(word);
-            let (from, to) = (self.starts[k] as usize, self.starts[k + 1] as usize);
-            let Some((_, ids)) = self.first[from..to].iter().find(|(w, _)| **w == *word) else {
+            let Some(ids) = self.first.get(doc.word(i)) else {
                 continue;
             };
             for &id in ids {
                 let p = &self.phrases[id as usize];
-                // The first word is the one just found; a token's length in bytes (the same in
-                // the lower-case text) rules most other words out before their text is read.
+                // The first word is the one just found.
                 let rest = p.get(1..).unwrap_or(&[]).iter().map(|w| &**w);
                 let same = |(j, w): (usize, &str)| {
-                    doc.toks
-                        .get(i + 1 + j)
-                        .is_some_and(|t| t.end - t.start == w.len())
-                        && doc.word(i + 1 + j) == w
+                    doc.toks.get(i + 1 + j).is_some() && doc.word(i + 1 + j) == w
                 };
                 if rest.enumerate().all(same) {
                     found.push(Occurrence {

@@ -19,7 +19,7 @@ def main():
     a = ap.parse_args()
     with open(a.seed, encoding="utf-8") as f:
         seed = f.read()
-    digits = [i for i, c in enumerate(seed) if c.isdigit()]
+    digits = [i for i, c in enumerate(seed) if c in "0123456789"]
     step = max(1, len(digits) // 400)
     for k, i in enumerate(digits[::step][:400]):
         d = str((int(seed[i]) + 1) % 10)

@@ -23,15 +23,13 @@ pub(crate) fn check(docs: &[Doc], p: usize, out: &mut Vec<Finding>) {
     if doc.mentions.is_empty() {
         return;
     }
-    let (mut words, mut keys) = (Vec::new(), Vec::new());
+    let mut words = Vec::new();
     let roles: Vec<Role> = doc
         .mentions
         .iter()
         .map(|m| {
             doc.item_words(m, &mut words);
-            keys.clear();
-            keys.extend(words.iter().map(|w| key(w)));
-            role(&keys)
+            role(&words)
         })
         .collect();
     for s in 0..doc.sents.len() {
@@ -105,110 +103,49 @@ pub(super) enum Role {
     Other,
 }
 
-/// A word as a number, to compare words without comparing bytes: its bytes, little-endian, when
-/// it has at most 8 (no word holds a zero byte); `u64::MAX` for a longer word, which none of the
-/// words below is. Runs for every word of every figure's item: two loads, no loop.
-const fn key(w: &str) -> u64 {
-    let b = w.as_bytes();
-    let n = b.len();
-    match n {
-        // The first four bytes and the last four, overlapping on the same bytes.
-        4..=8 => {
-            let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64;
-            let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]) as u64;
-            lo | hi << (8 * (n - 4))
-        }
-        1..=3 => {
-            b[0] as u64 | (b[n / 2] as u64) << (8 * (n / 2)) | (b[n - 1] as u64) << (8 * (n - 1))
-        }
-        0 => 0,
-        _ => u64::MAX,
-    }
-}
-
-// The words `role` looks for, as keys.
-const TIEP: u64 = key("tiếp");
-const NHAN: u64 = key("nhận");
-const DUOC: u64 = key("được");
-const GIAO: u64 = key("giao");
-const GIAI: u64 = key("giải");
-const QUYET: u64 = key("quyết");
-const HOAN: u64 = key("hoàn");
-const THANH: u64 = key("thành");
-const XU: u64 = key("xử");
-const LY: u64 = key("lý");
-const XONG: u64 = key("xong");
-const DA: u64 = key("đã");
-const TRA: u64 = key("trả");
-const KET: u64 = key("kết");
-const QUA_RESULT: u64 = key("quả");
-const DUNG: u64 = key("đúng");
-const TRUOC: u64 = key("trước");
-const HAN: u64 = key("hạn");
-const TRE: u64 = key("trễ");
-const QUA_OVER: u64 = key("quá");
-const CHAM: u64 = key("chậm");
-const DANG: u64 = key("đang");
-const CHO: u64 = key("chờ");
-const CHUA: u64 = key("chưa");
-const THUC: u64 = key("thực");
-const CO: u64 = key("có");
-const CON: u64 = key("còn");
-const TRONG: u64 = key("trong");
-const TU: u64 = key("từ");
-const CHOI: u64 = key("chối");
-const LAI: u64 = key("lại");
-const KHONG: u64 = key("không");
-const CHUYEN: u64 = key("chuyển");
-const DEN: u64 = key("đến");
-const VA: u64 = key("và");
-const TON: u64 = key("tồn");
-const KY: u64 = key("kỳ");
-const CAN: u64 = key("cần");
-const PHAI: u64 = key("phải");
-
-/// The role of a figure from the keys of its words ([`key`]).
-fn role(keys: &[u64]) -> Role {
-    // One pass over the figure's words (this runs for every figure of the report), comparing
-    // keys: a match on strings would compare the bytes of each word against every pattern.
-    // `0` (the key of "") past either end.
-    let w = |k: usize| keys.get(k).copied().unwrap_or(0);
+/// The role of a figure from its words (lower case).
+fn role(words: &[&str]) -> Role {
+    // One pass over the figure's words: each word, then the words after (or before) it; ""
+    // past either end.
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
     let (mut received, mut resolved, mut on_time, mut late) = (false, false, false, false);
     let (mut pending, mut rejected, mut forwarded) = (false, false, false);
     let (mut due, mut handled, mut carried) = (false, false, false);
-    for k in 0..keys.len() {
+    for k in 0..words.len() {
         // On the first word alone, then the next: one switch per word, and most words stop
         // at its default (each first word below opens arms of its own only).
         let next = w(k + 1);
         match w(k) {
-            TIEP => received |= next == NHAN,
-            NHAN => received |= next == DUOC,
-            DUOC => received |= next == GIAO,
-            GIAI => resolved |= next == QUYET,
-            HOAN => resolved |= next == THANH,
-            XU => resolved |= next == LY && (w(k + 2) == XONG || (k > 0 && w(k - 1) == DA)),
-            TRA => match next {
-                KET => resolved |= w(k + 2) == QUA_RESULT,
-                LAI => rejected = true,
+            "tiếp" => received |= next == "nhận",
+            "nhận" => received |= next == "được",
+            "được" => received |= next == "giao",
+            "giải" => resolved |= next == "quyết",
+            "hoàn" => resolved |= next == "thành",
+            "xử" => {
+                resolved |= next == "lý" && (w(k + 2) == "xong" || (k > 0 && w(k - 1) == "đã"))
+            }
+            "trả" => match next {
+                "kết" => resolved |= w(k + 2) == "quả",
+                "lại" => rejected = true,
                 _ => {}
             },
-            DUNG | TRUOC => on_time |= next == HAN,
-            TRE | QUA_OVER => late |= next == HAN,
-            CHAM => late = true,
-            DANG | CHO => pending = true,
-            CHUA => pending |= matches!(next, GIAI | XU | HOAN | THUC | CO | DEN),
+            "đúng" | "trước" => on_time |= next == "hạn",
+            "trễ" | "quá" => late |= next == "hạn",
+            "chậm" => late = true,
+            "đang" | "chờ" => pending = true,
+            "chưa" => pending |= matches!(next, "giải" | "xử" | "hoàn" | "thực" | "có" | "đến"),
             // `đến hạn giải quyết`; `chưa đến hạn` is pending (above).
-            DEN => due |= next == HAN && (k == 0 || w(k - 1) != CHUA),
+            "đến" => due |= next == "hạn" && (k == 0 || w(k - 1) != "chưa"),
             // `đã và đang giải quyết`: resolved and pending together.
-            VA => handled |= k > 0 && w(k - 1) == DA && next == DANG,
+            "và" => handled |= k > 0 && w(k - 1) == "đã" && next == "đang",
             // `cần giải quyết`, `phải xử lý`: what the period has to handle.
-            CAN | PHAI => handled |= matches!(next, GIAI | XU),
-            TON => carried = true,
-            KY => carried |= next == TRUOC,
-            CON => pending |= next == TRONG && w(k + 2) == HAN,
-            TU => rejected |= next == CHOI,
-            KHONG => rejected |= next == TIEP && w(k + 2) == NHAN,
-            CHUYEN => forwarded = true,
+            "cần" | "phải" => handled |= matches!(next, "giải" | "xử"),
+            "tồn" => carried = true,
+            "kỳ" => carried |= next == "trước",
+            "còn" => pending |= next == "trong" && w(k + 2) == "hạn",
+            "từ" => rejected |= next == "chối",
+            "không" => rejected |= next == "tiếp" && w(k + 2) == "nhận",
+            "chuyển" => forwarded = true,
             _ => {}
         }
     }
@@ -286,46 +223,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn key_is_the_bytes_of_a_short_word() {
-        for w in [
-            "",
-            "a",
-            "có",
-            "từ",
-            "đã",
-            "xử",
-            "lý",
-            "hạn",
-            "quả",
-            "trễ",
-            "nhận",
-            "giao",
-            "chuyển",
-            "trước",
-            "quyết",
-            "không",
-            "thành",
-            "abcdefgh",
-            "chuyểnn",
-        ] {
-            let expected = if w.len() > 8 {
-                u64::MAX
-            } else {
-                let mut k = 0u64;
-                for (i, b) in w.bytes().enumerate() {
-                    k |= u64::from(b) << (8 * i);
-                }
-                k
-            };
-            assert_eq!(key(w), expected, "{w}");
-        }
-        assert_ne!(key("có"), key("cò"));
-        assert_ne!(key("quá"), key("quả"));
-    }
-
-    #[test]
     fn roles_from_words() {
-        let role_of = |ws: &[&str]| role(&ws.iter().map(|w| key(w)).collect::<Vec<_>>());
+        let role_of = |ws: &[&str]| role(ws);
         assert_eq!(role_of(&["tiếp", "nhận"]), Role::Received);
         assert_eq!(role_of(&["đã", "giải", "quyết"]), Role::Resolved);
         assert_eq!(role_of(&["đã", "xử", "lý"]), Role::Resolved);
