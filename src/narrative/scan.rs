@@ -23,18 +23,7 @@ fn may_state_a_figure(text: &str) -> bool {
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() {
-            // Digits are rare in prose: blocks of 16 bytes without one are passed over with a
-            // test the compiler vectorises.
-            while i + 16 <= b.len()
-                && !b[i..i + 16]
-                    .iter()
-                    .fold(false, |any, &c| any | c.is_ascii_digit())
-            {
-                i += 16;
-            }
-            while i < b.len() && !b[i].is_ascii_digit() {
-                i += 1;
-            }
+            i += 1;
             continue;
         }
         let start = i;
@@ -343,13 +332,6 @@ const CONTINUES: &[Phrase] = &[
     &["theo", "đó"],
 ];
 
-/// Whether two short byte strings are equal: inline, without a call to `memcmp` (words are a
-/// few bytes; most comparisons fail at the length or the first byte).
-#[inline]
-fn same_bytes(a: &[u8], b: &str) -> bool {
-    a.len() == b.len() && a.iter().zip(b.bytes()).all(|(x, y)| *x == y)
-}
-
 /// Whether one of `phrases` occurs in the words `tail`.
 fn tail_matches(tail: &[&[u8]], phrases: &[Phrase]) -> bool {
     phrases.iter().any(|p| {
@@ -357,7 +339,7 @@ fn tail_matches(tail: &[&[u8]], phrases: &[Phrase]) -> bool {
             && tail.len() >= p.len()
             && tail
                 .windows(p.len())
-                .any(|w| w.iter().zip(p.iter()).all(|(a, b)| same_bytes(a, b)))
+                .any(|w| w.iter().zip(p.iter()).all(|(a, b)| *a == b.as_bytes()))
     })
 }
 
@@ -443,9 +425,7 @@ impl<'p> Doc<'p> {
     #[inline]
     fn word_is(&self, i: usize, w: &str) -> bool {
         match self.toks.get(i) {
-            Some(t) => {
-                t.end - t.start == w.len() && same_bytes(&self.low.as_bytes()[t.start..t.end], w)
-            }
+            Some(t) => &self.low.as_bytes()[t.start..t.end] == w.as_bytes(),
             None => w.is_empty(),
         }
     }
