@@ -19,6 +19,8 @@ import subprocess
 import sys
 import time
 
+from processes import median, run
+
 SQL = r"""
 WITH raw AS (
   SELECT row_number() OVER () AS i, rtrim(stt, '.') AS stt, lower(ind) AS ind, unit,
@@ -115,21 +117,9 @@ def edited_copy(path):
 
 
 def timed(cmd):
-    """Wall seconds and peak RSS (kB) of one process."""
-    t = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        sys.exit(f"{' '.join(cmd)} failed ({code}): {p.stderr.read().decode(errors='replace')[-500:]}")
-    return wall, usage.ru_maxrss
-
-
-def median(xs):
-    s = sorted(xs)
-    n = len(s)
-    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
+    """Wall seconds and peak RSS (kB) of one process, its output dropped."""
+    wall, rss, _, _ = run(cmd, None)
+    return wall, rss
 
 
 def main():

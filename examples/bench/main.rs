@@ -193,16 +193,7 @@ fn cmd_minimal(args: &[String]) -> Res<Value> {
         let outcome = check_text(&text, &options).map_err(|e| e.to_string())?;
         std::hint::black_box(kiemso::present::render_text(&outcome, false));
         ours.push(t.elapsed());
-        let mut by_kind = minimal::Verdicts::new();
-        for c in &outcome.checks {
-            let kind = kind_name(&c.kind);
-            let e = by_kind.entry(kind).or_default();
-            if c.status == kiemso::outcome::Status::Pass {
-                e.0 += 1;
-            } else {
-                e.1 += 1;
-            }
-        }
+        let by_kind = verdicts_of(&outcome);
         drop(outcome);
         let t = Instant::now();
         let v = std::hint::black_box(minimal::check(&text));
@@ -230,17 +221,7 @@ fn cmd_minimal(args: &[String]) -> Res<Value> {
             line + "\n"
         })
         .collect();
-    let outcome = check_text(&broken, &options).map_err(|e| e.to_string())?;
-    let mut broken_kinds = minimal::Verdicts::new();
-    for c in &outcome.checks {
-        let kind = kind_name(&c.kind);
-        let e = broken_kinds.entry(kind).or_default();
-        if c.status == kiemso::outcome::Status::Pass {
-            e.0 += 1;
-        } else {
-            e.1 += 1;
-        }
-    }
+    let broken_kinds = verdicts_of(&check_text(&broken, &options).map_err(|e| e.to_string())?);
     let broken_minimal = minimal::check(&broken);
     if broken_kinds != broken_minimal || broken_kinds.values().all(|(_, f)| *f == 0) {
         return Err(format!(
@@ -260,6 +241,20 @@ fn cmd_minimal(args: &[String]) -> Res<Value> {
         "checks": verdicts.0.values().map(|(p, f)| p + f).sum::<usize>(),
         "kiemso_ms": ours_ms, "minimal_ms": theirs_ms, "ratio": ours_ms / theirs_ms,
     }))
+}
+
+/// Kiểm số's passed and failed checks by kind, as the minimal checker counts its own.
+fn verdicts_of(outcome: &kiemso::outcome::Outcome) -> minimal::Verdicts {
+    let mut by_kind = minimal::Verdicts::new();
+    for c in &outcome.checks {
+        let e = by_kind.entry(kind_name(&c.kind)).or_default();
+        if c.status == kiemso::outcome::Status::Pass {
+            e.0 += 1;
+        } else {
+            e.1 += 1;
+        }
+    }
+    by_kind
 }
 
 fn kind_name(kind: &kiemso::outcome::Kind) -> &'static str {
