@@ -26,7 +26,7 @@ pub mod identify;
 pub mod period;
 pub mod present;
 pub mod split;
-#[cfg(all(feature = "xlsx-export", not(target_arch = "wasm32")))]
+#[cfg(feature = "xlsx-export")]
 pub mod xlsx;
 
 use crate::catalogue::{BatchSpec, Catalogue, Nature};
@@ -530,7 +530,6 @@ pub fn consolidate_inputs(units: Vec<Input>, province: Option<Input>, options: &
 
 /// The files under `paths` (a folder is read whole, in name order), each as an input; a path
 /// that cannot be read is an input of its own whose reading fails with the reason.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn inputs_from_paths(paths: &[std::path::PathBuf]) -> Vec<Input> {
     fn walk(path: &std::path::Path, out: &mut Vec<Input>, depth: usize) {
         let name = path.to_string_lossy().into_owned();
