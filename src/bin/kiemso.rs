@@ -26,7 +26,7 @@ const USAGE: &str = "Cách dùng:
   kiemso check [TỆP|-] [--json] [--all] [--catalogue TỆP.json]
       Kiểm tra các biểu mẫu trong tệp (hoặc đầu vào chuẩn khi là - hoặc bỏ trống).
       --json       in kết quả dạng JSON
-      --all        liệt kê cả các kiểm tra đạt
+      --all        liệt kê cả các kiểm tra đạt và các câu có số liệu chưa được đánh giá (kèm lý do)
       --catalogue  dùng danh mục biểu mẫu khác thay cho danh mục có sẵn
   kiemso check TỆP TỆP... | THƯ_MỤC | TỆP.zip [--json] [--all]
       Kiểm tra nhiều báo cáo một lúc: từng báo cáo (đơn vị, kỳ báo cáo) và các báo cáo trùng.
