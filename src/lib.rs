@@ -334,7 +334,18 @@ fn check_report(mut report: Report, options: &Options) -> Outcome {
         checks[k].suggestions = links;
     }
     report.notices.extend(located.notices);
+    // The heading is prose: read by the module that reads prose (the page's first-load module
+    // leaves it out, which keeps Unicode's case tables out of the first load).
+    #[cfg(feature = "narrative")]
+    let about = about::read(
+        report.narrative.iter().map(|l| l.text.as_str()),
+        about::words(options.catalogue()),
+    );
     let mut outcome = Outcome::from_report(report, checks);
+    #[cfg(feature = "narrative")]
+    {
+        outcome.about = about;
+    }
     outcome.suggestions = located.suggestions;
     outcome.suggestions_pending = located.pending;
     #[cfg(feature = "narrative")]
