@@ -5,9 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serverAndBrowser, SEED, assertSeedCounts, SCREENSHOTS, openApp, paste, after, markOf, eventually } from './helpers.mjs';
+import { serverAndBrowser, SEED, assertSeedCounts, SCREENSHOTS, openApp, paste, after, markOf, cellsMarked, eventually } from './helpers.mjs';
 import { indexResult } from '../www/lib/model.mjs';
-import { verdictOf } from '../www/lib/render.mjs';
+import { verdictOf, culpritsOf } from '../www/lib/render.mjs';
 import { STRINGS } from '../www/lib/i18n.mjs';
 
 const env = serverAndBrowser();
@@ -50,6 +50,7 @@ test('a swapped-digit figure: the first problem is the culprit, its consequences
   assert.match(await advice.locator('summary').innerText(), /^Lưu ý \(2\)/);
   const verdict = await page.locator('#summary .ks-verdict').innerText();
   assert.match(verdict, new RegExp(`Có 1 lỗi cần sửa và ${/** @type {number} */ (summary?.warn) - 2} cảnh báo`));
+  assert.match(verdict, /Nhiều khả năng chỉ do ô B03\/3\.1\.2 bị gõ nhầm\./);
   await first.locator('details.ks-culprit-checks > summary').click();
   await page.locator('#summary').screenshot({ path: join(SCREENSHOTS, 'culprit.png') });
   await first.locator('details.ks-culprit-checks > summary').click();
@@ -62,7 +63,8 @@ test('a swapped-digit figure: the first problem is the culprit, its consequences
   assert.equal(await page.locator('tr[data-cell="B03/3.1.2"] .ks-input').inputValue(), '66.687');
   // Every table of the report is green; what remains are the seed's own words against its tables,
   // so the verdict does not say «Không có lỗi» (and the 0/0 stay advice).
-  assert.equal(await page.locator('#forms .ks-form:not(.ks-clean)').count(), 1, 'only B01, which line 37 contradicts');
+  assert.match(await page.locator('#forms section.ks-form[data-form="B03"]').getAttribute('class') ?? '', /ks-clean/);
+  assert.deepEqual(await cellsMarked(page, 'fail'), []);
   const after1 = await page.locator('#summary .ks-verdict').innerText();
   assert.doesNotMatch(after1, /^Không có lỗi/);
   assert.match(after1, /Các bảng không có lỗi tính toán/);
@@ -125,4 +127,21 @@ test('the verdict: never «Không có lỗi» while the words disagree; advice i
   assert.equal(verdictOf(index, s).text, s.verdictFail(1, 0));
   assert.deepEqual(index.problems.map((c) => c.id), ['sum:B01/1', 'ratio:B01/1']);
   assert.deepEqual(index.advice.map((c) => c.id), ['ratio:B01/1']);
+});
+
+test('a culprit only where a typing slip explains the checks: a value that merely balances is not one', () => {
+  const s = STRINGS.vi;
+  /** @param {'high' | 'medium' | 'low'} confidence */
+  const withSuggestion = (confidence) => ({
+    ...result([{ ...broken, suggestions: [0] }, { ...sentence, suggestions: [0] }, zeroOverZero]),
+    suggestions: [{ cell: 'B01/1.1', current: '0', suggested: '3', confidence, typo: confidence === 'low' ? 'value' : 'digit', explains: ['sum:B01/1', 'narrative:x'], message: 'Nhiều khả năng …' }],
+  });
+  const sure = culpritsOf(indexResult(/** @type {any} */ (withSuggestion('high'))));
+  assert.equal(sure.length, 1);
+  // Both the table check and the sentence fold under it; the advice does not.
+  assert.deepEqual(sure[0].checks.map((c) => c.id), ['sum:B01/1', 'narrative:x']);
+  assert.match(verdictOf(indexResult(/** @type {any} */ (withSuggestion('high'))), s).text, /Nhiều khả năng chỉ do ô B01\/1\.1 bị gõ nhầm/);
+  const guess = indexResult(/** @type {any} */ (withSuggestion('low')));
+  assert.deepEqual(culpritsOf(guess), []);
+  assert.doesNotMatch(verdictOf(guess, s).text, /gõ nhầm/);
 });

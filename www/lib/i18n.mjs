@@ -86,6 +86,9 @@ export const STRINGS = {
     applyLabel: (/** @type {string} */ v) => `Áp dụng: sửa ô này thành ${v} và kiểm tra lại`,
     // ——— the likely culprit, advice, what an edit changes (issue 12) ———
     verdictAdviceOnly: (/** @type {number} */ a) => `Không có lỗi; số liệu và lời văn khớp nhau. Có ${a} lưu ý về cách ghi số.`,
+    verdictCulprits: (/** @type {string[]} */ cells) => cells.length === 1
+      ? `Nhiều khả năng chỉ do ô ${cells[0]} bị gõ nhầm.`
+      : `Nhiều khả năng do ${cells.length} ô bị gõ nhầm: ${cells.join(', ')}.`,
     culpritStatus: 'Nghi gõ nhầm',
     culpritTie: 'Có cách giải thích khác cho cùng các kiểm tra này (mục bên cạnh); lời giải thích nói điều gì đã quyết định.',
     culpritChecks: (/** @type {number} */ n) => `${n} kiểm tra khác cùng do ô này`,
@@ -232,6 +235,9 @@ export const STRINGS = {
     apply: 'Apply',
     applyLabel: (/** @type {string} */ v) => `Apply: set this cell to ${v} and check again`,
     verdictAdviceOnly: (/** @type {number} */ a) => `No errors; the figures and the text agree. ${a} note(s) on how figures are written.`,
+    verdictCulprits: (/** @type {string[]} */ cells) => cells.length === 1
+      ? `Most likely one mistyped cell: ${cells[0]}.`
+      : `Most likely ${cells.length} mistyped cells: ${cells.join(', ')}.`,
     culpritStatus: 'Likely mistyped',
     culpritTie: 'Another explanation fits the same checks (next item); the explanation says what decided.',
     culpritChecks: (/** @type {number} */ n) => `${n} other check(s) caused by this cell`,

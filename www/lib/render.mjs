@@ -94,7 +94,9 @@ export function verdictOf(index, s) {
           : advice
             ? s.verdictAdviceOnly(advice)
             : s.verdictClean;
-  return { status, text };
+  // One typo breaks several checks: the verdict names the cells that most likely explain them.
+  const culprits = [...new Set(culpritsOf(index).map((g) => g.suggestion.cell))];
+  return { status, text: culprits.length ? `${text} ${s.verdictCulprits(culprits)}` : text };
 }
 
 /**
