@@ -25,6 +25,8 @@ test('a swapped-digit figure: the first problem is the culprit, its consequences
   await page.locator('#summary .ks-culprit').first().waitFor();
 
   const first = items.first();
+  // The culprit's own checks pass: the table says beside it what it likely should be.
+  assert.equal(await page.locator('tr[data-cell="B03/3.1.2"] .ks-suspect-tag').innerText(), 'Nghi gõ nhầm, có lẽ là 66.687');
   assert.match(await first.getAttribute('class') ?? '', /ks-culprit/);
   const text = await first.innerText();
   assert.match(text, /3\.1\.2/);
@@ -60,6 +62,7 @@ test('a swapped-digit figure: the first problem is the culprit, its consequences
   assertSeedCounts(/** @type {any} */ (fixed));
   assert.equal(await markOf(page, 'B03/3.1'), 'Đạt');
   assert.equal(await page.locator('#summary .ks-culprit').count(), 0);
+  assert.equal(await page.locator('tr.ks-suspect').count(), 0);
   assert.equal(await page.locator('tr[data-cell="B03/3.1.2"] .ks-input').inputValue(), '66.687');
   // Every table of the report is green; what remains are the seed's own words against its tables,
   // so the verdict does not say «Không có lỗi» (and the 0/0 stay advice).
@@ -126,6 +129,7 @@ test('the verdict: never «Không có lỗi» while the words disagree; advice i
   const index = indexResult(/** @type {any} */ (result([zeroOverZero, broken])));
   assert.equal(verdictOf(index, s).text, s.verdictFail(1, 0));
   assert.deepEqual(index.problems.map((c) => c.id), ['sum:B01/1', 'ratio:B01/1']);
+  assert.deepEqual(indexResult(/** @type {any} */ (result([zeroOverZero, sentence]))).problems.length, 2);
   assert.deepEqual(index.advice.map((c) => c.id), ['ratio:B01/1']);
 });
 

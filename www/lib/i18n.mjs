@@ -90,6 +90,7 @@ export const STRINGS = {
       ? `Nhiều khả năng chỉ do ô ${cells[0]} bị gõ nhầm.`
       : `Nhiều khả năng do ${cells.length} ô bị gõ nhầm: ${cells.join(', ')}.`,
     culpritStatus: 'Nghi gõ nhầm',
+    suspectTag: (/** @type {string} */ v) => `Nghi gõ nhầm, có lẽ là ${v}`,
     culpritTie: 'Có cách giải thích khác cho cùng các kiểm tra này (mục bên cạnh); lời giải thích nói điều gì đã quyết định.',
     culpritChecks: (/** @type {number} */ n) => `${n} kiểm tra khác cùng do ô này`,
     adviceTitle: (/** @type {number} */ n) => `Lưu ý (${n}): không phải lỗi, nên xem cách ghi`,
@@ -239,6 +240,7 @@ export const STRINGS = {
       ? `Most likely one mistyped cell: ${cells[0]}.`
       : `Most likely ${cells.length} mistyped cells: ${cells.join(', ')}.`,
     culpritStatus: 'Likely mistyped',
+    suspectTag: (/** @type {string} */ v) => `Likely mistyped, perhaps ${v}`,
     culpritTie: 'Another explanation fits the same checks (next item); the explanation says what decided.',
     culpritChecks: (/** @type {number} */ n) => `${n} other check(s) caused by this cell`,
     adviceTitle: (/** @type {number} */ n) => `Notes (${n}): not errors, worth a look`,

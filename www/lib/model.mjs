@@ -53,9 +53,9 @@ export const isAdvice = (c) => c.kind === 'ratio' && c.status === 'warn' && (c.i
  *   figure's mark (the core's `row.status` also counts the narrative, which is not about the figure)
  * @property {Check[]} narrative  the checks of the report's words, in the order of the input
  * @property {Map<string, Check[]>} told  narrative checks that compared their sentence with the key
- * @property {Check[]} problems  fail then warn; tables first, then the narrative, in input order;
- *   advice (`isAdvice`) last
- * @property {Check[]} advice  the problems that are advice (a 0/0 printed as 0)
+ * @property {Check[]} problems  fail then warn; tables first, then the narrative, in input order
+ * @property {Check[]} advice  the problems that are advice (a 0/0 printed as 0): the results view
+ *   lists them after the others, folded
  * @property {Set<string>} problemCells  every cell of a failed or warned check
  * @property {Set<string>} problemForms  forms with a problem: a failed or warned table check about
  *   one of their cells, or a sentence that disagrees with one
@@ -106,7 +106,7 @@ export function indexResult(result) {
   // The core lists the narrative by line already; a stable sort keeps that true of any input.
   narrative.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   const problems = [...result.checks.filter((c) => isProblem(c) && !isNarrative(c)), ...narrative.filter(isProblem)]
-    .sort((a, b) => Number(isAdvice(a)) - Number(isAdvice(b)) || severity(b.status) - severity(a.status));
+    .sort((a, b) => severity(b.status) - severity(a.status));
   const advice = problems.filter(isAdvice);
   const problemCells = new Set(problems.flatMap((c) => c.cells));
 

@@ -132,6 +132,8 @@ export class ResultsView {
     this.level = options.headingLevel ?? 2;
     /** @type {Index | null} */
     this.index = null;
+    /** @type {Map<string, import('./model.mjs').Suggestion>} the likely culprits, by cell */
+    this.suspects = new Map();
     this.structure = '';
     /** @type {Edits} */
     this.edits = {};
@@ -181,6 +183,7 @@ export class ResultsView {
   /** Empties the view. */
   clear() {
     this.index = null;
+    this.suspects = new Map();
     this.structure = '';
     this.selected = null;
     this.finding = null;
@@ -201,6 +204,7 @@ export class ResultsView {
    */
   update(result, edits = {}) {
     this.index = indexResult(result);
+    this.suspects = new Map(culpritsOf(this.index).map((g) => [g.suggestion.cell, g.suggestion]));
     this.formIndex = new Map(result.forms.map((f, i) => [f, i]));
     this.edits = edits;
     const key = structureKey(result);
@@ -892,7 +896,8 @@ export class ResultsView {
       h('span', { class: 'ks-target-tag', id: `${rid}-target` }),
       // What an edit of this figure makes of the ratios and totals computed from it, rewritten
       // by each re-check while the figure is typed (the page re-checks on every edit).
-      h('span', { class: 'ks-depends-tag', id: `${rid}-depends`, 'aria-live': 'polite' }));
+      h('span', { class: 'ks-depends-tag', id: `${rid}-depends`, 'aria-live': 'polite' }),
+      h('span', { class: 'ks-suspect-tag', id: `${rid}-suspect` }));
   }
 
   /**
@@ -936,8 +941,14 @@ export class ResultsView {
     const figure = tr.querySelector('.ks-input, .ks-valtext');
     const edit = this.edits[row.cell];
     figure?.setAttribute('aria-describedby', [`${tr.id}-mark`, told ? `${tr.id}-told` : '', short ? `${tr.id}-target` : '',
-      edit ? `${tr.id}-depends` : ''].filter(Boolean).join(' '));
+      edit ? `${tr.id}-depends` : '', this.suspects.has(row.cell) && !edit ? `${tr.id}-suspect` : ''].filter(Boolean).join(' '));
     tr.classList.toggle('ks-edited', !!edit);
+    // The likely culprit of broken checks: its own checks may all pass, so it says so itself.
+    const suspect = this.suspects.get(row.cell);
+    const suspectText = suspect && !edit ? this.s.suspectTag(suspect.suggested) : '';
+    tr.classList.toggle('ks-suspect', !!suspectText);
+    const suspectTag = tr.querySelector('.ks-suspect-tag');
+    if (suspectTag && suspectTag.textContent !== suspectText) suspectTag.textContent = suspectText;
     const depends = edit ? this.dependsText(row.cell) : '';
     tr.classList.toggle('ks-depends', !!depends);
     const dependsTag = tr.querySelector('.ks-depends-tag');
