@@ -421,10 +421,13 @@ fn with_and_without(text: &str, overrides: &[(&str, &str)], iters: usize) -> Res
         v[v.len() / 2]
     };
     let (with_ms, without_ms) = (median(a), median(b));
+    // The last round's figures, with the medians and the count of all rounds.
     let mut with_v = last.0;
     with_v["median_ms"] = json!(with_ms);
+    with_v["iters"] = json!((iters / rounds).max(1) * rounds);
     let mut without_v = last.1;
     without_v["median_ms"] = json!(without_ms);
+    without_v["iters"] = json!((iters / rounds).max(1) * rounds);
     Ok(json!({
         "with": with_v, "without": without_v,
         "added_ms": with_ms - without_ms,
