@@ -57,6 +57,12 @@ test('a swapped-digit figure: the first problem is the culprit, its consequences
   await page.locator('#summary').screenshot({ path: join(SCREENSHOTS, 'culprit.png') });
   await first.locator('details.ks-culprit-checks > summary').click();
 
+  // Printed, nothing folded stays shut.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(await page.locator('#summary details.ks-culprit-checks:not([open]), #summary details.ks-advice:not([open])').count(), 0);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.equal(await folded.evaluate((d) => /** @type {HTMLDetailsElement} */ (d).open), false);
+
   // «Áp dụng» in the list itself.
   const fixed = await after(page, () => first.getByRole('button', { name: /^Áp dụng: 66\.867 → 66\.687/ }).click());
   assertSeedCounts(/** @type {any} */ (fixed));
