@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serverAndBrowser, SEED, assertSeedCounts, SCREENSHOTS, openApp, paste, after, markOf, cellsMarked, eventually } from './helpers.mjs';
+import { serverAndBrowser, SEED, assertSeedCounts, SCREENSHOTS, openApp, paste, after, markOf, cellsMarked, eventually, audit } from './helpers.mjs';
 import { indexResult } from '../www/lib/model.mjs';
 import { verdictOf, culpritsOf } from '../www/lib/render.mjs';
 import { STRINGS } from '../www/lib/i18n.mjs';
@@ -16,7 +16,8 @@ const TYPO = SEED.replace('\t66.687\t', '\t66.867\t');
 
 test('a swapped-digit figure: the first problem is the culprit, its consequences folded under it; «Áp dụng» turns the tables green', async () => {
   assert.notEqual(TYPO, SEED);
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 1000 }, serviceWorkers: 'block' });
+  // bypassCSP: the audit's script is put into the page.
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 1000 }, serviceWorkers: 'block', bypassCSP: true });
   const page = await openApp(context, env.server.url);
   const summary = await after(page, () => paste(page, { plain: TYPO }));
   assert.equal(summary?.fail, 1);
@@ -55,6 +56,7 @@ test('a swapped-digit figure: the first problem is the culprit, its consequences
   assert.match(verdict, /Nhiều khả năng chỉ do ô B03\/3\.1\.2 bị gõ nhầm\./);
   await first.locator('details.ks-culprit-checks > summary').click();
   await page.locator('#summary').screenshot({ path: join(SCREENSHOTS, 'culprit.png') });
+  assert.deepEqual(await audit(page), [], 'axe: the culprit and its checks unfolded');
   await first.locator('details.ks-culprit-checks > summary').click();
 
   // Printed, nothing folded stays shut.
@@ -85,7 +87,7 @@ test('a swapped-digit figure: the first problem is the culprit, its consequences
 });
 
 test('typing a count shows the recomputed ratio beside the edit, without a click', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 }, serviceWorkers: 'block' });
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 }, serviceWorkers: 'block', bypassCSP: true });
   const page = await openApp(context, env.server.url);
   await after(page, () => paste(page, { plain: SEED }));
   const row = page.locator('tr[data-cell="B03/3.1.2"]');
@@ -99,6 +101,7 @@ test('typing a count shows the recomputed ratio beside the edit, without a click
   // The focus stayed in the figure being typed.
   assert.equal(await input.evaluate((el) => el === document.activeElement), true);
   await row.screenshot({ path: join(SCREENSHOTS, 'culprit-live.png') });
+  assert.deepEqual(await audit(page), [], 'axe: a figure being edited, its ratio beside it');
   await input.press('ControlOrMeta+a');
   await input.pressSequentially('66.687', { delay: 30 });
   // Typed back to the printed figure: no edit left, nothing beside it.
