@@ -158,3 +158,19 @@ test('a culprit only where a typing slip explains the checks: a value that merel
   assert.deepEqual(culpritsOf(guess), []);
   assert.doesNotMatch(verdictOf(guess, s).text, /gõ nhầm/);
 });
+
+test('two explanations that tie are both culprits, each saying so; a check they share folds under both', () => {
+  const tied = {
+    ...result([{ ...broken, suggestions: [0, 1] }]),
+    suggestions: [
+      { cell: 'B01/1', current: '0', suggested: '3', confidence: 'medium', typo: 'digit', explains: ['sum:B01/1'], message: 'Có thể ô B01/1 …' },
+      { cell: 'B01/1.1', current: '0', suggested: '3', confidence: 'medium', typo: 'digit', explains: ['sum:B01/1'], message: 'Có thể ô B01/1.1 …' },
+    ],
+  };
+  const index = indexResult(/** @type {any} */ (tied));
+  const groups = culpritsOf(index);
+  assert.deepEqual(groups.map((g) => [g.suggestion.cell, g.tie, g.checks.map((c) => c.id)]),
+    [['B01/1', true, ['sum:B01/1']], ['B01/1.1', true, ['sum:B01/1']]]);
+  // One or the other, not both.
+  assert.match(verdictOf(index, STRINGS.vi).text, /Có thể ô B01\/1 hoặc B01\/1\.1 bị gõ nhầm\.$/);
+});

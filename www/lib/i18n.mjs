@@ -89,6 +89,7 @@ export const STRINGS = {
     verdictCulprits: (/** @type {string[]} */ cells) => cells.length === 1
       ? `Nhiều khả năng chỉ do ô ${cells[0]} bị gõ nhầm.`
       : `Nhiều khả năng do ${cells.length} ô bị gõ nhầm: ${cells.join(', ')}.`,
+    verdictCulpritsTied: (/** @type {string[]} */ cells) => `Có thể ô ${cells.slice(0, -1).join(', ')} hoặc ${cells[cells.length - 1]} bị gõ nhầm.`,
     culpritStatus: 'Nghi gõ nhầm',
     suspectTag: (/** @type {string} */ v) => `Nghi gõ nhầm, có lẽ là ${v}`,
     culpritTie: 'Có cách giải thích khác cho cùng các kiểm tra này (mục bên cạnh); lời giải thích nói điều gì đã quyết định.',
@@ -239,6 +240,7 @@ export const STRINGS = {
     verdictCulprits: (/** @type {string[]} */ cells) => cells.length === 1
       ? `Most likely one mistyped cell: ${cells[0]}.`
       : `Most likely ${cells.length} mistyped cells: ${cells.join(', ')}.`,
+    verdictCulpritsTied: (/** @type {string[]} */ cells) => `Perhaps ${cells.slice(0, -1).join(', ')} or ${cells[cells.length - 1]} was mistyped.`,
     culpritStatus: 'Likely mistyped',
     suspectTag: (/** @type {string} */ v) => `Likely mistyped, perhaps ${v}`,
     culpritTie: 'Another explanation fits the same checks (next item); the explanation says what decided.',

@@ -94,9 +94,13 @@ export function verdictOf(index, s) {
           : advice
             ? s.verdictAdviceOnly(advice)
             : s.verdictClean;
-  // One typo breaks several checks: the verdict names the cells that most likely explain them.
-  const culprits = [...new Set(culpritsOf(index).map((g) => g.suggestion.cell))];
-  return { status, text: culprits.length ? `${text} ${s.verdictCulprits(culprits)}` : text };
+  // One typo breaks several checks: the verdict names the cells that most likely explain them,
+  // and of explanations that tie, says that it is one or the other.
+  const groups = culpritsOf(index);
+  const cells = (/** @type {boolean} */ tie) => [...new Set(groups.filter((g) => g.tie === tie).map((g) => g.suggestion.cell))];
+  const sure = cells(false);
+  const tied = cells(true);
+  return { status, text: [text, sure.length ? s.verdictCulprits(sure) : '', tied.length ? s.verdictCulpritsTied(tied) : ''].filter(Boolean).join(' ') };
 }
 
 /**
