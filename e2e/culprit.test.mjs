@@ -28,6 +28,9 @@ test('a swapped-digit figure: the first problem is the culprit, its consequences
   const first = items.first();
   // The culprit's own checks pass: the table says beside it what it likely should be.
   assert.equal(await page.locator('tr[data-cell="B03/3.1.2"] .ks-suspect-tag').innerText(), 'Nghi gõ nhầm, có lẽ là 66.687');
+  await page.locator('tr[data-cell="B03/3.1"]').scrollIntoViewIfNeeded();
+  await page.locator('section.ks-form[data-form="B03"] tbody').screenshot({ path: join(SCREENSHOTS, 'culprit-row.png') });
+  await page.evaluate(() => window.scrollTo(0, 0));
   assert.match(await first.getAttribute('class') ?? '', /ks-culprit/);
   const text = await first.innerText();
   assert.match(text, /3\.1\.2/);
