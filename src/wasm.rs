@@ -51,6 +51,10 @@ struct JsOptions {
     catalogue: Option<String>,
     /// Edited cells.
     overrides: BTreeMap<String, String>,
+    /// `skipLocate: true` leaves error localisation out: for the benchmark only
+    /// ([`Options::skip_locate`]).
+    #[serde(rename = "skipLocate")]
+    skip_locate: bool,
 }
 
 /// A JS `Error` with the Vietnamese `message` and a stable `code` ([`crate::read::ReadError::code`]
@@ -125,6 +129,7 @@ fn options_from(value: JsValue) -> Result<Options, JsValue> {
     Ok(Options {
         catalogue,
         overrides: js.overrides,
+        skip_locate: js.skip_locate,
     })
 }
 
