@@ -129,19 +129,59 @@ pub fn read_catalogue(json: &str) -> Result<Catalogue, catalogue::CatalogueError
 /// assert!(err.unwrap_err().to_string().contains("bao-cao.docx"));
 /// ```
 pub fn check_file(bytes: &[u8], name: &str, options: &Options) -> Result<Outcome, ReadError> {
+    Ok(check_read(read::read_file(bytes, name)?, options, false).0)
+}
+
+/// [`check_file`], with where each table cell of the outcome (by its name, `B03/3.1`) is in the
+/// file: its sheet, row and column in a workbook, its `<w:tc>` in a Word document. What
+/// [`export::annotate`] marks in a copy of the original; empty for text.
+pub fn check_file_placed(
+    bytes: &[u8],
+    name: &str,
+    options: &Options,
+) -> Result<
+    (
+        Outcome,
+        read::Format,
+        std::collections::HashMap<String, read::Spot>,
+    ),
+    ReadError,
+> {
+    let file = read::read_file(bytes, name)?;
+    let format = file.format;
+    let (outcome, spots) = check_read(file, options, true);
+    Ok((outcome, format, spots))
+}
+
+/// Checks what a reader made of a file; with `spots`, also locates the report's cells in it.
+fn check_read(
+    file: read::FileContents,
+    options: &Options,
+    spots: bool,
+) -> (Outcome, std::collections::HashMap<String, read::Spot>) {
+    let report = build_report(&file.document, options);
+    let mut placed = std::collections::HashMap::new();
+    if spots {
+        for form in &report.forms {
+            for row in &form.rows {
+                if let Some(spot) = row.source.and_then(|(line, k)| file.spot(line, k)) {
+                    placed.insert(form.cell_name(row), spot);
+                }
+            }
+        }
+    }
     let read::FileContents {
         document,
         stored,
         notes,
         ..
-    } = read::read_file(bytes, name)?;
-    let report = build_report(&document, options);
+    } = file;
     // The report holds what checking needs: the document's records go now, not at the end
     // (at 100,000 rows they were a sixth of the peak).
     drop(document);
     let mut outcome = check_report(report, options);
     attach_file_facts(&notes, &stored, &mut outcome);
-    Ok(outcome)
+    (outcome, placed)
 }
 
 /// Adds to an outcome what the file said beyond its text (the reader knows nothing of outcomes): its notes, and for each check about a
