@@ -64,6 +64,8 @@ struct Mark {
     spot: Spot,
     fail: bool,
     lines: Vec<String>,
+    /// How many problems are about this very cell (not as a likely culprit).
+    problems: usize,
 }
 
 /// Annotates `original` (the .xlsx or .docx `outcome` was checked from, `format` as the reader
@@ -74,10 +76,13 @@ pub fn annotate(
     outcome: &Outcome,
     spots: &HashMap<String, Spot>,
 ) -> Result<Annotated, ExportError> {
-    let (marks, placed, unplaced) = marks(outcome, spots);
+    let (marks, mut placed, mut unplaced) = marks(outcome, spots);
     let mut zip = Package::open(original)?;
-    match format {
-        FileFormat::Xlsx => xlsx(&mut zip, &marks)?,
+    let lost = match format {
+        FileFormat::Xlsx => {
+            xlsx(&mut zip, &marks)?;
+            Vec::new()
+        }
         FileFormat::Docx => docx(&mut zip, &marks)?,
         FileFormat::Text => {
             return Err(ExportError(
@@ -86,10 +91,18 @@ pub fn annotate(
                     .into(),
             ))
         }
+    };
+    // A cell the reader saw but the writer did not find again is said, never dropped.
+    for &k in &lost {
+        let m = &marks[k];
+        placed = placed.saturating_sub(m.problems);
+        for line in &m.lines {
+            unplaced.push(format!("Ô không tìm thấy lại trong tệp: {line}"));
+        }
     }
     Ok(Annotated {
         bytes: zip.finish()?,
-        cells: marks.len(),
+        cells: marks.len() - lost.len(),
         placed,
         unplaced,
     })
@@ -101,15 +114,17 @@ fn marks(outcome: &Outcome, spots: &HashMap<String, Spot>) -> (Vec<Mark>, usize,
     let cells = Cells::of(outcome);
     let list = problems(outcome, &cells);
     let mut marks: BTreeMap<(String, At), Mark> = BTreeMap::new();
-    let mut add = |spot: &Spot, fail: bool, line: String| {
+    let mut add = |spot: &Spot, fail: bool, line: String, own: bool| {
         let mark = marks
             .entry((spot.part.clone(), spot.at))
             .or_insert_with(|| Mark {
                 spot: spot.clone(),
                 fail: false,
                 lines: Vec::new(),
+                problems: 0,
             });
         mark.fail |= fail;
+        mark.problems += usize::from(own);
         if !mark.lines.contains(&line) {
             mark.lines.push(line);
         }
@@ -120,7 +135,7 @@ fn marks(outcome: &Outcome, spots: &HashMap<String, Spot>) -> (Vec<Mark>, usize,
         let fail = p.check.status == Status::Fail;
         match p.cell.and_then(|c| spots.get(c)) {
             Some(spot) => {
-                add(spot, fail, comment(p));
+                add(spot, fail, comment(p), true);
                 placed += 1;
             }
             None => unplaced.push(describe(p)),
@@ -133,14 +148,7 @@ fn marks(outcome: &Outcome, spots: &HashMap<String, Spot>) -> (Vec<Mark>, usize,
             .and_then(|&k| outcome.suggestions.get(k));
         if let Some(s) = best.filter(|s| Some(s.cell.as_str()) != p.cell) {
             if let Some(spot) = spots.get(&s.cell) {
-                add(
-                    spot,
-                    fail,
-                    format!(
-                        "Nhiều khả năng ô này nhập sai: đang ghi {}, có lẽ đúng là {}. {}",
-                        s.current, s.suggested, s.message
-                    ),
-                );
+                add(spot, fail, s.message.clone(), false);
             }
         }
     }
@@ -578,7 +586,10 @@ impl Rels {
     }
 
     fn save(self, zip: &mut Package<'_>) {
-        zip.put(&self.name, self.xml.finish());
+        // Unchanged relationships stay the entry they were, bytes and all.
+        if !self.xml.edits.is_empty() {
+            zip.put(&self.name, self.xml.finish());
+        }
     }
 }
 
@@ -1093,9 +1104,10 @@ const AFTER_SHD: [&str; 11] = [
     "tcPrChange",
 ];
 
-fn docx(zip: &mut Package<'_>, marks: &[Mark]) -> Result<(), ExportError> {
+/// Marks the cells of a Word document; returns the marks whose cell was not found again.
+fn docx(zip: &mut Package<'_>, marks: &[Mark]) -> Result<Vec<usize>, ExportError> {
     let Some(first) = marks.first() else {
-        return Ok(());
+        return Ok(Vec::new());
     };
     let part = first.spot.part.clone();
     let text = zip
@@ -1111,6 +1123,8 @@ fn docx(zip: &mut Package<'_>, marks: &[Mark]) -> Result<(), ExportError> {
     let mut rels = Rels::load(zip, &part)?;
     let (comments_name, new_comments) = match rels.find("comments") {
         Some((_, name)) if zip.has(&name) => (name, false),
+        // Word's own name when it is free.
+        _ if !zip.has("word/comments.xml") => ("word/comments.xml".to_string(), true),
         _ => (zip.free_name("word/comments", ".xml"), true),
     };
     let ctext = if new_comments {
@@ -1139,11 +1153,17 @@ fn docx(zip: &mut Package<'_>, marks: &[Mark]) -> Result<(), ExportError> {
         }
     }
     let mut added = String::new();
-    for m in marks {
-        let At::Tc { offset } = m.spot.at else {
-            continue;
+    let mut lost = Vec::new();
+    for (k, m) in marks.iter().enumerate() {
+        let tc = match m.spot.at {
+            At::Tc { offset } if m.spot.part == part => by_start
+                .get(&offset)
+                .copied()
+                .filter(|&k| doc.name(k) == "tc"),
+            _ => None,
         };
-        let Some(&tc) = by_start.get(&offset).filter(|&&k| doc.name(k) == "tc") else {
+        let Some(tc) = tc else {
+            lost.push(k);
             continue;
         };
         let p = doc.prefix(tc);
@@ -1211,7 +1231,7 @@ fn docx(zip: &mut Package<'_>, marks: &[Mark]) -> Result<(), ExportError> {
         rels.save(zip);
         declare(zip, &[(comments_name, WORD_COMMENTS_TYPE)], false)?;
     }
-    Ok(())
+    Ok(lost)
 }
 
 #[cfg(test)]
