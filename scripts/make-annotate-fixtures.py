@@ -11,13 +11,24 @@ reports: the seed's figures with one of them mistyped on purpose, as a unit woul
                 there: «66.» + «687»), and a comment already in the document, on a paragraph of the
                 narrative (comments.xml, its relationship and content type).
 
-Every other zip entry is copied byte for byte. Standard library only; deterministic.
+  libreoffice.xlsx, libreoffice.docx
+                the two files above opened and saved again by LibreOffice (headless `soffice
+                --convert-to`), when it is installed: files as a real office suite writes them
+                (its own styles, comment parts and VML, docProps). Not deterministic (LibreOffice
+                stamps the time); kept as written.
 
-Usage: python3 scripts/make-annotate-fixtures.py
+Every other zip entry is copied byte for byte. Standard library only; deterministic but for
+LibreOffice's copies.
+
+Usage: python3 scripts/make-annotate-fixtures.py [--no-libreoffice]
 """
 
 import os
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 import zipfile
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -167,8 +178,26 @@ def docx():
     rewrite(src, os.path.join(OUT, "edited.docx"), change, {"word/comments.xml": comments})
 
 
+def libreoffice():
+    """Re-saves edited.{xlsx,docx} with LibreOffice as libreoffice.{xlsx,docx}."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        print("LibreOffice not installed: libreoffice.xlsx/.docx left as they are")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        for ext in ("xlsx", "docx"):
+            subprocess.run(
+                [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp}/profile",
+                 "--convert-to", ext, "--outdir", tmp, os.path.join(OUT, f"edited.{ext}")],
+                check=True, capture_output=True, timeout=300,
+            )
+            shutil.copyfile(os.path.join(tmp, f"edited.{ext}"), os.path.join(OUT, f"libreoffice.{ext}"))
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     xlsx()
     docx()
+    if "--no-libreoffice" not in sys.argv:
+        libreoffice()
     print("wrote", OUT)

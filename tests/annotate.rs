@@ -103,8 +103,18 @@ fn checks_identically(original: &Path, copy: &Path) {
 
 #[test]
 fn the_workbook_copy_has_the_problem_cells_filled_and_noted_and_nothing_else_changed() {
-    let input = fixture("edited.xlsx");
-    let (said, read) = export(&input, "edited-marked.xlsx", &[]);
+    workbook_marked("edited.xlsx");
+}
+
+#[test]
+fn a_workbook_saved_by_libreoffice_is_marked_the_same_way() {
+    workbook_marked("libreoffice.xlsx");
+}
+
+fn workbook_marked(name: &str) {
+    let input = fixture(name);
+    let out = format!("marked-{name}");
+    let (said, read) = export(&input, &out, &[]);
     assert!(said.contains("được tô màu và ghi chú"), "{said}");
     let after = &read["after"];
     let before = &read["before"];
@@ -194,13 +204,23 @@ fn the_workbook_copy_has_the_problem_cells_filled_and_noted_and_nothing_else_cha
         );
     }
     assert!(!strings(&entries["changed"]).contains(&"xl/sharedStrings.xml"));
-    checks_identically(&input, &tmp("edited-marked.xlsx"));
+    checks_identically(&input, &tmp(&out));
 }
 
 #[test]
 fn the_word_copy_has_the_problem_cells_shaded_with_comments_and_keeps_its_own() {
-    let input = fixture("edited.docx");
-    let (said, read) = export(&input, "edited-marked.docx", &[]);
+    document_marked("edited.docx");
+}
+
+#[test]
+fn a_document_saved_by_libreoffice_is_marked_the_same_way() {
+    document_marked("libreoffice.docx");
+}
+
+fn document_marked(name: &str) {
+    let input = fixture(name);
+    let out = format!("marked-{name}");
+    let (said, read) = export(&input, &out, &[]);
     let after = &read["after"];
     let comments = after["comments"].as_array().unwrap();
     // The comment the document had is still there, by its author.
@@ -268,7 +288,7 @@ fn the_word_copy_has_the_problem_cells_shaded_with_comments_and_keeps_its_own() 
     assert!(strings(&entries["recompressed"]).is_empty());
     // The narrative's sentences are no table cell: said, not dropped.
     assert!(said.contains("không gắn được vào ô nào"), "{said}");
-    checks_identically(&input, &tmp("edited-marked.docx"));
+    checks_identically(&input, &tmp(&out));
 }
 
 #[test]
@@ -366,4 +386,85 @@ fn new_asks_for_the_letter_from_a_word_report() {
         .unwrap();
     let doc: Value = serde_json::from_slice(&read.stdout).unwrap();
     assert!(strings(&doc["paragraphs"]).contains(&"PHIẾU RÀ SOÁT SỐ LIỆU"));
+}
+
+/// LibreOffice, when installed, opens the annotated copies and keeps the fills and comments when
+/// it saves them again: a real office suite reads what we wrote.
+#[test]
+fn libreoffice_opens_the_copies_and_keeps_the_marks() {
+    let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|s| {
+        Command::new(s)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }) else {
+        eprintln!("skipped: LibreOffice is not installed");
+        return;
+    };
+    let dir = tmp("libreoffice");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for ext in ["xlsx", "docx"] {
+        let name = format!("edited.{ext}");
+        let (_, _) = export(&fixture(&name), &format!("for-libreoffice.{ext}"), &[]);
+        let run = Command::new(soffice)
+            .arg("--headless")
+            .arg("--norestore")
+            .arg(format!(
+                "-env:UserInstallation=file://{}/profile",
+                dir.display()
+            ))
+            .args(["--convert-to", ext, "--outdir"])
+            .arg(&dir)
+            .arg(tmp(&format!("for-libreoffice.{ext}")))
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let resaved = dir.join(format!("for-libreoffice.{ext}"));
+        let read = Command::new(python())
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/read_annotated.py"))
+            .arg(fixture(&name))
+            .arg(&resaved)
+            .output()
+            .unwrap();
+        assert!(
+            read.status.success(),
+            "{}",
+            String::from_utf8_lossy(&read.stderr)
+        );
+        let read: Value = serde_json::from_slice(&read.stdout).unwrap();
+        if ext == "xlsx" {
+            let after = read["after"].as_object().unwrap();
+            let marked: Vec<&Value> = after
+                .values()
+                .filter(|v| {
+                    v["comment"]
+                        .as_str()
+                        .is_some_and(|c| c.contains("Kiểm số:"))
+                })
+                .collect();
+            assert!(marked.len() >= 2);
+            assert!(marked.iter().all(|v| v["fill"].is_string()), "{marked:?}");
+            assert!(marked
+                .iter()
+                .any(|v| v["comment"].as_str().unwrap().contains("99,86")));
+            assert_eq!(
+                after["Biểu mẫu số 03!A1"]["comment"],
+                "Biểu này đã được lãnh đạo duyệt."
+            );
+        } else {
+            let comments = read["after"]["comments"].as_array().unwrap();
+            assert!(comments.iter().any(|c| c["author"] == "Phòng Nội vụ"));
+            assert!(
+                comments
+                    .iter()
+                    .any(|c| c["author"] == "Kiểm số"
+                        && c["text"].as_str().unwrap().contains("99,86"))
+            );
+        }
+    }
 }

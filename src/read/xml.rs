@@ -26,6 +26,7 @@ pub(crate) struct Tag<'a> {
     /// Where the tag is in the part's text: from its `<` to just after its `>`.
     span: (usize, usize),
     /// Whether it is an empty element (`<a/>`).
+    #[cfg_attr(not(feature = "export"), allow(dead_code))]
     empty: bool,
 }
 
@@ -55,6 +56,7 @@ impl<'a> Tag<'a> {
 
     /// The qualified name as written (`w:tbl`): a writer adding elements beside it uses its
     /// prefix.
+    #[cfg_attr(not(feature = "export"), allow(dead_code))]
     pub fn qname(&self) -> &'a str {
         self.qname
     }
@@ -66,6 +68,7 @@ impl<'a> Tag<'a> {
     }
 
     /// Whether the tag is an empty element (`<w:p/>`): nothing inside, no end tag.
+    #[cfg_attr(not(feature = "export"), allow(dead_code))]
     pub fn is_empty(&self) -> bool {
         self.empty
     }
@@ -81,6 +84,7 @@ impl<'a> Tag<'a> {
 
 /// The tag at `span` of `xml`, as a walk reported it ([`Tag::span`]), read again: a writer
 /// indexes the elements by their spans, then asks for their attributes.
+#[cfg_attr(not(feature = "export"), allow(dead_code))]
 pub(crate) fn tag_at(xml: &str, span: (usize, usize)) -> Option<Tag<'_>> {
     let inner = xml.get(span.0.checked_add(1)?..span.1.checked_sub(1)?)?;
     let (body, empty) = match inner.strip_suffix('/') {
