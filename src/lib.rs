@@ -133,20 +133,14 @@ pub fn check_file(bytes: &[u8], name: &str, options: &Options) -> Result<Outcome
 }
 
 /// [`check_file`], with where each table cell of the outcome (by its name, `B03/3.1`) is in the
-/// file: its sheet, row and column in a workbook, its `<w:tc>` in a Word document. What
+/// file: its sheet, row and column in a workbook, its `<w:tc>` in a Word document; and where each
+/// paragraph of a Word document's narrative is (by line). What
 /// [`export::annotate`] marks in a copy of the original; empty for text.
 pub fn check_file_placed(
     bytes: &[u8],
     name: &str,
     options: &Options,
-) -> Result<
-    (
-        Outcome,
-        read::Format,
-        std::collections::HashMap<String, read::Spot>,
-    ),
-    ReadError,
-> {
+) -> Result<(Outcome, read::Format, read::Spots), ReadError> {
     let file = read::read_file(bytes, name)?;
     let format = file.format;
     let (outcome, spots) = check_read(file, options, true);
@@ -154,18 +148,21 @@ pub fn check_file_placed(
 }
 
 /// Checks what a reader made of a file; with `spots`, also locates the report's cells in it.
-fn check_read(
-    file: read::FileContents,
-    options: &Options,
-    spots: bool,
-) -> (Outcome, std::collections::HashMap<String, read::Spot>) {
+fn check_read(file: read::FileContents, options: &Options, spots: bool) -> (Outcome, read::Spots) {
     let report = build_report(&file.document, options);
-    let mut placed = std::collections::HashMap::new();
+    let mut placed = read::Spots::default();
     if spots {
         for form in &report.forms {
             for row in &form.rows {
                 if let Some(spot) = row.source.and_then(|(line, k)| file.spot(line, k)) {
-                    placed.insert(form.cell_name(row), spot);
+                    placed.cells.insert(form.cell_name(row), spot);
+                }
+            }
+        }
+        for place in &file.places {
+            if matches!(place.origin, read::Origin::Paragraph { .. }) {
+                if let Some(spot) = file.spot(place.line, 0) {
+                    placed.lines.insert(place.line, spot);
                 }
             }
         }

@@ -210,9 +210,10 @@ pub fn export_report(
 
 /// The opened .xlsx or .docx itself, annotated (`export::annotate`): a copy with each problem
 /// cell highlighted and a comment saying what is wrong; the bytes given are not modified.
-/// Returns `{ bytes: Uint8Array, format: 'xlsx' | 'docx', cells, placed, unplaced: string[] }`:
-/// how many cells are marked, how many problems they carry, and the problems no cell of the file
-/// could carry (sentences of the narrative…), for the page to say. `options` as for `checkFile`;
+/// Returns `{ bytes: Uint8Array, format: 'xlsx' | 'docx', cells, paragraphs, placed, unplaced:
+/// string[] }`: how many cells are marked, how many paragraphs of a Word narrative have a
+/// comment, how many problems they carry, and the problems nothing in the file could carry, for
+/// the page to say. `options` as for `checkFile`;
 /// the page passes no what-if edits, since the copy is of the file as the unit sent it. Throws an
 /// `Error` (code `export`) for text, or a file the writer cannot patch.
 #[cfg(all(feature = "export", feature = "files"))]
@@ -234,6 +235,7 @@ pub fn annotate_file(bytes: &[u8], name: &str, options: JsValue) -> Result<JsVal
     let ext = if format == Read::Docx { "docx" } else { "xlsx" };
     set("format", JsValue::from_str(ext))?;
     set("cells", JsValue::from(annotated.cells as u32))?;
+    set("paragraphs", JsValue::from(annotated.paragraphs as u32))?;
     set("placed", JsValue::from(annotated.placed as u32))?;
     let unplaced: js_sys::Array = annotated
         .unplaced

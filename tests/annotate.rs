@@ -286,8 +286,18 @@ fn document_marked(name: &str) {
     );
     assert!(strings(&entries["added"]).is_empty());
     assert!(strings(&entries["recompressed"]).is_empty());
-    // The narrative's sentences are no table cell: said, not dropped.
-    assert!(said.contains("không gắn được vào ô nào"), "{said}");
+    // The narrative's sentences at odds with the tables: a comment on their paragraph, none
+    // lost (the CLI says how many, and lists any it could not place).
+    assert!(said.contains("đoạn lời văn có ghi chú"), "{said}");
+    let noted = after["noted"].as_array().unwrap();
+    let sentence = noted
+        .iter()
+        .find(|p| p["text"].as_str().unwrap().contains("120.067"))
+        .expect("the sentence of 120.067 cases is commented");
+    let text = by_id(strings(&sentence["comments"])[0]).unwrap();
+    assert!(text.contains("120.247"), "{text}");
+    // The document's own comment is still anchored where it was.
+    assert!(noted.iter().any(|p| strings(&p["comments"]).contains(&"0")));
     checks_identically(&input, &tmp(&out));
 }
 
@@ -335,9 +345,9 @@ fn every_problem_is_marked_on_a_cell_or_counted_as_unplaced() {
             .map(|f| f.table.iter().filter(|r| !r.value.is_empty()).count())
             .sum();
         assert!(
-            spots.len() >= table_cells,
+            spots.cells.len() >= table_cells,
             "{name}: {} < {table_cells}",
-            spots.len()
+            spots.cells.len()
         );
     }
 }
@@ -348,13 +358,16 @@ fn positions_that_do_not_match_the_file_are_counted_never_a_panic() {
     let options = Options::default();
     let (outcome, format, mut spots) = check_file_placed(&bytes, "x.docx", &options).unwrap();
     // Every cell's offset moved by one byte: no `<w:tc` there.
-    for spot in spots.values_mut() {
-        if let kiemso::read::At::Tc { offset } = &mut spot.at {
+    for spot in spots.cells.values_mut().chain(spots.lines.values_mut()) {
+        if let kiemso::read::At::Tc { offset } | kiemso::read::At::Paragraph { offset } =
+            &mut spot.at
+        {
             *offset += 1;
         }
     }
     let annotated = kiemso::export::annotate::annotate(&bytes, format, &outcome, &spots).unwrap();
     assert_eq!(annotated.cells, 0);
+    assert_eq!(annotated.paragraphs, 0);
     assert_eq!(annotated.placed, 0);
     assert!(annotated
         .unplaced

@@ -377,8 +377,13 @@ fn export(
         return match marked {
             Err(e) => fail(&e),
             Ok(a) => {
+                let sentences = if a.paragraphs > 0 {
+                    format!(", {} đoạn lời văn có ghi chú", a.paragraphs)
+                } else {
+                    String::new()
+                };
                 let mut text = format!(
-                    "Đã ghi {out_name}: bản sao của {name} với {} ô được tô màu và ghi chú ({} vấn đề).\n",
+                    "Đã ghi {out_name}: bản sao của {name} với {} ô được tô màu và ghi chú{sentences} ({} vấn đề).\n",
                     a.cells, a.placed
                 );
                 if !a.unplaced.is_empty() {

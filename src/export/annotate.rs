@@ -21,7 +21,7 @@ use super::letter::xml_text;
 use super::{problems, status_word, Cells, ExportError, Problem};
 use crate::outcome::{Outcome, Status};
 use crate::read::xml::{tag_at, walk_at, Event, Flow};
-use crate::read::{At, Format as FileFormat, Spot, MAX_ENTRY_BYTES};
+use crate::read::{At, Format as FileFormat, Spot, Spots, MAX_ENTRY_BYTES};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{Cursor, Read, Write};
 
@@ -52,6 +52,9 @@ pub struct Annotated {
     pub bytes: Vec<u8>,
     /// How many cells are highlighted (a cell several checks are about is one).
     pub cells: usize,
+    /// How many paragraphs of a Word document's narrative have a comment (a sentence the
+    /// checks found at odds with the tables).
+    pub paragraphs: usize,
     /// How many problems are marked on a cell.
     pub placed: usize,
     /// The problems not marked, each as the letter names it («Biểu mẫu số 03, dòng 3.1: …»,
@@ -74,7 +77,7 @@ pub fn annotate(
     original: &[u8],
     format: FileFormat,
     outcome: &Outcome,
-    spots: &HashMap<String, Spot>,
+    spots: &Spots,
 ) -> Result<Annotated, ExportError> {
     let (marks, mut placed, mut unplaced) = marks(outcome, spots);
     let mut zip = Package::open(original)?;
@@ -100,9 +103,15 @@ pub fn annotate(
             unplaced.push(format!("Ô không tìm thấy lại trong tệp: {line}"));
         }
     }
+    let paragraphs = marks
+        .iter()
+        .enumerate()
+        .filter(|(k, m)| matches!(m.spot.at, At::Paragraph { .. }) && !lost.contains(k))
+        .count();
     Ok(Annotated {
         bytes: zip.finish()?,
-        cells: marks.len() - lost.len(),
+        cells: marks.len() - lost.len() - paragraphs,
+        paragraphs,
         placed,
         unplaced,
     })
@@ -110,7 +119,7 @@ pub fn annotate(
 
 /// The marks, one a cell, in the order of the file; how many problems they carry; the problems
 /// left unplaced.
-fn marks(outcome: &Outcome, spots: &HashMap<String, Spot>) -> (Vec<Mark>, usize, Vec<String>) {
+fn marks(outcome: &Outcome, spots: &Spots) -> (Vec<Mark>, usize, Vec<String>) {
     let cells = Cells::of(outcome);
     let list = problems(outcome, &cells);
     let mut marks: BTreeMap<(String, At), Mark> = BTreeMap::new();
@@ -133,7 +142,12 @@ fn marks(outcome: &Outcome, spots: &HashMap<String, Spot>) -> (Vec<Mark>, usize,
     let mut unplaced = Vec::new();
     for p in &list {
         let fail = p.check.status == Status::Fail;
-        match p.cell.and_then(|c| spots.get(c)) {
+        // A table cell; else, for a sentence of the narrative, its paragraph.
+        let spot = match p.cell {
+            Some(c) => spots.cells.get(c),
+            None => p.check.line.and_then(|l| spots.lines.get(&l)),
+        };
+        match spot {
             Some(spot) => {
                 add(spot, fail, comment(p), true);
                 placed += 1;
@@ -147,7 +161,7 @@ fn marks(outcome: &Outcome, spots: &HashMap<String, Spot>) -> (Vec<Mark>, usize,
             .first()
             .and_then(|&k| outcome.suggestions.get(k));
         if let Some(s) = best.filter(|s| Some(s.cell.as_str()) != p.cell) {
-            if let Some(spot) = spots.get(&s.cell) {
+            if let Some(spot) = spots.cells.get(&s.cell) {
                 add(spot, fail, s.message.clone(), false);
             }
         }
@@ -1155,49 +1169,34 @@ fn docx(zip: &mut Package<'_>, marks: &[Mark]) -> Result<Vec<usize>, ExportError
     let mut added = String::new();
     let mut lost = Vec::new();
     for (k, m) in marks.iter().enumerate() {
-        let tc = match m.spot.at {
-            At::Tc { offset } if m.spot.part == part => by_start
-                .get(&offset)
-                .copied()
-                .filter(|&k| doc.name(k) == "tc"),
-            _ => None,
+        let (offset, want) = match m.spot.at {
+            At::Tc { offset } => (offset, "tc"),
+            At::Paragraph { offset } => (offset, "p"),
+            At::Cell { .. } => (usize::MAX, ""),
         };
-        let Some(tc) = tc else {
+        let found = by_start
+            .get(&offset)
+            .copied()
+            .filter(|&k| m.spot.part == part && doc.name(k) == want);
+        let Some(el) = found else {
             lost.push(k);
             continue;
         };
-        let p = doc.prefix(tc);
-        let fill = if m.fail { FAIL_FILL } else { WARN_FILL };
-        let shd = format!("<{p}shd {p}val=\"clear\" {p}color=\"auto\" {p}fill=\"{fill}\"/>");
-        match doc.child(tc, "tcPr") {
-            Some(pr) => match doc.child(pr, "shd") {
-                Some(old) => {
-                    let (a, b) = (doc.nodes[old].span.0, doc.nodes[old].end);
-                    doc.edit(a, b, shd);
-                }
-                None => {
-                    let next = doc
-                        .children(pr)
-                        .find(|&c| AFTER_SHD.contains(&doc.name(c)))
-                        .map(|c| doc.nodes[c].span.0);
-                    match next {
-                        Some(at) => doc.edit(at, at, shd),
-                        None => doc.append_inside(pr, &shd),
-                    }
-                }
-            },
-            None => {
-                let at = doc.nodes[tc].span.1;
-                doc.edit(at, at, format!("<{p}tcPr>{shd}</{p}tcPr>"));
-            }
-        }
+        let p = doc.prefix(el);
         let id = next_id;
         next_id += 1;
         let start = format!("<{p}commentRangeStart {p}id=\"{id}\"/>");
         let end = format!(
             "<{p}commentRangeEnd {p}id=\"{id}\"/><{p}r><{p}commentReference {p}id=\"{id}\"/></{p}r>"
         );
-        match doc.child(tc, "p") {
+        let para = if want == "p" {
+            // A sentence of the narrative: its paragraph gets the comment, no shading.
+            Some(el)
+        } else {
+            shade(&mut doc, el, m.fail);
+            doc.child(el, "p")
+        };
+        match para {
             Some(para) if doc.is_empty(para) => {
                 doc.append_inside(para, &format!("{start}{end}"));
             }
@@ -1210,7 +1209,7 @@ fn docx(zip: &mut Package<'_>, marks: &[Mark]) -> Result<Vec<usize>, ExportError
                 let close = doc.nodes[para].close;
                 doc.edit(close, close, end);
             }
-            None => doc.append_inside(tc, &format!("<{p}p>{start}{end}</{p}p>")),
+            None => doc.append_inside(el, &format!("<{p}p>{start}{end}</{p}p>")),
         }
         added.push_str(&format!(
             "<{cp}comment {cp}id=\"{id}\" {cp}author=\"{AUTHOR}\" {cp}initials=\"KS\">"
@@ -1232,6 +1231,35 @@ fn docx(zip: &mut Package<'_>, marks: &[Mark]) -> Result<Vec<usize>, ExportError
         declare(zip, &[(comments_name, WORD_COMMENTS_TYPE)], false)?;
     }
     Ok(lost)
+}
+
+/// Shades the table cell `tc`: `w:shd` in its `w:tcPr`, where the schema puts it.
+fn shade(doc: &mut Xml, tc: usize, fail: bool) {
+    let p = doc.prefix(tc);
+    let fill = if fail { FAIL_FILL } else { WARN_FILL };
+    let shd = format!("<{p}shd {p}val=\"clear\" {p}color=\"auto\" {p}fill=\"{fill}\"/>");
+    match doc.child(tc, "tcPr") {
+        Some(pr) => match doc.child(pr, "shd") {
+            Some(old) => {
+                let (a, b) = (doc.nodes[old].span.0, doc.nodes[old].end);
+                doc.edit(a, b, shd);
+            }
+            None => {
+                let next = doc
+                    .children(pr)
+                    .find(|&c| AFTER_SHD.contains(&doc.name(c)))
+                    .map(|c| doc.nodes[c].span.0);
+                match next {
+                    Some(at) => doc.edit(at, at, shd),
+                    None => doc.append_inside(pr, &shd),
+                }
+            }
+        },
+        None => {
+            let at = doc.nodes[tc].span.1;
+            doc.edit(at, at, format!("<{p}tcPr>{shd}</{p}tcPr>"));
+        }
+    }
 }
 
 #[cfg(test)]

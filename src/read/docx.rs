@@ -108,6 +108,8 @@ struct Parser {
     in_main: bool,
     /// Where each record of the main part is ([`Place`]).
     places: Vec<Place>,
+    /// Where the open paragraphs' `<w:p` are, innermost last.
+    paragraph_at: Vec<usize>,
 }
 
 impl Default for Parser {
@@ -126,6 +128,7 @@ impl Default for Parser {
             error: None,
             in_main: false,
             places: Vec::new(),
+            paragraph_at: Vec::new(),
         }
     }
 }
@@ -252,6 +255,7 @@ impl Parser {
             }
             "p" => {
                 self.paragraphs.push(String::new());
+                self.paragraph_at.push(at);
                 El::P
             }
             "r" => {
@@ -297,6 +301,7 @@ impl Parser {
             Some(El::T) => self.skip_mark = false,
             Some(El::P) => {
                 let text = self.paragraphs.pop().unwrap_or_default();
+                let at = self.paragraph_at.pop();
                 if let Err(e) = self.budget.bytes(text.len()) {
                     self.error = Some(e);
                     return;
@@ -309,7 +314,20 @@ impl Parser {
                         }
                         cell.text.push_str(&text);
                     }
-                    None => self.prose(&text),
+                    None => {
+                        let before = self.blocks.len();
+                        self.prose(&text);
+                        // A sentence the narrative checks may be about: where its paragraph is.
+                        if let (true, true, Some(offset)) =
+                            (self.in_main, self.blocks.len() > before, at)
+                        {
+                            self.places.push(Place {
+                                line: self.line,
+                                part: 0,
+                                origin: Origin::Paragraph { offset },
+                            });
+                        }
+                    }
                 }
             }
             Some(El::Tc) => {

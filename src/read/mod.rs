@@ -288,6 +288,12 @@ pub enum Origin {
         /// One entry per cell of the record.
         cells: Vec<Option<usize>>,
     },
+    /// A paragraph of a Word document's text (a line of the narrative): the byte offset of its
+    /// `<w:p`.
+    Paragraph {
+        /// The offset in the part's text.
+        offset: usize,
+    },
 }
 
 /// A table cell of the report located in the file it was read from (see [`Place`]).
@@ -316,6 +322,21 @@ pub enum At {
         /// The offset in the part's text.
         offset: usize,
     },
+    /// A Word paragraph outside tables: the byte offset of its `<w:p`.
+    Paragraph {
+        /// The offset in the part's text.
+        offset: usize,
+    },
+}
+
+/// Where the report's cells (by their names, `B03/3.1`) and the lines of its narrative are in
+/// the file it was read from: what `export::annotate` marks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spots {
+    /// Table cells, by name.
+    pub cells: std::collections::HashMap<String, Spot>,
+    /// Lines of prose (a Word document's paragraphs), by line number.
+    pub lines: std::collections::HashMap<usize, Spot>,
 }
 
 /// What a reader made of a file: the document, plus what the file said about it.
@@ -348,6 +369,7 @@ impl FileContents {
             Origin::Table { cells } => At::Tc {
                 offset: (*cells.get(k)?)?,
             },
+            Origin::Paragraph { offset } => At::Paragraph { offset: *offset },
         };
         Some(Spot {
             part: part.clone(),

@@ -88,7 +88,12 @@ def read_docx(original, copy):
             {"id": str(c.comment_id), "author": c.author, "text": c.text} for c in d.comments
         ]
         paragraphs = [p.text for p in d.paragraphs]
-        return {"tables": out, "comments": comments, "paragraphs": paragraphs}
+        noted = [
+            {"text": p.text, "comments": [r.get(qn("w:id")) for r in p._p.iter(qn("w:commentReference"))]}
+            for p in d.paragraphs
+            if p._p.find(f".//{qn('w:commentReference')}") is not None
+        ]
+        return {"tables": out, "comments": comments, "paragraphs": paragraphs, "noted": noted}
 
     return {"before": tables(original), "after": tables(copy), "entries": entries(original, copy)}
 

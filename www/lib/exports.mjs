@@ -289,7 +289,7 @@ export async function exportDocument(format, job, about) {
  * out: the copy is of the file as the unit sent it.
  * @param {import('./engine.mjs').Job} job  the page's current check, `op` 'file'
  * @param {{ loadWriter: () => Promise<any> }} about
- * @returns {Promise<{ bytes: Uint8Array, format: 'xlsx' | 'docx', cells: number, placed: number, unplaced: string[] }>}
+ * @returns {Promise<{ bytes: Uint8Array, format: 'xlsx' | 'docx', cells: number, paragraphs: number, placed: number, unplaced: string[] }>}
  */
 export async function exportAnnotated(job, about) {
   if (job.op !== 'file') throw new Error('Chỉ đánh dấu được tệp Excel (.xlsx) hoặc Word (.docx) đã mở.');

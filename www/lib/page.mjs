@@ -890,9 +890,10 @@ export function startApp(env) {
       const base = job.name.replace(/\.[^.]*$/, '');
       download(`${base}-kiemso-danh-dau.${out.format}`, out.bytes, DOCUMENT_TYPES[out.format]);
       const missed = out.unplaced.length
-        ? ` ${out.unplaced.length} vấn đề không gắn được vào ô nào của tệp (câu trong lời văn…): xem Phiếu rà soát (.docx).`
+        ? ` ${out.unplaced.length} vấn đề không gắn được vào ô nào của tệp: xem Phiếu rà soát (.docx).`
         : '';
-      status.textContent = `Đã tạo bản sao của ${job.name}: ${out.cells} ô được tô màu và ghi chú.${missed}`;
+      const sentences = out.paragraphs ? `, ${out.paragraphs} đoạn lời văn có ghi chú` : '';
+      status.textContent = `Đã tạo bản sao của ${job.name}: ${out.cells} ô được tô màu và ghi chú${sentences}.${missed}`;
     } catch (e) {
       status.textContent = `Không tạo được tệp: ${e instanceof Error ? e.message : String(e)}`;
     }
