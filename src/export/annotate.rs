@@ -21,9 +21,10 @@ use super::letter::xml_text;
 use super::{problems, status_word, Cells, ExportError, Problem};
 use crate::outcome::{Outcome, Status};
 use crate::read::xml::{tag_at, walk_at, Event, Flow};
-use crate::read::{At, Format as FileFormat, Spot, Spots, MAX_ENTRY_BYTES};
+use crate::read::archive::Archive;
+use crate::read::{At, Format as FileFormat, Spot, Spots};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 
 /// The highlight of a failed check (light red, Excel's «Bad») and of a warning (light yellow).
 const FAIL_FILL: &str = "FFC7CE";
@@ -204,7 +205,11 @@ fn describe(p: &Problem<'_>) -> String {
 // The zip: parts read on demand, rewritten parts and new ones, everything else copied raw.
 
 struct Package<'a> {
+    /// For copying entries as stored.
     archive: zip::ZipArchive<Cursor<&'a [u8]>>,
+    /// For reading parts: the readers' own, under their limits (and no second inflater in the
+    /// writers' module).
+    parts: Archive<'a>,
     /// Lower-cased entry name → index (part names are case-insensitive).
     names: HashMap<String, usize>,
     /// Rewritten or new parts, by lower-cased name: (name as written, bytes).
@@ -220,6 +225,7 @@ fn broken(why: impl std::fmt::Display) -> ExportError {
 
 impl<'a> Package<'a> {
     fn open(bytes: &'a [u8]) -> Result<Package<'a>, ExportError> {
+        let parts = Archive::open(bytes, "tệp gốc").map_err(broken)?;
         let archive = zip::ZipArchive::new(Cursor::new(bytes))
             .map_err(|e| broken(format!("tệp không phải zip hợp lệ ({e})")))?;
         let names = archive
@@ -232,6 +238,7 @@ impl<'a> Package<'a> {
             .collect();
         Ok(Package {
             archive,
+            parts,
             names,
             changed: BTreeMap::new(),
         })
@@ -252,18 +259,11 @@ impl<'a> Package<'a> {
         let Some(&i) = self.names.get(&key) else {
             return Ok(None);
         };
-        let mut file = self
-            .archive
-            .by_index(i)
-            .map_err(|e| broken(format!("không đọc được phần «{name}» ({e})")))?;
-        let mut bytes = Vec::new();
-        (&mut file)
-            .take(MAX_ENTRY_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| broken(format!("không đọc được phần «{name}» ({e})")))?;
-        if bytes.len() > MAX_ENTRY_BYTES {
-            return Err(broken(format!("phần «{name}» quá lớn")));
-        }
+        // The name as the zip spells it, as the readers look it up.
+        let stored = self.archive.name_for_index(i).unwrap_or(name).to_string();
+        let Some(bytes) = self.parts.read(&stored).map_err(broken)? else {
+            return Ok(None);
+        };
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         String::from_utf8(body.to_vec())
             .map(Some)

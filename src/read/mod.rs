@@ -17,7 +17,7 @@
 //! ```
 
 #[cfg(feature = "files")]
-mod archive;
+pub(crate) mod archive;
 #[cfg(feature = "files")]
 pub mod docx;
 pub mod encoding;
