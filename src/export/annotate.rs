@@ -20,8 +20,8 @@
 use super::letter::xml_text;
 use super::{problems, status_word, Cells, ExportError, Problem};
 use crate::outcome::{Outcome, Status};
-use crate::read::xml::{tag_at, walk_at, Event, Flow};
 use crate::read::archive::Archive;
+use crate::read::xml::{tag_at, walk_at, Event, Flow};
 use crate::read::{At, Format as FileFormat, Spot, Spots};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{Cursor, Write};
