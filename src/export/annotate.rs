@@ -1312,6 +1312,82 @@ mod tests {
     }
 
     #[test]
+    fn cells_and_rows_the_sheet_lacks_are_added_in_order_and_styles_cloned() {
+        const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        let types = r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#;
+        let root = format!(
+            r#"<Relationships><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+        );
+        let rels = format!(
+            r#"<Relationships><Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId3" Type="{REL}/styles" Target="styles.xml"/></Relationships>"#
+        );
+        let book = r#"<workbook><sheets><sheet name="Biểu 01" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+        let styles = r#"<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="0.00"/></numFmts><fills count="2"><fill/><fill/></fills><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" fillId="0" applyNumberFormat="1"><alignment horizontal="right"/></xf></cellXfs></styleSheet>"#;
+        let sheet = r#"<worksheet><sheetData><row r="2"><c r="A2"><v>1</v></c><c r="F2" s="1"><v>2.5</v></c></row><row r="7"/></sheetData></worksheet>"#;
+        let original = crate::read::archive::tests::zip(
+            &[
+                ("[Content_Types].xml", types.as_bytes()),
+                ("_rels/.rels", root.as_bytes()),
+                ("xl/workbook.xml", book.as_bytes()),
+                ("xl/_rels/workbook.xml.rels", rels.as_bytes()),
+                ("xl/styles.xml", styles.as_bytes()),
+                ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+            ],
+            true,
+        );
+        let mark = |row, col, fail| Mark {
+            spot: Spot {
+                part: "xl/worksheets/sheet1.xml".into(),
+                sheet: Some("Biểu 01".into()),
+                at: At::Cell { row, col },
+            },
+            fail,
+            lines: vec![format!("ô {row}/{col} <sai> & cần xem")],
+            problems: 1,
+        };
+        // In the order the file has them, as `marks` sorts them.
+        let marks = [
+            mark(2, 3, true),
+            mark(2, 5, true),
+            mark(5, 2, false),
+            mark(7, 7, true),
+            mark(9, 1, true),
+        ];
+        let mut zip = Package::open(&original).unwrap();
+        xlsx(&mut zip, &marks).unwrap();
+        let out = zip.finish().unwrap();
+        let mut again = Package::open(&out).unwrap();
+        let sheet = again.text("xl/worksheets/sheet1.xml").unwrap().unwrap();
+        assert!(
+            sheet.contains(
+                r#"<row r="2"><c r="A2"><v>1</v></c><c r="D2" s="2"/><c r="F2" s="3"><v>2.5</v></c></row><row r="5"><c r="C5" s="4"/></row><row r="7"><c r="H7" s="2"/></row><row r="9"><c r="B9" s="2"/></row></sheetData>"#
+            ),
+            "{sheet}"
+        );
+        assert!(sheet.contains(r#"<legacyDrawing xmlns:r="#), "{sheet}");
+        let styles = again.text("xl/styles.xml").unwrap().unwrap();
+        assert!(styles.contains(r#"<fills count="4">"#), "{styles}");
+        assert!(styles.contains(r#"<cellXfs count="5">"#), "{styles}");
+        // The clone of style 1 keeps its number format and alignment, with the red fill.
+        assert!(
+            styles.contains(r#"<xf numFmtId="164" fillId="2" applyNumberFormat="1" applyFill="1"><alignment horizontal="right"/></xf>"#),
+            "{styles}"
+        );
+        // The warning's clone has the yellow fill.
+        assert!(
+            styles.contains(r#"<xf numFmtId="0" fillId="3" applyFill="1"/>"#),
+            "{styles}"
+        );
+        let notes = again.text("xl/comments1.xml").unwrap().unwrap();
+        assert_eq!(notes.matches("<comment ref=").count(), 5);
+        assert!(notes.contains("&lt;sai&gt; &amp; cần xem"));
+        // The copy is still a workbook our reader reads, with the same figures.
+        let file = crate::read::read_file(&out, "x.xlsx").unwrap();
+        let first = crate::read::read_file(&original, "x.xlsx").unwrap();
+        assert_eq!(file.document, first.document);
+    }
+
+    #[test]
     fn edits_splice_in_order_and_empty_elements_open_up() {
         let mut x = Xml::parse("<a><b/><c>t</c></a>".into(), "t.xml").unwrap();
         let b = x.first("b").unwrap();
