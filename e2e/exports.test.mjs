@@ -8,7 +8,7 @@ import { resultsCsv, resultsJson, csvField, textSummary } from '../www/lib/expor
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { parseCsv, spreadsheetWouldRun, serverAndBrowser, openApp, paste, after, SEED, ROOT, eventually } from './helpers.mjs';
+import { parseCsv, spreadsheetWouldRun, serverAndBrowser, openApp, paste, after, SEED, ROOT, SCREENSHOTS, eventually } from './helpers.mjs';
 
 const env = serverAndBrowser();
 
@@ -267,6 +267,8 @@ test('in Chromium: an opened .xlsx comes back as itself, the problem cells fille
   await eventually(async () => (await page.locator('tr[data-cell="B03/3.1"] .ks-mark').count()) > 0);
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), button.click()]);
   assert.equal(download.suggestedFilename(), 'bao-cao-quy-3-kiemso-danh-dau.xlsx');
+  await eventually(async () => /ô được tô màu và ghi chú/.test(await page.locator('#status').innerText()));
+  await page.locator('.toolbar').screenshot({ path: join(SCREENSHOTS, 'annotated-original.png') });
   const path = await savedAs(download, 'xlsx');
   const read = JSON.parse(execFileSync(join(ROOT, '.venv-export', 'bin', 'python'), [join(ROOT, 'tests', 'support', 'read_annotated.py'), original, path], { encoding: 'utf8' }));
   const ratio = Object.values(read.after).find((/** @type {any} */ c) => c.comment && /Dòng 3\.1 «/.test(c.comment));
