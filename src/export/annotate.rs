@@ -1313,28 +1313,9 @@ mod tests {
 
     #[test]
     fn cells_and_rows_the_sheet_lacks_are_added_in_order_and_styles_cloned() {
-        const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-        let types = r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#;
-        let root = format!(
-            r#"<Relationships><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
-        );
-        let rels = format!(
-            r#"<Relationships><Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId3" Type="{REL}/styles" Target="styles.xml"/></Relationships>"#
-        );
-        let book = r#"<workbook><sheets><sheet name="Biểu 01" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
         let styles = r#"<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="0.00"/></numFmts><fills count="2"><fill/><fill/></fills><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" fillId="0" applyNumberFormat="1"><alignment horizontal="right"/></xf></cellXfs></styleSheet>"#;
         let sheet = r#"<worksheet><sheetData><row r="2"><c r="A2"><v>1</v></c><c r="F2" s="1"><v>2.5</v></c></row><row r="7"/></sheetData></worksheet>"#;
-        let original = crate::read::archive::tests::zip(
-            &[
-                ("[Content_Types].xml", types.as_bytes()),
-                ("_rels/.rels", root.as_bytes()),
-                ("xl/workbook.xml", book.as_bytes()),
-                ("xl/_rels/workbook.xml.rels", rels.as_bytes()),
-                ("xl/styles.xml", styles.as_bytes()),
-                ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
-            ],
-            true,
-        );
+        let original = book(sheet, styles, &[]);
         let mark = |row, col, fail| Mark {
             spot: Spot {
                 part: "xl/worksheets/sheet1.xml".into(),
@@ -1385,6 +1366,131 @@ mod tests {
         let file = crate::read::read_file(&out, "x.xlsx").unwrap();
         let first = crate::read::read_file(&original, "x.xlsx").unwrap();
         assert_eq!(file.document, first.document);
+    }
+
+    /// A workbook of one sheet, with `extra` parts beside it.
+    fn book(sheet: &str, styles: &str, extra: &[(&str, &str)]) -> Vec<u8> {
+        const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        let types = r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#;
+        let root = format!(
+            r#"<Relationships><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+        );
+        let rels = format!(
+            r#"<Relationships><Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId3" Type="{REL}/styles" Target="styles.xml"/></Relationships>"#
+        );
+        let book = r#"<workbook><sheets><sheet name="Biểu 01" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+        let mut entries: Vec<(&str, &[u8])> = vec![
+            ("[Content_Types].xml", types.as_bytes()),
+            ("_rels/.rels", root.as_bytes()),
+            ("xl/workbook.xml", book.as_bytes()),
+            ("xl/_rels/workbook.xml.rels", rels.as_bytes()),
+            ("xl/styles.xml", styles.as_bytes()),
+            ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        ];
+        entries.extend(extra.iter().map(|(n, t)| (*n, t.as_bytes())));
+        crate::read::archive::tests::zip(&entries, true)
+    }
+
+    #[test]
+    fn odd_workbooks_are_marked_or_refused_never_a_panic() {
+        const STYLES: &str = r#"<styleSheet><fills count="2"><fill/><fill/></fills><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>"#;
+        let at = |row, col| Mark {
+            spot: Spot {
+                part: "xl/worksheets/sheet1.xml".into(),
+                sheet: None,
+                at: At::Cell { row, col },
+            },
+            fail: true,
+            lines: vec!["sai".into()],
+            problems: 1,
+        };
+        let run = |bytes: Vec<u8>| -> Result<String, ExportError> {
+            let mut zip = Package::open(&bytes)?;
+            xlsx(&mut zip, &[at(1, 1), at(3, 0)])?;
+            let out = zip.finish()?;
+            let sheet = Package::open(&out)?
+                .text("xl/worksheets/sheet1.xml")?
+                .unwrap_or_default();
+            Ok(sheet)
+        };
+        let rels = |target: &str| {
+            format!(
+                r#"<Relationships><Relationship Id="rId9" Type="{COMMENTS_REL}" Target="{target}"/></Relationships>"#
+            )
+        };
+        // A prefixed namespace: what is added carries the prefix.
+        let sheet = run(book(
+            r#"<x:worksheet xmlns:x="urn:x"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>"#,
+            STYLES,
+            &[],
+        ))
+        .unwrap();
+        assert!(
+            sheet
+                .contains(r#"<x:c r="B1" s="1"/></x:row><x:row r="3"><x:c r="A3" s="1"/></x:row>"#),
+            "{sheet}"
+        );
+        assert!(sheet.contains("<x:legacyDrawing"), "{sheet}");
+        // Rows and cells without references, numbered as a reader numbers them.
+        let sheet = run(book(
+            r#"<worksheet><sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row/><row><c/></row></sheetData></worksheet>"#,
+            STYLES,
+            &[],
+        ))
+        .unwrap();
+        assert!(
+            sheet.contains(r#"<row><c><v>1</v></c><c s="1"><v>2</v></c></row>"#),
+            "{sheet}"
+        );
+        assert!(sheet.contains(r#"<row><c s="1"/></row>"#), "{sheet}");
+        // A comments relationship to a part that is not there; a comments part with neither
+        // authors nor list: marked all the same.
+        let rels_missing = rels("../comments7.xml");
+        assert!(run(book(
+            r#"<worksheet><sheetData/></worksheet>"#,
+            STYLES,
+            &[("xl/worksheets/_rels/sheet1.xml.rels", &rels_missing)]
+        ))
+        .unwrap()
+        .contains(r#"<sheetData><row r="1"><c r="B1" s="1"/></row><row r="3"><c r="A3" s="1"/></row></sheetData>"#));
+        let rels_bare = rels("../comments7.xml");
+        assert!(run(book(
+            r#"<worksheet><sheetData/></worksheet>"#,
+            STYLES,
+            &[
+                ("xl/worksheets/_rels/sheet1.xml.rels", &rels_bare),
+                ("xl/comments7.xml", "<comments/>")
+            ]
+        ))
+        .is_ok());
+        // Refused with a reason: no fills, a VML drawing that never ends, XML cut short.
+        for (styles, extra) in [
+            (
+                r#"<styleSheet><cellXfs count="1"><xf/></cellXfs></styleSheet>"#,
+                None,
+            ),
+            (
+                STYLES,
+                Some(("xl/drawings/vmlDrawing1.vml", "<xml><v:shape>")),
+            ),
+            (r#"<styleSheet><fills count="2"><fill/>"#, None),
+        ] {
+            let vml_rels = format!(
+                r#"<Relationships><Relationship Id="rId8" Type="{VML_REL}" Target="../drawings/vmlDrawing1.vml"/></Relationships>"#
+            );
+            let mut parts = Vec::new();
+            if let Some(e) = extra {
+                parts.push(e);
+                parts.push(("xl/worksheets/_rels/sheet1.xml.rels", vml_rels.as_str()));
+            }
+            let err = run(book(
+                r#"<worksheet><sheetData/></worksheet>"#,
+                styles,
+                &parts,
+            ))
+            .unwrap_err();
+            assert!(err.0.starts_with("Không đánh dấu được tệp gốc"), "{err}");
+        }
     }
 
     #[test]
