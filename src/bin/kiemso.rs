@@ -48,7 +48,8 @@ const USAGE: &str = "Cách dùng:
         .csv   các kiểm tra không đạt, phân cách bằng dấu ; (Excel tiếng Việt mở thành cột)
       Khi TỆP là .xlsx và RA là .xlsx (hay TỆP là .docx và RA là .docx): ghi bản sao của chính
       TỆP, ô có vấn đề được tô màu và có ghi chú (comment) nói sai gì; tệp gốc không bị sửa.
-      Các vấn đề không gắn được vào ô nào (câu trong lời văn…) được liệt kê trên màn hình.
+      Câu lời văn của tệp Word không khớp với bảng được ghi chú ngay ở đoạn văn đó; vấn đề nào
+      không gắn được vào đâu trong tệp thì được liệt kê trên màn hình.
       --new        ghi phiếu rà soát / bảng mới như trên thay cho bản sao có đánh dấu
       --all        CSV gồm cả các kiểm tra đạt
       --date       ngày ghi trên phiếu (mặc định: hôm nay, giờ Việt Nam), ví dụ 03/12/2026
