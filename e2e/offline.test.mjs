@@ -100,6 +100,11 @@ test('the single-file build, opened from file://, checks the seed with no reques
   const edited = await after(page, () => page.locator('tr[data-cell="B03/3.1.2"] .ks-input').fill('66.678'));
   assert.equal(edited?.fail, 1);
   await after(page, () => page.getByRole('button', { name: 'Dùng báo cáo mẫu' }).click());
+  // The writers are inlined too: the letter is written with no network.
+  const [letter] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByRole('button', { name: 'Phiếu rà soát (.docx)' }).click()]);
+  assert.match(letter.suggestedFilename(), /^kiemso-phieu-ra-soat-.*\.docx$/);
+  const bytes = readFileSync(/** @type {string} */ (await letter.path()));
+  assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
   // Its own policy forbids the network.
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(csp ?? '', /connect-src 'none'/);

@@ -11,8 +11,11 @@
 // import() included (bundled inline). The Wasm goes in through esbuild's `binary` loader, so the
 // bytes are decoded once, when first asked for.
 //
-// One Wasm module only, the complete one: the page's small first-load module exists to keep a
-// download small, and here nothing is downloaded; inlining it too would only add its size.
+// Two Wasm modules: the complete one, which checks (the page's small first-load module exists to
+// keep a download small, and here nothing is downloaded; inlining it too would only add its
+// size), and the writers' module (www/pkg/export/), so that the letter, the marked tables and the
+// annotated original can be written with no network too. Its bytes are decoded only on the first
+// export; it makes the file about 2.5 times as large (docs/exports.md).
 
 import { build } from 'esbuild';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -73,6 +76,8 @@ export async function buildSingle() {
   if (!wasmFile) throw new Error('www/pkg/kiemso_bg.*.wasm is missing: run `bash scripts/build-wasm.sh` first');
   const glue = await readFile(join(www, 'pkg', 'kiemso.js'), 'utf8');
   if (!glue.includes(`export const wasmFile = '${wasmFile}';`)) throw new Error(`www/pkg/kiemso.js was not built with ${wasmFile}: run \`bash scripts/build-wasm.sh\``);
+  const writerFile = wasmFileIn(join(www, 'pkg', 'export'));
+  if (!writerFile) throw new Error('www/pkg/export/kiemso_bg.*.wasm is missing: run `bash scripts/build-wasm.sh` first');
 
   // Chromium refuses module workers from Blob URLs on file:// (opaque origin), but starts classic
   // ones: the worker is bundled as a classic script, and `import.meta.url` (the glue's default
@@ -84,6 +89,8 @@ export async function buildSingle() {
 import { startApp } from './lib/page.mjs';
 import { CheckerBridge } from './lib/bridge.mjs';
 import WASM from './pkg/${wasmFile}';
+import WRITER_WASM from './pkg/export/${writerFile}';
+import * as writer from './pkg/export/kiemso.js';
 import EXAMPLE from './examples/khanh-hoa-q3-2024.txt';
 
 const WORKER_SOURCE = ${JSON.stringify(workerJs)};
@@ -107,6 +114,10 @@ startApp({
       onEvent,
     }),
   loadExample: async () => EXAMPLE,
+  loadWriter: async () => {
+    await writer.default({ module_or_path: WRITER_WASM });
+    return writer;
+  },
 });
 `;
   const appJs = scriptSafe(await bundle(entry, { format: 'esm' }));

@@ -132,19 +132,56 @@ pub fn read_catalogue(json: &str) -> Result<Catalogue, catalogue::CatalogueError
 /// assert!(err.unwrap_err().to_string().contains("bao-cao.docx"));
 /// ```
 pub fn check_file(bytes: &[u8], name: &str, options: &Options) -> Result<Outcome, ReadError> {
+    Ok(check_read(read::read_file(bytes, name)?, options, false).0)
+}
+
+/// [`check_file`], with where each table cell of the outcome (by its name, `B03/3.1`) is in the
+/// file: its sheet, row and column in a workbook, its `<w:tc>` in a Word document; and where each
+/// paragraph of a Word document's narrative is (by line). What
+/// [`export::annotate`] marks in a copy of the original; empty for text.
+pub fn check_file_placed(
+    bytes: &[u8],
+    name: &str,
+    options: &Options,
+) -> Result<(Outcome, read::Format, read::Spots), ReadError> {
+    let file = read::read_file(bytes, name)?;
+    let format = file.format;
+    let (outcome, spots) = check_read(file, options, true);
+    Ok((outcome, format, spots))
+}
+
+/// Checks what a reader made of a file; with `spots`, also locates the report's cells in it.
+fn check_read(file: read::FileContents, options: &Options, spots: bool) -> (Outcome, read::Spots) {
+    let report = build_report(&file.document, options);
+    let mut placed = read::Spots::default();
+    if spots {
+        for form in &report.forms {
+            for row in &form.rows {
+                if let Some(spot) = row.source.and_then(|(line, k)| file.spot(line, k)) {
+                    placed.cells.insert(form.cell_name(row), spot);
+                }
+            }
+        }
+        for place in &file.places {
+            if matches!(place.origin, read::Origin::Paragraph { .. }) {
+                if let Some(spot) = file.spot(place.line, 0) {
+                    placed.lines.insert(place.line, spot);
+                }
+            }
+        }
+    }
     let read::FileContents {
         document,
         stored,
         notes,
         ..
-    } = read::read_file(bytes, name)?;
-    let report = build_report(&document, options);
+    } = file;
     // The report holds what checking needs: the document's records go now, not at the end
     // (at 100,000 rows they were a sixth of the peak).
     drop(document);
     let mut outcome = check_report(report, options);
     attach_file_facts(&notes, &stored, &mut outcome);
-    Ok(outcome)
+    (outcome, placed)
 }
 
 /// Adds to an outcome what the file said beyond its text (the reader knows nothing of outcomes): its notes, and for each check about a

@@ -137,6 +137,9 @@ pub struct Row {
     /// In a grid, the column's label as the official sees it («Đã giải quyết › Đúng hạn»), for
     /// messages.
     pub column_label: Option<String>,
+    /// Where the value was read from: the record's line and the index of its cell, so that an
+    /// export can mark that cell in the original file. `None` when the row has no value cell.
+    pub source: Option<(usize, usize)>,
     /// What the figure is when the table says so other than by the unit (a grid column headed
     /// «Tỷ lệ (%)» or «Số hồ sơ»); the unit decides when `None`.
     pub kind: Option<Measure>,
@@ -943,6 +946,7 @@ fn rows_of(draft: &Draft) -> (Vec<Row>, Vec<usize>) {
                 value: Value::read(value),
                 note: note.to_string(),
                 line: *line,
+                source: cols.value.map(|k| (*line, k)),
                 column: None,
                 column_label: None,
                 kind: None,
@@ -956,6 +960,7 @@ fn rows_of(draft: &Draft) -> (Vec<Row>, Vec<usize>) {
                     if prev.raw.is_empty() && !value.is_empty() {
                         prev.raw = value.to_string();
                         prev.value = Value::read(value);
+                        prev.source = cols.value.map(|k| (*line, k));
                     } else if !value.is_empty() {
                         append(&mut prev.note, value);
                     }

@@ -230,3 +230,41 @@ pub fn export_report(
     let outcome = check_file(bytes, name, &options).map_err(read_error)?;
     export(&outcome, &Meta { source, date }, format, all).map_err(|e| into_error("export", e))
 }
+
+/// The opened .xlsx or .docx itself, annotated (`export::annotate`): a copy with each problem
+/// cell highlighted and a comment saying what is wrong; the bytes given are not modified.
+/// Returns `{ bytes: Uint8Array, format: 'xlsx' | 'docx', cells, paragraphs, placed, unplaced:
+/// string[] }`: how many cells are marked, how many paragraphs of a Word narrative have a
+/// comment, how many problems they carry, and the problems nothing in the file could carry, for
+/// the page to say. `options` as for `checkFile`;
+/// the page passes no what-if edits, since the copy is of the file as the unit sent it. Throws an
+/// `Error` (code `export`) for text, or a file the writer cannot patch.
+#[cfg(all(feature = "export", feature = "files"))]
+#[wasm_bindgen(js_name = annotateFile)]
+pub fn annotate_file(bytes: &[u8], name: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    use crate::read::Format as Read;
+    keep_panic_messages();
+    let options = options_from(options)?;
+    let (outcome, format, spots) =
+        crate::check_file_placed(bytes, name, &options).map_err(read_error)?;
+    let annotated = crate::export::annotate::annotate(bytes, format, &outcome, &spots)
+        .map_err(|e| into_error("export", e))?;
+    let out = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| js_sys::Reflect::set(&out, &key.into(), &value);
+    set(
+        "bytes",
+        js_sys::Uint8Array::from(annotated.bytes.as_slice()).into(),
+    )?;
+    let ext = if format == Read::Docx { "docx" } else { "xlsx" };
+    set("format", JsValue::from_str(ext))?;
+    set("cells", JsValue::from(annotated.cells as u32))?;
+    set("paragraphs", JsValue::from(annotated.paragraphs as u32))?;
+    set("placed", JsValue::from(annotated.placed as u32))?;
+    let unplaced: js_sys::Array = annotated
+        .unplaced
+        .iter()
+        .map(|u| JsValue::from_str(u))
+        .collect();
+    set("unplaced", unplaced.into())?;
+    Ok(out.into())
+}

@@ -4,7 +4,7 @@
 //! kiemso check [PATH|-] [--json] [--all] [--catalogue FILE]   (PATH: .docx, .xlsx, .csv, .tsv, .txt)
 //! kiemso forms [--catalogue FILE]
 //! kiemso target PATH CELL VALUE [--change CELL] [--json] [--catalogue FILE]
-//! kiemso export PATH -o OUT.docx|OUT.xlsx|OUT.csv [--all] [--date DD/MM/YYYY] [--catalogue FILE]
+//! kiemso export PATH -o OUT.docx|OUT.xlsx|OUT.csv [--all] [--new] [--date DD/MM/YYYY] [--catalogue FILE]
 //! kiemso check PATH PATH... | FOLDER | FILE.zip [--json] [--all]
 //! kiemso compare PREVIOUS CURRENT [--json] [--all]
 //! kiemso consolidate UNIT... [--against PROVINCE] [-o consolidated.xlsx] [--json] [--all]
@@ -41,11 +41,16 @@ const USAGE: &str = "Cách dùng:
       --change     ô được thay đổi (mặc định: tử số của tỷ lệ, phần đầu tiên của tổng)
       --json       in kết quả dạng JSON {cell, target, changes, message, reachable}
       Mã thoát: 0 đạt được, 1 không thể đạt (có lý do), 2 không dùng được dữ liệu hay ô.
-  kiemso export TỆP -o RA.docx|RA.xlsx|RA.csv [--all] [--date NGÀY] [--catalogue TỆP.json]
+  kiemso export TỆP -o RA.docx|RA.xlsx|RA.csv [--all] [--new] [--date NGÀY] [--catalogue TỆP.json]
       Ghi kết quả kiểm tra ra tệp, theo đuôi tên tệp:
         .docx  Phiếu rà soát số liệu (đơn vị, kỳ báo cáo, bảng các số liệu cần xem lại)
         .xlsx  các bảng của báo cáo, ô có vấn đề được tô màu và ghi chú
         .csv   các kiểm tra không đạt, phân cách bằng dấu ; (Excel tiếng Việt mở thành cột)
+      Khi TỆP là .xlsx và RA là .xlsx (hay TỆP là .docx và RA là .docx): ghi bản sao của chính
+      TỆP, ô có vấn đề được tô màu và có ghi chú (comment) nói sai gì; tệp gốc không bị sửa.
+      Câu lời văn của tệp Word không khớp với bảng được ghi chú ngay ở đoạn văn đó; vấn đề nào
+      không gắn được vào đâu trong tệp thì được liệt kê trên màn hình.
+      --new        ghi phiếu rà soát / bảng mới như trên thay cho bản sao có đánh dấu
       --all        CSV gồm cả các kiểm tra đạt
       --date       ngày ghi trên phiếu (mặc định: hôm nay, giờ Việt Nam), ví dụ 03/12/2026
       Mã thoát như check: 0 không có lỗi, 1 có lỗi, 2 không đọc được dữ liệu hay không ghi được.
@@ -96,11 +101,13 @@ fn main() -> ExitCode {
     let mut against: Option<OsString> = None;
     let mut output: Option<OsString> = None;
     let mut date: Option<String> = None;
+    let mut fresh = false;
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
         match a.to_str() {
             Some("--json") => json = true,
             Some("--all") => all = true,
+            Some("--new") => fresh = true,
             Some("--catalogue") => match it.next() {
                 Some(p) => catalogue_path = Some(p),
                 None => return fail("thiếu tên tệp sau --catalogue"),
@@ -292,6 +299,7 @@ fn main() -> ExitCode {
                 Path::new(path.as_os_str()),
                 Path::new(&out),
                 all,
+                fresh,
                 date,
                 &options,
             )
@@ -322,8 +330,16 @@ fn main() -> ExitCode {
 }
 
 /// `kiemso export`: checks `path` and writes the output `out` names by its extension, from the
-/// same core as the page's downloads (`kiemso::export`).
-fn export(path: &Path, out: &Path, all: bool, date: Option<String>, options: &Options) -> ExitCode {
+/// same core as the page's downloads (`kiemso::export`). An .xlsx written from an .xlsx (a .docx
+/// from a .docx) is the input itself annotated, unless `fresh`.
+fn export(
+    path: &Path,
+    out: &Path,
+    all: bool,
+    fresh: bool,
+    date: Option<String>,
+    options: &Options,
+) -> ExitCode {
     use kiemso::export::{Format, Meta};
     let out_name = out.to_string_lossy();
     let Some(format) = Format::from_name(&out_name) else {
@@ -337,14 +353,58 @@ fn export(path: &Path, out: &Path, all: bool, date: Option<String>, options: &Op
     };
     let name = path.to_string_lossy();
     let result = if path == Path::new("-") {
-        kiemso::read::encoding::decode(&bytes).and_then(|d| check_text(&d.text, options))
+        kiemso::read::encoding::decode(&bytes)
+            .and_then(|d| check_text(&d.text, options))
+            .map(|o| (o, kiemso::read::Format::Text, Default::default()))
     } else {
-        check_file(&bytes, &name, options)
+        kiemso::check_file_placed(&bytes, &name, options)
     };
-    let outcome = match result {
+    let (outcome, read_as, spots) = match result {
         Ok(o) => o,
         Err(e) => return fail(&e.to_string()),
     };
+    let same_kind = matches!(
+        (read_as, format),
+        (kiemso::read::Format::Xlsx, Format::Xlsx) | (kiemso::read::Format::Docx, Format::Docx)
+    );
+    if same_kind && !fresh {
+        let marked = kiemso::export::annotate::annotate(&bytes, read_as, &outcome, &spots)
+            .map_err(|e| e.to_string())
+            .and_then(|a| {
+                std::fs::write(out, &a.bytes)
+                    .map(|()| a)
+                    .map_err(|e| format!("không ghi được {out_name}: {e}"))
+            });
+        return match marked {
+            Err(e) => fail(&e),
+            Ok(a) => {
+                let sentences = if a.paragraphs > 0 {
+                    format!(", {} đoạn lời văn có ghi chú", a.paragraphs)
+                } else {
+                    String::new()
+                };
+                let mut text = format!(
+                    "Đã ghi {out_name}: bản sao của {name} với {} ô được tô màu và ghi chú{sentences} ({} vấn đề).\n",
+                    a.cells, a.placed
+                );
+                if !a.unplaced.is_empty() {
+                    text.push_str(&format!(
+                        "{} vấn đề không gắn được vào ô nào của tệp (có trong phiếu rà soát .docx):\n",
+                        a.unplaced.len()
+                    ));
+                    for u in &a.unplaced {
+                        text.push_str(&format!("  - {u}\n"));
+                    }
+                }
+                print(&escape_lines(&text));
+                if outcome.has_failures() {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                }
+            }
+        };
+    }
     let source = path
         .file_name()
         .map_or_else(|| name.to_string(), |n| n.to_string_lossy().into_owned());

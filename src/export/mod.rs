@@ -8,6 +8,8 @@
 //! Each output reads the same list of problems ([`problems`]), so the letter, the sheet's notes
 //! and the CSV say the same thing about the same cell.
 
+#[cfg(feature = "files")]
+pub mod annotate;
 pub mod csv;
 pub mod letter;
 pub mod sheet;

@@ -30,7 +30,7 @@ struct Entry {
 }
 
 /// An opened zip file.
-pub(super) struct Archive<'a> {
+pub(crate) struct Archive<'a> {
     bytes: &'a [u8],
     /// The file's name, for messages.
     file: &'a str,
@@ -358,7 +358,7 @@ fn parse_entry(cd: &[u8], at: &mut usize) -> Option<Entry> {
 
 /// A package relationship: `rId3` of type `worksheet` targets `xl/worksheets/sheet1.xml`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Relationship {
+pub(crate) struct Relationship {
     pub id: String,
     /// The last segment of the relationship type (`officeDocument`, `worksheet`, `styles`).
     pub kind: String,

@@ -19,12 +19,18 @@
 use super::archive::Archive;
 use super::text::clean_cell;
 use super::xml::{walk, Event, Flow};
-use super::{Block, Budget, Document, FileContents, Format, ReadError, MAX_CELLS_PER_RECORD};
+use super::{
+    Block, Budget, Document, FileContents, Format, Origin, Place, ReadError, MAX_CELLS_PER_RECORD,
+};
 
 /// Reads the Word document whose main part is `part`.
 pub(super) fn read(archive: &Archive<'_>, part: &str) -> Result<FileContents, ReadError> {
-    let mut parser = Parser::default();
+    let mut parser = Parser {
+        in_main: true,
+        ..Parser::default()
+    };
     parser.parse(&archive.required(part)?, part)?;
+    parser.in_main = false;
     let rels = archive.relationships(part)?;
     for kind in ["footnotes", "endnotes"] {
         if let Some(rel) = rels.iter().find(|r| r.kind == kind) {
@@ -33,12 +39,15 @@ pub(super) fn read(archive: &Archive<'_>, part: &str) -> Result<FileContents, Re
             }
         }
     }
-    Ok(FileContents::of(
+    let mut file = FileContents::of(
         Format::Docx,
         Document {
             blocks: parser.blocks,
         },
-    ))
+    );
+    file.places = parser.places;
+    file.parts.push((part.to_string(), None));
+    Ok(file)
 }
 
 /// The deepest tables may be nested in cells. Word documents nest two or three levels at most.
@@ -61,6 +70,9 @@ enum El {
 
 #[derive(Debug, Default)]
 struct Cell {
+    /// Where its `<w:tc` is in the main part's text; `None` in footnotes and for the empty
+    /// columns of `w:gridBefore`.
+    offset: Option<usize>,
     text: String,
     span: usize,
     /// Continues a merge: printed empty.
@@ -92,6 +104,12 @@ struct Parser {
     /// Records, grid cells and bytes of text made so far.
     budget: Budget,
     error: Option<ReadError>,
+    /// Parsing the main part, whose table rows' places are recorded.
+    in_main: bool,
+    /// Where each record of the main part is ([`Place`]).
+    places: Vec<Place>,
+    /// Where the open paragraphs' `<w:p` are, innermost last.
+    paragraph_at: Vec<usize>,
 }
 
 impl Default for Parser {
@@ -108,6 +126,9 @@ impl Default for Parser {
             prose_since_table: false,
             budget: Budget::new("Các bảng trong tài liệu"),
             error: None,
+            in_main: false,
+            places: Vec::new(),
+            paragraph_at: Vec::new(),
         }
     }
 }
@@ -119,7 +140,9 @@ impl Parser {
                 return Flow::Skip;
             }
             match e {
-                Event::Open(tag) => self.open(tag.name(), |a| tag.attr(a), tag.is_on()),
+                Event::Open(tag) => {
+                    self.open(tag.name(), |a| tag.attr(a), tag.is_on(), tag.span().0)
+                }
                 Event::Close(_) => {
                     self.close();
                     Flow::Enter
@@ -152,7 +175,13 @@ impl Parser {
         }
     }
 
-    fn open(&mut self, name: &str, attr: impl Fn(&str) -> Option<String>, on: bool) -> Flow {
+    fn open(
+        &mut self,
+        name: &str,
+        attr: impl Fn(&str) -> Option<String>,
+        on: bool,
+        at: usize,
+    ) -> Flow {
         let parent = self.parent();
         let el = match name {
             // Text that is not printed, or printed twice.
@@ -201,6 +230,7 @@ impl Parser {
                 if let Some(t) = self.tables.last_mut() {
                     t.cell = Some(Cell {
                         span: 1,
+                        offset: self.in_main.then_some(at),
                         ..Cell::default()
                     });
                 }
@@ -225,6 +255,7 @@ impl Parser {
             }
             "p" => {
                 self.paragraphs.push(String::new());
+                self.paragraph_at.push(at);
                 El::P
             }
             "r" => {
@@ -270,6 +301,7 @@ impl Parser {
             Some(El::T) => self.skip_mark = false,
             Some(El::P) => {
                 let text = self.paragraphs.pop().unwrap_or_default();
+                let at = self.paragraph_at.pop();
                 if let Err(e) = self.budget.bytes(text.len()) {
                     self.error = Some(e);
                     return;
@@ -282,7 +314,20 @@ impl Parser {
                         }
                         cell.text.push_str(&text);
                     }
-                    None => self.prose(&text),
+                    None => {
+                        let before = self.blocks.len();
+                        self.prose(&text);
+                        // A sentence the narrative checks may be about: where its paragraph is.
+                        if let (true, true, Some(offset)) =
+                            (self.in_main, self.blocks.len() > before, at)
+                        {
+                            self.places.push(Place {
+                                line: self.line,
+                                part: 0,
+                                origin: Origin::Paragraph { offset },
+                            });
+                        }
+                    }
                 }
             }
             Some(El::Tc) => {
@@ -361,12 +406,22 @@ impl Parser {
             .iter()
             .map(|r| expand(r))
             .collect::<Result<Vec<_>, _>>()?;
+        // Each record cell's `<w:tc`, laid out as `expand` lays out the text.
+        let offsets: Vec<Vec<Option<usize>>> = table
+            .rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .flat_map(|c| std::iter::repeat(c.offset).take(c.span))
+                    .collect()
+            })
+            .collect();
         let head = records.first().cloned();
         let continues = !self.prose_since_table && head.is_some() && self.last_head == head;
         if self.last_head.is_some() && !continues {
             self.blocks.push(Block::Break);
         }
-        for cells in records {
+        for (cells, offsets) in records.into_iter().zip(offsets) {
             self.line += 1;
             if cells.iter().any(|c| !c.is_empty()) {
                 self.budget.record()?;
@@ -374,6 +429,13 @@ impl Parser {
                     line: self.line,
                     cells,
                 });
+                if self.in_main {
+                    self.places.push(Place {
+                        line: self.line,
+                        part: 0,
+                        origin: Origin::Table { cells: offsets },
+                    });
+                }
             }
         }
         if head.is_some() {

@@ -17,7 +17,7 @@
 //! ```
 
 #[cfg(feature = "files")]
-mod archive;
+pub(crate) mod archive;
 #[cfg(feature = "files")]
 pub mod docx;
 pub mod encoding;
@@ -25,7 +25,7 @@ pub mod text;
 #[cfg(feature = "files")]
 pub mod xlsx;
 #[cfg(feature = "files")]
-mod xml;
+pub(crate) mod xml;
 
 pub use text::read_text;
 
@@ -332,6 +332,86 @@ pub struct Note {
     pub message: String,
 }
 
+/// Where a record of a .docx or .xlsx was in the file, so that an export can mark the very
+/// cells of the original (`export::annotate`). The reader records it; `lib.rs` pairs it with the
+/// rows of the report, since the reader knows nothing of checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The record's line (as in [`Block::Record`]).
+    pub line: usize,
+    /// The part of the file the record is in: an index into [`FileContents::parts`].
+    pub part: usize,
+    /// Where in that part.
+    pub origin: Origin,
+}
+
+/// Where a record is inside a part of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Row `row` of a worksheet, numbered as Excel numbers it (1-based): the record's cell `k`
+    /// is column `k` (0 for A), as the reader lays a row out.
+    Sheet {
+        /// The row number.
+        row: usize,
+    },
+    /// A row of a Word table: for each cell of the record (a grid column), the byte offset in
+    /// the part's text (UTF-8, without a byte-order mark) of the `<w:tc` it was read from;
+    /// `None` for the empty columns a row starts with (`w:gridBefore`).
+    Table {
+        /// One entry per cell of the record.
+        cells: Vec<Option<usize>>,
+    },
+    /// A paragraph of a Word document's text (a line of the narrative): the byte offset of its
+    /// `<w:p`.
+    Paragraph {
+        /// The offset in the part's text.
+        offset: usize,
+    },
+}
+
+/// A table cell of the report located in the file it was read from (see [`Place`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spot {
+    /// The part's name in the zip (`xl/worksheets/sheet1.xml`, `word/document.xml`).
+    pub part: String,
+    /// The sheet's name, for a workbook.
+    pub sheet: Option<String>,
+    /// Where in the part.
+    pub at: At,
+}
+
+/// Where a cell is in its part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum At {
+    /// A worksheet cell: row (1-based) and column (0-based, 0 for A).
+    Cell {
+        /// The row number.
+        row: usize,
+        /// The column, 0 for A.
+        col: usize,
+    },
+    /// A Word table cell: the byte offset of its `<w:tc`.
+    Tc {
+        /// The offset in the part's text.
+        offset: usize,
+    },
+    /// A Word paragraph outside tables: the byte offset of its `<w:p`.
+    Paragraph {
+        /// The offset in the part's text.
+        offset: usize,
+    },
+}
+
+/// Where the report's cells (by their names, `B03/3.1`) and the lines of its narrative are in
+/// the file it was read from: what `export::annotate` marks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spots {
+    /// Table cells, by name.
+    pub cells: std::collections::HashMap<String, Spot>,
+    /// Lines of prose (a Word document's paragraphs), by line number.
+    pub lines: std::collections::HashMap<usize, Spot>,
+}
+
 /// What a reader made of a file: the document, plus what the file said about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileContents {
@@ -343,6 +423,33 @@ pub struct FileContents {
     pub stored: Vec<StoredValue>,
     /// Things worth telling about the file.
     pub notes: Vec<Note>,
+    /// Where each record of a .docx/.xlsx is in the file (empty for text).
+    pub places: Vec<Place>,
+    /// The parts [`Place::part`] names (worksheets, the Word document), and for a workbook
+    /// each sheet's name.
+    pub parts: Vec<(String, Option<String>)>,
+}
+
+impl FileContents {
+    /// Where the cell `k` of the record at `line` is in the file, if the reader recorded it.
+    pub fn spot(&self, line: usize, k: usize) -> Option<Spot> {
+        // Places are pushed in reading order, and lines grow with it.
+        let i = self.places.binary_search_by_key(&line, |p| p.line).ok()?;
+        let place = &self.places[i];
+        let (part, sheet) = self.parts.get(place.part)?;
+        let at = match &place.origin {
+            Origin::Sheet { row } => At::Cell { row: *row, col: k },
+            Origin::Table { cells } => At::Tc {
+                offset: (*cells.get(k)?)?,
+            },
+            Origin::Paragraph { offset } => At::Paragraph { offset: *offset },
+        };
+        Some(Spot {
+            part: part.clone(),
+            sheet: sheet.clone(),
+            at,
+        })
+    }
 }
 
 impl FileContents {
@@ -352,6 +459,8 @@ impl FileContents {
             document,
             stored: Vec::new(),
             notes: Vec::new(),
+            places: Vec::new(),
+            parts: Vec::new(),
         }
     }
 }

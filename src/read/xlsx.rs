@@ -18,8 +18,8 @@
 use super::archive::Archive;
 use super::xml::{walk, Event, Flow};
 use super::{
-    Block, Budget, Document, FileContents, Format, Note, ReadError, StoredValue, MAX_CELLS,
-    MAX_CELLS_PER_RECORD,
+    Block, Budget, Document, FileContents, Format, Note, Origin, Place, ReadError, StoredValue,
+    MAX_CELLS, MAX_CELLS_PER_RECORD,
 };
 use crate::number::{format_vi, round_to};
 use rust_decimal::Decimal;
@@ -89,7 +89,11 @@ pub(super) fn read(archive: &Archive<'_>, part: &str) -> Result<FileContents, Re
             book.file.document.blocks.push(Block::Break);
         }
         first = false;
-        let last = book.emit(&sheet.name, base, rows)?;
+        book.file
+            .parts
+            .push((path.to_string(), Some(sheet.name.clone())));
+        let part = book.file.parts.len() - 1;
+        let last = book.emit(&sheet.name, part, base, rows)?;
         // Rows are at most MAX_ROW, sheets at most the zip's entries; checked all the same,
         // since `usize` has 32 bits on wasm32.
         base = base.checked_add(last.max(1)).ok_or_else(too_many_rows)?;
@@ -765,6 +769,7 @@ impl Book {
     fn emit(
         &mut self,
         sheet: &str,
+        part: usize,
         base: usize,
         rows: Vec<(usize, Vec<Shown>)>,
     ) -> Result<usize, ReadError> {
@@ -822,6 +827,11 @@ impl Book {
                 out[c.col] = super::text::clean_cell(&text);
             }
             blocks.push(Block::Record { line, cells: out });
+            self.file.places.push(Place {
+                line,
+                part,
+                origin: Origin::Sheet { row },
+            });
         }
         Ok(last)
     }

@@ -18,11 +18,16 @@ use std::borrow::Cow;
 pub(super) const MAX_DEPTH: usize = 1_000;
 
 /// An open tag.
-pub(super) struct Tag<'a> {
+pub(crate) struct Tag<'a> {
     /// The qualified name (`w:tbl`).
     qname: &'a str,
     /// Everything between the name and `>` (or `/>`).
     attrs: &'a str,
+    /// Where the tag is in the part's text: from its `<` to just after its `>`.
+    span: (usize, usize),
+    /// Whether it is an empty element (`<a/>`).
+    #[cfg_attr(not(feature = "export"), allow(dead_code))]
+    empty: bool,
 }
 
 impl<'a> Tag<'a> {
@@ -49,6 +54,25 @@ impl<'a> Tag<'a> {
         }
     }
 
+    /// The qualified name as written (`w:tbl`): a writer adding elements beside it uses its
+    /// prefix.
+    #[cfg_attr(not(feature = "export"), allow(dead_code))]
+    pub fn qname(&self) -> &'a str {
+        self.qname
+    }
+
+    /// Where the tag is in the part's text: from its `<` to just after its `>` (byte offsets),
+    /// so that a writer can patch the very element a reader met.
+    pub fn span(&self) -> (usize, usize) {
+        self.span
+    }
+
+    /// Whether the tag is an empty element (`<w:p/>`): nothing inside, no end tag.
+    #[cfg_attr(not(feature = "export"), allow(dead_code))]
+    pub fn is_empty(&self) -> bool {
+        self.empty
+    }
+
     /// Whether an on/off property (`<w:vanish/>`, `<w:vanish w:val="false"/>`) is on.
     pub fn is_on(&self) -> bool {
         !matches!(
@@ -56,6 +80,26 @@ impl<'a> Tag<'a> {
             Some("0" | "false" | "off" | "none")
         )
     }
+}
+
+/// The tag at `span` of `xml`, as a walk reported it ([`Tag::span`]), read again: a writer
+/// indexes the elements by their spans, then asks for their attributes.
+#[cfg_attr(not(feature = "export"), allow(dead_code))]
+pub(crate) fn tag_at(xml: &str, span: (usize, usize)) -> Option<Tag<'_>> {
+    let inner = xml.get(span.0.checked_add(1)?..span.1.checked_sub(1)?)?;
+    let (body, empty) = match inner.strip_suffix('/') {
+        Some(b) => (b, true),
+        None => (inner, false),
+    };
+    let split = body
+        .find(|c: char| c.is_ascii_whitespace())
+        .unwrap_or(body.len());
+    Some(Tag {
+        qname: &body[..split],
+        attrs: &body[split..],
+        span,
+        empty,
+    })
 }
 
 fn local(qname: &str) -> &str {
@@ -145,7 +189,7 @@ fn declaration_end(rest: &str) -> Option<usize> {
 }
 
 /// What the walk meets.
-pub(super) enum Event<'t, 'a> {
+pub(crate) enum Event<'t, 'a> {
     /// An element opens (an empty element opens, then closes).
     Open(&'t Tag<'a>),
     /// An element closes: its local name.
@@ -156,7 +200,7 @@ pub(super) enum Event<'t, 'a> {
 
 /// Whether to go into an element just opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Flow {
+pub(crate) enum Flow {
     Enter,
     /// Skip the element and everything in it; no `Close` follows.
     Skip,
@@ -164,10 +208,21 @@ pub(super) enum Flow {
 
 /// Walks `xml` (the part named `part`, for messages), calling `f` for each event in document
 /// order. A malformed or truncated part is an error naming the part.
-pub(super) fn walk(
+pub(crate) fn walk(
     xml: &str,
     part: &str,
     mut f: impl FnMut(Event<'_, '_>) -> Flow,
+) -> Result<(), ReadError> {
+    walk_at(xml, part, |e, _| f(e))
+}
+
+/// [`walk`], also telling where each event starts in `xml` (the `<` of a tag or end tag, the
+/// first byte of text; an empty element's close is where it opened), so that a writer can patch
+/// the elements a reader met (`export::annotate`).
+pub(crate) fn walk_at(
+    xml: &str,
+    part: &str,
+    mut f: impl FnMut(Event<'_, '_>, usize) -> Flow,
 ) -> Result<(), ReadError> {
     let broken = |at: usize| {
         ReadError::unreadable(format!(
@@ -184,13 +239,13 @@ pub(super) fn walk(
         let rest = &xml[at..];
         let Some(lt) = rest.find('<') else {
             if skip_from.is_none() && !open.is_empty() {
-                f(Event::Text(&unescape(rest)));
+                f(Event::Text(&unescape(rest)), at);
             }
             break;
         };
         if lt > 0 {
             if skip_from.is_none() && !open.is_empty() {
-                f(Event::Text(&unescape(&rest[..lt])));
+                f(Event::Text(&unescape(&rest[..lt])), at);
             }
             at += lt;
             continue;
@@ -216,13 +271,14 @@ pub(super) fn walk(
         }
         .ok_or_else(|| broken(at))?;
         let inner = &rest[1..end];
+        let start = at;
         at += end + close.len();
         if skip {
             continue;
         }
         if let Some(data) = inner.strip_prefix("![CDATA[") {
             if skip_from.is_none() && !open.is_empty() {
-                f(Event::Text(data));
+                f(Event::Text(data), start);
             }
         } else if let Some(name) = inner.strip_prefix('/') {
             let name = name.trim_end();
@@ -233,7 +289,7 @@ pub(super) fn walk(
                 Some(depth) if open.len() < depth => skip_from = None,
                 Some(_) => {}
                 None => {
-                    f(Event::Close(local(name)));
+                    f(Event::Close(local(name)), start);
                 }
             }
         } else {
@@ -252,12 +308,14 @@ pub(super) fn walk(
                 let tag = Tag {
                     qname,
                     attrs: &body[split..],
+                    span: (start, at),
+                    empty,
                 };
-                let flow = f(Event::Open(&tag));
+                let flow = f(Event::Open(&tag), start);
                 if flow == Flow::Skip && !empty {
                     skip_from = Some(open.len() + 1);
                 } else if flow == Flow::Enter && empty {
-                    f(Event::Close(local(qname)));
+                    f(Event::Close(local(qname)), start);
                 }
             }
             if !empty {

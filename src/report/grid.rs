@@ -742,6 +742,7 @@ pub(super) fn build(
                 raw: text,
                 note: String::new(),
                 line: gr.line,
+                source: Some((gr.line, col.position)),
                 column: Some(ci),
                 column_label: Some(labels[ci].clone()),
                 kind,

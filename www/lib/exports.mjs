@@ -282,6 +282,23 @@ export async function exportDocument(format, job, about) {
   return mod.exportReport(bytes, name, format, about.source, date, false, job.options ?? {});
 }
 
+/**
+ * The opened .xlsx or .docx itself, annotated: a copy with each problem cell highlighted and a
+ * comment saying what is wrong, written by the core (src/export/annotate.rs) in the writers'
+ * module. The bytes stay in memory; the original is not modified. The what-if edits are left
+ * out: the copy is of the file as the unit sent it.
+ * @param {import('./engine.mjs').Job} job  the page's current check, `op` 'file'
+ * @param {{ loadWriter: () => Promise<any> }} about
+ * @returns {Promise<{ bytes: Uint8Array, format: 'xlsx' | 'docx', cells: number, paragraphs: number, placed: number, unplaced: string[] }>}
+ */
+export async function exportAnnotated(job, about) {
+  if (job.op !== 'file') throw new Error('Chỉ đánh dấu được tệp Excel (.xlsx) hoặc Word (.docx) đã mở.');
+  const mod = await about.loadWriter();
+  if (typeof mod.annotateFile !== 'function') throw new Error('Bản Kiểm số này chưa có phần đánh dấu tệp gốc.');
+  const options = job.options?.catalogue ? { catalogue: job.options.catalogue } : {};
+  return mod.annotateFile(job.bytes, job.name, options);
+}
+
 /** The media types of the two documents. */
 export const DOCUMENT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

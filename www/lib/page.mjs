@@ -274,11 +274,21 @@ export function startApp(env) {
     }
   }
 
+  /** Shows «Tải tệp gốc có đánh dấu» for an opened .xlsx/.docx, named by its kind. */
+  function showAnnotated() {
+    const button = $('annotated');
+    const kind = state.file ? extensionOf(state.file.name) : '';
+    const ext = kind === 'xlsx' || kind === 'xlsm' ? 'xlsx' : kind === 'docx' || kind === 'docm' ? 'docx' : null;
+    button.hidden = !ext;
+    if (ext) button.textContent = `Tải tệp gốc có đánh dấu (.${ext})`;
+  }
+
   /** @param {Result} result */
   function show(result) {
     results.dataset.shown = String(++shown);
     lastResult = result;
     lastSource = state.file ? `tệp ${state.file.name}` : `văn bản dán vào (${state.text.split('\n').length} dòng)`;
+    showAnnotated();
     // Edits of cells that no longer exist are dropped, with the core's notice about them kept.
     inputProblems = result.notices.map((n) => ({ message: n.message, line: n.line, target: state.file ? 'file' : 'input' }));
     if (openedNote && !state.file) inputProblems.unshift({ message: openedNote });
@@ -871,6 +881,25 @@ export function startApp(env) {
       }
     });
   }
+  // The opened .xlsx/.docx itself, annotated: offered only when a file of that kind is open.
+  $('annotated').addEventListener('click', async () => {
+    const job = currentJob();
+    if (!lastResult || !job || job.op !== 'file') return;
+    status.textContent = 'Đang đánh dấu tệp gốc…';
+    try {
+      const { download, exportAnnotated, DOCUMENT_TYPES } = await exportsModule();
+      const out = await exportAnnotated(job, { loadWriter: writer });
+      const base = job.name.replace(/\.[^.]*$/, '');
+      download(`${base}-kiemso-danh-dau.${out.format}`, out.bytes, DOCUMENT_TYPES[out.format]);
+      const missed = out.unplaced.length
+        ? ` ${out.unplaced.length} vấn đề không gắn được vào ô nào của tệp: xem Phiếu rà soát (.docx).`
+        : '';
+      const sentences = out.paragraphs ? `, ${out.paragraphs} đoạn lời văn có ghi chú` : '';
+      status.textContent = `Đã tạo bản sao của ${job.name}: ${out.cells} ô được tô màu và ghi chú${sentences}.${missed}`;
+    } catch (e) {
+      status.textContent = `Không tạo được tệp: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  });
   $('json').addEventListener('click', async () => {
     if (!lastResult) return;
     const { download, fileStamp, resultsJson } = await exportsModule();
