@@ -7,6 +7,9 @@
 //
 // Usage: node bench/browser.mjs --out bench/out [--quick] [--rows 1000,10000,100000] [--wasm-only]
 //   --wasm-only  only the Wasm figures, printed as JSON (for trying a change; nothing written)
+//   --batch      200 seed-sized unit reports (the 25 of tests/fixtures/units/q3-2024, 8 times)
+//                checked and consolidated in one call of the export module, as the page's inbox
+//                does (www/lib/inbox.mjs); printed as JSON
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -266,10 +269,62 @@ async function appBenchmarks(browser, base) {
   return { load, paste: await pasteToPaint(browser, base, seed, iters) };
 }
 
+/**
+ * The page's inbox at scale: 200 unit reports (the 25 synthetic units, 8 times over) read,
+ * identified, checked and consolidated by the export module's `consolidateReports` in the page's
+ * main thread, as www/lib/inbox.mjs calls it; then `checkReports` alone. Wasm linear memory and
+ * the JS heap after.
+ */
+async function batchBenchmarks(browser, base) {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  await page.goto(`${base}bench/wasm.html`);
+  const dir = 'tests/fixtures/units/q3-2024';
+  const names = (await import('node:fs')).readdirSync(join(repo, dir)).filter((n) => n.endsWith('.txt')).sort();
+  const iters = quick ? 3 : 10;
+  log(`200 reports checked and consolidated × ${iters}, /www/pkg/export/kiemso.js`);
+  const result = await page.evaluate(async ({ dir, names, iters }) => {
+    const mod = await import('/www/pkg/export/kiemso.js');
+    const wasm = await mod.default();
+    const texts = await Promise.all(names.map(async (n) => new Uint8Array(await (await fetch(`/${dir}/${n}`)).arrayBuffer())));
+    const files = Array.from({ length: 8 }, (_, k) => names.map((n, i) => ({ name: `${k}/${n}`, bytes: texts[i] }))).flat();
+    const time = (/** @type {() => any} */ f) => {
+      const t = performance.now();
+      const r = f();
+      return { ms: performance.now() - t, r };
+    };
+    /** @type {number[]} */
+    const consolidate = [];
+    /** @type {number[]} */
+    const check = [];
+    let last;
+    for (let k = 0; k < iters; k++) {
+      const c = time(() => mod.consolidateReports(files, null, {}));
+      consolidate.push(c.ms);
+      last = c.r;
+      check.push(time(() => mod.checkReports(files, {})).ms);
+    }
+    return {
+      reports: last.summary.reports, units: last.consolidated.units.length, consolidate, check,
+      wasm_memory: wasm.memory.buffer.byteLength,
+      js_heap: /** @type {any} */ (performance).memory?.usedJSHeapSize ?? null,
+    };
+  }, { dir, names, iters });
+  await page.close();
+  if (result.reports !== 200) throw new Error(`the batch read ${result.reports} reports`);
+  return {
+    reports: result.reports, units_consolidated: result.units,
+    checked_and_consolidated: stats(result.consolidate), checked_only: stats(result.check),
+    wasm_memory_bytes: result.wasm_memory, js_heap_bytes: result.js_heap,
+  };
+}
+
 const { child, base } = await serve();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
-  if (args.includes('--wasm-only')) {
+  if (args.includes('--batch')) {
+    console.log(JSON.stringify({ chromium: browser.version(), ...(await batchBenchmarks(browser, base)) }, null, 2));
+  } else if (args.includes('--wasm-only')) {
     // Printed, not written; the server and the browser are closed below like in a full run.
     console.log(JSON.stringify(await wasmBenchmarks(browser, base), null, 2));
   } else if (args.includes('--load-only')) {
