@@ -499,13 +499,13 @@ export function createInbox(env) {
     const source = h('td', { class: 'inbox-source' }, report.source, edits ? h('span', { class: 'inbox-edited' }, ` (${s.edited(edits)})`) : null);
     if (report.error) {
       return h('tr', { class: 'inbox-row inbox-unreadable', 'data-source': report.source },
-        h('td', null, entry.name), h('td'), source, h('td'),
+        h('td', null, '—'), h('td'), source, h('td'),
         h('td', { colspan: forms.length + (comparing ? 2 : 1), class: 'inbox-reason' }, icon('fail'), ` ${s.unreadable}: ${report.error}`));
     }
     /** @param {'unit' | 'period'} what */
     const field = (what) => {
       const input = /** @type {HTMLInputElement} */ (h('input', {
-        type: 'text', class: 'inbox-field', value: report[what] ?? '', 'aria-label': s.fieldLabel(what, report.source),
+        type: 'text', class: 'inbox-field', 'data-what': what, value: report[what] ?? '', 'aria-label': s.fieldLabel(what, report.source),
         disabled: part, title: report[`${what}_from`] === 'none' ? s.notFound : s.foundIn(report[`${what}_from`]),
       }));
       input.addEventListener('change', () => {
@@ -558,15 +558,20 @@ export function createInbox(env) {
       return;
     }
     const prev = r.previous?.report.period ?? s.previousPeriod;
+    const problem = (/** @type {BatchCheck} */ c) => c.status === 'fail' || c.status === 'warn';
+    /** @param {BatchCheck[]} checks */
+    const table = (checks) => h('table', { class: 'inbox-period' },
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, s.cell), h('th', { scope: 'col' }, prev), h('th', { scope: 'col' }, r.report.period ?? s.current), h('th', { scope: 'col' }, s.verdict))),
+      h('tbody', null, checks.map((c) => h('tr', { class: `is-${c.status}` },
+        h('td', null, c.cell ?? ''), h('td', { class: 'num' }, c.previous ?? ''), h('td', { class: 'num' }, c.current ?? ''),
+        h('td', null, c.status === 'pass' ? s.clean : c.message)))));
+    const problems = r.period.filter(problem);
+    const rest = r.period.filter((c) => !problem(c));
     replaceChildren(detail,
       h('h3', null, s.periodHeading(r.report.unit ?? r.report.source, r.report.period ?? '', prev)),
-      h('table', { class: 'inbox-period' },
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, s.cell), h('th', { scope: 'col' }, prev), h('th', { scope: 'col' }, r.report.period ?? s.current), h('th', { scope: 'col' }, s.verdict))),
-        h('tbody', null, [...r.period]
-          .sort((a, b) => Number(b.status === 'fail' || b.status === 'warn') - Number(a.status === 'fail' || a.status === 'warn'))
-          .map((c) => h('tr', { class: `is-${c.status}` },
-            h('td', null, c.cell ?? ''), h('td', { class: 'num' }, c.previous ?? ''), h('td', { class: 'num' }, c.current ?? ''),
-            h('td', null, c.status === 'pass' ? s.clean : c.message))))));
+      problems.length ? table(problems) : h('p', null, s.periodClean),
+      // The cells that agree: the previous value beside the current, folded.
+      rest.length ? h('details', null, h('summary', null, s.periodRest(rest.length)), table(rest)) : null);
   }
 
   /**
