@@ -14,7 +14,7 @@
 
 import { h, replaceChildren, icon } from './dom.mjs';
 import { formOf, isNarrative } from './model.mjs';
-import { INBOX } from './i18n.mjs';
+import { INBOX } from './i18n-inbox.mjs';
 import { MAX_FILE_BYTES, extensionOf, formatSize } from './files.mjs';
 
 const s = INBOX.vi;
@@ -198,6 +198,10 @@ export function dropped(files, entries) {
  */
 export function createInbox(env) {
   const root = env.root;
+  // Its styles come with it, not with every page (the first-load budget).
+  if (!document.querySelector('link[data-inbox]')) {
+    document.head.append(h('link', { rel: 'stylesheet', href: new URL('./inbox.css', import.meta.url).href, 'data-inbox': true }));
+  }
   /** @type {Entry[]} */
   let entries = [];
   /** Each entry's reports as the core read them (a file may hold two reports). */
