@@ -238,11 +238,18 @@ test('in Chromium: 25 reports dropped, the overview as the CLI counts, a what-if
   }
   await page.locator('#inbox-detail').screenshot({ path: join(SCREENSHOTS, 'inbox-period.png') });
 
+  // A unit typed over the one read: checked again under that name (and kept).
+  const xd = page.locator('tr[data-source="05-so-xay-dung.docx"] input[data-what="unit"]');
+  await xd.fill('Sở Xây dựng tỉnh Khánh Hòa');
+  await xd.press('Enter');
+  await page.waitForSelector('tr[data-source="05-so-xay-dung.docx"] td[data-from="given"] input[data-what="unit"]', { timeout: 20000 });
+
   // A reload keeps the set (and the what-if), checked again.
   await page.reload();
   await page.waitForFunction(() => document.querySelectorAll('#inbox-table tbody tr').length === 30, null, { timeout: 60000 });
   const again = (await overview(page)).find((x) => x.source === tp);
   assert.equal(again?.forms.B01.fail, 0, 'the what-if survived the reload');
+  assert.equal((await overview(page)).find((x) => x.source === '05-so-xay-dung.docx')?.unit, 'Sở Xây dựng tỉnh Khánh Hòa');
   assert.match(await page.locator('.inbox-kept').textContent() ?? '', /30 tệp/);
   // «Xoá tất cả» empties it, and a reload shows nothing.
   await page.locator('#inbox-erase').click();
