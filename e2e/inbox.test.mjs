@@ -251,6 +251,13 @@ test('in Chromium: 25 reports dropped, the overview as the CLI counts, a what-if
   assert.equal(again?.forms.B01.fail, 0, 'the what-if survived the reload');
   assert.equal((await overview(page)).find((x) => x.source === '05-so-xay-dung.docx')?.unit, 'Sở Xây dựng tỉnh Khánh Hòa');
   assert.match(await page.locator('.inbox-kept').textContent() ?? '', /30 tệp/);
+  // The view reopened the report it showed (Sở Tài chính): a what-if there still reaches the
+  // overview after the reload.
+  const tcInput = page.locator('#forms tr[data-cell="B01/2.2"] .ks-input');
+  await tcInput.waitFor({ timeout: 20000 });
+  await tcInput.fill('50');
+  await eventually(async () => ((await overview(page)).find((x) => x.source === '03-so-tai-chinh.docx')?.forms.B01.fail ?? 0) > 0, 20000);
+
   // «Xoá tất cả» empties it, and a reload shows nothing.
   await page.locator('#inbox-erase').click();
   await page.reload();

@@ -143,6 +143,17 @@ export function countsByForm(report) {
 /** @param {PeriodKey | undefined} p */
 const periodOrder = (p) => (p ? p.year * 100 + p.months : -1);
 
+/**
+ * @param {Uint8Array | null} a
+ * @param {Uint8Array} b
+ */
+function sameBytes(a, b) {
+  if (a === b) return true;
+  if (!a || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 /** Lets the page draw (the progress) between two files. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -585,7 +596,10 @@ export function createInbox(env) {
    * @param {Edits} edits
    */
   function shown(file, edits) {
-    if (!opened || !file || file.bytes !== opened.bytes) return;
+    if (!file) return;
+    // After a reload the view reopens its file on its own: the entry with the same bytes.
+    opened ??= entries.find((e) => e.name === file.name && sameBytes(e.bytes, file.bytes)) ?? null;
+    if (!opened?.bytes || !sameBytes(opened.bytes, file.bytes)) return;
     if (JSON.stringify(edits) === JSON.stringify(opened.edits)) return;
     opened.edits = { ...edits };
     recheck(opened);
