@@ -7,10 +7,14 @@
 // Figures only, no assertions; any failure exits non-zero.
 //
 // Usage: node bench/browser.mjs --out bench/out [--quick] [--rows 1000,10000,100000] [--wasm-only]
-//                                [--locate-only]
+//                                [--locate-only] [--batch]
 //   --wasm-only    only the Wasm figures, printed as JSON (for trying a change; nothing written)
 //   --locate-only  only the cost of error localisation, printed as JSON
+//   --batch        200 seed-sized unit reports (the 25 of tests/fixtures/units/q3-2024, 8 times)
+//                  checked and consolidated in one call of the export module, as the page's inbox
+//                  does (www/lib/inbox.mjs); printed as JSON
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -18,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
+const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
   const i = args.indexOf(name);
@@ -306,10 +311,101 @@ async function appBenchmarks(browser, base) {
   return { load, paste: await pasteToPaint(browser, base, seed, iters) };
 }
 
+/**
+ * The page's inbox at scale: 200 unit reports (the 25 synthetic units, 8 times over) read,
+ * identified, checked and consolidated by the export module's `consolidateReports` in the page's
+ * main thread, as www/lib/inbox.mjs calls it; then `checkReports` alone. Wasm linear memory and
+ * the JS heap after.
+ */
+/**
+ * CPU seconds used so far by the browser's processes (Linux /proc: user + system of the browser
+ * and every descendant: the renderer runs the Wasm). On a machine shared with other work the
+ * wall clock measures the queue as much as the code; the CPU time does not.
+ * @param {number} root  the process the browser was launched from (this one: not counted)
+ * @param {number} [skip]  a child not to count (the server)
+ */
+function cpuSeconds(root, skip) {
+  const fs = require('node:fs');
+  /** @type {Map<number, { ppid: number, cpu: number }>} */
+  const procs = new Map();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      procs.set(Number(d), { ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) / 100 });
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const inTree = (/** @type {number} */ pid) => {
+    for (let p = pid, n = 0; p > 1 && n < 20; p = procs.get(p)?.ppid ?? 0, n++) if (p === root) return true;
+    return false;
+  };
+  let total = 0;
+  for (const [pid, p] of procs) if (pid !== root && pid !== skip && inTree(pid)) total += p.cpu;
+  return total;
+}
+
+async function batchBenchmarks(browser, base, pid, serverPid) {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  await page.goto(`${base}bench/wasm.html`);
+  const dir = 'tests/fixtures/units/q3-2024';
+  const names = (await import('node:fs')).readdirSync(join(repo, dir)).filter((n) => n.endsWith('.txt')).sort();
+  const iters = quick ? 3 : 10;
+  log(`200 reports checked and consolidated × ${iters}, /www/pkg/export/kiemso.js`);
+  await page.evaluate(async () => {
+    const mod = await import('/www/pkg/export/kiemso.js');
+    await mod.default();
+  });
+  /** @param {'consolidateReports' | 'checkReports'} what */
+  const measure = async (what) => {
+    const before = cpuSeconds(pid, serverPid);
+    const r = await page.evaluate(async ({ dir, names, iters, what }) => {
+      const mod = await import('/www/pkg/export/kiemso.js');
+      const wasm = await mod.default();
+      const texts = await Promise.all(names.map(async (n) => new Uint8Array(await (await fetch(`/${dir}/${n}`)).arrayBuffer())));
+      const files = Array.from({ length: 8 }, (_, k) => names.map((n, i) => ({ name: `${k}/${n}`, bytes: texts[i] }))).flat();
+      /** @type {number[]} */
+      const samples = [];
+      let last;
+      for (let k = 0; k < iters; k++) {
+        const t = performance.now();
+        last = what === 'checkReports' ? mod.checkReports(files, {}) : mod.consolidateReports(files, null, {});
+        samples.push(performance.now() - t);
+      }
+      return {
+        samples, reports: last.summary.reports, units: last.consolidated?.units.length ?? null,
+        json_bytes: JSON.stringify(last).length, wasm_memory: wasm.memory.buffer.byteLength,
+        js_heap: /** @type {any} */ (performance).memory?.usedJSHeapSize ?? null,
+      };
+    }, { dir, names, iters, what });
+    // The fetches and the start are a small part of `iters` calls; counted all the same.
+    return { ...r, cpu_s: (cpuSeconds(pid, serverPid) - before) / iters };
+  };
+  const consolidated = await measure('consolidateReports');
+  const checked = await measure('checkReports');
+  await page.close();
+  if (consolidated.reports !== 200) throw new Error(`the batch read ${consolidated.reports} reports`);
+  return {
+    reports: consolidated.reports, units_consolidated: consolidated.units,
+    checked_and_consolidated: { ...stats(consolidated.samples), cpu_s_per_call: consolidated.cpu_s },
+    checked_only: { ...stats(checked.samples), cpu_s_per_call: checked.cpu_s },
+    json_bytes: consolidated.json_bytes,
+    wasm_memory_bytes: Math.max(consolidated.wasm_memory, checked.wasm_memory), js_heap_bytes: consolidated.js_heap,
+  };
+
+}
+
 const { child, base } = await serve();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
-  if (args.includes('--wasm-only')) {
+  if (args.includes('--batch')) {
+    // Chromium is this process's child: its CPU is that of our descendants but the server.
+    const pid = process.pid;
+    console.log(JSON.stringify({ chromium: browser.version(), load_average: (await import('node:os')).loadavg(), ...(await batchBenchmarks(browser, base, pid, child.pid)) }, null, 2));
+  } else if (args.includes('--wasm-only')) {
     // Printed, not written; the server and the browser are closed below like in a full run.
     console.log(JSON.stringify(await wasmBenchmarks(browser, base), null, 2));
   } else if (args.includes('--locate-only')) {

@@ -303,6 +303,25 @@ fn year_after(s: &str, words: &Identity) -> Option<i32> {
     (1990..=2200).contains(&year).then_some(year)
 }
 
+/// A period as the user types it: «Quý II/2024», «6 tháng đầu năm 2025», «Năm 2024», or as in a
+/// file's name («q2-2024»).
+///
+/// ```
+/// let words = kiemso::about::words(kiemso::builtin_catalogue());
+/// let months = |t| kiemso::about::parse_period(t, words).map(|p| (p.year, p.months));
+/// assert_eq!(months("Quý II/2024"), Some((2024, 6)));
+/// assert_eq!(months("q3-2024"), Some((2024, 9)));
+/// assert_eq!(months("6 tháng đầu năm 2025"), Some((2025, 6)));
+/// assert_eq!(months("không rõ"), None);
+/// ```
+pub fn parse_period(text: &str, words: &Identity) -> Option<Period> {
+    period_in(text, words, true).or_else(|| {
+        // As in a file's name: its path separators are not the period's «/».
+        let name = text.trim().replace(['/', '\\'], " ");
+        from_file_name(&format!("{name}.txt"), words).1
+    })
+}
+
 /// The first period named in `line`; a month or a bare year («tháng 10/2024», «năm 2024») only
 /// when `years` (the line names the report).
 pub fn period_in(line: &str, words: &Identity, years: bool) -> Option<Period> {

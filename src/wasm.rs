@@ -268,3 +268,141 @@ pub fn annotate_file(bytes: &[u8], name: &str, options: JsValue) -> Result<JsVal
     set("unplaced", unplaced.into())?;
     Ok(out.into())
 }
+
+/// The reports the page passes to the batch functions: an array of
+/// `{ name, bytes: Uint8Array, unit?, period?, overrides?: { [cell]: string } }` (the unit, period
+/// and what-if edits the user gave for that report alone).
+#[cfg(feature = "batch")]
+fn batch_inputs(files: &JsValue) -> Result<Vec<crate::batch::Input>, JsValue> {
+    let bad = |why: &str| into_error("options", format!("Danh sách báo cáo không hợp lệ: {why}."));
+    if !js_sys::Array::is_array(files) {
+        return Err(bad("không phải một mảng"));
+    }
+    let get = |o: &JsValue, key: &str| js_sys::Reflect::get(o, &key.into());
+    let text = |v: JsValue| v.as_string().filter(|s| !s.trim().is_empty());
+    let mut out = Vec::new();
+    for file in js_sys::Array::from(files).iter() {
+        let name = get(&file, "name")?
+            .as_string()
+            .ok_or_else(|| bad("thiếu tên tệp"))?;
+        let bytes = get(&file, "bytes")?
+            .dyn_into::<js_sys::Uint8Array>()
+            .map_err(|_| bad("thiếu nội dung tệp"))?;
+        let mut input = crate::batch::Input::bytes(&name, bytes.to_vec());
+        input.given.unit = text(get(&file, "unit")?);
+        input.given.period = text(get(&file, "period")?);
+        let overrides = get(&file, "overrides")?;
+        if !overrides.is_undefined() && !overrides.is_null() {
+            input.given.overrides = serde_wasm_bindgen::from_value(overrides)
+                .map_err(|e| bad(&format!("số liệu sửa thử của {name}: {e}")))?;
+        }
+        out.push(input);
+    }
+    Ok(out)
+}
+
+#[cfg(feature = "batch")]
+fn batch_to_js(batch: &crate::batch::Batch) -> Result<JsValue, JsValue> {
+    let json = serde_json::to_string(batch).map_err(|e| into_error("internal", e))?;
+    js_sys::JSON::parse(&json)
+}
+
+/// Checks many reports at once ([`crate::batch::check_inputs`]): each file (a .zip is read file
+/// by file; a file holding two reports gives two) identified by unit and period and checked on
+/// its own, a file that cannot be read listed with its reason, two reports claiming the same
+/// unit and period flagged. Returns the CLI's `kiemso check --json` object: `{ reports, checks,
+/// summary }` (docs/batch.md). `files` as [`batch_inputs`], `options` as for `check`.
+#[cfg(feature = "batch")]
+#[wasm_bindgen(js_name = checkReports)]
+pub fn check_reports(files: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    keep_panic_messages();
+    let options = options_from(options)?;
+    batch_to_js(&crate::batch::check_inputs(batch_inputs(&files)?, &options))
+}
+
+/// This period against the last ([`crate::batch::compare_inputs`]): the reports of `previous`
+/// and `current` matched by unit (one on each side: matched whatever its unit). The CLI's
+/// `kiemso compare --json` object.
+#[cfg(feature = "batch")]
+#[wasm_bindgen(js_name = compareReports)]
+pub fn compare_reports(
+    previous: JsValue,
+    current: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    keep_panic_messages();
+    let options = options_from(options)?;
+    let (previous, current) = (batch_inputs(&previous)?, batch_inputs(&current)?);
+    batch_to_js(&crate::batch::compare_inputs(previous, current, &options))
+}
+
+/// The units' consolidation ([`crate::batch::consolidate_inputs`]), compared with the
+/// province's report when `province` (a one-report array, or `null`) is given: the CLI's
+/// `kiemso consolidate --json` object, with `consolidated`.
+#[cfg(feature = "batch")]
+#[wasm_bindgen(js_name = consolidateReports)]
+pub fn consolidate_reports(
+    units: JsValue,
+    province: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    keep_panic_messages();
+    let options = options_from(options)?;
+    let (units, province) = consolidation_inputs(&units, &province)?;
+    batch_to_js(&crate::batch::consolidate_inputs(units, province, &options))
+}
+
+#[cfg(feature = "batch")]
+fn consolidation_inputs(
+    units: &JsValue,
+    province: &JsValue,
+) -> Result<(Vec<crate::batch::Input>, Option<crate::batch::Input>), JsValue> {
+    let province = if province.is_undefined() || province.is_null() {
+        None
+    } else {
+        batch_inputs(province)?.into_iter().next()
+    };
+    Ok((batch_inputs(units)?, province))
+}
+
+/// The consolidated forms of `units` as an Excel workbook (the CLI's `kiemso consolidate -o
+/// tong-hop.xlsx`, [`crate::batch::xlsx::workbook`]), the file's bytes as a `Uint8Array`.
+#[cfg(feature = "xlsx-export")]
+#[wasm_bindgen(js_name = consolidatedWorkbook)]
+pub fn consolidated_workbook(
+    units: JsValue,
+    province: JsValue,
+    options: JsValue,
+) -> Result<Vec<u8>, JsValue> {
+    keep_panic_messages();
+    let options = options_from(options)?;
+    let (units, province) = consolidation_inputs(&units, &province)?;
+    let batch = crate::batch::consolidate_inputs(units, province, &options);
+    let consolidated = batch
+        .consolidated
+        .as_ref()
+        .ok_or_else(|| into_error("export", "Không có bảng tổng hợp."))?;
+    crate::batch::xlsx::workbook(consolidated).map_err(|e| into_error("export", e))
+}
+
+/// The files of a .zip (`[{ name, bytes }]`, the folders' paths in the names), for the page's
+/// inbox to list and open each on its own ([`crate::read::unzip`]); `null` when `bytes` is not a
+/// zip archive (a .docx or .xlsx is a package, not an archive of reports). Throws an `Error` with
+/// the Vietnamese reason when the archive cannot be read.
+#[cfg(all(feature = "batch", feature = "files"))]
+#[wasm_bindgen(js_name = unzipReports)]
+pub fn unzip_reports(bytes: &[u8], name: &str) -> Result<JsValue, JsValue> {
+    keep_panic_messages();
+    let Some(files) = crate::read::unzip(bytes, name).map_err(read_error)? else {
+        return Ok(JsValue::NULL);
+    };
+    let out = js_sys::Array::new();
+    for (inner, bytes) in files {
+        let file = js_sys::Object::new();
+        js_sys::Reflect::set(&file, &"name".into(), &JsValue::from_str(&inner))?;
+        let data = js_sys::Uint8Array::from(bytes.as_slice());
+        js_sys::Reflect::set(&file, &"bytes".into(), &data)?;
+        out.push(&file);
+    }
+    Ok(out.into())
+}

@@ -688,3 +688,55 @@ fn the_previous_quarters_column_must_repeat_the_previous_report() {
     assert_eq!(c.status, Status::Warn, "{}", c.message);
     assert_eq!(c.previous.as_deref(), Some("133.918"));
 }
+
+/// The page's inbox: a unit and a period typed over what was read, and a what-if edit that
+/// belongs to one report only (every unit's cells share their codes).
+#[test]
+fn what_the_user_gives_for_one_report_stays_with_that_report() {
+    let files = unit_files("q3-2024");
+    let mut ins = inputs(&files[..2]);
+    let before = value_of(&text(&files[0]), 3, "3.1.1");
+    ins[0].given.unit = Some("Sở Nội vụ (đã sửa)".into());
+    ins[0].given.period = Some("Quý II/2024".into());
+    ins[0]
+        .given
+        .overrides
+        .insert("B03/3.1.1".into(), "1.000.000".into());
+    let batch = consolidate_inputs(ins, None, &Options::default());
+    let (a, b) = (&batch.reports[0], &batch.reports[1]);
+    assert_eq!(a.unit.as_deref(), Some("Sở Nội vụ (đã sửa)"));
+    assert_eq!(a.unit_from, batch::Found::Given);
+    assert_eq!(a.period.as_deref(), Some("Quý II/2024"));
+    assert_eq!(b.unit_from, batch::Found::Heading);
+    let cell = |r: &batch::BatchReport| {
+        r.outcome
+            .as_ref()
+            .unwrap()
+            .forms
+            .iter()
+            .flat_map(|f| &f.table)
+            .find(|row| row.cell == "B03/3.1.1")
+            .map(|row| row.value.clone())
+    };
+    assert_eq!(cell(a).as_deref(), Some("1.000.000"));
+    assert_eq!(cell(b), Some(value_of(&text(&files[1]), 3, "3.1.1")));
+    assert_ne!(before, "1.000.000");
+    // The edit is what the consolidation adds up.
+    let total = batch
+        .consolidated
+        .as_ref()
+        .unwrap()
+        .forms
+        .iter()
+        .flat_map(|f| &f.rows)
+        .find(|r| r.cell == "B03/3.1.1")
+        .unwrap()
+        .value
+        .clone()
+        .unwrap();
+    let n = |s: &str| s.replace('.', "").parse::<i64>().unwrap();
+    assert_eq!(
+        n(&total),
+        1_000_000 + n(&value_of(&text(&files[1]), 3, "3.1.1"))
+    );
+}

@@ -153,3 +153,59 @@ fn target_answers_what_it_takes() {
     let message = get(&err, "message").as_string().unwrap();
     assert!(message.contains("không tìm thấy ô B09/1"), "{message}");
 }
+
+/// One report of the page's inbox as `checkReports` takes it.
+#[cfg(feature = "batch")]
+fn inbox_file(name: &str, text: &str) -> Object {
+    let o = Object::new();
+    Reflect::set(&o, &"name".into(), &name.into()).unwrap();
+    let bytes = js_sys::Uint8Array::from(text.as_bytes());
+    Reflect::set(&o, &"bytes".into(), &bytes).unwrap();
+    o
+}
+
+#[cfg(feature = "batch")]
+#[wasm_bindgen_test]
+fn the_inbox_functions_return_the_clis_json_with_what_the_user_gave() {
+    let a = "UBND huyện A\nBÁO CÁO\nQuý III/2024\nBiểu mẫu số 01\n1.\tSố văn bản\tVăn bản\t3\n";
+    let b = "UBND huyện B\nBÁO CÁO\nQuý III/2024\nBiểu mẫu số 01\n1.\tSố văn bản\tVăn bản\t4\n";
+    let given = inbox_file("b.txt", b);
+    Reflect::set(&given, &"unit".into(), &"Huyện B (đã sửa)".into()).unwrap();
+    let overrides = Object::new();
+    Reflect::set(&overrides, &"B01/1".into(), &"40".into()).unwrap();
+    Reflect::set(&given, &"overrides".into(), &overrides).unwrap();
+    let broken = inbox_file("hong.docx", "PK\u{3}\u{4} không phải Word");
+    let files = Array::of3(&inbox_file("a.txt", a), &given, &broken);
+    let batch = kiemso::wasm::check_reports(files.clone().into(), JsValue::UNDEFINED).unwrap();
+    let reports = Array::from(&get(&batch, "reports"));
+    assert_eq!(reports.length(), 3);
+    assert_eq!(
+        get(&reports.get(1), "unit").as_string().as_deref(),
+        Some("Huyện B (đã sửa)")
+    );
+    assert_eq!(
+        get(&reports.get(1), "unit_from").as_string().as_deref(),
+        Some("given")
+    );
+    assert_eq!(
+        get(&get(&reports.get(0), "period_key"), "months").as_f64(),
+        Some(9.0)
+    );
+    assert!(get(&reports.get(2), "error").as_string().is_some());
+    // The edit is that report's alone, and the consolidation adds it up: 3 + 40.
+    let units = Array::of2(&files.get(0), &files.get(1));
+    let c =
+        kiemso::wasm::consolidate_reports(units.clone().into(), JsValue::NULL, JsValue::UNDEFINED)
+            .unwrap();
+    let forms = Array::from(&get(&get(&c, "consolidated"), "forms"));
+    let row = Array::from(&get(&forms.get(0), "rows")).get(0);
+    assert_eq!(get(&row, "value").as_string().as_deref(), Some("43"));
+    let book = kiemso::wasm::consolidated_workbook(units.into(), JsValue::NULL, JsValue::UNDEFINED)
+        .unwrap();
+    assert!(book.starts_with(b"PK"));
+    // A Word file is a package, not an archive of reports; a list that is not one is refused.
+    assert!(kiemso::wasm::unzip_reports(b"plain text", "a.txt")
+        .unwrap()
+        .is_null());
+    assert!(kiemso::wasm::check_reports("không phải mảng".into(), JsValue::UNDEFINED).is_err());
+}

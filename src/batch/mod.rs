@@ -35,7 +35,7 @@ use crate::read::{self, Document};
 use crate::report::{Form, Report, Row};
 use crate::Options;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One input: a file's bytes or pasted text, with where it came from.
 #[derive(Debug, Clone)]
@@ -44,6 +44,20 @@ pub struct Input {
     pub source: String,
     /// What it holds.
     pub content: Content,
+    /// What the user said of it (in the page's inbox): its unit, its period, its what-if edits.
+    pub given: Given,
+}
+
+/// What the user gave for one input: the unit and period typed over what was read, and the
+/// what-if edits of that report alone (its cells share their codes with every other report's).
+#[derive(Debug, Clone, Default)]
+pub struct Given {
+    /// The unit, in place of the one read from the heading or the file's name.
+    pub unit: Option<String>,
+    /// The period («Quý II/2024», «6 tháng đầu năm 2025», «q2-2024»), read as in a file's name.
+    pub period: Option<String>,
+    /// Values to put in this report's cells before checking, over the options' own.
+    pub overrides: BTreeMap<String, String>,
 }
 
 /// What an input holds.
@@ -63,6 +77,7 @@ impl Input {
         Input {
             source: source.to_string(),
             content: Content::Bytes(bytes),
+            given: Given::default(),
         }
     }
 
@@ -71,6 +86,7 @@ impl Input {
         Input {
             source: source.to_string(),
             content: Content::Text(text.to_string()),
+            given: Given::default(),
         }
     }
 }
@@ -83,6 +99,8 @@ pub enum Found {
     Heading,
     /// From the file's name.
     File,
+    /// Typed by the user (the page's inbox).
+    Given,
     /// Not found.
     None,
 }
@@ -111,8 +129,9 @@ pub struct BatchReport {
     /// The unit with its comparison key.
     #[serde(skip)]
     pub unit_id: Option<Unit>,
-    /// The period, comparable.
-    #[serde(skip)]
+    /// The period, comparable: `{ year, months, label }` (`months`: the last month it covers),
+    /// for ordering periods.
+    #[serde(rename = "period_key", skip_serializing_if = "Option::is_none")]
     pub period_id: Option<Period>,
     /// The report as understood, for comparing periods and consolidating.
     #[serde(skip)]
@@ -325,7 +344,24 @@ fn unreadable(source: String, why: String) -> BatchReport {
 }
 
 fn read_input(input: Input, options: &Options, out: &mut Vec<BatchReport>, depth: usize) {
-    let Input { source, content } = input;
+    let Input {
+        source,
+        content,
+        given,
+    } = input;
+    // This report's own edits, over the options' (cloned only when there are some).
+    let edited;
+    let options = if given.overrides.is_empty() {
+        options
+    } else {
+        let mut overrides = options.overrides.clone();
+        overrides.extend(given.overrides.clone());
+        edited = Options {
+            overrides,
+            ..options.clone()
+        };
+        &edited
+    };
     let (document, file) = match content {
         Content::Failed(why) => return out.push(unreadable(source, why)),
         Content::Text(text) => match read::read_text(&text) {
@@ -342,7 +378,8 @@ fn read_input(input: Input, options: &Options, out: &mut Vec<BatchReport>, depth
                             return out.push(unreadable(source, why));
                         }
                         for (name, bytes) in files {
-                            let inner = Input::bytes(&format!("{source}/{name}"), bytes);
+                            let mut inner = Input::bytes(&format!("{source}/{name}"), bytes);
+                            inner.given = given.clone();
                             read_input(inner, options, out, depth + 1);
                         }
                         return;
@@ -367,7 +404,7 @@ fn read_input(input: Input, options: &Options, out: &mut Vec<BatchReport>, depth
         } else {
             source.clone()
         };
-        out.push(check_one(&doc, source, file.as_ref(), options));
+        out.push(check_one(&doc, source, file.as_ref(), options, &given));
     }
 }
 
@@ -377,26 +414,38 @@ fn check_one(
     source: String,
     file: Option<&read::FileContents>,
     options: &Options,
+    given: &Given,
 ) -> BatchReport {
     let report = crate::build_report(doc, options);
     let mut outcome = crate::check_report(report.clone(), options);
     if let Some(file) = file {
         crate::attach_file_facts(&file.notes, &file.stored, &mut outcome);
     }
-    // What the heading says (read once, for the single report's `about` too), else the file's
-    // name.
+    // What the user gave (the page's inbox), else what the heading says (read once, for the
+    // single report's `about` too), else the file's name.
     let words = about::words(options.catalogue());
     let (name_unit, name_period) = about::from_file_name(&source, words);
-    let (unit, unit_from) = match outcome.about.unit.clone() {
-        Some(u) => (Some(u), Found::Heading),
-        None => match name_unit {
+    let given_unit = given
+        .unit
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty());
+    let (unit, unit_from) = match (given_unit, outcome.about.unit.clone()) {
+        (Some(u), _) => (Some(u.to_string()), Found::Given),
+        (None, Some(u)) => (Some(u), Found::Heading),
+        (None, None) => match name_unit {
             Some(u) => (Some(u), Found::File),
             None => (None, Found::None),
         },
     };
-    let (period, period_from) = match outcome.about.when.clone() {
-        Some(p) => (Some(p), Found::Heading),
-        None => match name_period {
+    let given_period = given
+        .period
+        .as_deref()
+        .and_then(|p| about::parse_period(p, words));
+    let (period, period_from) = match (given_period, outcome.about.when.clone()) {
+        (Some(p), _) => (Some(p), Found::Given),
+        (None, Some(p)) => (Some(p), Found::Heading),
+        (None, None) => match name_period {
             Some(p) => (Some(p), Found::File),
             None => (None, Found::None),
         },
@@ -564,6 +613,7 @@ pub fn inputs_from_paths(paths: &[std::path::PathBuf]) -> Vec<Input> {
         Input {
             source: name.to_string(),
             content: Content::Failed(why),
+            given: Given::default(),
         }
     }
     let mut out = Vec::new();

@@ -296,3 +296,6 @@ export const STRINGS = {
 export function stringsFor(lang) {
   return lang && lang.toLowerCase().startsWith('en') ? { ...STRINGS.vi, ...STRINGS.en } : STRINGS.vi;
 }
+
+// The inbox's words (many reports at once) are in i18n-inbox.mjs, loaded with the inbox: not with
+// every page (the first-load budget, docs/benchmarks.md).

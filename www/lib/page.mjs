@@ -315,6 +315,12 @@ export function startApp(env) {
       reveal = false;
       revealResults();
     }
+    // A report opened from the inbox: at the form asked, and its what-if edits back to the inbox.
+    if (inboxForm) {
+      document.querySelector(`[id$="form-${inboxForm}"]`)?.scrollIntoView({ block: 'start' });
+      inboxForm = null;
+    }
+    if (inbox) inbox.then(({ inbox: i }) => i.shown(state.file, state.edits));
     // The room sees the answer in full: opened (from the address) once the words are checked
     // too, and kept up to date while it is open.
     if (projector?.isOpen()) projector.open(result, projector.at);
@@ -517,7 +523,7 @@ export function startApp(env) {
   /**
    * Replaces the whole input (a paste outside the text box, the example, a file), keeping what
    * was there for "Hoàn tác".
-   * @param {{ text?: string, file?: { name: string, bytes: Uint8Array } | null, note?: string }} next
+   * @param {{ text?: string, file?: { name: string, bytes: Uint8Array } | null, note?: string, edits?: Edits }} next
    * @param {string} message
    */
   function replaceInput(next, message) {
@@ -527,7 +533,7 @@ export function startApp(env) {
     const hadSomething = !!(before.text.trim() || before.file);
     state.text = next.text ?? '';
     state.file = next.file ?? null;
-    state.edits = {};
+    state.edits = next.edits ? { ...next.edits } : {};
     scenarios?.clear();
     showText();
     persist();
@@ -642,9 +648,16 @@ export function startApp(env) {
 
   const fileInput = /** @type {HTMLInputElement} */ ($('file'));
   fileInput.addEventListener('change', () => {
-    const file = fileInput.files?.[0];
-    if (file) openFile(file);
+    const files = [...(fileInput.files ?? [])];
+    if (files.length > 1 || (files.length === 1 && extensionOf(files[0].name) === 'zip')) toInbox(() => files.map((f) => ({ name: f.name, file: f })));
+    else if (files[0]) openFile(files[0]);
     fileInput.value = '';
+  });
+  const folderInput = /** @type {HTMLInputElement} */ ($('folder'));
+  folderInput.addEventListener('change', () => {
+    const files = [...(folderInput.files ?? [])];
+    if (files.length) toInbox(() => files.map((f) => ({ name: f.webkitRelativePath || f.name, file: f })));
+    folderInput.value = '';
   });
 
   /**
@@ -731,7 +744,16 @@ export function startApp(env) {
   document.addEventListener('drop', (e) => {
     dragDepth = 0;
     overlay.hidden = true;
-    const file = e.dataTransfer?.files[0];
+    // Several files, a folder or a .zip go to the inbox; what they hold is taken while the
+    // event lasts (the browser forgets it after).
+    const files = [...(e.dataTransfer?.files ?? [])];
+    const entries = [...(e.dataTransfer?.items ?? [])].filter((i) => i.kind === 'file').map((i) => i.webkitGetAsEntry?.() ?? null);
+    if (files.length > 1 || entries.some((x) => x?.isDirectory) || (files.length === 1 && extensionOf(files[0].name) === 'zip')) {
+      e.preventDefault();
+      toInbox((m) => m.dropped(files, entries));
+      return;
+    }
+    const file = files[0];
     if (file) {
       e.preventDefault();
       openFile(file);
@@ -1024,6 +1046,41 @@ export function startApp(env) {
     persist();
     run();
   });
+
+  // ——— the inbox: many reports at once (www/lib/inbox.mjs, fetched when first needed) ———
+
+  /** The report opened from the inbox, to show at this form. @type {string | null} */
+  let inboxForm = null;
+  /** @type {Promise<{ module: typeof import('./inbox.mjs'), inbox: ReturnType<typeof import('./inbox.mjs').createInbox> }> | null} */
+  let inbox = null;
+  const inboxOf = () => {
+    inbox ??= import('./inbox.mjs').then((module) => ({
+      module,
+      inbox: module.createInbox({
+        root: $('inbox'),
+        load: writer,
+        open: (file, edits, form) => {
+          inboxForm = form;
+          replaceInput({ file, edits }, `Đã mở ${file.name} từ hộp báo cáo.`);
+        },
+        catalogue: () => state.catalogue?.text,
+        say: (message) => { status.textContent = message; },
+        download: (name, bytes, type) => { exportsModule().then((x) => x.download(name, bytes, type)); },
+        keep: keepOnDevice,
+      }),
+    }));
+    return inbox;
+  };
+  /** @param {(m: typeof import('./inbox.mjs')) => import('./inbox.mjs').Incoming[] | (() => Promise<import('./inbox.mjs').Incoming[]>)} what */
+  function toInbox(what) {
+    inboxOf().then(({ module, inbox: i }) => i.add(what(module)));
+  }
+  // The set kept by an earlier visit (the flag: inbox.mjs's KEPT_FLAG, read without loading it).
+  try {
+    if (keepOnDevice && localStorage.getItem('kiemso.inbox')) inboxOf().then(({ inbox: i }) => i.restore());
+  } catch {
+    // Storage blocked: nothing was kept.
+  }
 
   // ——— start ———
 
