@@ -64,6 +64,9 @@ pub struct Options {
     pub catalogue: Option<Catalogue>,
     /// Values to put in cells before checking (`"B03/3.1.2" → "66.678"`): edits in the page.
     pub overrides: BTreeMap<String, String>,
+    /// The limits the readers keep: the page's by default; [`read::Limits::LARGE`] for a
+    /// command line asked to check a table of a million rows.
+    pub limits: read::Limits,
 }
 
 impl Options {
@@ -85,7 +88,7 @@ pub fn builtin_catalogue() -> &'static Catalogue {
 /// Fails only when the input is unusable (empty, binary, over a limit); anything else, however
 /// odd, becomes findings.
 pub fn check_text(text: &str, options: &Options) -> Result<Outcome, ReadError> {
-    let doc = read::read_text(text)?;
+    let doc = read::read_text_within(text, &options.limits)?;
     let report = build_report(&doc, options);
     // The report holds what the checks need: the document's cells are freed before the checks
     // are made rather than after (on a large table, a copy of every cell less at the peak).
@@ -134,7 +137,7 @@ pub fn check_file(bytes: &[u8], name: &str, options: &Options) -> Result<Outcome
         stored,
         notes,
         ..
-    } = read::read_file(bytes, name)?;
+    } = read::read_file_within(bytes, name, &options.limits)?;
     let report = build_report(&document, options);
     // The report holds what checking needs: the document's records go now, not at the end
     // (at 100,000 rows they were a sixth of the peak).

@@ -19,11 +19,20 @@
 use super::archive::Archive;
 use super::text::clean_cell;
 use super::xml::{walk, Event, Flow};
-use super::{Block, Budget, Document, FileContents, Format, ReadError, MAX_CELLS_PER_RECORD};
+use super::{
+    Block, Budget, Document, FileContents, Format, Limits, ReadError, MAX_CELLS_PER_RECORD,
+};
 
 /// Reads the Word document whose main part is `part`.
-pub(super) fn read(archive: &Archive<'_>, part: &str) -> Result<FileContents, ReadError> {
-    let mut parser = Parser::default();
+pub(super) fn read(
+    archive: &Archive<'_>,
+    part: &str,
+    limits: &Limits,
+) -> Result<FileContents, ReadError> {
+    let mut parser = Parser {
+        budget: Budget::new("Các bảng trong tài liệu", *limits),
+        ..Parser::default()
+    };
     parser.parse(&archive.required(part)?, part)?;
     let rels = archive.relationships(part)?;
     for kind in ["footnotes", "endnotes"] {
@@ -106,7 +115,7 @@ impl Default for Parser {
             skip_mark: false,
             last_head: None,
             prose_since_table: false,
-            budget: Budget::new("Các bảng trong tài liệu"),
+            budget: Budget::new("Các bảng trong tài liệu", Limits::PAGE),
             error: None,
         }
     }
