@@ -46,6 +46,7 @@ pub mod read;
 pub mod report;
 pub mod rules;
 pub mod target;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -189,8 +190,7 @@ pub(crate) fn attach_file_facts(
         if !s.rounded && (passed || s.formula.is_none()) {
             continue;
         }
-        check.message.push(' ');
-        check.message.push_str(&s.describe());
+        check.push_message(&format!(" {}", s.describe()));
     }
 }
 

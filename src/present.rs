@@ -224,7 +224,7 @@ fn render_group<'a>(
             "  {} [{}] {}",
             mark(c.status),
             escape_controls(&place),
-            escape_controls(&c.message)
+            escape_controls(&c.message())
         );
         render_suggestions(out, c, suggestions, told);
     }

@@ -20,7 +20,8 @@ fn narrative(text: &str, catalogue: Option<Catalogue>) -> Vec<(String, Status, u
         .checks
         .into_iter()
         .filter(|c| c.kind == Kind::Narrative)
-        .map(|c| (c.id, c.status, c.line.unwrap_or(0), c.message))
+        .map(|c| (c.message().into_owned(), c))
+        .map(|(m, c)| (c.id, c.status, c.line.unwrap_or(0), m))
         .collect()
 }
 
