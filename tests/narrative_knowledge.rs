@@ -236,3 +236,12 @@ fn the_concepts_round_trip_through_the_catalogue_format() {
         concepts
     );
 }
+
+#[test]
+fn the_builtin_concepts_are_valid() {
+    // Read at start without validation (once per process matters for the command line): the
+    // validation is here.
+    let validated = kiemso::narrative::concepts_from_json(kiemso::narrative::CONCEPTS_JSON)
+        .expect("the built-in concepts pass validation");
+    assert_eq!(validated, kiemso::narrative::builtin_concepts());
+}
