@@ -107,6 +107,8 @@ fn options_from(value: JsValue) -> Result<Options, JsValue> {
     Ok(Options {
         catalogue,
         overrides: js.overrides,
+        // The page keeps the page's limits.
+        ..Options::default()
     })
 }
 
