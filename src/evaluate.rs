@@ -277,7 +277,7 @@ fn evaluate_rule<'r>(report: &'r Report, rule: &Rule, names: &mut Names<'r>) -> 
             check
         }
         RuleKind::AtMost { parts, whole, why } => {
-            at_most(report, rule, parts, whole, why.as_deref())
+            at_most(report, rule, parts, whole, why.as_deref(), names)
         }
         RuleKind::Codes { cell, codes } => code(report, rule, cell, codes),
         RuleKind::Percent { cell } | RuleKind::Count { cell } | RuleKind::NonNegative { cell } => {
@@ -480,6 +480,7 @@ fn at_most(
     parts: &[CellRef],
     whole: &CellRef,
     why: Option<&str>,
+    names: &mut Names,
 ) -> Check {
     let mut check = blank(report, rule, Kind::Part);
     let mut operands = Vec::with_capacity(parts.len());
@@ -518,17 +519,6 @@ fn at_most(
         .map(|o| o.figure.decimals)
         .max()
         .unwrap_or(0);
-    let parts_phrase = if let [only] = operands.as_slice() {
-        format!("{} ghi {}", row_phrase(only.row), only.printed())
-    } else {
-        let stts = operands
-            .iter()
-            .map(|o| o.row.stt.label.as_str())
-            .collect::<Vec<_>>()
-            .join(" + ");
-        format!("tổng các dòng {stts} là {}", format_vi(exact, decimals))
-    };
-    let whole_phrase = format!("{} ({})", row_phrase(w.row), w.printed());
     check.reported = Some(format_vi(exact, decimals));
     check.expected = Some(format!("≤ {}", w.printed()));
     check.formula = Some(format!(
@@ -540,6 +530,29 @@ fn at_most(
             .join(" + "),
         w.printed()
     ));
+    if let (true, [_]) = (holds, parts) {
+        // A part of a percentage within its whole: every inferred percentage has one.
+        check.status = Status::Pass;
+        check.message = Message::Deferred {
+            words: Words::PartWithin {
+                part: names.about(report, &parts[0], "Ô"),
+                whole: names.about(report, whole, "Ô"),
+            },
+            inferred: false,
+        };
+        return check;
+    }
+    let parts_phrase = if let [only] = operands.as_slice() {
+        format!("{} ghi {}", row_phrase(only.row), only.printed())
+    } else {
+        let stts = operands
+            .iter()
+            .map(|o| o.row.stt.label.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        format!("tổng các dòng {stts} là {}", format_vi(exact, decimals))
+    };
+    let whole_phrase = format!("{} ({})", row_phrase(w.row), w.printed());
     if holds {
         check.status = Status::Pass;
         check.message = Message::from(capitalise(&format!(

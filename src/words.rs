@@ -10,7 +10,7 @@
 
 use crate::number::{format_vi, format_vi_trimmed, round_to};
 use rust_decimal::Decimal;
-use std::fmt;
+use std::fmt::{self, Write};
 use std::sync::Arc;
 
 /// Which sentence a check is explained by, with what it needs beyond the check's own figures
@@ -46,6 +46,13 @@ pub enum Words {
     SumHolds {
         /// The total's row name opening a sentence.
         about: Arc<str>,
+    },
+    /// One part within its whole: `reported` ≤ `expected` (`≤ ` and the whole's figure).
+    PartWithin {
+        /// The part's row name opening a sentence.
+        part: Arc<str>,
+        /// The whole's row name, as opening a sentence (lower-cased when shown).
+        whole: Arc<str>,
     },
     /// A percentage that matches its numerator over its denominator.
     RatioHolds {
@@ -147,6 +154,16 @@ impl fmt::Display for Shown<'_> {
                 } else {
                     write!(f, "{about}: ghi {printed}, nhưng số liệu này không thể âm.")?
                 }
+            }
+            Words::PartWithin { part, whole } => {
+                let whole_printed = expected.strip_prefix("≤ ").unwrap_or(expected);
+                let mut w = whole.chars();
+                let first = w.next().map(|c| c.to_lowercase());
+                write!(f, "{part} ghi {printed}, không vượt ")?;
+                for c in first.into_iter().flatten() {
+                    f.write_char(c)?;
+                }
+                write!(f, "{} ({whole_printed}).", w.as_str())?
             }
             Words::SumHolds { about } => {
                 write!(f, "{about}: {formula} = {expected}, khớp với số ghi.")?
