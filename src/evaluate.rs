@@ -4,17 +4,17 @@
 
 use crate::catalogue::Severity;
 use crate::explain::{
-    capitalise, codes_phrase, push_row_phrase_capital, row_phrase, row_phrase_capital,
-    short_indicator, signed,
+    capitalise, codes_phrase, row_phrase, row_phrase_capital, short_indicator, signed,
 };
 use crate::interval::Interval;
-use crate::number::{
-    english_style, excel_error, foreign_digit, format_vi, format_vi_trimmed, round_to, Figure,
-};
+use crate::number::{english_style, excel_error, foreign_digit, format_vi, round_to, Figure};
 use crate::outcome::{Check, Kind, Status};
 use crate::report::{Measure, Report, Row, Value};
 use crate::rules::{CellRef, Rule, RuleKind};
+use crate::words::{Message, Words, INFERRED};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A figure taken from a row for a computation.
 struct Operand<'a> {
@@ -89,13 +89,6 @@ pub(crate) fn interval_of(row: &Row, figure: &Figure) -> Interval {
     }
 }
 
-/// Appends every piece to `out`.
-fn push_all(out: &mut String, pieces: &[&str]) {
-    for p in pieces {
-        out.push_str(p);
-    }
-}
-
 /// Whether `n / d × 100` meets the printed percentage `r`; `None` when the quotient cannot be
 /// computed (a denominator that may be 0, an overflow): the decision [`ratio`] makes, for error
 /// localisation ([`crate::locate`]).
@@ -144,10 +137,66 @@ pub(crate) fn code_of<'c>(
 
 /// Evaluates every rule. Never panics on any report: a rule that cannot be evaluated is `na`.
 pub fn evaluate(report: &Report, rules: &[Rule]) -> Vec<Check> {
+    let mut names = Names::new(report);
     rules
         .iter()
-        .map(|rule| evaluate_rule(report, rule))
+        .map(|rule| evaluate_rule(report, rule, &mut names))
         .collect()
+}
+
+/// The names of rows and units as messages say them, made once and shared by every check that
+/// names them (a row has its range check, and is the total or the percentage of another).
+struct Names<'r> {
+    /// [`row_phrase_capital`] by form and row.
+    rows: Vec<Vec<Option<Arc<str>>>>,
+    /// A count's unit as its message says it, by the unit cell.
+    count_units: HashMap<&'r str, Arc<str>>,
+    /// An amount's unit as its message says it, by the unit cell.
+    amount_units: HashMap<&'r str, Arc<str>>,
+}
+
+impl<'r> Names<'r> {
+    fn new(report: &Report) -> Names<'r> {
+        Names {
+            rows: report
+                .forms
+                .iter()
+                .map(|f| vec![None; f.rows.len()])
+                .collect(),
+            count_units: HashMap::new(),
+            amount_units: HashMap::new(),
+        }
+    }
+
+    /// The row a reference points at, named to open a sentence; `fallback` names a reference
+    /// past the report.
+    fn about(&mut self, report: &Report, cell: &CellRef, fallback: &str) -> Arc<str> {
+        let slot = cell.at.and_then(|(fi, ri)| {
+            Some((
+                row_at(report, cell.at)?,
+                self.rows.get_mut(fi)?.get_mut(ri)?,
+            ))
+        });
+        match slot {
+            Some((_, Some(name))) => name.clone(),
+            Some((row, slot)) => slot.insert(Arc::from(row_phrase_capital(row))).clone(),
+            None => Arc::from(format!("{fallback} {}", cell.name)),
+        }
+    }
+
+    fn count_unit(&mut self, unit: &'r str) -> Arc<str> {
+        self.count_units
+            .entry(unit)
+            .or_insert_with(|| Arc::from(short_indicator(unit).to_lowercase()))
+            .clone()
+    }
+
+    fn amount_unit(&mut self, unit: &'r str) -> Arc<str> {
+        self.amount_units
+            .entry(unit)
+            .or_insert_with(|| Arc::from(unit.trim().to_lowercase()))
+            .clone()
+    }
 }
 
 /// The frame every check of a rule shares; each evaluator fills in the outcome.
@@ -177,7 +226,7 @@ fn blank(report: &Report, rule: &Rule, kind: Kind) -> Check {
         expected: None,
         imbalance: None,
         formula: None,
-        message: String::new(),
+        message: Message::default(),
         inferred: rule.inferred,
         line,
         quote: None,
@@ -206,16 +255,16 @@ fn broken(rule: &Rule) -> Status {
     }
 }
 
-fn evaluate_rule(report: &Report, rule: &Rule) -> Check {
+fn evaluate_rule<'r>(report: &'r Report, rule: &Rule, names: &mut Names<'r>) -> Check {
     let mut check = match &rule.kind {
         RuleKind::Ratio {
             result,
             numerator,
             denominator,
-        } => ratio(report, rule, result, numerator, denominator),
-        RuleKind::Sum { total, parts } => sum(report, rule, total, parts),
+        } => ratio(report, rule, result, numerator, denominator, names),
+        RuleKind::Sum { total, parts } => sum(report, rule, total, parts, names),
         RuleKind::Covers { total, parts, why } => {
-            let mut check = sum(report, rule, total, parts);
+            let mut check = sum(report, rule, total, parts, names);
             // The total is larger than its parts: the rest may have no column of its own.
             let short = check
                 .imbalance
@@ -223,25 +272,24 @@ fn evaluate_rule(report: &Report, rule: &Rule) -> Check {
                 .is_some_and(|i| i.starts_with('+'));
             if short && matches!(check.status, Status::Fail | Status::Warn) {
                 check.status = Status::Warn;
-                check
-                    .message
-                    .push_str(&format!(" Các phần cộng lại thiếu so với tổng: {why}."));
+                check.push_message(&format!(" Các phần cộng lại thiếu so với tổng: {why}."));
             }
             check
         }
         RuleKind::AtMost { parts, whole, why } => {
-            at_most(report, rule, parts, whole, why.as_deref())
+            at_most(report, rule, parts, whole, why.as_deref(), names)
         }
         RuleKind::Codes { cell, codes } => code(report, rule, cell, codes),
         RuleKind::Percent { cell } | RuleKind::Count { cell } | RuleKind::NonNegative { cell } => {
-            range(report, rule, cell)
+            range(report, rule, cell, names)
         }
         RuleKind::Readable { cell } => readable(report, rule, cell),
     };
     if rule.inferred && check.status != Status::Na {
-        check
-            .message
-            .push_str(" (Quy tắc suy ra từ cấu trúc bảng, không có trong danh mục biểu mẫu.)");
+        match &mut check.message {
+            Message::Deferred { inferred, .. } => *inferred = true,
+            Message::Text(text) => text.push_str(INFERRED),
+        }
     }
     check
 }
@@ -253,14 +301,14 @@ fn ratio(
     result: &CellRef,
     numerator: &CellRef,
     denominator: &CellRef,
+    names: &mut Names,
 ) -> Check {
     let mut check = blank(report, rule, Kind::Ratio);
-    let subject = row_at(report, result.at);
-    let about = subject.map_or_else(|| format!("Tỷ lệ {}", result.name), row_phrase_capital);
+    let about = names.about(report, result, "Tỷ lệ");
     let (n, d) = match (operand(report, numerator), operand(report, denominator)) {
         (Ok(n), Ok(d)) => (n, d),
         (Err(why), _) | (_, Err(why)) => {
-            check.message = format!("{about}: không tính được tỷ lệ vì {why}.");
+            check.message = Message::from(format!("{about}: không tính được tỷ lệ vì {why}."));
             return check;
         }
     };
@@ -274,22 +322,22 @@ fn ratio(
         match &r {
             Ok(r) if zero_over_zero && r.figure.value.is_zero() => {
                 check.status = Status::Warn;
-                check.message = format!(
+                check.message = Message::from(format!(
                     "{about}: mẫu số ({}) bằng 0 nên tỷ lệ 0/0 không xác định; ô lại ghi 0%. \
                      Nên để trống hoặc ghi chú «không phát sinh» thay vì ghi 0.",
                     row_phrase(d.row)
-                );
+                ));
             }
             _ if d.interval.may_be_zero() => {
-                check.message = format!(
+                check.message = Message::from(format!(
                     "{about}: không tính được tỷ lệ vì mẫu số ({}) bằng {}.",
                     row_phrase(d.row),
                     d.printed()
-                );
+                ));
             }
             // `percent_of` also gives up when the quotient overflows a decimal.
             _ => {
-                check.message = format!("{about}: số liệu quá lớn để tính tỷ lệ.");
+                check.message = Message::from(format!("{about}: số liệu quá lớn để tính tỷ lệ."));
             }
         }
         return check;
@@ -300,85 +348,76 @@ fn ratio(
         .checked_mul(Decimal::ONE_HUNDRED)
         .and_then(|x| x.checked_div(d.figure.value));
     let Some(exact) = exact else {
-        check.message = format!("{about}: số liệu quá lớn để tính tỷ lệ.");
+        check.message = Message::from(format!("{about}: số liệu quá lớn để tính tỷ lệ."));
         return check;
     };
     let r = match r {
         Ok(r) => r,
         Err(why) => {
             check.expected = Some(format_vi(exact, 2));
-            check.message = format!(
+            check.message = Message::from(format!(
                 "{about}: không so sánh được vì {why}; theo số liệu {} / {} = {}%.",
                 n.printed(),
                 d.printed(),
                 format_vi(exact, 2)
-            );
+            ));
             return check;
         }
     };
     let decimals = r.figure.decimals;
     let expected = round_to(exact, decimals);
     check.expected = Some(format_vi(expected, decimals));
-    let quotient = format!(
-        "{} / {} = {}%",
-        n.printed(),
-        d.printed(),
-        format_vi(expected, decimals)
-    );
     if computed.meets(&r.interval) {
         check.status = Status::Pass;
         check.imbalance = Some(format_vi(Decimal::ZERO, decimals));
-        let rounding = if exact == expected {
-            String::new()
-        } else if decimals == 0 {
-            format!(", làm tròn đến số nguyên là {}%", format_vi(expected, 0))
-        } else {
-            format!(
-                ", làm tròn {decimals} chữ số thập phân là {}%",
-                format_vi(expected, decimals)
-            )
+        check.message = Message::Deferred {
+            words: Words::RatioHolds {
+                about,
+                exact,
+                decimals,
+            },
+            inferred: false,
         };
-        let approx = if exact == round_to(exact, 4) {
-            ""
-        } else {
-            "…"
-        };
-        check.message = format!(
-            "{about}: {} / {} × 100 = {}{approx}%{rounding}, khớp với số ghi {}%.",
+    } else {
+        let quotient = format!(
+            "{} / {} = {}%",
             n.printed(),
             d.printed(),
-            format_vi_trimmed(exact, 4),
-            r.printed()
+            format_vi(expected, decimals)
         );
-    } else {
         // `expected` may be near the decimal's limit (a huge numerator over a tiny denominator):
         // the difference is checked, not trusted, to fit.
         let Some(diff) = r.figure.value.checked_sub(expected) else {
-            check.message = format!("{about}: số liệu quá lớn để tính tỷ lệ.");
+            check.message = Message::from(format!("{about}: số liệu quá lớn để tính tỷ lệ."));
             return check;
         };
         check.status = broken(rule);
         check.imbalance = Some(signed(diff, decimals));
-        check.message = format!(
+        check.message = Message::from(format!(
             "{about}: tỷ lệ ghi {}% nhưng {quotient} (chênh {} điểm %).",
             r.printed(),
             format_vi(diff.abs(), decimals)
-        );
+        ));
     }
     check
 }
 
 #[inline(never)]
-fn sum(report: &Report, rule: &Rule, total: &CellRef, parts: &[CellRef]) -> Check {
+fn sum(
+    report: &Report,
+    rule: &Rule,
+    total: &CellRef,
+    parts: &[CellRef],
+    names: &mut Names,
+) -> Check {
     let mut check = blank(report, rule, Kind::Sum);
-    let subject = row_at(report, total.at);
-    let about = subject.map_or_else(|| format!("Tổng {}", total.name), row_phrase_capital);
+    let about = names.about(report, total, "Tổng");
     let mut operands = Vec::with_capacity(parts.len());
     for p in parts {
         match operand(report, p) {
             Ok(o) => operands.push(o),
             Err(why) => {
-                check.message = format!("{about}: không cộng được vì {why}.");
+                check.message = Message::from(format!("{about}: không cộng được vì {why}."));
                 return check;
             }
         }
@@ -386,7 +425,7 @@ fn sum(report: &Report, rule: &Rule, total: &CellRef, parts: &[CellRef]) -> Chec
     let t = match operand(report, total) {
         Ok(t) => t,
         Err(why) => {
-            check.message = format!("{about}: không so sánh được vì {why}.");
+            check.message = Message::from(format!("{about}: không so sánh được vì {why}."));
             return check;
         }
     };
@@ -395,7 +434,7 @@ fn sum(report: &Report, rule: &Rule, total: &CellRef, parts: &[CellRef]) -> Chec
         .iter()
         .try_fold(Decimal::ZERO, |acc, o| acc.checked_add(o.figure.value));
     let (Some(computed), Some(exact)) = (computed, exact) else {
-        check.message = format!("{about}: số liệu quá lớn để cộng.");
+        check.message = Message::from(format!("{about}: số liệu quá lớn để cộng."));
         return check;
     };
     let formula = operands
@@ -405,30 +444,31 @@ fn sum(report: &Report, rule: &Rule, total: &CellRef, parts: &[CellRef]) -> Chec
         .join(" + ");
     let decimals = t.figure.decimals;
     let expected = round_to(exact, decimals);
-    check.formula = Some(formula.clone());
     check.reported = Some(t.printed());
     check.expected = Some(format_vi(expected, decimals));
     if computed.meets(&t.interval) {
+        check.formula = Some(formula);
         check.status = Status::Pass;
         check.imbalance = Some(format_vi(Decimal::ZERO, decimals));
-        check.message = format!(
-            "{about}: {formula} = {}, khớp với số ghi.",
-            format_vi(expected, decimals)
-        );
+        check.message = Message::Deferred {
+            words: Words::SumHolds { about },
+            inferred: false,
+        };
     } else {
+        check.formula = Some(formula.clone());
         // Many large parts can sum to near the decimal's limit: the difference may not fit.
         let Some(diff) = t.figure.value.checked_sub(expected) else {
-            check.message = format!("{about}: số liệu quá lớn để cộng.");
+            check.message = Message::from(format!("{about}: số liệu quá lớn để cộng."));
             return check;
         };
         check.status = broken(rule);
         check.imbalance = Some(signed(diff, decimals));
-        check.message = format!(
+        check.message = Message::from(format!(
             "{about}: ghi {} nhưng {formula} = {} (chênh {}).",
             t.printed(),
             format_vi(expected, decimals),
             format_vi(diff.abs(), decimals)
-        );
+        ));
     }
     check
 }
@@ -440,6 +480,7 @@ fn at_most(
     parts: &[CellRef],
     whole: &CellRef,
     why: Option<&str>,
+    names: &mut Names,
 ) -> Check {
     let mut check = blank(report, rule, Kind::Part);
     let mut operands = Vec::with_capacity(parts.len());
@@ -447,10 +488,10 @@ fn at_most(
         match operand(report, p) {
             Ok(o) => operands.push(o),
             Err(reason) => {
-                check.message = format!(
+                check.message = Message::from(format!(
                     "Không so sánh được {} với {} vì {reason}.",
                     p.name, whole.name
-                );
+                ));
                 return check;
             }
         }
@@ -458,7 +499,10 @@ fn at_most(
     let w = match operand(report, whole) {
         Ok(w) => w,
         Err(reason) => {
-            check.message = format!("Không so sánh được với {} vì {reason}.", whole.name);
+            check.message = Message::from(format!(
+                "Không so sánh được với {} vì {reason}.",
+                whole.name
+            ));
             return check;
         }
     };
@@ -475,17 +519,6 @@ fn at_most(
         .map(|o| o.figure.decimals)
         .max()
         .unwrap_or(0);
-    let parts_phrase = if let [only] = operands.as_slice() {
-        format!("{} ghi {}", row_phrase(only.row), only.printed())
-    } else {
-        let stts = operands
-            .iter()
-            .map(|o| o.row.stt.label.as_str())
-            .collect::<Vec<_>>()
-            .join(" + ");
-        format!("tổng các dòng {stts} là {}", format_vi(exact, decimals))
-    };
-    let whole_phrase = format!("{} ({})", row_phrase(w.row), w.printed());
     check.reported = Some(format_vi(exact, decimals));
     check.expected = Some(format!("≤ {}", w.printed()));
     check.formula = Some(format!(
@@ -497,9 +530,34 @@ fn at_most(
             .join(" + "),
         w.printed()
     ));
+    if let (true, [_]) = (holds, parts) {
+        // A part of a percentage within its whole: every inferred percentage has one.
+        check.status = Status::Pass;
+        check.message = Message::Deferred {
+            words: Words::PartWithin {
+                part: names.about(report, &parts[0], "Ô"),
+                whole: names.about(report, whole, "Ô"),
+            },
+            inferred: false,
+        };
+        return check;
+    }
+    let parts_phrase = if let [only] = operands.as_slice() {
+        format!("{} ghi {}", row_phrase(only.row), only.printed())
+    } else {
+        let stts = operands
+            .iter()
+            .map(|o| o.row.stt.label.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        format!("tổng các dòng {stts} là {}", format_vi(exact, decimals))
+    };
+    let whole_phrase = format!("{} ({})", row_phrase(w.row), w.printed());
     if holds {
         check.status = Status::Pass;
-        check.message = capitalise(&format!("{parts_phrase}, không vượt {whole_phrase}."));
+        check.message = Message::from(capitalise(&format!(
+            "{parts_phrase}, không vượt {whole_phrase}."
+        )));
     } else {
         check.status = broken(rule);
         // Parts summing to near the decimal's limit against a negative whole may not fit.
@@ -507,7 +565,9 @@ fn at_most(
             .checked_sub(w.figure.value)
             .map(|d| signed(d, decimals.max(w.figure.decimals)));
         let why = why.map(|w| format!(": {w}")).unwrap_or_default();
-        check.message = capitalise(&format!("{parts_phrase}, lớn hơn {whole_phrase}{why}."));
+        check.message = Message::from(capitalise(&format!(
+            "{parts_phrase}, lớn hơn {whole_phrase}{why}."
+        )));
     }
     check
 }
@@ -518,7 +578,7 @@ fn code(report: &Report, rule: &Rule, cell: &CellRef, codes: &[(i64, Option<Stri
     let o = match operand(report, cell) {
         Ok(o) => o,
         Err(why) => {
-            check.message = format!("Không kiểm tra được mã vì {why}.");
+            check.message = Message::from(format!("Không kiểm tra được mã vì {why}."));
             return check;
         }
     };
@@ -534,25 +594,25 @@ fn code(report: &Report, rule: &Rule, cell: &CellRef, codes: &[(i64, Option<Stri
     match code_of(&o.figure, codes) {
         Some((k, label)) => {
             check.status = Status::Pass;
-            check.message = match label {
+            check.message = Message::from(match label {
                 Some(l) => format!("{about}: mã {k} ({l}) hợp lệ."),
                 None => format!("{about}: mã {k} hợp lệ."),
-            };
+            });
         }
         None => {
             check.status = broken(rule);
-            check.message = format!(
+            check.message = Message::from(format!(
                 "{about}: ghi {} nhưng chỉ được ghi {}.",
                 o.printed(),
                 codes_phrase(codes)
-            );
+            ));
         }
     }
     check
 }
 
 #[inline(never)]
-fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
+fn range<'r>(report: &'r Report, rule: &Rule, cell: &CellRef, names: &mut Names<'r>) -> Check {
     let kind = match rule.kind {
         RuleKind::Count { .. } => Kind::Count,
         _ => Kind::Range,
@@ -561,91 +621,40 @@ fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
     let o = match operand(report, cell) {
         Ok(o) => o,
         Err(why) => {
-            check.message = format!("Không kiểm tra được vì {why}.");
+            check.message = format!("Không kiểm tra được vì {why}.").into();
             return check;
         }
     };
-    let v = o.figure.value;
-    // Printed once: every row with a figure gets this check.
-    let printed = o.printed();
-    // Every row with a figure gets this check: its message is built in one string, piece by
-    // piece, rather than through `format!` and a phrase of its own.
-    let mut msg = String::with_capacity(64 + o.row.indicator.len().min(300) + o.row.unit.len());
-    push_row_phrase_capital(&mut msg, o.row);
-    let (ok, expected) = match rule.kind {
-        RuleKind::Percent { .. } => {
-            let ok = in_range(&rule.kind, v);
-            if ok {
-                push_all(
-                    &mut msg,
-                    &[": tỷ lệ ", &printed, "% nằm trong khoảng 0–100%."],
-                );
-            } else {
-                push_all(
-                    &mut msg,
-                    &[
-                        ": tỷ lệ ghi ",
-                        &printed,
-                        "%, nhưng tỷ lệ phải nằm trong khoảng 0–100%.",
-                    ],
-                );
-            }
-            (ok, "0–100")
-        }
-        RuleKind::Count { .. } => {
-            let ok = in_range(&rule.kind, v);
-            let unit = short_indicator(&o.row.unit).to_lowercase();
-            // A grid column has no unit of its own: then the figure is just "số đếm".
-            let spaced = if unit.is_empty() {
-                String::new()
-            } else {
-                format!(" {unit}")
-            };
-            if ok {
-                push_all(&mut msg, &[": ", &printed, &spaced, ", là số đếm hợp lệ."]);
-            } else if unit.is_empty() {
-                push_all(
-                    &mut msg,
-                    &[
-                        ": ghi ",
-                        &printed,
-                        ", nhưng ô này phải là số nguyên không âm.",
-                    ],
-                );
-            } else {
-                push_all(
-                    &mut msg,
-                    &[
-                        ": ghi ",
-                        &printed,
-                        ", nhưng số ",
-                        &unit,
-                        " phải là số nguyên không âm.",
-                    ],
-                );
-            }
-            (ok, "số nguyên ≥ 0")
-        }
-        _ => {
-            let ok = in_range(&rule.kind, v);
-            if ok {
-                let unit = o.row.unit.trim().to_lowercase();
-                let sep = if unit.is_empty() { "" } else { " " };
-                push_all(&mut msg, &[": ", &printed, sep, &unit, ", không âm."]);
-            } else {
-                push_all(
-                    &mut msg,
-                    &[": ghi ", &printed, ", nhưng số liệu này không thể âm."],
-                );
-            }
-            (ok, "≥ 0")
-        }
+    // Every row with a figure gets this check: its message is worded when shown, from the row's
+    // name made once ([`Names`]).
+    let ok = in_range(&rule.kind, o.figure.value);
+    let about = names.about(report, cell, "Ô");
+    let (words, expected) = match rule.kind {
+        RuleKind::Percent { .. } => (Words::Percent { about, ok }, "0–100"),
+        RuleKind::Count { .. } => (
+            Words::Count {
+                about,
+                unit: names.count_unit(&o.row.unit),
+                ok,
+            },
+            "số nguyên ≥ 0",
+        ),
+        _ => (
+            Words::NotNegative {
+                about,
+                unit: names.amount_unit(&o.row.unit),
+                ok,
+            },
+            "≥ 0",
+        ),
     };
-    let (expected, message) = (expected.to_string(), msg);
-    check.reported = Some(printed);
-    check.expected = Some(expected);
+    check.reported = Some(o.printed());
+    check.expected = Some(expected.to_string());
     check.status = if ok { Status::Pass } else { broken(rule) };
-    check.message = message;
+    check.message = Message::Deferred {
+        words,
+        inferred: false,
+    };
     check
 }
 
@@ -653,7 +662,7 @@ fn range(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
 fn readable(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
     let mut check = blank(report, rule, Kind::Parse);
     let Some(row) = row_at(report, cell.at) else {
-        check.message = format!("Không tìm thấy ô {}.", cell.name);
+        check.message = Message::from(format!("Không tìm thấy ô {}.", cell.name));
         return check;
     };
     let about = row_phrase_capital(row);
@@ -661,15 +670,15 @@ fn readable(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
     match &row.value {
         Value::Text(t) => {
             check.status = broken(rule);
-            check.message = format!(
+            check.message = Message::from(format!(
                 "{about}: ô số liệu ghi chữ «{}» thay vì một con số, nên không dùng được để kiểm tra. \
                  Nếu không có số liệu, hãy để trống hoặc ghi «-».",
                 quoted(t)
-            );
+            ));
         }
         Value::Malformed(t) => {
             check.status = broken(rule);
-            check.message = if excel_error(t) {
+            check.message = Message::from(if excel_error(t) {
                 format!(
                     "{about}: ô ghi «{}», lỗi công thức của Excel, không phải số liệu. Hãy sửa \
                      công thức trong bảng tính (hoặc nhập số) rồi kiểm tra lại.",
@@ -694,11 +703,11 @@ fn readable(report: &Report, rule: &Rule, cell: &CellRef) -> Check {
                      hàng nghìn, dấu phẩy trước phần thập phân (ví dụ 9.191.517 hoặc 31,15).",
                     quoted(t)
                 )
-            };
+            });
         }
         _ => {
             check.status = Status::Pass;
-            check.message = format!("{about}: đọc được số liệu.");
+            check.message = Message::from(format!("{about}: đọc được số liệu."));
         }
     }
     check

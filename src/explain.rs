@@ -151,11 +151,6 @@ fn push_phrase(s: &mut String, word: &str, row: &Row) {
     }
 }
 
-/// Appends [`row_phrase_capital`] of `row` to `out`.
-pub(crate) fn push_row_phrase_capital(out: &mut String, row: &Row) {
-    push_phrase(out, "Dòng", row);
-}
-
 /// "dòng 3.1 «Tỷ lệ hồ sơ…»".
 pub fn row_phrase(row: &Row) -> String {
     phrase("dòng", row)

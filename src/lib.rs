@@ -46,6 +46,7 @@ pub mod read;
 pub mod report;
 pub mod rules;
 pub mod target;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -67,6 +68,9 @@ pub struct Options {
     /// Leaves error localisation out (no `suggestions`): only to measure what localisation costs
     /// (`bench locate`, bench/browser.mjs). Off by default; the page never sets it.
     pub skip_locate: bool,
+    /// The limits the readers keep: the page's by default; [`read::Limits::LARGE`] for a
+    /// command line asked to check a table of a million rows.
+    pub limits: read::Limits,
 }
 
 impl Options {
@@ -88,7 +92,7 @@ pub fn builtin_catalogue() -> &'static Catalogue {
 /// Fails only when the input is unusable (empty, binary, over a limit); anything else, however
 /// odd, becomes findings.
 pub fn check_text(text: &str, options: &Options) -> Result<Outcome, ReadError> {
-    let doc = read::read_text(text)?;
+    let doc = read::read_text_within(text, &options.limits)?;
     let report = build_report(&doc, options);
     // The report holds what the checks need: the document's cells are freed before the checks
     // are made rather than after (on a large table, a copy of every cell less at the peak).
@@ -132,7 +136,12 @@ pub fn read_catalogue(json: &str) -> Result<Catalogue, catalogue::CatalogueError
 /// assert!(err.unwrap_err().to_string().contains("bao-cao.docx"));
 /// ```
 pub fn check_file(bytes: &[u8], name: &str, options: &Options) -> Result<Outcome, ReadError> {
-    Ok(check_read(read::read_file(bytes, name)?, options, false).0)
+    Ok(check_read(
+        read::read_file_within(bytes, name, &options.limits)?,
+        options,
+        false,
+    )
+    .0)
 }
 
 /// [`check_file`], with where each table cell of the outcome (by its name, `B03/3.1`) is in the
@@ -144,7 +153,7 @@ pub fn check_file_placed(
     name: &str,
     options: &Options,
 ) -> Result<(Outcome, read::Format, read::Spots), ReadError> {
-    let file = read::read_file(bytes, name)?;
+    let file = read::read_file_within(bytes, name, &options.limits)?;
     let format = file.format;
     let (outcome, spots) = check_read(file, options, true);
     Ok((outcome, format, spots))
@@ -226,8 +235,7 @@ pub(crate) fn attach_file_facts(
         if !s.rounded && (passed || s.formula.is_none()) {
             continue;
         }
-        check.message.push(' ');
-        check.message.push_str(&s.describe());
+        check.push_message(&format!(" {}", s.describe()));
     }
 }
 

@@ -12,6 +12,8 @@ use crate::report::{Measure, Notice, Recognition, Report};
 pub const CONTRACT_VERSION: u32 = 2;
 use serde::Serialize;
 
+pub use crate::words::{Message, Shown};
+
 /// How a check came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -61,7 +63,7 @@ pub enum Kind {
 }
 
 /// One evaluated rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
     /// Stable identifier: the kind and the cells.
     pub id: String,
@@ -79,8 +81,9 @@ pub struct Check {
     pub imbalance: Option<String>,
     /// The computation with the figures (`19 / 61 × 100`).
     pub formula: Option<String>,
-    /// The explanation, in Vietnamese, for a person.
-    pub message: String,
+    /// The explanation, in Vietnamese, for a person: read it with [`Check::message`] (a passing
+    /// check of a large table words it only when shown, [`crate::words`]).
+    pub message: Message,
     /// Inferred from the table's shape rather than read from the catalogue.
     pub inferred: bool,
     /// The input line of the cell the check is about (for a narrative check, the line of the
@@ -91,8 +94,78 @@ pub struct Check {
     pub quote: Option<String>,
     /// For a check that does not hold, the [`Outcome::suggestions`] (by index) that would make it
     /// hold, best first; absent when there are none.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<usize>,
+}
+
+impl Check {
+    /// Its explanation, in Vietnamese, for a person: worded now when the check deferred it
+    /// ([`crate::words`]).
+    pub fn message(&self) -> std::borrow::Cow<'_, str> {
+        match &self.message {
+            Message::Text(text) => std::borrow::Cow::Borrowed(text),
+            Message::Deferred { .. } => std::borrow::Cow::Owned(self.shown().to_string()),
+        }
+    }
+
+    /// The explanation as it is shown, to write without building it first.
+    pub fn shown(&self) -> Shown<'_> {
+        Shown {
+            message: &self.message,
+            reported: self.reported.as_deref(),
+            formula: self.formula.as_deref(),
+            expected: self.expected.as_deref(),
+        }
+    }
+
+    /// Adds `text` to the end of the explanation.
+    pub fn push_message(&mut self, text: &str) {
+        if let Message::Deferred { .. } = self.message {
+            self.message = Message::Text(self.message().into_owned());
+        }
+        if let Message::Text(s) = &mut self.message {
+            s.push_str(text);
+        }
+    }
+}
+
+/// [`Check::shown`] as a JSON string, written piece by piece.
+struct ShownJson<'a>(&'a Check);
+
+impl Serialize for ShownJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.0.message {
+            Message::Text(text) => serializer.serialize_str(text),
+            Message::Deferred { .. } => serializer.collect_str(&self.0.shown()),
+        }
+    }
+}
+
+/// The check as the JSON contract has it: its fields in order, `message` worded as it is
+/// written (streamed, never held), `suggestions` left out when empty.
+impl Serialize for Check {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let fields = if self.suggestions.is_empty() { 12 } else { 13 };
+        let mut s = serializer.serialize_struct("Check", fields)?;
+        s.serialize_field("id", &self.id)?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("status", &self.status)?;
+        s.serialize_field("cells", &self.cells)?;
+        s.serialize_field("reported", &self.reported)?;
+        s.serialize_field("expected", &self.expected)?;
+        s.serialize_field("imbalance", &self.imbalance)?;
+        s.serialize_field("formula", &self.formula)?;
+        s.serialize_field("message", &ShownJson(self))?;
+        s.serialize_field("inferred", &self.inferred)?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("quote", &self.quote)?;
+        if self.suggestions.is_empty() {
+            s.skip_field("suggestions")?;
+        } else {
+            s.serialize_field("suggestions", &self.suggestions)?;
+        }
+        s.end()
+    }
 }
 
 /// How sure a suggestion is.

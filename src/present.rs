@@ -59,6 +59,94 @@ pub fn escape_lines(text: &str) -> String {
     out
 }
 
+/// Writes `value` as JSON to `out`, as the command line prints it: pretty (two-space indents, as
+/// [`Outcome::to_json`]) or compact (one line), streamed without building the whole text, every
+/// string escaped as [`escape_lines`] would escape the pretty text (JSON escapes C0 controls
+/// itself; DEL, C1 and the bidirectional controls are escaped here, which JSON reads back as the
+/// same strings), then a line end.
+///
+/// ```
+/// let mut out = Vec::new();
+/// kiemso::present::write_json(&mut out, &["a\u{202E}b"], true).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), "[\"a\\u202eb\"]\n");
+/// ```
+pub fn write_json<W: std::io::Write, T: serde::Serialize + ?Sized>(
+    mut out: W,
+    value: &T,
+    compact: bool,
+) -> std::io::Result<()> {
+    if compact {
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut out,
+            Safe(serde_json::ser::CompactFormatter),
+        );
+        value.serialize(&mut ser)?;
+    } else {
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut out,
+            Safe(serde_json::ser::PrettyFormatter::new()),
+        );
+        value.serialize(&mut ser)?;
+    }
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// A JSON formatter that escapes, inside strings, what must not reach a terminal
+/// ([`is_unsafe_on_a_terminal`]) and is not already escaped by JSON; everything else as `F`.
+struct Safe<F>(F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Safe<F> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        match escape_controls(fragment) {
+            Cow::Borrowed(s) => writer.write_all(s.as_bytes()),
+            Cow::Owned(s) => writer.write_all(s.as_bytes()),
+        }
+    }
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn end_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_key(w)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
 /// The mark printed before a check (also readable without colour).
 pub(crate) fn mark(status: Status) -> &'static str {
     match status {
@@ -136,7 +224,7 @@ fn render_group<'a>(
             "  {} [{}] {}",
             mark(c.status),
             escape_controls(&place),
-            escape_controls(&c.message)
+            escape_controls(&c.message())
         );
         render_suggestions(out, c, suggestions, told);
     }

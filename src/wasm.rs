@@ -130,6 +130,8 @@ fn options_from(value: JsValue) -> Result<Options, JsValue> {
         catalogue,
         overrides: js.overrides,
         skip_locate: js.skip_locate,
+        // The page keeps the page's limits.
+        ..Options::default()
     })
 }
 

@@ -233,7 +233,7 @@ fn stt_nested_ten_deep() {
     assert_eq!(o.forms[0].form, "T1");
     let deepest = "T1/1.1.1.1.1.1.1.1.1.1";
     let c = by_id(&o, &format!("sum:{deepest},{deepest}.1,{deepest}.2"));
-    assert_eq!(c.status, Status::Pass, "{}", c.message);
+    assert_eq!(c.status, Status::Pass, "{}", c.message());
     assert_eq!(
         o.checks.iter().filter(|c| c.kind == Kind::Sum).count(),
         10,
@@ -245,7 +245,11 @@ fn stt_nested_ten_deep() {
     let o = run(&nested(10, "3"));
     let c = by_id(&o, &format!("sum:{deepest},{deepest}.1,{deepest}.2"));
     assert_eq!(c.status, Status::Warn);
-    assert!(c.message.contains("ghi 3 nhưng 1 + 1 = 2"), "{}", c.message);
+    assert!(
+        c.message().contains("ghi 3 nhưng 1 + 1 = 2"),
+        "{}",
+        c.message()
+    );
     // Twenty-one levels is not an STT any more: the row is named, not silently dropped.
     let deep = format!("{}.\tQuá sâu\tHồ sơ\t1\n", vec!["1"; 21].join("."));
     let o = run(&format!("{}{deep}", nested(2, "2")));
@@ -322,7 +326,7 @@ fn english_style_numbers_are_explained() {
     let c = by_id(&o, "parse:B02/1.1");
     assert_eq!(c.status, Status::Fail);
     assert_eq!(
-        c.message,
+        c.message(),
         "Dòng 1.1 «Số VBQPPL do cấp tỉnh ban hành»: «1,234.5» có vẻ viết theo kiểu Anh–Mỹ (dấu \
          chấm trước phần thập phân); nếu vậy, viết kiểu Việt Nam là 1.234,5 (dấu chấm ngăn cách \
          hàng nghìn, dấu phẩy trước phần thập phân)."
@@ -331,22 +335,22 @@ fn english_style_numbers_are_explained() {
     let s = by_id(&o, SUM_B02);
     assert_eq!(s.status, Status::Na);
     assert!(
-        s.message.contains("không cộng được vì dòng 1.1"),
+        s.message().contains("không cộng được vì dòng 1.1"),
         "{}",
-        s.message
+        s.message()
     );
     // `12.34` (an English decimal, or a broken group) is explained too.
     let o = run(&b02("60", "12.34", "45", "03"));
-    assert!(by_id(&o, "parse:B02/1.1").message.contains("là 12,34"));
+    assert!(by_id(&o, "parse:B02/1.1").message().contains("là 12,34"));
     // English thousands separators.
     let o = run(&b02("1.234.617", "1,234,567", "45", "05"));
     assert!(by_id(&o, "parse:B02/1.1")
-        .message
+        .message()
         .contains("viết kiểu Việt Nam là 1.234.567"));
     // Broken beyond a swap: the general rule is stated.
     let o = run(&b02("60", "1,2,3", "45", "03"));
     assert!(by_id(&o, "parse:B02/1.1")
-        .message
+        .message()
         .contains("không đọc được «1,2,3» thành số. Số viết kiểu Việt Nam"));
 }
 
@@ -357,7 +361,7 @@ fn negative_counts_fail() {
         let c = by_id(&o, "count:B02/1.3");
         assert_eq!(c.status, Status::Fail, "{minus}");
         assert_eq!(
-            c.message,
+            c.message(),
             "Dòng 1.3 «Số VBQPPL do cấp xã ban hành»: ghi -3, nhưng số văn bản phải là số \
              nguyên không âm."
         );
@@ -374,7 +378,7 @@ fn words_in_value_cells() {
         let c = by_id(&o, "parse:B02/1.2");
         assert_eq!(c.status, Status::Warn, "{word}");
         assert_eq!(
-            c.message,
+            c.message(),
             format!(
                 "Dòng 1.2 «Số VBQPPL do cấp huyện ban hành»: ô số liệu ghi chữ «{word}» thay vì \
                  một con số, nên không dùng được để kiểm tra. Nếu không có số liệu, hãy để trống \
@@ -395,7 +399,7 @@ fn words_in_value_cells() {
         let s = by_id(&o, SUM_B02);
         assert_eq!(s.status, Status::Na, "{mark}");
         assert_eq!(
-            s.message,
+            s.message(),
             format!(
                 "Dòng 1 «Tổng số VBQPPL do địa phương ban hành»: không cộng được vì dòng 1.2 «Số \
                  VBQPPL do cấp huyện ban hành» ghi «{mark}» (ký hiệu không có số liệu)."
@@ -407,7 +411,7 @@ fn words_in_value_cells() {
     // A paragraph pasted into a value cell is quoted short.
     let long = "Số liệu đang được tổng hợp từ các sở, ban, ngành và UBND cấp huyện, sẽ báo cáo bổ sung sau";
     let o = run(&b02("60", "12", long, "03"));
-    let m = &by_id(&o, "parse:B02/1.2").message;
+    let m = &by_id(&o, "parse:B02/1.2").message();
     assert!(
         m.contains("«Số liệu đang được tổng hợp từ các sở, ban, ngành và UBND cấp…»"),
         "{m}"
@@ -421,7 +425,7 @@ fn foreign_digits_are_a_finding_not_a_number() {
         let c = by_id(&o, "parse:B02/1.1");
         assert_eq!(c.status, Status::Fail, "{cell}");
         assert_eq!(
-            c.message,
+            c.message(),
             format!(
                 "Dòng 1.1 «Số VBQPPL do cấp tỉnh ban hành»: «{cell}» có chữ số «{digit}» không \
                  phải chữ số 0–9 (có thể do bàn phím tiếng Ả Rập hoặc chữ toàn khổ), nên không \
@@ -447,7 +451,7 @@ fn invisible_characters_inside_numbers_are_ignored() {
     ] {
         let o = run(&b02("60", "12", cell, "03"));
         let s = by_id(&o, SUM_B02);
-        assert_eq!(s.status, Status::Pass, "{what}: {}", s.message);
+        assert_eq!(s.status, Status::Pass, "{what}: {}", s.message());
         assert_eq!(s.formula.as_deref(), Some("12 + 45 + 3"), "{what}");
     }
     // In the STT too.
@@ -471,7 +475,7 @@ fn spaces_as_thousands_separators_are_read() {
             "11",
         ));
         let s = by_id(&o, SUM_B02);
-        assert_eq!(s.status, Status::Pass, "{what}: {}", s.message);
+        assert_eq!(s.status, Status::Pass, "{what}: {}", s.message());
         assert_eq!(s.formula.as_deref(), Some("1.234 + 45 + 11"), "{what}");
         assert_eq!(s.reported.as_deref(), Some("1.290"), "{what}");
     }
@@ -504,7 +508,7 @@ fn huge_figures_do_not_overflow() {
     let o = run(ratio);
     let c = by_id(&o, "ratio:B01/2,B01/2.2,B01/2.1");
     assert_eq!(c.status, Status::Na, "{c:?}");
-    assert!(c.message.contains("quá lớn"), "{}", c.message);
+    assert!(c.message().contains("quá lớn"), "{}", c.message());
 }
 
 #[test]
@@ -524,10 +528,10 @@ fn figures_too_large_once_scaled_are_a_finding_not_a_panic() {
     ];
     for text in &texts {
         let o = run(text);
-        let too_large = o.checks.iter().find(|c| c.message.contains("quá lớn"));
+        let too_large = o.checks.iter().find(|c| c.message().contains("quá lớn"));
         let c = too_large.unwrap_or_else(|| panic!("{text}: {:#?}", o.checks));
         assert_eq!((c.kind, c.status), (Kind::Narrative, Status::Na), "{c:?}");
-        assert!(c.message.contains("Câu «"), "{}", c.message);
+        assert!(c.message().contains("Câu «"), "{}", c.message());
     }
 }
 
@@ -561,7 +565,7 @@ fn a_form_whose_every_value_is_unreadable_fails_as_one_unreadable_value_does() {
             let id = format!("parse:B01/{}", stt.trim_end_matches('.'));
             let c = by_id(&o, &id);
             assert_eq!((c.kind, c.status), (Kind::Parse, Status::Fail), "{c:?}");
-            assert!(c.message.contains(value), "{}", c.message);
+            assert!(c.message().contains(value), "{}", c.message());
         }
     }
     // Words where a number should be stay a warning, as before.
@@ -690,10 +694,10 @@ fn the_public_api_does_not_panic_on_odd_arguments() {
     let checks = kiemso::evaluate::evaluate(&report, &rules);
     assert!(checks.iter().all(|c| c.status == Status::Na), "{checks:#?}");
     assert_eq!(
-        checks[0].message,
+        checks[0].message(),
         "Tổng B02/1: không cộng được vì bảng thiếu dòng 1.1."
     );
-    assert_eq!(checks[1].message, "Không tìm thấy ô B02/9.");
+    assert_eq!(checks[1].message(), "Không tìm thấy ô B02/9.");
 }
 
 #[test]
@@ -720,7 +724,7 @@ fn old_macintosh_line_ends_keep_line_numbers_in_order() {
                1.3.;Số VBQPPL do cấp xã ban hành;Văn bản;4\r";
     let o = run(mac);
     let s = by_id(&o, SUM_B02);
-    assert_eq!(s.status, Status::Fail, "{}", s.message);
+    assert_eq!(s.status, Status::Fail, "{}", s.message());
     assert_eq!(s.line, Some(3));
 }
 
@@ -775,9 +779,9 @@ fn dates_beyond_excels_calendar_show_hashes_instead_of_overflowing() {
     assert_eq!(values, ["5", "########", "########", "30/09/2024"]);
     let c = by_id(&o, &format!("parse:{}/2", o.forms[0].form));
     assert!(
-        c.message.contains("ô số liệu ghi chữ «########»"),
+        c.message().contains("ô số liệu ghi chữ «########»"),
         "{}",
-        c.message
+        c.message()
     );
 }
 

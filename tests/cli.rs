@@ -302,3 +302,42 @@ fn target_of_an_unknown_cell_or_file_gives_exit_2() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn compact_json_is_the_same_document_on_one_line() {
+    let pretty = kiemso(&["check", SEED, "--json"], None);
+    let compact = kiemso(&["check", SEED, "--compact"], None);
+    assert_eq!(compact.status.code(), pretty.status.code());
+    let text = String::from_utf8(compact.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1, "one line");
+    assert!(
+        text.len() * 10 < pretty.stdout.len() * 9,
+        "smaller than pretty"
+    );
+    let a: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let b: serde_json::Value = serde_json::from_slice(&pretty.stdout).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn large_raises_the_page_limit_on_records() {
+    // 200,001 records (no STT: nothing to check, so the debug build reads them quickly): one
+    // over the page's limit.
+    let table = "Chỉ tiêu\tGhi chú\n".repeat(kiemso::read::MAX_RECORDS + 1);
+    let refused = kiemso(&["check", "-"], Some(&table));
+    assert_eq!(refused.status.code(), Some(2));
+    let why = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        why.contains(&format!("{} dòng", kiemso::read::MAX_RECORDS)),
+        "{why}"
+    );
+    let accepted = kiemso(&["check", "-", "--large", "--compact"], Some(&table));
+    assert_ne!(
+        accepted.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&accepted.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&accepted.stdout).unwrap();
+    assert!(v["summary"].is_object());
+}

@@ -169,11 +169,11 @@ fn xlsx_gives_the_seed_checks_as_displayed() {
         .find(|c| c.id == "ratio:B01/2,B01/2.2,B01/2.1")
         .unwrap();
     assert!(
-        ratio.message.contains("ô D6")
-            && ratio.message.contains("31,147540983606557")
-            && ratio.message.contains("=D8/D7*100"),
+        ratio.message().contains("ô D6")
+            && ratio.message().contains("31,147540983606557")
+            && ratio.message().contains("=D8/D7*100"),
         "{}",
-        ratio.message
+        ratio.message()
     );
     // The hidden sheet is left out, and said so; so is the formula never calculated.
     let notices: Vec<&str> = o.notices.iter().map(|n| n.message.as_str()).collect();

@@ -26,7 +26,7 @@ fn consistent(name: &str, outcome: &Outcome, identities: &[&str]) {
         .checks
         .iter()
         .filter(|c| matches!(c.status, Status::Fail | Status::Warn))
-        .map(|c| format!("{}: {}", c.id, c.message))
+        .map(|c| format!("{}: {}", c.id, c.message()))
         .collect();
     assert!(bad.is_empty(), "{name}: {bad:#?}");
     for id in identities {
@@ -341,8 +341,8 @@ fn catalogue_identities_fail_and_inferred_ones_warn() {
         .unwrap();
     assert_eq!(c.status, Status::Warn);
     assert_eq!(c.expected.as_deref(), Some(cell.value.as_str()));
-    assert!(c.message.contains("Tỷ lệ đúng hạn"), "{}", c.message);
-    assert!(c.message.contains("Xã Cam Hải Tây"), "{}", c.message);
+    assert!(c.message().contains("Tỷ lệ đúng hạn"), "{}", c.message());
+    assert!(c.message().contains("Xã Cam Hải Tây"), "{}", c.message());
 }
 
 #[test]
@@ -357,9 +357,9 @@ fn parts_short_of_a_total_without_a_column_for_the_rest_warn_and_say_why() {
         .expect("the total column against its parts");
     assert_eq!(short.status, Status::Warn);
     assert!(
-        short.message.contains("không có cột riêng"),
+        short.message().contains("không có cột riêng"),
         "{}",
-        short.message
+        short.message()
     );
     let whole = o
         .checks

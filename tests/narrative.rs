@@ -49,7 +49,7 @@ fn only(text: &str, kind: &str) -> Check {
 
 fn assert_status(text: &str, kind: &str, status: Status) -> Check {
     let c = only(text, kind);
-    assert_eq!(c.status, status, "{text}\n{}", c.message);
+    assert_eq!(c.status, status, "{text}\n{}", c.message());
     c
 }
 
@@ -798,7 +798,7 @@ fn seed_statements_are_found_and_judged_right() {
                 st.line, st.what, st.reported
             );
         };
-        assert_eq!(checks[i].status, st.status, "{}", checks[i].message);
+        assert_eq!(checks[i].status, st.status, "{}", checks[i].message());
     }
     let total = SEED_STATEMENTS.len() + NOT_EVALUATED.len();
     println!(
@@ -852,18 +852,22 @@ fn seed_warnings_are_only_the_two_real_inconsistencies() {
         .unwrap();
     // Both places are quoted: the sentence and the row.
     assert!(
-        district.message.contains("03 UBND các huyện"),
+        district.message().contains("03 UBND các huyện"),
         "{}",
-        district.message
+        district.message()
     );
     assert!(
         district
-            .message
+            .message()
             .contains("dòng 3.2 «Số UBND cấp huyện đã kiểm tra»"),
         "{}",
-        district.message
+        district.message()
     );
-    assert!(district.message.contains("ghi 11"), "{}", district.message);
+    assert!(
+        district.message().contains("ghi 11"),
+        "{}",
+        district.message()
+    );
     assert_eq!(district.expected.as_deref(), Some("11"));
     let sum = o
         .checks
@@ -873,9 +877,9 @@ fn seed_warnings_are_only_the_two_real_inconsistencies() {
     assert_eq!(sum.expected.as_deref(), Some("63"));
     assert_eq!(sum.imbalance.as_deref(), Some("-10"));
     assert!(
-        sum.message.contains("44 + 19 = 63 cơ quan"),
+        sum.message().contains("44 + 19 = 63 cơ quan"),
         "{}",
-        sum.message
+        sum.message()
     );
 }
 
@@ -962,7 +966,7 @@ fn seed_edit_of_a_table_cell_is_seen_from_the_text() {
         .iter()
         .find(|c| c.id == "narrative:table:B01/3.2=03")
         .unwrap();
-    assert_eq!(c.status, Status::Pass, "{}", c.message);
+    assert_eq!(c.status, Status::Pass, "{}", c.message());
     // And an edit that breaks a figure the text repeats.
     let options = Options {
         overrides: BTreeMap::from([("B03/3.2".to_string(), "98,80".to_string())]),
@@ -974,9 +978,9 @@ fn seed_edit_of_a_table_cell_is_seen_from_the_text() {
         .iter()
         .find(|c| c.id == "narrative:table:B03/3.2=98,90")
         .unwrap();
-    assert_eq!(c.status, Status::Warn, "{}", c.message);
-    assert!(c.message.contains("98,80%"), "{}", c.message);
-    assert!(c.message.contains("chênh 0,10 điểm %"), "{}", c.message);
+    assert_eq!(c.status, Status::Warn, "{}", c.message());
+    assert!(c.message().contains("98,80%"), "{}", c.message());
+    assert!(c.message().contains("chênh 0,10 điểm %"), "{}", c.message());
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -998,10 +1002,10 @@ fn a_fraction_and_its_percentage() {
     assert_eq!(c.expected.as_deref(), Some("90"));
     assert_eq!(c.imbalance.as_deref(), Some("+1"));
     assert!(
-        c.message
+        c.message()
             .contains("ghi tỷ lệ 91% nhưng 180 / 200 × 100 = 90%"),
         "{}",
-        c.message
+        c.message()
     );
 }
 
@@ -1107,7 +1111,11 @@ fn parts_that_make_the_whole() {
         Status::Warn,
     );
     assert_eq!(c.expected.as_deref(), Some("46"));
-    assert!(c.message.contains("ghi 45 cơ quan nhưng"), "{}", c.message);
+    assert!(
+        c.message().contains("ghi 45 cơ quan nhưng"),
+        "{}",
+        c.message()
+    );
     assert_status(
         "Đã thành lập 145 Tổ công tác, gồm: 01 Tổ công tác cấp tỉnh; 08/09 Tổ công tác cấp huyện; 136/139 Tổ công tác cấp xã.",
         "sum",
@@ -1133,13 +1141,13 @@ fn parts_that_may_be_only_some() {
         "sum",
         Status::Pass,
     );
-    assert!(c.message.contains("còn 848 thủ tục"), "{}", c.message);
+    assert!(c.message().contains("còn 848 thủ tục"), "{}", c.message());
     let c = assert_status(
         "Tổng số TTHC là 2.189 thủ tục, trong đó: cấp tỉnh 1.664, cấp huyện 441, cấp xã 184.",
         "sum",
         Status::Warn,
     );
-    assert!(c.message.contains("vượt 100 thủ tục"), "{}", c.message);
+    assert!(c.message().contains("vượt 100 thủ tục"), "{}", c.message());
     // One part alone is no list.
     assert!(
         narrative("Tổng số là 2.189 thủ tục, trong đó có 184 thủ tục cấp xã.")
@@ -1199,7 +1207,11 @@ fn money_in_dong_and_counts_of_turns() {
         Status::Warn,
     );
     assert_eq!(c.expected.as_deref(), Some("≤ 59.033.653.036"));
-    assert!(c.message.contains("vượt 100.000.000 đồng"), "{}", c.message);
+    assert!(
+        c.message().contains("vượt 100.000.000 đồng"),
+        "{}",
+        c.message()
+    );
     assert_status(
         "Phát sinh 51.385 lượt thanh toán (trong đó: 10.126 lượt nộp thuế; 41.259 lượt nộp phí).",
         "sum",
@@ -1247,9 +1259,9 @@ fn bullets_under_a_header() {
     assert_eq!(bad.len(), 1, "{wrong:#?}");
     assert_eq!(bad[0].reported.as_deref(), Some("118"));
     assert!(
-        bad[0].message.contains("(số thứ hai trong «118/616»)"),
+        bad[0].message().contains("(số thứ hai trong «118/616»)"),
         "{}",
-        bad[0].message
+        bad[0].message()
     );
 }
 
@@ -1432,7 +1444,7 @@ fn the_number_of_items_listed() {
 fn a_part_of_a_fraction_cannot_exceed_it() {
     assert_status("Đoàn đã kiểm tra 20/30 cơ quan.", "bound", Status::Pass);
     let c = assert_status("Đoàn đã kiểm tra 30/20 cơ quan.", "bound", Status::Warn);
-    assert!(c.message.contains("30/20"), "{}", c.message);
+    assert!(c.message().contains("30/20"), "{}", c.message());
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -1566,23 +1578,27 @@ fn the_text_against_the_tables() {
     assert_eq!(by_cell("B03/3.1").status, Status::Pass);
     assert_eq!(by_cell("B03/3.2").status, Status::Pass);
     let xa = by_cell("B03/3.3");
-    assert_eq!(xa.status, Status::Warn, "{}", xa.message);
+    assert_eq!(xa.status, Status::Warn, "{}", xa.message());
     assert_eq!(xa.line, Some(1));
     assert_eq!(xa.reported.as_deref(), Some("99,70"));
     assert_eq!(xa.expected.as_deref(), Some("99,77"));
     assert!(xa.quote.as_deref().unwrap().ends_with("UBND cấp xã 99,70%"));
     assert!(
-        xa.message.contains("Biểu mẫu số 03, dòng 3.3"),
+        xa.message().contains("Biểu mẫu số 03, dòng 3.3"),
         "{}",
-        xa.message
+        xa.message()
     );
     assert_eq!(by_cell("B01/3.1").status, Status::Pass);
     assert_eq!(by_cell("B01/3.2").status, Status::Pass);
     let vb = by_cell("B02/1");
     assert_eq!(vb.status, Status::Warn);
     assert_eq!(vb.line, Some(3));
-    assert!(vb.message.contains("ghi 61 văn bản QPPL"), "{}", vb.message);
-    assert!(vb.message.contains("ghi 60 văn bản"), "{}", vb.message);
+    assert!(
+        vb.message().contains("ghi 61 văn bản QPPL"),
+        "{}",
+        vb.message()
+    );
+    assert!(vb.message().contains("ghi 60 văn bản"), "{}", vb.message());
     // The row of the table the text contradicts is marked in the page's table too.
     let row = o
         .forms
@@ -1614,7 +1630,7 @@ fn the_text_against_sums_of_rows() {
     assert_eq!(rates.len(), 2);
     assert_eq!(rates[0].status, Status::Pass);
     // (66.687 + 11.317 + 42.063) / (66.959 + 11.443 + 42.159) = 99,5902…%: 99,60 is wrong.
-    assert_eq!(rates[1].status, Status::Warn, "{}", rates[1].message);
+    assert_eq!(rates[1].status, Status::Warn, "{}", rates[1].message());
     assert_eq!(rates[1].expected.as_deref(), Some("99,59"));
 }
 
@@ -1639,7 +1655,7 @@ fn quiet(text: &str) {
     let warned: Vec<String> = narrative(text)
         .into_iter()
         .filter(|c| c.status != Status::Pass)
-        .map(|c| c.message)
+        .map(|c| c.message().into_owned())
         .collect();
     assert!(warned.is_empty(), "{text}\n{warned:#?}");
 }

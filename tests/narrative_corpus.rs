@@ -307,7 +307,7 @@ fn warnings_by_line(text: &str) -> (BTreeMap<usize, Vec<String>>, Vec<usize>) {
             by_line
                 .entry(c.line.unwrap_or(0))
                 .or_default()
-                .push(c.message.clone());
+                .push(c.message().into_owned());
         }
     }
     (by_line, judged)

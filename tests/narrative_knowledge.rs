@@ -20,7 +20,8 @@ fn narrative(text: &str, catalogue: Option<Catalogue>) -> Vec<(String, Status, u
         .checks
         .into_iter()
         .filter(|c| c.kind == Kind::Narrative)
-        .map(|c| (c.id, c.status, c.line.unwrap_or(0), c.message))
+        .map(|c| (c.message().into_owned(), c))
+        .map(|(m, c)| (c.id, c.status, c.line.unwrap_or(0), m))
         .collect()
 }
 
@@ -234,4 +235,13 @@ fn the_concepts_round_trip_through_the_catalogue_format() {
         kiemso::narrative::concepts_from_json(&json).unwrap(),
         concepts
     );
+}
+
+#[test]
+fn the_builtin_concepts_are_valid() {
+    // Read at start without validation (once per process matters for the command line): the
+    // validation is here.
+    let validated = kiemso::narrative::concepts_from_json(kiemso::narrative::CONCEPTS_JSON)
+        .expect("the built-in concepts pass validation");
+    assert_eq!(validated, kiemso::narrative::builtin_concepts());
 }

@@ -64,11 +64,11 @@ fn the_seed_lists_its_unjudged_sentences_only_with_all() {
             "{reason}"
         );
     }
-    let judged: Vec<&str> = o
+    let judged: Vec<String> = o
         .checks
         .iter()
         .filter(|c| c.kind == Kind::Narrative)
-        .map(|c| c.message.as_str())
+        .map(|c| c.message().into_owned())
         .collect();
     for u in &o.unjudged {
         assert!(

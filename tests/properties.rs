@@ -186,7 +186,7 @@ proptest! {
             Ok(o) => {
                 let s = o.summary;
                 prop_assert_eq!(s.pass + s.fail + s.warn + s.na, o.checks.len());
-                prop_assert!(o.checks.iter().all(|c| !c.message.is_empty()));
+                prop_assert!(o.checks.iter().all(|c| !c.message().is_empty()));
                 prop_assert!(serde_json::from_str::<serde_json::Value>(&o.to_json()).is_ok());
             }
             Err(e) => prop_assert!(!e.to_string().is_empty()),

@@ -51,11 +51,11 @@ fn seven_forms_146_rows_no_failure() {
         ]
     );
     assert_eq!(o.forms.iter().map(|f| f.rows).sum::<usize>(), 146);
-    let failures: Vec<&str> = o
+    let failures: Vec<String> = o
         .checks
         .iter()
         .filter(|c| c.status == Status::Fail)
-        .map(|c| c.message.as_str())
+        .map(|c| c.message().into_owned())
         .collect();
     assert!(failures.is_empty(), "{failures:#?}");
     assert_eq!(o.summary.fail, 0);
@@ -74,8 +74,8 @@ fn zero_over_zero_is_not_a_failure() {
         "ratio:B02/2.2,B02/2.2.2,B02/2.2.1",
     ] {
         let c = find(&o, id);
-        assert_eq!(c.status, Status::Warn, "{}", c.message);
-        assert!(c.message.contains("0/0"), "{}", c.message);
+        assert_eq!(c.status, Status::Warn, "{}", c.message());
+        assert!(c.message().contains("0/0"), "{}", c.message());
     }
 }
 
@@ -116,9 +116,9 @@ fn the_issue_examples_fail_and_say_what_was_expected() {
     assert_eq!(c.expected.as_deref(), Some("99,58"));
     assert_eq!(c.imbalance.as_deref(), Some("+0,01"));
     assert!(
-        c.message.contains("66.678 / 66.959 = 99,58%"),
+        c.message().contains("66.678 / 66.959 = 99,58%"),
         "{}",
-        c.message
+        c.message()
     );
 
     let o = check(&[("B06/1", "32,35")]);
@@ -126,7 +126,7 @@ fn the_issue_examples_fail_and_say_what_was_expected() {
     assert_eq!(c.status, Status::Fail);
     assert_eq!(c.expected.as_deref(), Some("32,53"));
     assert_eq!(
-        c.message,
+        c.message(),
         "Dòng 1 «Tỷ lệ thực hiện kế hoạch giải ngân vốn đầu tư công»: tỷ lệ ghi 32,35% nhưng \
          2.990.163 / 9.191.517 = 32,53% (chênh 0,18 điểm %)."
     );
@@ -134,10 +134,10 @@ fn the_issue_examples_fail_and_say_what_was_expected() {
     let o = check(&[("B01/2", "31,51")]);
     let c = find(&o, "ratio:B01/2,B01/2.2,B01/2.1");
     assert!(
-        c.message
+        c.message()
             .contains("tỷ lệ ghi 31,51% nhưng 19 / 61 = 31,15% (chênh 0,36 điểm %)"),
         "{}",
-        c.message
+        c.message()
     );
 }
 
@@ -186,7 +186,7 @@ fn any_figure_of_a_sum_or_ratio_edited_gives_a_failure_naming_it() {
                 Status::Fail,
                 "{cell} {} → {edited}: {}",
                 value_of(&base, cell),
-                after.message
+                after.message()
             );
             assert!(after.cells.contains(cell));
             assert!(after.expected.is_some() && after.imbalance.is_some());

@@ -83,11 +83,11 @@ fn apply_and_recheck(goal: &Goal) {
         ..Options::default()
     };
     let outcome = check_text(SEED, &options).unwrap();
-    let table_failures: Vec<&str> = outcome
+    let table_failures: Vec<String> = outcome
         .checks
         .iter()
         .filter(|c| c.kind != Kind::Narrative && c.status == Status::Fail)
-        .map(|c| c.message.as_str())
+        .map(|c| c.message().into_owned())
         .collect();
     assert!(
         table_failures.is_empty(),

@@ -4,7 +4,7 @@
 //! ```text
 //! bench gen   --out DIR [--rows 1000,10000,100000] [--seed FILE --batch N]
 //! bench seed  FILE [--iters N] [--warmup N]        parse + check of one report, many times
-//! bench scale FILE [--iters N]                     one table, in this process: time, peak RSS
+//! bench scale FILE [--iters N] [--large]           one table, in this process: time, peak RSS
 //! bench phases FILE [--iters N]                    where the time goes: read, report, rules, …
 //! bench locate FILE [--iters N] [--many FILE]     what error localisation costs: FILE with one
 //!                                                  typo (B03/3.1.2 66.687 → 66.867, an edit of
@@ -280,7 +280,15 @@ fn cmd_scale(args: &[String]) -> Res<Value> {
     let path = args.first().ok_or("scale: FILE")?;
     let iters = opt_num(args, "--iters", 5)?.max(1);
     let text = read(Path::new(path))?;
-    let options = Options::default();
+    // Beyond the page's 200,000 records, the limits of `kiemso check --large`.
+    let options = Options {
+        limits: if args.iter().any(|a| a == "--large") {
+            kiemso::read::Limits::LARGE
+        } else {
+            kiemso::read::Limits::PAGE
+        },
+        ..Options::default()
+    };
     let rss_before = proc_status_kb("VmRSS");
     let mut samples = Vec::with_capacity(iters);
     let mut summary = (0, 0, 0);
@@ -461,7 +469,7 @@ fn scale_child(file: &Path, iters: usize) -> Res<Value> {
     let out = Command::new(me)
         .arg("scale")
         .arg(file)
-        .args(["--iters", &iters.to_string()])
+        .args(["--iters", &iters.to_string(), "--large"])
         .stderr(Stdio::inherit())
         .output()
         .map_err(|e| e.to_string())?;

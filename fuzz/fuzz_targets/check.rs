@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
     let s = outcome.summary;
     assert_eq!(s.pass + s.fail + s.warn + s.na, outcome.checks.len());
     for c in &outcome.checks {
-        assert!(!c.message.is_empty(), "{c:?}");
+        assert!(!c.message().is_empty(), "{c:?}");
         // A check names its cells; only arithmetic inside the narrative may name none.
         assert!(!c.cells.is_empty() || c.kind == Kind::Narrative, "{c:?}");
     }

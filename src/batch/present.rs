@@ -75,7 +75,7 @@ pub fn render_text(batch: &Batch, all: bool) -> String {
                         "    {} [{}] {}",
                         mark(c.status),
                         escape_controls(&place),
-                        escape_controls(&c.message)
+                        escape_controls(&c.message())
                     );
                 }
             }

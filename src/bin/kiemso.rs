@@ -1,7 +1,7 @@
 //! `kiemso`: the command line over the same core as the page.
 //!
 //! ```text
-//! kiemso check [PATH|-] [--json] [--all] [--catalogue FILE]   (PATH: .docx, .xlsx, .csv, .tsv, .txt)
+//! kiemso check [PATH|-] [--json] [--compact] [--all] [--large] [--catalogue FILE]   (PATH: .docx, .xlsx, .csv, .tsv, .txt)
 //! kiemso forms [--catalogue FILE]
 //! kiemso target PATH CELL VALUE [--change CELL] [--json] [--catalogue FILE]
 //! kiemso export PATH -o OUT.docx|OUT.xlsx|OUT.csv [--all] [--new] [--date DD/MM/YYYY] [--catalogue FILE]
@@ -15,7 +15,7 @@
 //! input, the cell or the value could not be used.
 
 use kiemso::catalogue::Catalogue;
-use kiemso::present::{escape_controls, escape_lines};
+use kiemso::present::{escape_controls, escape_lines, write_json};
 use kiemso::{check_file, check_text, present, Options};
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -23,9 +23,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "Cách dùng:
-  kiemso check [TỆP|-] [--json] [--all] [--catalogue TỆP.json]
+  kiemso check [TỆP|-] [--json] [--compact] [--all] [--large] [--catalogue TỆP.json]
       Kiểm tra các biểu mẫu trong tệp (hoặc đầu vào chuẩn khi là - hoặc bỏ trống).
       --json       in kết quả dạng JSON
+      --compact    in JSON gọn trên một dòng (ngầm định --json; nhỏ hơn khoảng một phần ba)
+      --large      nhận bảng rất lớn (đến 2 triệu dòng, tệp đến 500 MB) thay cho giới hạn
+                   của trang web (200.000 dòng, 50 MB); cần khoảng 1 KB bộ nhớ cho mỗi dòng
       --all        liệt kê cả các kiểm tra đạt và các câu có số liệu chưa được đánh giá (kèm lý do)
       --catalogue  dùng danh mục biểu mẫu khác thay cho danh mục có sẵn
   kiemso check TỆP TỆP... | THƯ_MỤC | TỆP.zip [--json] [--all]
@@ -67,6 +70,13 @@ fn print(text: &str) {
     let _ = std::io::stdout().write_all(text.as_bytes());
 }
 
+/// Prints `value` as JSON on a buffered standard output (streamed: the text is never held
+/// whole), pretty or `compact`; a closed pipe is not an error worth a panic.
+fn print_json<T: serde::Serialize + ?Sized>(value: &T, compact: bool) {
+    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let _ = write_json(out, value, compact);
+}
+
 /// The bytes of a file, or of standard input for `-`, within the size limit; or why not.
 fn read_input(path: &Path) -> Result<Vec<u8>, String> {
     let limit = kiemso::read::MAX_FILE_BYTES;
@@ -94,6 +104,8 @@ fn main() -> ExitCode {
     // opened as it is and shown with `�` for the bytes that are not text.
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let mut json = false;
+    let mut compact = false;
+    let mut large = false;
     let mut all = false;
     let mut catalogue_path: Option<OsString> = None;
     let mut positional: Vec<OsString> = Vec::new();
@@ -106,6 +118,8 @@ fn main() -> ExitCode {
     while let Some(a) = it.next() {
         match a.to_str() {
             Some("--json") => json = true,
+            Some("--compact" | "--json=compact") => (json, compact) = (true, true),
+            Some("--large") => large = true,
             Some("--all") => all = true,
             Some("--new") => fresh = true,
             Some("--catalogue") => match it.next() {
@@ -156,6 +170,7 @@ fn main() -> ExitCode {
     #[cfg(feature = "batch")]
     let batch_flags = BatchFlags {
         json,
+        compact,
         all,
         against,
         output: output.clone(),
@@ -181,21 +196,28 @@ fn main() -> ExitCode {
                 .map_or_else(|| Path::new("-"), |p| Path::new(p.as_os_str()));
             // The name as shown in messages, and as the readers use it for its extension.
             let name = path.to_string_lossy();
+            let limits = if large {
+                kiemso::read::Limits::LARGE
+            } else {
+                kiemso::read::Limits::PAGE
+            };
             let options = Options {
                 catalogue,
+                limits,
                 ..Options::default()
             };
+            let max_bytes = limits.file_bytes;
             let result = if path == Path::new("-") {
                 // Standard input is text (a pipe, a paste), in whatever encoding it comes.
                 let mut buf = Vec::new();
-                let cap = kiemso::read::MAX_FILE_BYTES as u64 + 1;
+                let cap = max_bytes as u64 + 1;
                 if let Err(e) = std::io::stdin().take(cap).read_to_end(&mut buf) {
                     return fail(&format!("không đọc được đầu vào chuẩn: {e}"));
                 }
-                if buf.len() > kiemso::read::MAX_FILE_BYTES {
+                if buf.len() > max_bytes {
                     return fail(&format!(
                         "đầu vào chuẩn quá lớn (giới hạn {} MB)",
-                        kiemso::read::MAX_FILE_BYTES / (1024 * 1024)
+                        max_bytes / (1024 * 1024)
                     ));
                 }
                 kiemso::read::encoding::decode(&buf)
@@ -203,10 +225,10 @@ fn main() -> ExitCode {
             } else {
                 // A file is read by its content: .docx, .xlsx, or text in any encoding.
                 match std::fs::metadata(path) {
-                    Ok(m) if m.len() > kiemso::read::MAX_FILE_BYTES as u64 => {
+                    Ok(m) if m.len() > max_bytes as u64 => {
                         return fail(&format!(
                             "{name} quá lớn (giới hạn {} MB)",
-                            kiemso::read::MAX_FILE_BYTES / (1024 * 1024)
+                            max_bytes / (1024 * 1024)
                         ))
                     }
                     _ => {}
@@ -219,9 +241,7 @@ fn main() -> ExitCode {
             match result {
                 Ok(outcome) => {
                     if json {
-                        // JSON escapes C0 controls itself; DEL, C1 and bidirectional controls
-                        // are escaped here, which JSON reads back as the same strings.
-                        print(&(escape_lines(&outcome.to_json()) + "\n"));
+                        print_json(&outcome, compact);
                     } else {
                         print(&present::render_text(&outcome, all));
                     }
@@ -453,6 +473,7 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 #[cfg(feature = "batch")]
 struct BatchFlags {
     json: bool,
+    compact: bool,
     all: bool,
     against: Option<OsString>,
     output: Option<OsString>,
@@ -521,7 +542,7 @@ fn batch(
         }
     }
     if flags.json {
-        print(&(escape_lines(&result.to_json()) + "\n"));
+        print_json(&result, flags.compact);
     } else {
         print(&batch::present::render_text(&result, flags.all));
     }

@@ -221,7 +221,7 @@ fn problem<'a>(check: &'a Check, suggestions: &[Suggestion], cells: &Cells<'a>) 
             s.suggested
         )
     });
-    let mut rule = check.message.clone();
+    let mut rule = check.message().into_owned();
     if let Some(s) = best {
         rule.push_str(" Gợi ý: ");
         rule.push_str(&s.message);

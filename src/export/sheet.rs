@@ -42,7 +42,7 @@ fn marks(outcome: &Outcome, list: &[Problem]) -> HashMap<String, Mark> {
         if let Some(cell) = p.cell {
             let m = marks.entry(cell.to_string()).or_default();
             m.status = m.status.max(Some(p.check.status));
-            let mut line = format!("{}: {}", p.severity, p.check.message);
+            let mut line = format!("{}: {}", p.severity, p.check.message());
             if !p.should.is_empty() {
                 line.push_str(&format!(" Theo kiểm tra: {}.", p.should));
             }

@@ -80,7 +80,7 @@ impl Finding {
             expected: self.expected,
             imbalance: self.imbalance,
             formula: self.formula,
-            message: self.message,
+            message: self.message.into(),
             inferred: false,
             line: Some(self.line),
             quote: Some(self.quote),

@@ -20,13 +20,19 @@ use super::archive::Archive;
 use super::text::clean_cell;
 use super::xml::{walk, Event, Flow};
 use super::{
-    Block, Budget, Document, FileContents, Format, Origin, Place, ReadError, MAX_CELLS_PER_RECORD,
+    Block, Budget, Document, FileContents, Format, Limits, Origin, Place, ReadError,
+    MAX_CELLS_PER_RECORD,
 };
 
 /// Reads the Word document whose main part is `part`.
-pub(super) fn read(archive: &Archive<'_>, part: &str) -> Result<FileContents, ReadError> {
+pub(super) fn read(
+    archive: &Archive<'_>,
+    part: &str,
+    limits: &Limits,
+) -> Result<FileContents, ReadError> {
     let mut parser = Parser {
         in_main: true,
+        budget: Budget::new("Các bảng trong tài liệu", *limits),
         ..Parser::default()
     };
     parser.parse(&archive.required(part)?, part)?;
@@ -124,7 +130,7 @@ impl Default for Parser {
             skip_mark: false,
             last_head: None,
             prose_since_table: false,
-            budget: Budget::new("Các bảng trong tài liệu"),
+            budget: Budget::new("Các bảng trong tài liệu", Limits::PAGE),
             error: None,
             in_main: false,
             places: Vec::new(),

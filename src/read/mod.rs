@@ -27,7 +27,7 @@ pub mod xlsx;
 #[cfg(feature = "files")]
 pub(crate) mod xml;
 
-pub use text::read_text;
+pub use text::{read_text, read_text_within};
 
 use rust_decimal::Decimal;
 use std::fmt;
@@ -56,6 +56,45 @@ pub const MAX_ZIP_ENTRIES: usize = 10_000;
 /// and Z is 26.
 pub const MAX_CELLS: usize = 5_000_000;
 
+/// The limits a reader keeps: the page's ([`Limits::PAGE`], the constants above) or, for a
+/// command line that is asked for a large table (`kiemso check --large`), [`Limits::LARGE`].
+/// Checking costs about 1 KB of memory a row, so the page's limits keep a browser tab within
+/// what it gives Wasm; a native process may take more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The most text a reader accepts (bytes): [`MAX_TEXT_BYTES`] for the page.
+    pub text_bytes: usize,
+    /// The most records a document may have: [`MAX_RECORDS`] for the page.
+    pub records: usize,
+    /// The most grid cells of a workbook or Word document: [`MAX_CELLS`] for the page.
+    pub cells: usize,
+    /// The largest file accepted (bytes): [`MAX_FILE_BYTES`] for the page.
+    pub file_bytes: usize,
+}
+
+impl Limits {
+    /// The page's limits.
+    pub const PAGE: Limits = Limits {
+        text_bytes: MAX_TEXT_BYTES,
+        records: MAX_RECORDS,
+        cells: MAX_CELLS,
+        file_bytes: MAX_FILE_BYTES,
+    };
+    /// Ten times the page's: a table of a million rows (about 100 MB of CSV) and more.
+    pub const LARGE: Limits = Limits {
+        text_bytes: 10 * MAX_TEXT_BYTES,
+        records: 10 * MAX_RECORDS,
+        cells: 10 * MAX_CELLS,
+        file_bytes: 10 * MAX_FILE_BYTES,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits::PAGE
+    }
+}
+
 /// What a reader has made so far, against the limits: records, grid cells and bytes of text. A
 /// .docx or .xlsx can describe far more than it holds (a cell spanning 511 columns, a cell at
 /// column SR, one shared string used by thousands of cells), and a line of 511 tabs is 512
@@ -64,6 +103,7 @@ pub const MAX_CELLS: usize = 5_000_000;
 pub(crate) struct Budget {
     /// What is read, for messages ("Bảng tính", "Các bảng trong tài liệu").
     what: &'static str,
+    limits: Limits,
     records: usize,
     cells: usize,
     /// Counted by the file readers only (a paste is bounded by its own size).
@@ -72,9 +112,10 @@ pub(crate) struct Budget {
 }
 
 impl Budget {
-    pub(crate) fn new(what: &'static str) -> Budget {
+    pub(crate) fn new(what: &'static str, limits: Limits) -> Budget {
         Budget {
             what,
+            limits,
             records: 0,
             cells: 0,
             bytes: 0,
@@ -98,40 +139,25 @@ impl Budget {
         Ok(())
     }
 
-    /// One more record, against [`MAX_RECORDS`].
+    /// One more record, against [`Limits::records`].
     pub(crate) fn record(&mut self) -> Result<(), ReadError> {
-        Budget::add(
-            &mut self.records,
-            1,
-            MAX_RECORDS,
-            self.what,
-            format!("{MAX_RECORDS} dòng"),
-        )
+        let max = self.limits.records;
+        Budget::add(&mut self.records, 1, max, self.what, format!("{max} dòng"))
     }
 
     /// `n` more cells of the grid (columns a cell spans, empty cells before a far column),
-    /// against [`MAX_CELLS`].
+    /// against [`Limits::cells`].
     pub(crate) fn cells(&mut self, n: usize) -> Result<(), ReadError> {
-        Budget::add(
-            &mut self.cells,
-            n,
-            MAX_CELLS,
-            self.what,
-            format!("{MAX_CELLS} ô"),
-        )
+        let max = self.limits.cells;
+        Budget::add(&mut self.cells, n, max, self.what, format!("{max} ô"))
     }
 
-    /// `n` more bytes of text in the document, against [`MAX_TEXT_BYTES`], the most a paste
-    /// may have.
+    /// `n` more bytes of text in the document, against [`Limits::text_bytes`], the most a
+    /// paste may have.
     #[cfg(feature = "files")]
     pub(crate) fn bytes(&mut self, n: usize) -> Result<(), ReadError> {
-        Budget::add(
-            &mut self.bytes,
-            n,
-            MAX_TEXT_BYTES,
-            self.what,
-            megabytes(MAX_TEXT_BYTES),
-        )
+        let max = self.limits.text_bytes;
+        Budget::add(&mut self.bytes, n, max, self.what, megabytes(max))
     }
 }
 
@@ -551,10 +577,15 @@ pub enum Sniffed {
 /// assert!(sniff(b"\x7FELF\x02\x01", "bao-cao.txt").unwrap_err().to_string().contains("chương trình"));
 /// ```
 pub fn sniff(bytes: &[u8], name: &str) -> Result<Sniffed, ReadError> {
-    if bytes.len() > MAX_FILE_BYTES {
+    sniff_within(bytes, name, &Limits::PAGE)
+}
+
+/// [`sniff`] within other [`Limits`] than the page's.
+pub fn sniff_within(bytes: &[u8], name: &str, limits: &Limits) -> Result<Sniffed, ReadError> {
+    if bytes.len() > limits.file_bytes {
         return Err(ReadError::TooLarge {
             what: format!("Tệp «{name}»"),
-            limit: megabytes(MAX_FILE_BYTES),
+            limit: megabytes(limits.file_bytes),
         });
     }
     if bytes.is_empty() {
@@ -592,7 +623,7 @@ pub fn sniff(bytes: &[u8], name: &str) -> Result<Sniffed, ReadError> {
                 ));
             }
             let decoded = encoding::decode(bytes)?;
-            text::usable(&decoded.text)?;
+            text::usable(&decoded.text, limits)?;
             Ok(Sniffed::Text(decoded))
         }
     }
@@ -613,10 +644,19 @@ pub fn sniff(bytes: &[u8], name: &str) -> Result<Sniffed, ReadError> {
 /// assert_eq!(read_file(b"", "trong.xlsx"), Err(ReadError::Empty));
 /// ```
 pub fn read_file(bytes: &[u8], name: &str) -> Result<FileContents, ReadError> {
-    match sniff(bytes, name)? {
-        Sniffed::Package => read_zip(bytes, name, &extension(name)),
+    read_file_within(bytes, name, &Limits::PAGE)
+}
+
+/// [`read_file`] within other [`Limits`] than the page's.
+pub fn read_file_within(
+    bytes: &[u8],
+    name: &str,
+    limits: &Limits,
+) -> Result<FileContents, ReadError> {
+    match sniff_within(bytes, name, limits)? {
+        Sniffed::Package => read_zip(bytes, name, &extension(name), limits),
         Sniffed::Text(decoded) => {
-            let document = read_text(&decoded.text)?;
+            let document = read_text_within(&decoded.text, limits)?;
             let mut file = FileContents::of(Format::Text, document);
             if let Some(message) = decoded.encoding.note() {
                 file.notes.push(Note {
@@ -669,7 +709,12 @@ fn ole_reason(bytes: &[u8], ext: &str) -> String {
 /// Without the `files` feature (the page's small first module), Word and Excel files are read
 /// by the complete module; this one says so rather than guessing.
 #[cfg(not(feature = "files"))]
-fn read_zip(_bytes: &[u8], name: &str, _ext: &str) -> Result<FileContents, ReadError> {
+fn read_zip(
+    _bytes: &[u8],
+    name: &str,
+    _ext: &str,
+    _limits: &Limits,
+) -> Result<FileContents, ReadError> {
     Err(unreadable(
         name,
         "phần đọc tệp Word/Excel chưa được tải. Hãy kiểm tra kết nối mạng rồi mở lại tệp.",
@@ -677,7 +722,12 @@ fn read_zip(_bytes: &[u8], name: &str, _ext: &str) -> Result<FileContents, ReadE
 }
 
 #[cfg(feature = "files")]
-fn read_zip(bytes: &[u8], name: &str, ext: &str) -> Result<FileContents, ReadError> {
+fn read_zip(
+    bytes: &[u8],
+    name: &str,
+    ext: &str,
+    limits: &Limits,
+) -> Result<FileContents, ReadError> {
     let archive = archive::Archive::open(bytes, name)?;
     if let Some(mime) = archive.text("mimetype")? {
         if mime.contains("opendocument") {
@@ -688,8 +738,8 @@ fn read_zip(bytes: &[u8], name: &str, ext: &str) -> Result<FileContents, ReadErr
         }
     }
     match archive::main_part(&archive)? {
-        Some(part) if part.starts_with("word/") => docx::read(&archive, &part),
-        Some(part) if part.starts_with("xl/") => xlsx::read(&archive, &part),
+        Some(part) if part.starts_with("word/") => docx::read(&archive, &part, limits),
+        Some(part) if part.starts_with("xl/") => xlsx::read(&archive, &part, limits),
         _ => {
             let why = match office_extension(ext) {
                 Some(kind) => format!("tệp nén này không chứa {kind}: tệp bị hỏng hoặc bị đổi tên."),

@@ -1,15 +1,15 @@
 //! Text as people paste or save it: a whole report, a table as TSV (Excel quotes cells that hold
 //! tabs or newlines) or CSV. Lines with the delimiter are table records; other lines are prose.
 
-use super::{Block, Budget, Document, ReadError, MAX_CELLS_PER_RECORD, MAX_TEXT_BYTES};
+use super::{Block, Budget, Document, Limits, ReadError, MAX_CELLS_PER_RECORD};
 
 /// Refuses text that [`read_text`] cannot use: over the size limit, empty, or binary (a NUL).
 /// Shared with [`super::sniff`], which refuses such a file before the page shows it.
-pub(crate) fn usable(text: &str) -> Result<(), ReadError> {
-    if text.len() > MAX_TEXT_BYTES {
+pub(crate) fn usable(text: &str, limits: &Limits) -> Result<(), ReadError> {
+    if text.len() > limits.text_bytes {
         return Err(ReadError::TooLarge {
             what: "Văn bản dán vào".into(),
-            limit: format!("{} MB", MAX_TEXT_BYTES / (1024 * 1024)),
+            limit: format!("{} MB", limits.text_bytes / (1024 * 1024)),
         });
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
@@ -43,7 +43,12 @@ pub(crate) fn usable(text: &str) -> Result<(), ReadError> {
 /// assert!(matches!(&doc.blocks[1], Block::Record { cells, .. } if cells[3] == "14"));
 /// ```
 pub fn read_text(text: &str) -> Result<Document, ReadError> {
-    usable(text)?;
+    read_text_within(text, &Limits::PAGE)
+}
+
+/// [`read_text`] within other [`Limits`] than the page's.
+pub fn read_text_within(text: &str, limits: &Limits) -> Result<Document, ReadError> {
+    usable(text, limits)?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let composed = super::encoding::compose_vietnamese(text);
     // A lone `\r` ends a line (old Macintosh files; Excel for Mac still saves "CSV (Macintosh)"):
@@ -59,9 +64,9 @@ pub fn read_text(text: &str) -> Result<Document, ReadError> {
         &composed
     };
     let doc = if memchr::memchr(b'\t', text.as_bytes()).is_some() {
-        read_mixed(text, b'\t')?
+        read_mixed(text, b'\t', limits)?
     } else if let Some(delimiter) = csv_delimiter(text) {
-        read_mixed(text, delimiter)?
+        read_mixed(text, delimiter, limits)?
     } else {
         read_prose(text)
     };
@@ -127,7 +132,7 @@ fn csv_delimiter(text: &str) -> Option<u8> {
 
 /// Splits text into prose lines and runs of delimited lines, and parses each run with a real CSV
 /// parser so that quoted cells may hold delimiters, quotes and newlines.
-fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
+fn read_mixed(text: &str, delimiter: u8, limits: &Limits) -> Result<Document, ReadError> {
     // `text.split('\n')`, found by a vectorised byte search.
     let mut lines: Vec<&str> = Vec::with_capacity(text.len() / 64);
     let mut from = 0;
@@ -137,7 +142,7 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
     }
     lines.push(&text[from..]);
     let mut blocks = Vec::new();
-    let mut budget = Budget::new("Bảng");
+    let mut budget = Budget::new("Bảng", *limits);
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim_end_matches('\r');

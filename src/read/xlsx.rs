@@ -18,8 +18,8 @@
 use super::archive::Archive;
 use super::xml::{walk, Event, Flow};
 use super::{
-    Block, Budget, Document, FileContents, Format, Note, Origin, Place, ReadError, StoredValue,
-    MAX_CELLS, MAX_CELLS_PER_RECORD,
+    Block, Budget, Document, FileContents, Format, Limits, Note, Origin, Place, ReadError,
+    StoredValue, MAX_CELLS, MAX_CELLS_PER_RECORD,
 };
 use crate::number::{format_vi, round_to};
 use rust_decimal::Decimal;
@@ -35,7 +35,11 @@ const MAX_STORED: usize = 100_000;
 const MAX_ROW: usize = 1_048_576;
 
 /// Reads the workbook whose main part is `part`.
-pub(super) fn read(archive: &Archive<'_>, part: &str) -> Result<FileContents, ReadError> {
+pub(super) fn read(
+    archive: &Archive<'_>,
+    part: &str,
+    limits: &Limits,
+) -> Result<FileContents, ReadError> {
     let rels = archive.relationships(part)?;
     let target = |kind: &str, usual: &str| {
         rels.iter()
@@ -56,7 +60,7 @@ pub(super) fn read(archive: &Archive<'_>, part: &str) -> Result<FileContents, Re
         formats,
         date1904: workbook.date1904,
         file: FileContents::of(Format::Xlsx, Document::default()),
-        budget: Budget::new("Bảng tính"),
+        budget: Budget::new("Bảng tính", *limits),
     };
     // The workbook's relationships by id (the first of an id, as a scan would find): a
     // workbook may list thousands of sheets, each looked up here.

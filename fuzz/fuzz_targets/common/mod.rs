@@ -122,7 +122,7 @@ pub fn outcome_is_sound(outcome: &kiemso::outcome::Outcome) {
     let s = outcome.summary;
     assert_eq!(s.pass + s.fail + s.warn + s.na, outcome.checks.len());
     for c in &outcome.checks {
-        assert!(!c.message.is_empty(), "{c:?}");
+        assert!(!c.message().is_empty(), "{c:?}");
     }
     let json: serde_json::Value =
         serde_json::from_str(&outcome.to_json()).expect("to_json gives JSON");
