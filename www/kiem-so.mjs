@@ -296,7 +296,9 @@ export class KiemSoElement extends HTMLElement {
       const loading = this.#loadCatalogue(value);
       this.#catalogueLoading = loading;
       // Only the newest catalogue asked for is used: an older load still arriving changes nothing.
-      loading.then(() => loading === this.#catalogueLoading && (this.value.trim() || this.#file) && this.run());
+      loading.then(() => {
+        if (loading === this.#catalogueLoading && (this.value.trim() || this.#file)) this.run();
+      });
     } else if (name === 'only-problems') {
       this.#view.setOnlyProblems(value !== null);
     }
@@ -348,7 +350,7 @@ export class KiemSoElement extends HTMLElement {
     this.#edits = {};
     if (routeOf(name) === 'text') {
       const answer = await sharedBridge().request({ op: 'open', bytes, name });
-      if (answer.ok && answer.result) {
+      if (!answer.stale && answer.ok && answer.result) {
         this.#setFile(null);
         this.#textarea.value = answer.result.text;
         this.run();
