@@ -269,7 +269,7 @@ export function resultsJson(result, about = {}) {
  * @param {'docx' | 'xlsx'} format
  * @param {import('./engine.mjs').Job} job  the page's current check (`op` 'text' or 'file')
  * @param {{ source: string, when?: Date, loadWriter: () => Promise<any> }} about
- * @returns {Promise<Uint8Array>}
+ * @returns {Promise<Uint8Array<ArrayBuffer>>}
  */
 export async function exportDocument(format, job, about) {
   const mod = await about.loadWriter();
@@ -291,7 +291,7 @@ export const DOCUMENT_TYPES = {
 /**
  * Offers `text` (or bytes) as a file to save, through a Blob URL (no network).
  * @param {string} name
- * @param {string | Uint8Array} text
+ * @param {string | Uint8Array<ArrayBuffer>} text
  * @param {string} type
  */
 export function download(name, text, type) {

@@ -227,6 +227,7 @@ export function startApp(env) {
   // ——— running checks ———
 
   /** @returns {Job | null} */
+  /** @returns {Extract<import('./engine.mjs').Job, { op: 'text' | 'file' }> | null} */
   function currentJob() {
     /** @type {import('./engine.mjs').CheckOptions} */
     const options = { overrides: Object.fromEntries(Object.entries(state.edits).map(([c, e]) => [c, e.value])) };

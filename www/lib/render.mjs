@@ -39,17 +39,17 @@ import { gridHeader, gridBody } from './grid.mjs';
  *   "Hiện thêm" (huge tables)
  * @property {number} [rowBudget]  rows built across all forms when a result is first shown; the
  *   forms past it are built as they scroll into view (a thousand pasted tables)
- * @property {(cell: string, value: string) => Promise<Goal>} [onTarget]  «Cần bao nhiêu để
- *   đạt …?» for a ratio or a total (the core's `target`); its changes are applied with `onEdit`
- *
- * @typedef {{ cell: string, target: string, changes: { cell: string, from: string, to: string }[],
- *             message: string, reachable: boolean }} Goal
+ * @property {(cell: string, value: string) => Promise<Goal>} [onTarget]  the question «Cần bao nhiêu
+ *   để đạt …?» for a ratio or a total (the core's `target`); its changes are applied with `onEdit`
  * @property {boolean} [fold]  each form's table folded under a summary line (phones: problems
  *   first, the tables one tap away)
  * @property {boolean} [tapToRead]  a tap on a figure shows its checks and never opens the
  *   keyboard: the figure becomes editable only through «Sửa» in the details (phones)
  * @property {(cell: string) => void} [onSelect]  a cell was selected (the page opens its sheet)
- * @property {(cell: string) => void} [onEditStart]  «Sửa» was pressed: the figure takes the focus
+ * @property {(cell: string) => void} [onEditStart]  the button «Sửa» was pressed: the figure takes the focus
+ *
+ * @typedef {{ cell: string, target: string, changes: { cell: string, from: string, to: string }[],
+ *             message: string, reachable: boolean }} Goal
  * @typedef {{ cell: string, target: string, label: string, direction: 'at_least' | 'at_most',
  *             reached: boolean, gap?: string | null, message: string,
  *             changes: { cell: string, from: string, to: string }[] }} Shortfall
@@ -833,7 +833,7 @@ export class ResultsView {
       replaceChildren(mark);
     }
     const input = /** @type {HTMLInputElement | null} */ (tr.querySelector('.ks-input'));
-    if (input && input !== input.getRootNode().activeElement && input.value !== row.value) input.value = row.value;
+    if (input && input !== /** @type {Document | ShadowRoot} */ (input.getRootNode()).activeElement && input.value !== row.value) input.value = row.value;
     const valtext = tr.querySelector('.ks-valtext');
     if (valtext && valtext.textContent !== row.value) valtext.textContent = row.value;
     const print = /** @type {HTMLElement} */ (tr.querySelector('.ks-print'));

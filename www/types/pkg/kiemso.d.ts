@@ -20,7 +20,7 @@ export function target(text: string, cell: string, value: string, change: string
 /** The built-in catalogue of forms and rules, as JSON text. */
 export function builtinCatalogue(): string;
 /** The correction letter (.docx) or the marked tables (.xlsx) of a file (only in www/pkg/export). */
-export function exportReport(bytes: Uint8Array, name: string, format: string, source: string, date: string, all: boolean, options: CheckOptions): Uint8Array;
+export function exportReport(bytes: Uint8Array, name: string, format: string, source: string, date: string, all: boolean, options: CheckOptions): Uint8Array<ArrayBuffer>;
 
 /** Compiles and instantiates the Wasm, fetched from beside the glue unless given. */
 export default function init(input?: { module_or_path?: RequestInfo | URL | BufferSource | WebAssembly.Module } | RequestInfo | URL): Promise<unknown>;
