@@ -5,10 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serverAndBrowser, SEED, SCREENSHOTS, ROOT, openApp, paste, after, markOf, eventually } from './helpers.mjs';
+import { serverAndBrowser, SEED, SCREENSHOTS, ROOT, openApp, paste, after, markOf, eventually, audit } from './helpers.mjs';
 
 const env = serverAndBrowser();
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const PHONE = { width: 390, height: 844 };
 const PROJECTOR = { width: 1920, height: 1080 };
 
@@ -20,19 +19,6 @@ const PROJECTOR = { width: 1920, height: 1080 };
  */
 function context(viewport, phone = false) {
   return env.browser.newContext({ viewport, serviceWorkers: 'block', bypassCSP: true, ...(phone ? { isMobile: true, hasTouch: true } : {}) });
-}
-
-/**
- * WCAG 2.1 A and AA violations axe-core finds on the page as it is now.
- * @param {import('playwright-core').Page} page
- */
-async function audit(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const r = await /** @type {any} */ (window).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((/** @type {any} */ v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((/** @type {any} */ n) => n.target.join(' ')).join(' | ')}`);
-  });
-  return violations;
 }
 
 /** @param {import('playwright-core').Page} page */
