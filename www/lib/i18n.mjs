@@ -1,6 +1,7 @@
-// The words of the results view. The page speaks Vietnamese; the embeddable element can also show
-// its own labels in English (`<kiem-so lang="en">`). The explanations of the checks come from the
-// checking core and are always Vietnamese.
+// Every word of the user interface, in Vietnamese and in English: the page (`?lang=en`, or
+// `<html lang="en">`), the results view and the embeddable element (`<kiem-so lang="en">`). The
+// explanations of the checks come from the checking core and are always Vietnamese: they are the
+// report's content, like its indicators' names.
 
 /** @typedef {'pass' | 'fail' | 'warn' | 'na'} Status */
 
@@ -249,17 +250,70 @@ export const STRINGS = {
     targetApply: 'Try the change that reaches it',
     metaNarrative: (/** @type {number} */ forms, /** @type {number} */ checks, /** @type {number} */ words) =>
       `${forms} tables · ${checks} table checks · ${words} checks of the text`,
+    narrativeTitle: 'The text of the report',
+    narrativeIntro: 'The figures quoted in the text are computed again and compared with the tables. Select an item to see the cell of the table and the sentence in the input.',
+    narrativeIntroFile: 'The figures quoted in the text are computed again and compared with the tables. Select an item to see the cell of the table.',
+    narrativeProblems: (/** @type {number} */ n) => `Where the text disagrees (${n})`,
+    narrativeNoProblem: 'No place in the text contradicts the figures.',
+    narrativeAgree: (/** @type {number} */ n) => `${n} sentence(s) whose figures agree`,
+    narrativeAgreeNa: (/** @type {number} */ n, /** @type {number} */ na) => `${n} sentence(s) whose figures agree, ${na} not computable`,
+    textVsTable: 'Text against the table',
+    textArithmetic: 'Arithmetic in the text',
+    inSentence: 'arithmetic within the sentence',
+    showFinding: 'See it under “The text of the report”',
+    hintTouch: 'Touch and hold to copy a table in Word, Excel or a message, then touch and hold the box below and choose “Paste”; or press “Open a file”. Touch a figure to see its checks.',
+    hintShare: ' Send the results with the “Share” button.',
+    emptyTouch: 'Nothing to check yet. Touch and hold the input box and choose “Paste”, open a file, or press “Use the sample report” to try it.',
+    editHintTouch: 'Tip: touch a figure to see its checks; press “Edit” in the details to try another figure (the original report does not change).',
+    share: 'Share',
+    shared: 'The share sheet of the device is open.',
+    projector: 'Present',
+    projectorLabel: 'Present the results (one problem at a time; ← → to move, Esc to leave)',
+    projectorTitle: 'Presenting the results',
+    projectorPrev: 'Previous',
+    projectorNext: 'Next',
+    projectorExit: 'Leave',
+    projectorOf: (/** @type {number} */ i, /** @type {number} */ n) => `${i} / ${n}`,
+    projectorProblem: (/** @type {number} */ i, /** @type {number} */ n) => `Problem ${i} of ${n}`,
+    projectorNone: 'No problem to review.',
+    projectorHelp: '→ or Space: next · ←: previous · Esc: leave',
+    projectorMore: (/** @type {number} */ n) => `… and ${n} more problem(s) (each has a slide of its own above).`,
+    scenarioSave: 'Save as a scenario',
+    scenarioName: (/** @type {number} */ i) => `Scenario ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) + 1 : ''}`,
+    scenarioSaved: (/** @type {string} */ name, /** @type {number} */ n) => `Saved ${n} edited figure(s) as “${name}”.`,
+    scenariosTitle: 'Saved scenarios',
+    scenarioCompare: 'Compare with the report',
+    scenarioUse: 'Try this scenario again',
+    scenarioDelete: 'Delete',
+    scenarioEdits: (/** @type {number} */ n) => `${n} edited figure(s)`,
+    scenarioReport: 'Report',
+    scenarioChanged: 'Figures changed',
+    scenarioStatusChanged: 'Checks whose verdict changes',
+    scenarioNoStatusChange: 'No check changes its verdict.',
+    scenarioCell: 'Cell',
+    scenarioCheck: 'Check',
+    scenarioSummary: 'Totals',
+    scenarioPrint: 'Print the comparison (one page)',
+    scenarioClose: 'Close the comparison',
+    scenarioBusy: 'Computing the comparison…',
+    scenarioHeading: (/** @type {string} */ name) => `Comparison: the report and ${name}`,
   },
 };
 
 /** @typedef {typeof STRINGS.vi} Strings */
 
 /**
- * The strings for a language tag (`vi`, `en`, `en-GB`…); Vietnamese by default. English has the
- * labels the element shows; any other (the page's own sections) falls back to Vietnamese.
+ * English has every string of Vietnamese, with the same shape: tsc (tsconfig.json) checks this
+ * assignment, so a string added in Vietnamese only fails the type check.
+ * @type {Strings}
+ */
+const ENGLISH = STRINGS.en;
+
+/**
+ * The strings for a language tag (`vi`, `en`, `en-GB`…); Vietnamese by default.
  * @param {string | null | undefined} lang
  * @returns {Strings}
  */
 export function stringsFor(lang) {
-  return lang && lang.toLowerCase().startsWith('en') ? { ...STRINGS.vi, ...STRINGS.en } : STRINGS.vi;
+  return lang && lang.toLowerCase().startsWith('en') ? ENGLISH : STRINGS.vi;
 }
