@@ -242,7 +242,7 @@ export function startApp(env) {
       if (narrativePending) run();
     } else if (event.type === 'failed') {
       root.dataset.engine = 'failed';
-      engineNote = s.engineFailed(event.message);
+      engineNote = s.engineFailed(s.failure[event.code], event.detail);
       showProblems();
     }
   });
