@@ -28,6 +28,7 @@ import { stringsFor } from './lib/i18n.mjs';
 import { textFromTransfer } from './lib/clipboard.mjs';
 import { h, debounce, selectLine } from './lib/dom.mjs';
 import { coverage } from './lib/print.mjs';
+import { wordNotices } from './lib/engine.mjs';
 import { routeOf, formatSize, MAX_FILE_BYTES } from './lib/files.mjs';
 
 const here = import.meta.url;
@@ -483,7 +484,7 @@ export class KiemSoElement extends HTMLElement {
       this.#showError(this.#failureText(answer.error), answer.error.kind);
       return;
     }
-    const result = deepFreeze(answer.result);
+    const result = deepFreeze(wordNotices(answer.result, stringsFor(this.getAttribute('lang'))));
     remember(result);
     this.#lastResult = result;
     this.#error.hidden = true;
@@ -493,7 +494,7 @@ export class KiemSoElement extends HTMLElement {
     this.#results.hidden = !shown;
     if (!shown) return;
     // What was left unchecked (the narrative while its module downloads, or offline), with the results.
-    const { unchecked } = coverage(result);
+    const { unchecked } = coverage(result, stringsFor(this.getAttribute('lang')));
     this.#coverage.hidden = !unchecked;
     this.#coverage.textContent = unchecked;
     this.#view.update(result, this.#edits);

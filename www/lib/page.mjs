@@ -5,6 +5,7 @@ import { h, icon, replaceChildren, debounce, selectLine } from './dom.mjs';
 import { textFromTransfer } from './clipboard.mjs';
 import { stringsFor } from './i18n.mjs';
 import { ResultsView } from './render.mjs';
+import { wordNotices } from './engine.mjs';
 // Loaded when first used, not with the page (first-load budget).
 const exportsModule = () => import('./exports.mjs');
 import { load, save, erase, watch, workOf, toBase64, fromBase64, MAX_SAVED_FILE } from './storage.mjs';
@@ -289,7 +290,7 @@ export function startApp(env) {
     if (!narrativePending) results.removeAttribute('aria-busy');
     if (answer.ok) {
       engineNote = '';
-      show(answer.result);
+      show(wordNotices(answer.result, s));
     } else {
       showFailure(answer.error);
     }
@@ -321,7 +322,7 @@ export function startApp(env) {
     showProblems();
     // Loaded with the first result; only the newest result is written (two loads may end in any order).
     const source = lastSource;
-    import('./print.mjs').then((p) => result === lastResult && (p.showCoverage($('coverage'), result), p.printHeader(result, source, new Date())));
+    import('./print.mjs').then((p) => result === lastResult && (p.showCoverage($('coverage'), result, s), p.printHeader(result, source, new Date(), s)));
     if (reveal) {
       reveal = false;
       revealResults();
