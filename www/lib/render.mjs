@@ -330,14 +330,14 @@ export class ResultsView {
         ? () => this.o.onLine?.(/** @type {number} */ (check.line))
         : null;
     const label = [h('span', { class: 'ks-problem-status' }, s.status[check.status]), where ? ` · ${where}` : '',
-      hit?.row.indicator ? h('span', { class: 'ks-problem-ind' }, ` — ${hit.row.indicator}`) : ''];
+      hit?.row.indicator ? h('span', { class: 'ks-problem-ind', 'data-content': '' }, ` — ${hit.row.indicator}`) : ''];
     return h('li', { class: `ks-problem ks-st-${check.status}` },
       icon(check.status),
       h('div', { class: 'ks-problem-body' },
         target
           ? h('button', { type: 'button', class: 'ks-link', 'data-cell': first ?? '', onclick: target }, label)
           : h('span', { class: 'ks-problem-where' }, label),
-        h('p', { class: 'ks-problem-msg' }, check.message)));
+        h('p', { class: 'ks-problem-msg', 'data-content': '' }, check.message)));
   }
 
   /**
@@ -359,8 +359,8 @@ export class ResultsView {
         reachable
           ? h('button', { type: 'button', class: 'ks-link', 'data-check': check.id, onclick: () => this.pickFinding(check, { fromList: true }) }, label)
           : h('span', { class: 'ks-problem-where' }, label),
-        check.quote ? h('p', { class: 'ks-problem-quote' }, `«${check.quote}»`) : null,
-        h('p', { class: 'ks-problem-msg' }, shortMessage(check))));
+        check.quote ? h('p', { class: 'ks-problem-quote', 'data-content': '' }, `«${check.quote}»`) : null,
+        h('p', { class: 'ks-problem-msg', 'data-content': '' }, shortMessage(check))));
   }
 
   // ——— forms ———
@@ -426,7 +426,7 @@ export class ResultsView {
     const section = h('section', { class: 'ks-form', id, 'data-form': form.form, 'aria-labelledby': `${id}-h` },
       h(this.hx(1), { class: 'ks-form-h', id: `${id}-h` },
         h('span', { class: 'ks-form-no' }, s.formName(form.form)),
-        form.title ? h('span', { class: 'ks-form-title' }, form.title) : null),
+        form.title ? h('span', { class: 'ks-form-title', 'data-content': '' }, form.title) : null),
       h('p', { class: 'ks-form-meta' }, this.formCounts(form)),
       form.recognition === 'unknown' ? h('p', { class: 'ks-form-note' }, icon('info'), s.unknownForm) : null,
       form.recognition === 'indicators' ? h('p', { class: 'ks-form-note' }, icon('info'), s.byIndicators) : null,
@@ -677,9 +677,9 @@ export class ResultsView {
     const where = typeof n.line === 'number' ? `${this.s.lineRef(n.line)[0].toUpperCase()}${this.s.lineRef(n.line).slice(1)}: ` : '';
     if (typeof n.line === 'number' && this.o.onLine) {
       const line = n.line;
-      return h('span', null, h('button', { type: 'button', class: 'ks-link', onclick: () => this.o.onLine?.(line) }, where.replace(/: $/, '')), `: ${n.message}`);
+      return h('span', null, h('button', { type: 'button', class: 'ks-link', onclick: () => this.o.onLine?.(line) }, where.replace(/: $/, '')), ': ', h('span', { 'data-content': n.code ? null : '' }, n.message));
     }
-    return h('span', null, `${where}${n.message}`);
+    return h('span', null, where, h('span', { 'data-content': n.code ? null : '' }, n.message));
   }
 
   /**
@@ -734,10 +734,10 @@ export class ResultsView {
       id: rid,
     },
       h('td', { class: 'ks-stt' }, row.stt),
-      h('th', { scope: 'row', class: 'ks-ind' }, row.indicator),
-      h('td', { class: 'ks-unit' }, row.unit),
+      h('th', { scope: 'row', class: 'ks-ind', 'data-content': '' }, row.indicator),
+      h('td', { class: 'ks-unit', 'data-content': '' }, row.unit),
       this.valueCell(row, rid, this.s.rowLabel(row.stt)),
-      h('td', { class: 'ks-note' }, row.note)));
+      h('td', { class: 'ks-note', 'data-content': '' }, row.note)));
     this.keepRowEl(row, tr);
     this.patchRow(tr, row);
     return tr;
@@ -1067,7 +1067,7 @@ export class ResultsView {
     replaceChildren(slot,
       heading,
       h('p', { class: 'ks-detail-where' }, `${s.formName(form.form)} · ${s.columns[0]} ${row.stt}`),
-      h('p', { class: 'ks-detail-ind' }, /** @type {any} */ (row).column ? s.cellLabel(row.indicator, /** @type {any} */ (row).column) : row.indicator),
+      h('p', { class: 'ks-detail-ind', 'data-content': '' }, /** @type {any} */ (row).column ? s.cellLabel(row.indicator, /** @type {any} */ (row).column) : row.indicator),
       h('p', { class: 'ks-detail-value' }, s.valueOf(row.value, row.unit),
         this.tapToRead && this.o.editable
           ? [' ', h('button', { type: 'button', class: 'ks-button ks-edit-cell', 'aria-label': s.sheetEditLabel(cell), onclick: () => this.startEdit(cell) }, icon('edit'), s.sheetEdit)]
@@ -1150,7 +1150,7 @@ export class ResultsView {
     const s = this.s;
     return [h(this.hx(2), { class: 'ks-detail-sub' }, s.targetTitle),
       h('ul', { class: 'ks-targets' }, list.map((t) => h('li', { class: `ks-target ks-st-${t.reached ? 'pass' : 'warn'}` },
-        icon(t.reached ? 'pass' : 'warn'), h('span', null, t.message),
+        icon(t.reached ? 'pass' : 'warn'), h('span', { 'data-content': '' }, t.message),
         !t.reached && t.changes.length && this.o.editable && this.o.onEdit
           ? h('button', { type: 'button', class: 'ks-button ks-target-apply', onclick: () => { for (const c of t.changes) this.o.onEdit?.(c.cell, c.to); } }, s.targetApply)
           : null)))];
@@ -1172,7 +1172,7 @@ export class ResultsView {
     };
     return h('div', { class: `ks-suggestion ks-confidence-${sug.confidence}` },
       h('p', { class: 'ks-suggestion-h' }, icon('edit'), h('strong', null, s.suggestionTitle)),
-      h('p', { class: 'ks-suggestion-msg' }, sug.message),
+      h('p', { class: 'ks-suggestion-msg', 'data-content': '' }, sug.message),
       this.o.onEdit
         // The visible words begin the accessible name (WCAG 2.5.3, label in name), the rest is
         // said to a screen reader only.
@@ -1207,8 +1207,8 @@ export class ResultsView {
     const place = placeOf(c, this.lineWord());
     return h('li', { class: `ks-check ks-st-${c.status}`, 'data-check': c.id },
       h('p', { class: 'ks-check-head' }, icon(c.status), h('strong', null, s.status[c.status]), ` · ${s.inText}${place ? `, ${place}` : ''}`),
-      c.quote ? h('blockquote', { class: 'ks-quote' }, `«${c.quote}»`) : null,
-      h('p', { class: 'ks-check-msg' }, shortMessage(c)),
+      c.quote ? h('blockquote', { class: 'ks-quote', 'data-content': '' }, `«${c.quote}»`) : null,
+      h('p', { class: 'ks-check-msg', 'data-content': '' }, shortMessage(c)),
       this.numbers([[s.textSays, c.reported], [s.tableSays, c.expected], [s.formula, c.formula],
         [s.imbalance, c.status === 'pass' ? null : c.imbalance]]),
       h('p', { class: 'ks-told-links' }, this.lineLink(c),
@@ -1301,8 +1301,8 @@ export class ResultsView {
       h('button', { type: 'button', class: 'ks-finding-pick', onclick: () => this.pickFinding(c) },
         h('span', { class: 'ks-finding-head' }, icon(c.status), h('strong', { class: 'ks-finding-status' }, s.status[c.status]),
           ' · ', h('span', { class: 'ks-finding-where' }, findingWhere(s, c, this.lineWord()))),
-        c.quote ? h('span', { class: 'ks-finding-quote' }, `«${c.quote}»`) : null),
-      h('p', { class: 'ks-finding-msg' }, shortMessage(c)),
+        c.quote ? h('span', { class: 'ks-finding-quote', 'data-content': '' }, `«${c.quote}»`) : null),
+      h('p', { class: 'ks-finding-msg', 'data-content': '' }, shortMessage(c)),
       // Selecting a finding that names cells goes to them: its line has a link of its own.
       c.cells.length ? h('p', { class: 'ks-told-links' }, this.lineLink(c)) : null,
     );
@@ -1387,8 +1387,8 @@ export class ResultsView {
     const related = c.cells.filter((x) => x !== self);
     return h('li', { class: `ks-check ks-st-${c.status}`, 'data-check': c.id },
       h('p', { class: 'ks-check-head' }, icon(c.status), h('strong', null, s.status[c.status]), ` · ${s.kind[c.kind] ?? c.kind}`),
-      h('p', { class: 'ks-check-msg' }, c.message),
-      c.quote ? h('blockquote', { class: 'ks-quote' }, h('span', { class: 'ks-visually-hidden' }, `${s.quote}: `), c.quote) : null,
+      h('p', { class: 'ks-check-msg', 'data-content': '' }, c.message),
+      c.quote ? h('blockquote', { class: 'ks-quote', 'data-content': '' }, h('span', { class: 'ks-visually-hidden' }, `${s.quote}: `), c.quote) : null,
       this.numbers([[s.formula, c.formula], [s.reported, c.reported], [s.expected, c.expected], [s.imbalance, c.imbalance]]),
       related.length ? this.relatedList(related) : null,
       typeof c.line === 'number' && !self && this.o.onLine
