@@ -268,13 +268,14 @@ export function resultsJson(result, about = {}) {
  * service worker for offline use).
  * @param {'docx' | 'xlsx'} format
  * @param {import('./engine.mjs').Job} job  the page's current check (`op` 'text' or 'file')
- * @param {{ source: string, when?: Date, loadWriter: () => Promise<any> }} about
+ * @param {{ source: string, when?: Date, loadWriter: () => Promise<any>, strings?: import('./i18n.mjs').Strings }} about
+ *   `strings`: the words of its errors (Vietnamese by default)
  * @returns {Promise<Uint8Array<ArrayBuffer>>}
  */
 export async function exportDocument(format, job, about) {
   const mod = await about.loadWriter();
-  if (typeof mod.exportReport !== 'function') throw new Error('Bản Kiểm số này chưa có phần ghi tệp Word/Excel.');
-  if (job.op !== 'text' && job.op !== 'file') throw new Error('Chưa có dữ liệu để xuất.');
+  if (typeof mod.exportReport !== 'function') throw new Error((about.strings ?? vi).noExportWriter);
+  if (job.op !== 'text' && job.op !== 'file') throw new Error((about.strings ?? vi).nothingToExport);
   // A paste goes in as a UTF-8 text file: the core reads it as it reads a pasted text.
   const bytes = job.op === 'file' ? job.bytes : new TextEncoder().encode(job.text);
   const name = job.op === 'file' ? job.name : 'van-ban-dan-vao.txt';

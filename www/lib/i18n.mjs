@@ -275,6 +275,8 @@ export const STRINGS = {
     xlsxMade: 'Đã tạo bảng số liệu có đánh dấu (.xlsx).',
     exportFailed: (/** @type {string} */ why) => `Không tạo được tệp: ${why}`,
     noWriter: 'không có bộ ghi tệp',
+    noExportWriter: 'Bản Kiểm số này chưa có phần ghi tệp Word/Excel.',
+    nothingToExport: 'Chưa có dữ liệu để xuất.',
     failure: /** @type {Record<import('./bridge.mjs').FailureCode, string>} */ ({
       'no-checker': 'Không khởi động được bộ kiểm tra.',
       load: 'Không tải được bộ kiểm tra.',
@@ -562,6 +564,8 @@ export const STRINGS = {
     xlsxMade: 'The marked tables (.xlsx) are made.',
     exportFailed: (/** @type {string} */ why) => `Cannot make the file: ${why}`,
     noWriter: 'no file writer',
+    noExportWriter: 'This version of Kiểm số has no writer of Word/Excel files.',
+    nothingToExport: 'Nothing to export yet.',
     leftNarrative: 'the text of the report',
     leftGrids: 'the tables with several columns of figures',
     leftSuggestions: 'the suggested corrections',

@@ -884,7 +884,7 @@ export function startApp(env) {
       status.textContent = s.makingFile;
       try {
         const { download, fileStamp, exportDocument, DOCUMENT_TYPES } = await exportsModule();
-        const bytes = await exportDocument(format, job, { source: state.file?.name ?? s.pastedText, loadWriter: writer });
+        const bytes = await exportDocument(format, job, { source: state.file?.name ?? s.pastedText, loadWriter: writer, strings: s });
         download(`kiemso-${name}-${fileStamp(new Date())}.${format}`, bytes, DOCUMENT_TYPES[format]);
         status.textContent = format === 'docx' ? s.docxMade : s.xlsxMade;
       } catch (e) {
