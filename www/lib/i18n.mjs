@@ -277,6 +277,8 @@ export const STRINGS = {
     noWriter: 'không có bộ ghi tệp',
     noExportWriter: 'Bản Kiểm số này chưa có phần ghi tệp Word/Excel.',
     nothingToExport: 'Chưa có dữ liệu để xuất.',
+    apiNoTarget: 'Phiên bản Kiểm số này chưa tính được «Cần bao nhiêu để đạt».',
+    apiNoFiles: 'Phiên bản Kiểm số này chưa đọc được tệp Word/Excel/CSV.',
     failure: /** @type {Record<import('./bridge.mjs').FailureCode, string>} */ ({
       'no-checker': 'Không khởi động được bộ kiểm tra.',
       load: 'Không tải được bộ kiểm tra.',
@@ -566,6 +568,8 @@ export const STRINGS = {
     noWriter: 'no file writer',
     noExportWriter: 'This version of Kiểm số has no writer of Word/Excel files.',
     nothingToExport: 'Nothing to export yet.',
+    apiNoTarget: 'This version of Kiểm số cannot compute “What would it take to reach …?”.',
+    apiNoFiles: 'This version of Kiểm số cannot read Word/Excel/CSV files.',
     leftNarrative: 'the text of the report',
     leftGrids: 'the tables with several columns of figures',
     leftSuggestions: 'the suggested corrections',
