@@ -99,8 +99,11 @@ test('in English, the page shows no Vietnamese word of its own: empty, results, 
   await assertNoVietnamese(page, 'empty');
   const details = await seedThenDetails(page);
   await assertNoVietnamese(page, 'results');
-  // The report's words are still there, as content: the indicators and the checks' explanations.
+  // The report's words are still there, as content (the indicators, the checks' explanations), and
+  // say they are Vietnamese, for screen readers (WCAG 3.1.2, language of parts).
   assert.match(await page.locator('#forms').innerText(), VIETNAMESE);
+  assert.ok(await page.locator('[data-content]').count() > 100);
+  assert.equal(await page.locator('[data-content]:not([lang="vi"])').count(), 0);
   const cell = await details();
   assert.match(await page.locator('#detail').innerText(), new RegExp(`Cell details ${cell.replace(/[.]/g, '\\.')}`));
   await assertNoVietnamese(page, 'cell details');
