@@ -4,7 +4,7 @@
 import { h, icon, replaceChildren, debounce, selectLine } from './dom.mjs';
 import { textFromTransfer } from './clipboard.mjs';
 import { stringsFor } from './i18n.mjs';
-import { ResultsView } from './render.mjs';
+import { ResultsView, CONTENT } from './render.mjs';
 import { wordNotices } from './engine.mjs';
 // Loaded when first used, not with the page (first-load budget).
 const exportsModule = () => import('./exports.mjs');
@@ -125,7 +125,8 @@ export function startApp(env) {
   /** @type {null | { text: string, edits: Edits, file: typeof state.file }} */
   let undoSnapshot = null;
   /** Problems of the input to list at the top: thrown errors, crashes, notices. */
-  /** @type {{ message: string, line?: number | null, target?: 'input' | 'file' }[]} */
+  /** `content`: the core's own words (Vietnamese in any language of the page). */
+  /** @type {{ message: string, line?: number | null, target?: 'input' | 'file', content?: boolean }[]} */
   let inputProblems = [];
   let engineNote = '';
   let checkFileAvailable = false;
@@ -302,8 +303,8 @@ export function startApp(env) {
     lastResult = result;
     lastSource = state.file ? s.sourceFile(state.file.name) : s.sourcePasted(state.text.split('\n').length);
     // Edits of cells that no longer exist are dropped, with the core's notice about them kept.
-    inputProblems = result.notices.map((n) => ({ message: n.message, line: n.line, target: state.file ? 'file' : 'input' }));
-    if (openedNote && !state.file) inputProblems.unshift({ message: openedNote });
+    inputProblems = result.notices.map((n) => ({ message: n.message, line: n.line, target: state.file ? 'file' : 'input', content: !n.code }));
+    if (openedNote && !state.file) inputProblems.unshift({ message: openedNote, content: true });
     // Tables shown while the narrative's module downloads: still checking, and said so.
     setState(narrativePending ? 'checking' : 'done');
     if (narrativePending) results.setAttribute('aria-busy', 'true');
@@ -343,7 +344,7 @@ export function startApp(env) {
       persist();
       inputProblems = [{ target: 'input', message: unsupportedFileMessage(name) }];
     } else if (error.kind === 'input') {
-      inputProblems = [{ target: state.file ? 'file' : 'input', message: error.message }];
+      inputProblems = [{ target: state.file ? 'file' : 'input', message: error.message, content: true }];
     } else if (error.kind === 'unavailable') {
       inputProblems = [];
     } else {
@@ -378,7 +379,7 @@ export function startApp(env) {
    * titled box of links to what caused each), and puts a refusal next to the text box too.
    */
   function showProblems() {
-    /** @type {{ message: string, line?: number | null, target?: string }[]} */
+    /** @type {{ message: string, line?: number | null, target?: string, content?: boolean }[]} */
     const all = [...(engineNote ? [{ message: engineNote }] : []), ...inputProblems];
     const isError = !!engineNote || results.dataset.state === 'error' || results.dataset.state === 'stale';
     problemsBox.hidden = all.length === 0;
@@ -387,6 +388,7 @@ export function startApp(env) {
     replaceChildren(problemsList, all.map((p) => {
       const line = typeof p.line === 'number' ? p.line : null;
       const prefix = line !== null ? s.linePrefix(line) : '';
+      const text = p.content ? [prefix, h('span', CONTENT, p.message)] : `${prefix}${p.message}`;
       if (p.target === 'input' && !state.file) {
         return h('li', null, h('a', {
           href: '#input',
@@ -395,13 +397,13 @@ export function startApp(env) {
             if (line !== null) goToLine(line);
             else input.focus();
           },
-        }, `${prefix}${p.message}`));
+        }, text));
       }
-      return h('li', null, `${prefix}${p.message}`);
+      return h('li', null, text);
     }));
     const fieldError = isError ? inputProblems.find((p) => p.target === 'input' && typeof p.line !== 'number') : undefined;
     inputError.hidden = !fieldError;
-    replaceChildren(inputError, fieldError ? [h('span', { class: 'visually-hidden' }, s.errorPrefix), fieldError.message] : []);
+    replaceChildren(inputError, fieldError ? [h('span', { class: 'visually-hidden' }, s.errorPrefix), fieldError.content ? h('span', CONTENT, fieldError.message) : fieldError.message] : []);
     inputField.classList.toggle('field-has-error', !!fieldError);
     if (fieldError) {
       input.setAttribute('aria-invalid', 'true');
@@ -667,9 +669,12 @@ export function startApp(env) {
    */
   async function openFile(file) {
     const seq = ++inputSeq;
-    /** @param {string} message */
-    const refuse = (message) => {
-      inputProblems = [{ target: 'input', message }];
+    /**
+     * @param {string} message
+     * @param {boolean} [content]  the core's words
+     */
+    const refuse = (message, content = false) => {
+      inputProblems = [{ target: 'input', message, content }];
       setState(lastResult ? 'stale' : 'error');
       showProblems();
       problemsBox.focus();
@@ -695,7 +700,7 @@ export function startApp(env) {
       const answer = await bridge.request({ op: 'open', bytes, name: file.name });
       if (seq !== inputSeq || answer.stale) return;
       if (!answer.ok) {
-        refuse(answer.error.kind === 'input' ? answer.error.message : s.fileUnreadable(file.name));
+        refuse(answer.error.kind === 'input' ? answer.error.message : s.fileUnreadable(file.name), answer.error.kind === 'input');
         return;
       }
       if (answer.result) {

@@ -65,7 +65,7 @@ const LIST_CHUNK = 200;
  * explanations, quotes): content, not interface, so it stays Vietnamese in an English page and says
  * so to screen readers (WCAG 3.1.2); `data-content` lets the tests tell it from the interface.
  */
-const CONTENT = { 'data-content': '', lang: 'vi' };
+export const CONTENT = { 'data-content': '', lang: 'vi' };
 /** More forms than this: those out of view are not laid out (results.css, `.ks-many`). */
 const MANY_FORMS = 30;
 /** Problems visible at first (the rest of the first chunk is built hidden, and printed). */
