@@ -302,6 +302,30 @@ export const STRINGS = {
     coverageAll: (/** @type {boolean} */ words) => `Đã kiểm tra mọi bảng số liệu nhận ra được${words ? ' và lời văn của báo cáo' : ''}.`,
     printHead: (/** @type {string} */ when, /** @type {string} */ subject) => `Kiểm số — kết quả kiểm tra lúc ${when}. Dữ liệu: ${subject}.`,
     printWhen: (/** @type {string} */ when) => `Kiểm tra lúc ${when}`,
+    // ——— the summary to paste and the CSV (exports.mjs) ———
+    empty: '(trống)',
+    yes: 'có',
+    rowOf: (/** @type {string} */ form, /** @type {string} */ stt) => `${form}, dòng ${stt}`,
+    likelyIs: (/** @type {string} */ reported, /** @type {string} */ suggested) => `ghi ${reported}, nhiều khả năng là ${suggested}`,
+    likelyElsewhere: (/** @type {string} */ reported, /** @type {string} */ place, /** @type {string} */ current, /** @type {string} */ suggested) =>
+      `ghi ${reported}; nhiều khả năng sai ở ${place}: ${current} → ${suggested}`,
+    found: (/** @type {string} */ kind, /** @type {string} */ reported, /** @type {string} */ expected) =>
+      `ghi ${reported}, ${kind === 'sum' ? 'cộng các phần được' : kind === 'ratio' ? 'tính lại được' : 'theo kiểm tra là'} ${expected}`,
+    summaryTitle: (/** @type {string} */ when) => `Kiểm số — kết quả kiểm tra số liệu (${when})`,
+    summaryUnit: (/** @type {string} */ unit) => `Đơn vị báo cáo: ${unit}`,
+    summaryPeriod: (/** @type {string} */ period) => `Kỳ báo cáo: ${period}`,
+    summarySource: (/** @type {boolean} */ file, /** @type {string} */ source) => `${file ? 'Tệp' : 'Dữ liệu'}: ${source}`,
+    summaryCounts: (/** @type {number} */ forms, /** @type {number} */ checks, /** @type {number} */ words, /** @type {import('./model.mjs').Summary} */ n) =>
+      `${forms} bảng, ${checks} phép kiểm tra` +
+      `${words ? ` (${checks - words} trên bảng, ${words} trong lời văn)` : ''}: ${n.fail} lỗi, ${n.warn} cảnh báo, ` +
+      `${n.pass} đạt, ${n.na} không tính được.`,
+    summaryEdits: (/** @type {number} */ n, /** @type {string} */ list) => `Lưu ý: đã thử sửa ${n} số liệu (${list}).`,
+    summaryMore: (/** @type {number} */ n) => `- … và ${n} mục khác (xem tệp CSV).`,
+    summaryClean: 'Không phát hiện lỗi hay cảnh báo nào.',
+    summaryFooter: 'Kiểm tra bằng Kiểm số, ngay trên máy, dữ liệu không gửi đi đâu.',
+    csvHeader: ['Biểu mẫu', 'Ô', 'STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', 'Kết quả', 'Loại kiểm tra',
+      'Phép tính', 'Số ghi', 'Số đúng', 'Chênh lệch', 'Giải thích', 'Các ô liên quan', 'Quy tắc suy ra',
+      'Câu trong lời văn', 'Dòng', 'Số liệu gốc (in trong báo cáo)', 'Thử sửa'],
     // ——— the embeddable element's own labels (kiem-so.mjs) ———
     element: {
       label: 'Dán bảng số liệu hoặc cả báo cáo (Ctrl+V), hoặc gõ vào đây',
@@ -584,6 +608,29 @@ export const STRINGS = {
     coverageAll: (/** @type {boolean} */ words) => `Every table recognised${words ? ' and the text of the report' : ''} checked.`,
     printHead: (/** @type {string} */ when, /** @type {string} */ subject) => `Kiểm số — results of the check of ${when}. Data: ${subject}.`,
     printWhen: (/** @type {string} */ when) => `Checked ${when}`,
+    empty: '(empty)',
+    yes: 'yes',
+    rowOf: (/** @type {string} */ form, /** @type {string} */ stt) => `${form}, row ${stt}`,
+    likelyIs: (/** @type {string} */ reported, /** @type {string} */ suggested) => `printed ${reported}, most likely ${suggested}`,
+    likelyElsewhere: (/** @type {string} */ reported, /** @type {string} */ place, /** @type {string} */ current, /** @type {string} */ suggested) =>
+      `printed ${reported}; most likely wrong at ${place}: ${current} → ${suggested}`,
+    found: (/** @type {string} */ kind, /** @type {string} */ reported, /** @type {string} */ expected) =>
+      `printed ${reported}, ${kind === 'sum' ? 'the parts add up to' : kind === 'ratio' ? 'recomputed' : 'the check gives'} ${expected}`,
+    summaryTitle: (/** @type {string} */ when) => `Kiểm số — results of the check of the figures (${when})`,
+    summaryUnit: (/** @type {string} */ unit) => `Reporting unit: ${unit}`,
+    summaryPeriod: (/** @type {string} */ period) => `Period: ${period}`,
+    summarySource: (/** @type {boolean} */ file, /** @type {string} */ source) => `${file ? 'File' : 'Data'}: ${source}`,
+    summaryCounts: (/** @type {number} */ forms, /** @type {number} */ checks, /** @type {number} */ words, /** @type {import('./model.mjs').Summary} */ n) =>
+      `${forms} tables, ${checks} checks` +
+      `${words ? ` (${checks - words} of the tables, ${words} of the text)` : ''}: ${n.fail} errors, ${n.warn} warnings, ` +
+      `${n.pass} passed, ${n.na} not computable.`,
+    summaryEdits: (/** @type {number} */ n, /** @type {string} */ list) => `Note: ${n} figure(s) tried as a what-if (${list}).`,
+    summaryMore: (/** @type {number} */ n) => `- … and ${n} more (see the CSV file).`,
+    summaryClean: 'No error or warning found.',
+    summaryFooter: 'Checked with Kiểm số, on this device; no data was sent anywhere.',
+    csvHeader: ['Form', 'Cell', 'No.', 'Indicator', 'Unit', 'Figure', 'Result', 'Kind of check',
+      'Computation', 'Printed', 'Expected', 'Difference', 'Explanation', 'Related cells', 'Inferred rule',
+      'Sentence in the text', 'Line', 'Original figure (printed in the report)', 'Tried'],
     failure: /** @type {Record<import('./bridge.mjs').FailureCode, string>} */ ({
       'no-checker': 'The checker could not start.',
       load: 'The checker could not be loaded.',

@@ -852,7 +852,7 @@ export function startApp(env) {
   $('copy').addEventListener('click', async () => {
     if (!lastResult) return;
     const { textSummary } = await exportsModule();
-    const text = textSummary(lastResult, { source: lastSource, edits: state.edits, lineWord: state.file && extensionOf(state.file.name) === 'docx' ? s.paragraphWord : s.lineWord });
+    const text = textSummary(lastResult, { source: lastSource, edits: state.edits, lineWord: state.file && extensionOf(state.file.name) === 'docx' ? s.paragraphWord : s.lineWord, strings: s });
     try {
       await navigator.clipboard.writeText(text);
       status.textContent = s.copied;
@@ -870,7 +870,7 @@ export function startApp(env) {
     $(id).addEventListener('click', async () => {
       if (!lastResult) return;
       const { download, fileStamp, resultsCsv } = await exportsModule();
-      download(`kiemso-ket-qua-${fileStamp(new Date())}.csv`, resultsCsv(lastResult, { edits: state.edits, all }), 'text/csv;charset=utf-8');
+      download(`kiemso-ket-qua-${fileStamp(new Date())}.csv`, resultsCsv(lastResult, { edits: state.edits, all, strings: s }), 'text/csv;charset=utf-8');
       status.textContent = s.csvMade;
     });
   }
@@ -917,7 +917,7 @@ export function startApp(env) {
         if (!lastResult) return;
         try {
           const { textSummary } = await exportsModule();
-          await navigator.share({ title: 'Kiểm số', text: textSummary(lastResult, { source: lastSource, edits: state.edits }) });
+          await navigator.share({ title: 'Kiểm số', text: textSummary(lastResult, { source: lastSource, edits: state.edits, strings: s }) });
           status.textContent = s.shared;
         } catch {
           // Dismissed: nothing to say.
