@@ -1,12 +1,15 @@
 // The browser half of `make bench`: headless Chromium (the system's, no download) measures
 //  - parse + check of the seed in the Wasm module inside a Web Worker (bench/wasm.html),
+//  - what error localisation costs: the seed with a one-typo edit, checked with and without it,
 //  - the generated tables at each size: time and Wasm linear memory,
 //  - the real app (www/index.html): what its first load downloads, raw and gzipped, and the time
 //    from a paste to the results painted.
 // Figures only, no assertions; any failure exits non-zero.
 //
 // Usage: node bench/browser.mjs --out bench/out [--quick] [--rows 1000,10000,100000] [--wasm-only]
-//   --wasm-only  only the Wasm figures, printed as JSON (for trying a change; nothing written)
+//                                [--locate-only]
+//   --wasm-only    only the Wasm figures, printed as JSON (for trying a change; nothing written)
+//   --locate-only  only the cost of error localisation, printed as JSON
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -81,7 +84,7 @@ async function wasmBenchmarks(browser, base) {
     return { ...stats(r.samples), bytes: r.bytes, checks: r.checks, init_ms: r.initMs };
   };
   // The seed has a narrative: the app checks it with the complete module.
-  const result = { seed: await seedIn(COMPLETE), seedCore: await seedIn(CORE), scaling: [] };
+  const result = { seed: await seedIn(COMPLETE), seedCore: await seedIn(CORE), locate: await locateCost(page), scaling: [] };
   for (const n of sizes) {
     const runs = Math.max(1, Math.min(quick ? 3 : 20, Math.round((quick ? 20_000 : 200_000) / n)));
     log(`${n} rows × ${runs} in a fresh worker, ${CORE}`);
@@ -103,6 +106,43 @@ async function wasmBenchmarks(browser, base) {
   }
   await page.close();
   return result;
+}
+
+/**
+ * What error localisation (src/locate.rs) costs in the complete module: the seed with the issue's
+ * one-typo edit (B03/3.1.2 66.687 → 66.867, an override as the page sends an edit) checked with
+ * and without it (`skipLocate`, for the benchmark only), alternated in rounds so a busy spell of
+ * the shared machine weighs on both; the medians and their ratio. Also the seed as it is.
+ * @param {import('playwright-core').Page} page
+ */
+async function locateCost(page) {
+  const iters = quick ? 40 : 200;
+  const rounds = 5;
+  const median = (/** @type {number[]} */ xs) => stats(xs).median_ms;
+  /** @param {Record<string, string>} overrides */
+  const pair = async (overrides) => {
+    /** @type {number[]} */ const withL = [];
+    /** @type {number[]} */ const without = [];
+    let seen = null;
+    for (let r = 0; r < rounds; r++) {
+      for (const [skip, into] of /** @type {const} */ ([[false, withL], [true, without]])) {
+        const run = await runInWorker(page, {
+          module: COMPLETE, url: `/${SEED}`, iters: iters / rounds, warmup: quick ? 5 : 20,
+          options: { overrides, skipLocate: skip },
+        });
+        into.push(median(run.samples));
+        if (!skip) seen = { fail: run.fail, suggestions: run.suggestions };
+      }
+    }
+    const w = median(withL);
+    const wo = median(without);
+    return { with_ms: w, without_ms: wo, added_ms: w - wo, added_percent: (w / wo - 1) * 100, iters, ...seen };
+  };
+  log(`error localisation: the seed with one typo, with and without, × ${iters} each`);
+  const typo = await pair({ 'B03/3.1.2': '66.867' });
+  if (!typo.suggestions) throw new Error('the typo edit got no suggestion: localisation did not run');
+  log(`error localisation: the seed as it is, with and without, × ${iters} each`);
+  return { typo: { cell: 'B03/3.1.2', value: '66.867', ...typo }, seed: await pair({}) };
 }
 
 /** Waits until the app's checking engine (its worker and Wasm) is ready. */
@@ -272,6 +312,12 @@ try {
   if (args.includes('--wasm-only')) {
     // Printed, not written; the server and the browser are closed below like in a full run.
     console.log(JSON.stringify(await wasmBenchmarks(browser, base), null, 2));
+  } else if (args.includes('--locate-only')) {
+    const page = await browser.newPage();
+    await page.goto(`${base}bench/wasm.html`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
+    console.log(JSON.stringify(await locateCost(page), null, 2));
+    await page.close();
   } else if (args.includes('--load-only')) {
     // What the first visit downloads, file by file: to weigh a change against the budget.
     console.log(JSON.stringify(await firstLoad(browser, base), null, 2));

@@ -50,6 +50,23 @@ if (browser.wasm.seedCore) {
   row(`  the same, first-load module (tables only: no narrative checks, ${c.checks} checks)`, `median / p95 of ${c.iters}`,
     `${ms(c.median_ms)} / ${ms(c.p95_ms)}`, '');
 }
+// Error localisation, with and without (issue 12: < 20 % of the seed's check; 50 failures < 50 ms).
+const pct = (/** @type {number} */ x) => `${x >= 0 ? '+' : ''}${x.toFixed(1)} %`;
+if (native.locate) {
+  const t = native.locate.seed_typo;
+  row(`Error localisation, seed with one typo (${native.locate.typo.cell} → ${native.locate.typo.value}): native`, 'median with / without',
+    `${ms(t.with.median_ms)} / ${ms(t.without.median_ms)}`, `< 20 % added (${pct(t.added_percent)}) ${verdict(t.added_percent < 20)}`);
+  const m = native.locate.many;
+  if (m) {
+    row(`  a report with ${m.with.warn + m.with.fail} failures (swapped-50.txt): native`, 'median with / without',
+      `${ms(m.with.median_ms)} / ${ms(m.without.median_ms)}`, `< 50 ms ${verdict(m.with.median_ms < 50)}`);
+  }
+}
+if (browser.wasm.locate) {
+  const t = browser.wasm.locate.typo;
+  row('  seed with one typo: Wasm in a Web Worker, Chromium (complete module)', 'median with / without',
+    `${ms(t.with_ms)} / ${ms(t.without_ms)}`, `< 20 % added (${pct(t.added_percent)}) ${verdict(t.added_percent < 20)}`);
+}
 const app = browser.app;
 if (app) {
   const p = app.paste;

@@ -3,7 +3,8 @@
 // is timed with performance.now(). One worker per measurement, so the Wasm memory it reports is
 // that measurement's own peak (linear memory only grows).
 //
-// In:  {module, url, iters, warmup}: `module` is the glue of one of the app's two Wasm modules,
+// In:  {module, url, iters, warmup, options?}: `options` as the page passes them to check()
+//      (an edit is `{overrides: {cell: value}}`); `module` is the glue of one of the app's two Wasm modules,
 //      '/www/pkg/core/kiemso.js' (tables only, the first load) or '/www/pkg/kiemso.js' (complete:
 //      narrative checks, .docx/.xlsx).
 // Out: {ok:true, ...figures}  |  {ok:false, error}
@@ -19,7 +20,8 @@ async function text(url) {
 function counts(outcome) {
   let rows = 0;
   for (const f of outcome.forms) rows += f.rows;
-  return { rows, checks: outcome.checks.length, pass: outcome.summary.pass, fail: outcome.summary.fail };
+  return { rows, checks: outcome.checks.length, pass: outcome.summary.pass, fail: outcome.summary.fail,
+    suggestions: outcome.suggestions?.length ?? 0 };
 }
 
 self.addEventListener('message', async (/** @type {MessageEvent} */ event) => {
@@ -37,7 +39,7 @@ self.addEventListener('message', async (/** @type {MessageEvent} */ event) => {
     const warmup = job.warmup ?? 0;
     for (let i = 0; i < warmup + job.iters; i++) {
       const t = performance.now();
-      last = check(input, {});
+      last = check(input, job.options ?? {});
       const dt = performance.now() - t;
       if (i >= warmup) samples.push(dt);
     }

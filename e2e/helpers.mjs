@@ -311,13 +311,11 @@ export function spreadsheetWouldRun(field) {
   return /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(field) && !/^[+-]?\d+(?:[.,]\d+)*%?$/.test(field) && field !== '-';
 }
 
-/** axe-core's script, put into the page by `audit`. */
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 /**
- * WCAG 2.0 and 2.1 A and AA violations axe-core finds on the page as it is now, one line each
- * (an empty list when there is none). The page's own Content-Security-Policy forbids inline
- * scripts: open the page in a context with `bypassCSP: true` so that the audit can be put in.
+ * WCAG 2.1 A and AA violations axe-core finds on the page as it is now. The page's own
+ * Content-Security-Policy forbids inline scripts: the context needs `bypassCSP: true`.
  * @param {import('playwright-core').Page} page
  */
 export async function audit(page) {
@@ -328,3 +326,4 @@ export async function audit(page) {
   });
   return violations;
 }
+

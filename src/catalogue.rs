@@ -33,8 +33,17 @@ pub struct Catalogue {
     #[cfg(not(feature = "grids"))]
     #[serde(default, rename = "grids", skip_serializing)]
     pub grids_set_aside: Option<SetAside>,
-    /// Many reports at once ([`crate::batch`]): the words that name a unit and a period, how
-    /// rows behave from one period to the next, how units add up to the province. A catalogue
+    /// The words that name a report's unit and period ([`crate::about`]). A catalogue without
+    /// them uses the built-in catalogue's.
+    #[cfg(feature = "narrative")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    /// Without the narrative checks (the page's first-load module, which reads no heading) the
+    /// section is read past, not parsed.
+    #[cfg(not(feature = "narrative"))]
+    #[serde(default, skip_serializing)]
+    pub identity: Option<SetAside>,
+    /// Many reports at once ([`crate::batch`]): how rows behave from one period to the next, how units add up to the province. A catalogue
     /// without it uses the built-in catalogue's.
     #[cfg(feature = "batch")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -66,20 +75,21 @@ impl<'de> Deserialize<'de> for SetAside {
     }
 }
 
-/// The words and rules for checking many reports together (`"batch"` in the catalogue).
+/// How a report names its unit and period (`"identity"` in the catalogue): read from its
+/// heading by [`crate::about`], for the letter, the print and the summary, and to tell many
+/// reports apart ([`crate::batch`]).
 ///
-/// Every word is compared in lower case. A field left out takes its default (no words, ×5,
-/// 2 decimals, `max`); the built-in catalogue's section is used only when a catalogue has none.
+/// Every word is compared in lower case; a field left out has no words. The built-in
+/// catalogue's section is used only when a catalogue has none.
 ///
 /// ```
 /// let c = kiemso::catalogue::Catalogue::builtin();
-/// let b = c.batch.as_ref().unwrap();
-/// assert!(b.quarter_words.iter().any(|w| w == "quý"));
-/// assert_eq!(b.jump_factor, "5");
+/// let words = c.identity.as_ref().unwrap();
+/// assert!(words.quarter_words.iter().any(|w| w == "quý"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct BatchSpec {
+pub struct Identity {
     /// What a reporting unit's name begins with («ubnd», «ủy ban nhân dân», «sở»).
     pub unit_prefixes: Vec<String>,
     /// The administrative levels after «UBND» («tỉnh», «huyện», «xã»): a name in a sentence
@@ -91,6 +101,8 @@ pub struct BatchSpec {
     pub unit_abbreviations: BTreeMap<String, String>,
     /// The word before a quarter («quý» in «Quý III/2024»).
     pub quarter_words: Vec<String>,
+    /// The word before a month («tháng» in «tháng 10/2024»), for a monthly report.
+    pub month_words: Vec<String>,
     /// Phrases naming the first half-year before its year («6 tháng đầu năm»).
     pub half_words: Vec<String>,
     /// Phrases naming the first nine months before its year («9 tháng đầu năm»).
@@ -100,6 +112,23 @@ pub struct BatchSpec {
     /// A line that is exactly one of these starts a report («BÁO CÁO»): a second one after a
     /// report's tables starts the next report of a paste.
     pub report_headings: Vec<String>,
+}
+
+/// The words and rules for checking many reports together (`"batch"` in the catalogue): how
+/// rows behave from one period to the next and how units add up to the province.
+///
+/// Every word is compared in lower case. A field left out takes its default (no words, ×5,
+/// 2 decimals, `max`); the built-in catalogue's section is used only when a catalogue has none.
+///
+/// ```
+/// let c = kiemso::catalogue::Catalogue::builtin();
+/// let b = c.batch.as_ref().unwrap();
+/// assert!(b.cumulative_words.iter().any(|w| w == "lũy kế"));
+/// assert_eq!(b.jump_factor, "5");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BatchSpec {
     /// Words of an indicator (or of the heading over it) that make a row cumulative: it only
     /// grows within a year and starts again with the year («lũy kế», «từ đầu năm»).
     pub cumulative_words: Vec<String>,
@@ -130,14 +159,6 @@ pub struct BatchSpec {
 impl Default for BatchSpec {
     fn default() -> BatchSpec {
         BatchSpec {
-            unit_prefixes: Vec::new(),
-            unit_levels: Vec::new(),
-            unit_abbreviations: BTreeMap::new(),
-            quarter_words: Vec::new(),
-            half_words: Vec::new(),
-            nine_month_words: Vec::new(),
-            year_words: Vec::new(),
-            report_headings: Vec::new(),
             cumulative_words: Vec::new(),
             stock_words: Vec::new(),
             stock_units: Vec::new(),

@@ -64,6 +64,9 @@ pub struct Options {
     pub catalogue: Option<Catalogue>,
     /// Values to put in cells before checking (`"B03/3.1.2" → "66.678"`): edits in the page.
     pub overrides: BTreeMap<String, String>,
+    /// Leaves error localisation out (no `suggestions`): only to measure what localisation costs
+    /// (`bench locate`, bench/browser.mjs). Off by default; the page never sets it.
+    pub skip_locate: bool,
 }
 
 impl Options {
@@ -326,7 +329,11 @@ fn check_report(mut report: Report, options: &Options) -> Outcome {
     // Which cells were most likely mistyped, from every check that does not hold (left out of
     // the first-load Wasm module, which says when there is something to localise).
     #[cfg(feature = "locate")]
-    let located = locate::locate(&report, &rules, &checks, &claims);
+    let located = if options.skip_locate {
+        locate::Located::default()
+    } else {
+        locate::locate(&report, &rules, &checks, &claims)
+    };
     #[cfg(not(feature = "locate"))]
     let located = locate::Located::pending(&checks, &claims);
     drop(rules);
@@ -334,7 +341,18 @@ fn check_report(mut report: Report, options: &Options) -> Outcome {
         checks[k].suggestions = links;
     }
     report.notices.extend(located.notices);
+    // The heading is prose: read by the module that reads prose (the page's first-load module
+    // leaves it out, which keeps Unicode's case tables out of the first load).
+    #[cfg(feature = "narrative")]
+    let about = about::read(
+        report.narrative.iter().map(|l| l.text.as_str()),
+        about::words(options.catalogue()),
+    );
     let mut outcome = Outcome::from_report(report, checks);
+    #[cfg(feature = "narrative")]
+    {
+        outcome.about = about;
+    }
     outcome.suggestions = located.suggestions;
     outcome.suggestions_pending = located.pending;
     #[cfg(feature = "narrative")]

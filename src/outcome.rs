@@ -377,11 +377,7 @@ impl Outcome {
                 *e = (*e).max(c.status);
             }
         }
-        // The heading is prose: read by the module that reads prose (the page's first-load module
-        // leaves it out, which keeps Unicode's case tables out of the first load).
-        #[cfg(feature = "narrative")]
-        let about = crate::about::read(&report.narrative);
-        #[cfg(not(feature = "narrative"))]
+        // The heading is read where the catalogue is at hand (`check_report`).
         let about = crate::about::About::default();
         let forms = report
             .forms

@@ -51,6 +51,10 @@ struct JsOptions {
     catalogue: Option<String>,
     /// Edited cells.
     overrides: BTreeMap<String, String>,
+    /// `skipLocate: true` leaves error localisation out: for the benchmark only
+    /// ([`Options::skip_locate`]).
+    #[serde(rename = "skipLocate")]
+    skip_locate: bool,
 }
 
 /// A JS `Error` with the Vietnamese `message` and a stable `code` ([`crate::read::ReadError::code`]
@@ -62,8 +66,26 @@ fn into_error(code: &str, message: impl std::fmt::Display) -> JsValue {
     error.into()
 }
 
+/// A refusal as a JS `Error`, with where the reader gave up when it knows (`part`, `line`,
+/// `byte`), as [`crate::read::ReadError::position`] gives it.
 fn read_error(e: crate::read::ReadError) -> JsValue {
-    into_error(e.code(), e)
+    let error = into_error(e.code(), &e);
+    if let Some(at) = e.position() {
+        let set = |key: &str, value: JsValue| {
+            // Setting a property on a fresh object cannot fail.
+            let _ = js_sys::Reflect::set(&error, &key.into(), &value);
+        };
+        if let Some(part) = &at.part {
+            set("part", JsValue::from_str(part));
+        }
+        if let Some(line) = at.line {
+            set("line", JsValue::from_f64(line as f64));
+        }
+        if let Some(byte) = at.byte {
+            set("byte", JsValue::from_f64(byte as f64));
+        }
+    }
+    error
 }
 
 /// Installs, once, the hook that keeps a panic's message where JavaScript can read it after the
@@ -107,6 +129,7 @@ fn options_from(value: JsValue) -> Result<Options, JsValue> {
     Ok(Options {
         catalogue,
         overrides: js.overrides,
+        skip_locate: js.skip_locate,
     })
 }
 

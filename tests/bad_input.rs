@@ -104,7 +104,7 @@ fn binary_garbage_is_refused() {
     // The same bytes opened as a file: refused, with the file named.
     let e = check_file(png, "bieu-mau.txt", &Options::default()).unwrap_err();
     assert!(!e.to_string().is_empty());
-    assert!(matches!(e, ReadError::Unreadable(_)), "{e:?}");
+    assert!(matches!(e, ReadError::Unreadable { .. }), "{e:?}");
     // Random bytes under a text name: decoded as best as can be, then refused as binary.
     let mut x = 0x2545_f491_4f6c_dd1du64;
     let noise: Vec<u8> = (0..4096)
@@ -620,6 +620,30 @@ fn tables_nested_ten_thousand_deep_are_refused_without_overflowing_the_stack() {
         &Options::default()
     )
     .is_ok());
+}
+
+#[test]
+fn a_refusal_says_where_the_reader_gave_up() {
+    // Pasted text with a binary byte on its third line.
+    let text = "Biểu mẫu số 01\n1.\tSố văn bản\t3\nab\0c";
+    let e = kiemso::check_text(text, &Options::default()).unwrap_err();
+    let at = e.position().expect("a position");
+    assert_eq!((at.line, at.byte), (Some(3), text.find('\0')));
+    // A Word document whose body is cut short: the part, and the byte where it broke.
+    let xml = r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Biểu"#;
+    let e = check_file(
+        &common::docx(xml.as_bytes(), true),
+        "cut.docx",
+        &Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "unreadable");
+    let at = e.position().expect("a position");
+    assert_eq!(at.part.as_deref(), Some("word/document.xml"));
+    assert!(at.byte.is_some_and(|b| b <= xml.len()), "{at:?}");
+    // Refusals with nowhere to point to have no position.
+    let e = kiemso::check_text("   ", &Options::default()).unwrap_err();
+    assert!(e.position().is_none());
 }
 
 #[test]

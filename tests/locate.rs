@@ -462,3 +462,28 @@ fn a_tie_between_the_ratio_and_its_numerator_is_decided_by_the_narrative() {
         first.message
     );
 }
+
+#[test]
+fn skipping_localisation_changes_no_verdict_only_the_suggestions() {
+    // `skip_locate` exists to measure what localisation costs (bench locate): the same checks
+    // with the same statuses, and no suggestion.
+    let with = check_with(SEED, &[("B03/3.1.2", "66.867")]);
+    let options = Options {
+        overrides: [("B03/3.1.2".to_string(), "66.867".to_string())]
+            .into_iter()
+            .collect(),
+        skip_locate: true,
+        ..Options::default()
+    };
+    let without = check_text(SEED, &options).unwrap();
+    assert!(!with.suggestions.is_empty());
+    assert!(without.suggestions.is_empty());
+    let statuses = |o: &Outcome| {
+        o.checks
+            .iter()
+            .map(|c| (c.id.clone(), c.status))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(statuses(&with), statuses(&without));
+    assert!(without.checks.iter().all(|c| c.suggestions.is_empty()));
+}

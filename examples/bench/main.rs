@@ -6,6 +6,11 @@
 //! bench seed  FILE [--iters N] [--warmup N]        parse + check of one report, many times
 //! bench scale FILE [--iters N]                     one table, in this process: time, peak RSS
 //! bench phases FILE [--iters N]                    where the time goes: read, report, rules, …
+//! bench locate FILE [--iters N] [--many FILE]     what error localisation costs: FILE with one
+//!                                                  typo (B03/3.1.2 66.687 → 66.867, an edit of
+//!                                                  the page) and FILE as it is, checked with and
+//!                                                  without it; `--many` a report with many
+//!                                                  failures (swapped-50.txt of `gen`)
 //! bench minimal FILE.csv [--iters N]              Kiểm số beside a minimal checker (same rules
 //!                                                  and verdicts, no messages), in this process
 //! bench native --out DIR --seed FILE --kiemso BIN [--rows …] [--iters N] [--batch N]
@@ -31,6 +36,7 @@ fn main() -> ExitCode {
         Some("seed") => cmd_seed(&args[1..]).map(|v| println!("{v}")),
         Some("scale") => cmd_scale(&args[1..]).map(|v| println!("{v}")),
         Some("phases") => cmd_phases(&args[1..]).map(|v| println!("{v}")),
+        Some("locate") => cmd_locate(&args[1..]).map(|v| println!("{v}")),
         Some("minimal") => cmd_minimal(&args[1..]).map(|v| println!("{v}")),
         Some("native") => cmd_native(&args[1..]),
         _ => Err("usage: bench gen|seed|scale|native … (see examples/bench/main.rs)".into()),
@@ -354,6 +360,101 @@ fn cmd_phases(args: &[String]) -> Res<Value> {
     Ok(Value::Object(result))
 }
 
+/// The cell and value of the one-typo edit `bench locate` and bench/browser.mjs measure: the
+/// issue's example (two digits of B03/3.1.2 swapped, 66.687 → 66.867), made as the page makes an
+/// edit (an override), so that the report's text is the seed's own.
+const TYPO: (&str, &str) = ("B03/3.1.2", "66.867");
+
+/// Median milliseconds of checking `text` with `options`, and the outcome's failed checks and
+/// suggestions (to show what was measured).
+fn timed_check(text: &str, options: &Options, iters: usize) -> Res<Value> {
+    let mut samples = Vec::with_capacity(iters);
+    let mut seen = (0, 0, 0);
+    for i in 0..iters + iters / 10 {
+        let t = Instant::now();
+        let outcome = check_text(text, options).map_err(|e| e.to_string())?;
+        // The first tenth warms up.
+        if i >= iters / 10 {
+            samples.push(t.elapsed());
+        }
+        seen = (
+            outcome.summary.fail,
+            outcome.summary.warn,
+            outcome.suggestions.len(),
+        );
+    }
+    let (median, p95, min) = stats(samples);
+    Ok(json!({
+        "median_ms": median, "p95_ms": p95, "min_ms": min, "iters": iters,
+        "fail": seen.0, "warn": seen.1, "suggestions": seen.2,
+    }))
+}
+
+/// Checks `text` with and without localisation ([`Options::skip_locate`]) and the ratio of the
+/// medians.
+fn with_and_without(text: &str, overrides: &[(&str, &str)], iters: usize) -> Res<Value> {
+    let overrides = overrides
+        .iter()
+        .map(|(c, v)| (c.to_string(), v.to_string()))
+        .collect();
+    let with = Options {
+        overrides,
+        ..Options::default()
+    };
+    let without = Options {
+        skip_locate: true,
+        ..with.clone()
+    };
+    // Alternated in rounds, so that a busy spell of the shared machine weighs on both alike.
+    let rounds = 5;
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let mut last = (Value::Null, Value::Null);
+    for _ in 0..rounds {
+        let w = timed_check(text, &with, (iters / rounds).max(1))?;
+        let wo = timed_check(text, &without, (iters / rounds).max(1))?;
+        a.push(w["median_ms"].as_f64().unwrap_or(f64::NAN));
+        b.push(wo["median_ms"].as_f64().unwrap_or(f64::NAN));
+        last = (w, wo);
+    }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(|x, y| x.total_cmp(y));
+        v[v.len() / 2]
+    };
+    let (with_ms, without_ms) = (median(a), median(b));
+    // The last round's figures, with the medians and the count of all rounds.
+    let mut with_v = last.0;
+    with_v["median_ms"] = json!(with_ms);
+    with_v["iters"] = json!((iters / rounds).max(1) * rounds);
+    let mut without_v = last.1;
+    without_v["median_ms"] = json!(without_ms);
+    without_v["iters"] = json!((iters / rounds).max(1) * rounds);
+    Ok(json!({
+        "with": with_v, "without": without_v,
+        "added_ms": with_ms - without_ms,
+        "added_percent": (with_ms / without_ms - 1.0) * 100.0,
+    }))
+}
+
+/// What error localisation costs (issue 12: under 20 % of the seed's check; a report with 50
+/// failures answered in under 50 ms): the seed with one typo and as it is, with and without
+/// localisation, and a report with many failures.
+fn cmd_locate(args: &[String]) -> Res<Value> {
+    let path = args.first().ok_or("locate: FILE")?;
+    let iters = opt_num(args, "--iters", 500)?.max(5);
+    let text = read(Path::new(path))?;
+    let mut result = json!({
+        "typo": { "cell": TYPO.0, "value": TYPO.1 },
+        "seed_typo": with_and_without(&text, &[TYPO], iters)?,
+        "seed": with_and_without(&text, &[], iters)?,
+    });
+    if let Some(many) = opt(args, "--many") {
+        let many_text = read(Path::new(many))?;
+        result["many"] = with_and_without(&many_text, &[], (iters / 5).max(5))?;
+        result["many"]["file"] = json!(many);
+    }
+    Ok(result)
+}
+
 /// Runs this program's `scale` in a child process and reads its JSON.
 fn scale_child(file: &Path, iters: usize) -> Res<Value> {
     let me = std::env::current_exe().map_err(|e| e.to_string())?;
@@ -472,6 +573,14 @@ fn cmd_native(args: &[String]) -> Res<()> {
         r["size"] = json!(n);
         minimal.push(r);
     }
+    eprintln!("[bench] native: error localisation, with and without");
+    let locate = cmd_locate(&[
+        seed.to_string(),
+        "--iters".into(),
+        (iters / 4).max(50).to_string(),
+        "--many".into(),
+        out.join("swapped-50.txt").display().to_string(),
+    ])?;
     eprintln!("[bench] native: the wide table");
     let mut grid = scale_child(&grid_path(&out), (iters / 100).clamp(3, 20))?;
     grid["columns"] = json!(12);
@@ -479,6 +588,7 @@ fn cmd_native(args: &[String]) -> Res<()> {
     let cli = cli_batch(&kiemso, &out)?;
     let result = json!({
         "seed": seed_result, "scaling": scaling, "minimal": minimal, "grid": grid, "cli": cli,
+        "locate": locate,
     });
     write(
         &out.join("native.json"),

@@ -3,7 +3,7 @@
 //! The officials of a provincial Department of Home Affairs receive, every quarter, the reports
 //! of some twenty departments and dozens of communes. This module takes any number of inputs
 //! (files, the files of a .zip, pastes holding several reports), splits and identifies each
-//! report by unit and period ([`identify`]), checks each on its own (its cells never share codes
+//! report by unit and period ([`crate::about`]), checks each on its own (its cells never share codes
 //! with another's), and flags two reports claiming the same unit and period. On top of that:
 //! this period against the last ([`period`]) and the units against the province
 //! ([`consolidate`]). No input is dropped: one that cannot be read is listed with its reason.
@@ -22,19 +22,18 @@
 //! ```
 
 pub mod consolidate;
-pub mod identify;
 pub mod period;
 pub mod present;
 pub mod split;
 #[cfg(feature = "xlsx-export")]
 pub mod xlsx;
 
+use crate::about::{self, Period, Unit};
 use crate::catalogue::{BatchSpec, Catalogue, Nature};
 use crate::outcome::{Outcome, Status};
 use crate::read::{self, Document};
 use crate::report::{Form, Report, Row};
 use crate::Options;
-use identify::{Period, Unit};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -359,9 +358,8 @@ fn read_input(input: Input, options: &Options, out: &mut Vec<BatchReport>, depth
             }
         }
     };
-    let catalogue = options.catalogue();
-    let spec = spec(catalogue);
-    let parts = split::split(document, spec);
+    let words = about::words(options.catalogue());
+    let parts = split::split(document, words);
     let several = parts.len() > 1;
     for (k, doc) in parts.into_iter().enumerate() {
         let source = if several {
@@ -369,7 +367,7 @@ fn read_input(input: Input, options: &Options, out: &mut Vec<BatchReport>, depth
         } else {
             source.clone()
         };
-        out.push(check_one(&doc, source, file.as_ref(), options, spec));
+        out.push(check_one(&doc, source, file.as_ref(), options));
     }
 }
 
@@ -379,31 +377,33 @@ fn check_one(
     source: String,
     file: Option<&read::FileContents>,
     options: &Options,
-    spec: &BatchSpec,
 ) -> BatchReport {
-    let (name_unit, name_period) = identify::from_file_name(&source, spec);
-    let (unit, unit_from) = match identify::unit_of(doc, spec) {
+    let report = crate::build_report(doc, options);
+    let mut outcome = crate::check_report(report.clone(), options);
+    if let Some(file) = file {
+        crate::attach_file_facts(&file.notes, &file.stored, &mut outcome);
+    }
+    // What the heading says (read once, for the single report's `about` too), else the file's
+    // name.
+    let words = about::words(options.catalogue());
+    let (name_unit, name_period) = about::from_file_name(&source, words);
+    let (unit, unit_from) = match outcome.about.unit.clone() {
         Some(u) => (Some(u), Found::Heading),
         None => match name_unit {
             Some(u) => (Some(u), Found::File),
             None => (None, Found::None),
         },
     };
-    let (period, period_from) = match identify::period_of(doc, spec) {
+    let (period, period_from) = match outcome.about.when.clone() {
         Some(p) => (Some(p), Found::Heading),
         None => match name_period {
             Some(p) => (Some(p), Found::File),
             None => (None, Found::None),
         },
     };
-    let report = crate::build_report(doc, options);
-    let mut outcome = crate::check_report(report.clone(), options);
-    if let Some(file) = file {
-        crate::attach_file_facts(&file.notes, &file.stored, &mut outcome);
-    }
     BatchReport {
         source,
-        unit_id: unit.as_deref().map(|u| Unit::new(u, spec)),
+        unit_id: unit.as_deref().map(|u| Unit::new(u, words)),
         unit,
         period: period.as_ref().map(|p| p.label.clone()),
         period_id: period,
@@ -498,6 +498,7 @@ pub fn compare_inputs(previous: Vec<Input>, current: Vec<Input>, options: &Optio
             &current[c],
             (p, offset + c),
             spec,
+            about::words(options.catalogue()),
         ));
     }
     let mut reports = previous;

@@ -5,7 +5,8 @@
 //! indicator (and of the heading rows over it) and its unit ([`nature_of`]).
 
 use super::{BatchCheck, BatchKind, BatchReport};
-use crate::catalogue::{BatchSpec, Nature};
+use crate::about::{period_in, Period};
+use crate::catalogue::{BatchSpec, Identity, Nature};
 use crate::number::Figure;
 use crate::outcome::Status;
 use crate::report::{Form, Measure, Row};
@@ -128,6 +129,7 @@ pub fn compare(
     current: &BatchReport,
     reports: (usize, usize),
     spec: &BatchSpec,
+    words: &Identity,
 ) -> Vec<BatchCheck> {
     let mut out = Vec::new();
     let (p_name, c_name) = (
@@ -169,7 +171,7 @@ pub fn compare(
     let before: HashMap<String, (&Form, &Row)> = previous
         .cells()
         .into_iter()
-        .filter_map(|(name, f, r)| match period_column(f, r, spec) {
+        .filter_map(|(name, f, r)| match period_column(f, r, words) {
             None => Some((name, (f, r))),
             Some(p) if previous.period_id.as_ref() == Some(&p) => {
                 Some((format!("{}/{}", f.id, r.stt.label), (f, r)))
@@ -184,7 +186,7 @@ pub fn compare(
         // In a «quý trước | quý này» table, the previous period's column must repeat the previous
         // report's figures, and this period's column is this report's figure of the row.
         let mut key = cell.clone();
-        if let Some(column) = period_column(form, row, spec) {
+        if let Some(column) = period_column(form, row, words) {
             let plain = format!("{}/{}", form.id, row.stt.label);
             if previous.period_id.as_ref() == Some(&column) {
                 out.extend(agree(&cell, form, row, &before, &p_name, reports));
@@ -326,9 +328,9 @@ pub fn compare(
 }
 
 /// The period a grid cell's column is headed with («Quý II/2024»), if any.
-fn period_column(form: &Form, row: &Row, spec: &BatchSpec) -> Option<super::identify::Period> {
+fn period_column(form: &Form, row: &Row, words: &Identity) -> Option<Period> {
     let column = form.grid.as_ref()?.columns.get(row.column?)?;
-    super::identify::period_in(&column.label, spec, true)
+    period_in(&column.label, words, true)
 }
 
 /// A cell of the previous period's column of a «quý trước | quý này» table against the previous

@@ -6,15 +6,15 @@
 //! starts at the first heading line (its letterhead, its «BÁO CÁO») after the previous report's
 //! last table row, so that its heading goes with it.
 
-use super::identify::{is_report_heading, unit_heading};
-use crate::catalogue::BatchSpec;
+use crate::about::{is_report_heading, unit_heading};
+use crate::catalogue::Identity;
 use crate::read::{Block, Document};
 use crate::report::form_number;
 use std::collections::HashSet;
 
 /// The documents of the reports in `doc`, in order; `doc` itself when it holds one.
-pub fn split(doc: Document, spec: &BatchSpec) -> Vec<Document> {
-    let starts = starts(&doc, spec);
+pub fn split(doc: Document, words: &Identity) -> Vec<Document> {
+    let starts = starts(&doc, words);
     if starts.len() <= 1 {
         return vec![doc];
     }
@@ -30,17 +30,17 @@ pub fn split(doc: Document, spec: &BatchSpec) -> Vec<Document> {
 }
 
 /// Where each report begins (block indices, the first 0).
-fn starts(doc: &Document, spec: &BatchSpec) -> Vec<usize> {
+fn starts(doc: &Document, words: &Identity) -> Vec<usize> {
     let mut starts = vec![0];
     let mut seen: HashSet<u32> = HashSet::new();
     let mut last_record: Option<usize> = None;
-    let heading = |t: &str| is_report_heading(t, spec) || unit_heading(t, spec).is_some();
+    let heading = |t: &str| is_report_heading(t, words) || unit_heading(t, words).is_some();
     for (i, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Record { .. } => last_record = Some(i),
             Block::Text { text, .. } => {
                 let repeated = form_number(text).is_some_and(|n| seen.contains(&n));
-                let new_heading = is_report_heading(text, spec) && last_record.is_some();
+                let new_heading = is_report_heading(text, words) && last_record.is_some();
                 if repeated || new_heading {
                     let from = last_record.map_or(i, |r| r + 1);
                     let start = (from..i)
@@ -71,7 +71,7 @@ mod tests {
         let text = "UBND huyện A\nBÁO CÁO\nQuý III/2024\nBiểu mẫu số 01\n1.\tSố văn bản\tVăn bản\t3\n\
                     UBND huyện B\nBÁO CÁO\nQuý III/2024\nBiểu mẫu số 01\n1.\tSố văn bản\tVăn bản\t4\n";
         let doc = crate::read::read_text(text).unwrap();
-        let spec = crate::builtin_catalogue().batch.clone().unwrap();
+        let spec = crate::about::words(crate::builtin_catalogue()).clone();
         let parts = split(doc, &spec);
         assert_eq!(parts.len(), 2);
         assert!(matches!(&parts[1].blocks[0], Block::Text { text, .. } if text == "UBND huyện B"));
@@ -81,7 +81,7 @@ mod tests {
     fn one_report_stays_whole() {
         let text = "BÁO CÁO\nBiểu mẫu số 01\n1.\tSố văn bản\tVăn bản\t3\nBiểu mẫu số 02\n1.\tSố\tVăn bản\t3\n";
         let doc = crate::read::read_text(text).unwrap();
-        let spec = crate::builtin_catalogue().batch.clone().unwrap();
+        let spec = crate::about::words(crate::builtin_catalogue()).clone();
         assert_eq!(split(doc, &spec).len(), 1);
     }
 }

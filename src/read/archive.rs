@@ -176,10 +176,11 @@ impl<'a> Archive<'a> {
             return Ok(None);
         };
         if entry.flags & 1 != 0 {
-            return Err(ReadError::Unreadable(format!(
+            return Err(ReadError::unreadable(format!(
                 "Không đọc được tệp «{}»: tệp được đặt mật khẩu. Hãy mở bằng Word/Excel, bỏ mật khẩu rồi lưu lại.",
                 self.file
-            )));
+            ))
+            .in_part(path));
         }
         let cut = || self.broken("tệp bị cắt cụt (chưa tải xong) hoặc bị hỏng");
         let offset = usize::try_from(entry.offset).map_err(|_| cut())?;
@@ -222,16 +223,20 @@ impl<'a> Archive<'a> {
                     too_large()
                 } else {
                     self.broken(&format!("phần «{path}» không giải nén được"))
+                        .in_part(path)
                 }
             })?,
             m => {
                 return Err(self.broken(&format!(
                     "phần «{path}» được nén theo cách Kiểm số không đọc được (mã {m}); hãy mở bằng Word/Excel và lưu lại"
-                )))
+                ))
+                .in_part(path))
             }
         };
         if crc32(&out) != entry.crc {
-            return Err(self.broken(&format!("phần «{path}» bị hỏng (sai mã kiểm tra CRC)")));
+            return Err(self
+                .broken(&format!("phần «{path}» bị hỏng (sai mã kiểm tra CRC)"))
+                .in_part(path));
         }
         self.inflated.set(self.inflated.get() + out.len());
         Ok(Some(out))
@@ -249,7 +254,9 @@ impl<'a> Archive<'a> {
             match String::from_utf8(b.to_vec()) {
                 Ok(s) => s,
                 Err(_) => {
-                    return Err(self.broken(&format!("phần «{path}» không phải văn bản UTF-8")))
+                    return Err(self
+                        .broken(&format!("phần «{path}» không phải văn bản UTF-8"))
+                        .in_part(path))
                 }
             }
         };
@@ -298,7 +305,7 @@ impl<'a> Archive<'a> {
 }
 
 fn broken(file: &str, why: &str) -> ReadError {
-    ReadError::Unreadable(format!(
+    ReadError::unreadable(format!(
         "Không đọc được tệp «{file}»: {why}. Hãy tải lại tệp, hoặc mở bằng Word/Excel và lưu lại."
     ))
 }

@@ -137,7 +137,7 @@ impl Parser {
         // The first problem met is the one to tell: the walk may fail later, deeper in a subtree
         // the parser had already refused.
         match self.error.take() {
-            Some(e) => Err(e),
+            Some(e) => Err(e.in_part(part)),
             None => walked,
         }
     }
@@ -164,7 +164,7 @@ impl Parser {
                 // Nested tables are emitted and dropped recursively: thousands of levels (a few
                 // KB once zipped) would overflow the stack, and a Wasm instance has only 1 MB.
                 if self.tables.len() >= MAX_TABLE_NESTING {
-                    self.error = Some(ReadError::Unreadable(format!(
+                    self.error = Some(ReadError::unreadable(format!(
                         "Tài liệu có bảng lồng trong bảng quá {MAX_TABLE_NESTING} tầng, không phải \
                          một báo cáo thông thường. Hãy sao chép các bảng số liệu rồi dán vào."
                     )));

@@ -176,10 +176,83 @@ pub enum ReadError {
         limit: String,
     },
     /// The bytes are not text or not a file format Kiểm số reads.
-    Unreadable(String),
+    Unreadable {
+        /// Why, in Vietnamese, with what to do.
+        why: String,
+        /// Where the reader gave up, as far as it knows.
+        at: Position,
+    },
+}
+
+/// Where in the input a reader gave up: each part known or not, as `csv::Position` is for a
+/// CSV reader.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Position {
+    /// The part of a .docx or .xlsx package (`word/document.xml`, `xl/worksheets/sheet1.xml`).
+    pub part: Option<String>,
+    /// The line of pasted text, or the row of a worksheet (from 1).
+    pub line: Option<usize>,
+    /// The byte offset in the text or the part (from 0).
+    pub byte: Option<usize>,
+}
+
+impl Position {
+    /// Whether nothing is known of where.
+    pub fn is_unknown(&self) -> bool {
+        self.part.is_none() && self.line.is_none() && self.byte.is_none()
+    }
 }
 
 impl ReadError {
+    /// Input that is not text or not a file Kiểm số reads, for the reason given; where, with
+    /// [`ReadError::in_part`], [`ReadError::at_line`] and [`ReadError::at_byte`].
+    pub(crate) fn unreadable(why: impl Into<String>) -> ReadError {
+        ReadError::Unreadable {
+            why: why.into(),
+            at: Position::default(),
+        }
+    }
+
+    /// The same refusal, in the package part `part`.
+    #[cfg_attr(not(feature = "files"), allow(dead_code))]
+    pub(crate) fn in_part(mut self, part: &str) -> ReadError {
+        if let ReadError::Unreadable { at, .. } = &mut self {
+            at.part = Some(part.to_string());
+        }
+        self
+    }
+
+    /// The same refusal, at line (or worksheet row) `line`.
+    pub(crate) fn at_line(mut self, line: usize) -> ReadError {
+        if let ReadError::Unreadable { at, .. } = &mut self {
+            at.line = Some(line);
+        }
+        self
+    }
+
+    /// The same refusal, at byte `byte` of the text or the part.
+    pub(crate) fn at_byte(mut self, byte: usize) -> ReadError {
+        if let ReadError::Unreadable { at, .. } = &mut self {
+            at.byte = Some(byte);
+        }
+        self
+    }
+
+    /// Where the reader gave up, when it knows.
+    ///
+    /// ```
+    /// let err = kiemso::check_text("Biểu mẫu số 01\n1.\tSố văn bản\t3\nbad\0line", &kiemso::Options::default())
+    ///     .unwrap_err();
+    /// assert_eq!(err.code(), "unreadable");
+    /// assert_eq!(err.position().and_then(|p| p.line), Some(3));
+    /// ```
+    pub fn position(&self) -> Option<&Position> {
+        match self {
+            ReadError::Unreadable { at, .. } if !at.is_unknown() => Some(at),
+            _ => None,
+        }
+    }
+
     /// What kind of refusal this is, as a stable code for programs (the Wasm boundary's
     /// `Error.code`): `empty`, `too_large` or `unreadable`. The message is for people.
     ///
@@ -191,7 +264,7 @@ impl ReadError {
         match self {
             ReadError::Empty => "empty",
             ReadError::TooLarge { .. } => "too_large",
-            ReadError::Unreadable(_) => "unreadable",
+            ReadError::Unreadable { .. } => "unreadable",
         }
     }
 }
@@ -205,7 +278,7 @@ impl fmt::Display for ReadError {
             ReadError::TooLarge { what, limit } => {
                 write!(f, "{what} quá lớn (giới hạn {limit}). Hãy chia nhỏ dữ liệu rồi kiểm tra từng phần.")
             }
-            ReadError::Unreadable(why) => f.write_str(why),
+            ReadError::Unreadable { why, .. } => f.write_str(why),
         }
     }
 }
@@ -341,7 +414,7 @@ fn extension(name: &str) -> String {
 }
 
 fn unreadable(name: &str, why: &str) -> ReadError {
-    ReadError::Unreadable(format!("Không đọc được tệp «{name}»: {why}"))
+    ReadError::unreadable(format!("Không đọc được tệp «{name}»: {why}"))
 }
 
 /// What a file's bytes are, by the one rule every caller uses (the CLI, the page's file

@@ -18,10 +18,13 @@ pub(crate) fn usable(text: &str) -> Result<(), ReadError> {
     }
     // Every search over the whole text is a byte search (`memchr`): several passes over a report
     // of 100 KB, each a few bytes per instruction rather than a few instructions per byte.
-    if memchr::memchr(0, text.as_bytes()).is_some() {
-        return Err(ReadError::Unreadable(
-            "Nội dung không phải văn bản (có ký tự nhị phân). Hãy dán bảng từ Word/Excel hoặc mở tệp .docx, .xlsx, .csv.".into(),
-        ));
+    if let Some(at) = memchr::memchr(0, text.as_bytes()) {
+        let line = memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count() + 1;
+        return Err(ReadError::unreadable(
+            "Nội dung không phải văn bản (có ký tự nhị phân). Hãy dán bảng từ Word/Excel hoặc mở tệp .docx, .xlsx, .csv.",
+        )
+        .at_line(line)
+        .at_byte(at));
     }
     Ok(())
 }
@@ -197,9 +200,10 @@ fn read_mixed(text: &str, delimiter: u8) -> Result<Document, ReadError> {
                 Ok(true) => {}
                 Ok(false) => break,
                 Err(_) => {
-                    return Err(ReadError::Unreadable(format!(
+                    return Err(ReadError::unreadable(format!(
                         "Không đọc được bảng ở dòng {line_no}: nội dung không phải văn bản UTF-8."
-                    )))
+                    ))
+                    .at_line(line_no))
                 }
             }
             push_record(&mut blocks, &mut budget, line_no, record.iter())?;
@@ -431,7 +435,10 @@ mod tests {
     #[test]
     fn unusable_input_is_an_error() {
         assert_eq!(read_text("  \n\t\n"), Err(ReadError::Empty));
-        assert!(matches!(read_text("a\0b"), Err(ReadError::Unreadable(_))));
+        assert!(matches!(
+            read_text("a\0b"),
+            Err(ReadError::Unreadable { .. })
+        ));
         let wide = format!("1.{}\n", "\t1".repeat(MAX_CELLS_PER_RECORD + 1));
         assert!(matches!(read_text(&wide), Err(ReadError::TooLarge { .. })));
     }

@@ -583,10 +583,14 @@ impl Book {
                             .and_then(|r| r.trim().parse::<usize>().ok())
                             .unwrap_or(row_no.saturating_add(1));
                         if !(1..=MAX_ROW).contains(&r) {
-                            error = Some(ReadError::Unreadable(format!(
-                                "Tệp bị hỏng: trang tính «{name}» có hàng số {r}, ngoài giới hạn 1–{} hàng của Excel. Hãy mở bằng Excel và lưu lại.",
-                                format_vi(Decimal::from(MAX_ROW), 0)
-                            )));
+                            error = Some(
+                                ReadError::unreadable(format!(
+                                    "Tệp bị hỏng: trang tính «{name}» có hàng số {r}, ngoài giới hạn 1–{} hàng của Excel. Hãy mở bằng Excel và lưu lại.",
+                                    format_vi(Decimal::from(MAX_ROW), 0)
+                                ))
+                                .in_part(path)
+                                .at_line(r),
+                            );
                             return Flow::Enter;
                         }
                         row_no = r;

@@ -170,9 +170,11 @@ pub(super) fn walk(
     mut f: impl FnMut(Event<'_, '_>) -> Flow,
 ) -> Result<(), ReadError> {
     let broken = |at: usize| {
-        ReadError::Unreadable(format!(
+        ReadError::unreadable(format!(
             "Tệp bị hỏng: phần «{part}» không phải XML hợp lệ hoặc bị cắt cụt (vị trí {at}). Hãy mở bằng Word/Excel và lưu lại."
         ))
+        .in_part(part)
+        .at_byte(at)
     };
     // Open elements' qualified names; with the depth at which skipping started, if skipping.
     let mut open: Vec<&str> = Vec::new();
@@ -260,9 +262,11 @@ pub(super) fn walk(
             }
             if !empty {
                 if open.len() >= MAX_DEPTH {
-                    return Err(ReadError::Unreadable(format!(
+                    return Err(ReadError::unreadable(format!(
                         "Tệp bị hỏng hoặc không phải báo cáo: phần «{part}» lồng quá {MAX_DEPTH} tầng."
-                    )));
+                    ))
+                    .in_part(part)
+                    .at_byte(at));
                 }
                 open.push(qname);
             }

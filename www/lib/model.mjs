@@ -36,6 +36,15 @@ export const isNarrative = (c) => c.kind === 'narrative';
 export const isProblem = (c) => c.status === 'fail' || c.status === 'warn';
 
 /**
+ * A warning that is advice, not a disagreement: a ratio whose numerator and denominator are both 0
+ * printed as 0 % (src/evaluate.rs: a `0/0` has no value, so nothing to correct and no imbalance;
+ * the core's localisation ignores it for the same reason). Listed after the problems, folded, and
+ * not counted as a problem in the verdict (issue 12).
+ * @param {Check} c
+ */
+export const isAdvice = (c) => c.kind === 'ratio' && c.status === 'warn' && (c.imbalance ?? null) === null;
+
+/**
  * @typedef {object} Index
  * @property {Result} result
  * @property {Map<string, { form: Form, row: Row, index: number }>} rows  by cell name
@@ -46,6 +55,8 @@ export const isProblem = (c) => c.status === 'fail' || c.status === 'warn';
  * @property {Check[]} narrative  the checks of the report's words, in the order of the input
  * @property {Map<string, Check[]>} told  narrative checks that compared their sentence with the key
  * @property {Check[]} problems  fail then warn; tables first, then the narrative, in input order
+ * @property {Check[]} advice  the problems that are advice (a 0/0 printed as 0): the results view
+ *   lists them after the others, folded
  * @property {Set<string>} problemCells  every cell of a failed or warned check
  * @property {Set<string>} problemForms  forms with a problem: a failed or warned table check about
  *   one of their cells, or a sentence that disagrees with one
@@ -97,6 +108,7 @@ export function indexResult(result) {
   narrative.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   const problems = [...result.checks.filter((c) => isProblem(c) && !isNarrative(c)), ...narrative.filter(isProblem)]
     .sort((a, b) => severity(b.status) - severity(a.status));
+  const advice = problems.filter(isAdvice);
   const problemCells = new Set(problems.flatMap((c) => c.cells));
 
   /** @type {Map<string, Notice[]>} */
@@ -114,7 +126,7 @@ export function indexResult(result) {
   const problemForms = new Set();
   // A table check counts by the cell it is about; a sentence by any cell it was compared with.
   for (const c of problems) for (const cell of isNarrative(c) ? c.cells : c.cells.slice(0, 1)) problemForms.add(formOf(cell));
-  return { result, rows, about, using, marks, narrative, told, problems, problemCells, problemForms, orphans, formNotices, looseNotices };
+  return { result, rows, about, using, marks, narrative, told, problems, advice, problemCells, problemForms, orphans, formNotices, looseNotices };
 }
 
 /**

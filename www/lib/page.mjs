@@ -204,11 +204,13 @@ export function startApp(env) {
   fitScreen();
   phone.addEventListener('change', fitScreen);
   touch.addEventListener('change', fitScreen);
-  // Printed from a phone, every table is printed, folded or not (a closed <details> prints shut).
+  // Printed from a phone, every table is printed, folded or not (a closed <details> prints shut);
+  // so are the checks folded under a likely culprit, and the advice.
   /** @type {HTMLDetailsElement[]} */
   let shut = [];
   window.addEventListener('beforeprint', () => {
-    shut = /** @type {HTMLDetailsElement[]} */ ([...document.querySelectorAll('#forms details.ks-fold:not([open])')]);
+    shut = /** @type {HTMLDetailsElement[]} */ ([...document.querySelectorAll(
+      '#forms details.ks-fold:not([open]), #summary details.ks-culprit-checks:not([open]), #summary details.ks-advice:not([open])')]);
     for (const d of shut) d.open = true;
   });
   window.addEventListener('afterprint', () => {

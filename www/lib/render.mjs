@@ -8,7 +8,7 @@
 // cells it was compared with get a light "Lời văn nói khác" tag and list it in their details.
 
 import { h, icon, replaceChildren } from './dom.mjs';
-import { indexResult, relatedCells, sttOf, structureKey, isNarrative, isProblem, severity } from './model.mjs';
+import { indexResult, relatedCells, sttOf, structureKey, isNarrative, isProblem, isAdvice, severity } from './model.mjs';
 import { shortMessage, findingWhere, placeOf, cellsText } from './narrative.mjs';
 import { gridHeader, gridBody } from './grid.mjs';
 
@@ -83,19 +83,49 @@ export function verdictOf(index, s) {
   const { summary, forms, checks } = index.result;
   // A report whose tables were not found can still have its words checked.
   const anything = forms.length > 0 || checks.length > 0;
-  const status = summary.fail ? 'fail' : summary.warn ? 'warn' : anything ? 'pass' : 'na';
+  // Advice (a 0/0 printed as 0) is not a disagreement: it is not counted as a problem here.
+  const advice = index.advice.length;
+  const warn = Math.max(0, summary.warn - advice);
+  const status = summary.fail ? 'fail' : warn ? 'warn' : anything ? 'pass' : 'na';
   // «No errors» is never said while the words and the figures disagree (issue 12, item 5).
   const disagree = index.narrative.filter(isProblem).length;
   const text = !anything
     ? s.verdictNone
     : summary.fail
-      ? s.verdictFail(summary.fail, summary.warn)
+      ? s.verdictFail(summary.fail, warn)
       : disagree
-        ? s.verdictDisagree(disagree, summary.warn)
-        : summary.warn
-          ? s.verdictWarnOnly(summary.warn)
-          : s.verdictClean;
-  return { status, text };
+        ? s.verdictDisagree(disagree, warn)
+        : warn
+          ? s.verdictWarnOnly(warn)
+          : advice
+            ? s.verdictAdviceOnly(advice)
+            : s.verdictClean;
+  // One typo breaks several checks: the verdict names the cells that most likely explain them,
+  // and of explanations that tie, says that it is one or the other.
+  const groups = culpritsOf(index);
+  const cells = (/** @type {boolean} */ tie) => [...new Set(groups.filter((g) => g.tie === tie).map((g) => g.suggestion.cell))];
+  const sure = cells(false);
+  const tied = cells(true);
+  return { status, text: [text, sure.length ? s.verdictCulprits(sure) : '', tied.length ? s.verdictCulpritsTied(tied) : ''].filter(Boolean).join(' ') };
+}
+
+/**
+ * The likely culprits of a result: each suggestion of the localisation (src/locate.rs) that
+ * explains a problem, with the problems it explains (table checks and sentences), best first.
+ * A low-confidence suggestion (a value that merely balances, no typing slip) is not one: the
+ * problems it would explain are listed on their own, the page does not guess.
+ * @param {Index} index
+ * @returns {{ suggestion: import('./model.mjs').Suggestion, at: number, checks: Check[], tie: boolean }[]}
+ */
+export function culpritsOf(index) {
+  const suggestions = index.result.suggestions ?? [];
+  const groups = suggestions.map((suggestion, at) => ({
+    suggestion, at, tie: false,
+    checks: suggestion.confidence === 'low' ? [] : index.problems.filter((c) => !isAdvice(c) && (c.suggestions ?? []).includes(at)),
+  })).filter((g) => g.checks.length > 0);
+  // Two cells that each explain the same checks: both are shown, each message says what decided.
+  for (const g of groups) g.tie = groups.some((o) => o !== g && o.checks.some((c) => g.checks.includes(c)));
+  return groups;
 }
 
 /**
@@ -112,6 +142,8 @@ export class ResultsView {
     this.level = options.headingLevel ?? 2;
     /** @type {Index | null} */
     this.index = null;
+    /** @type {Map<string, import('./model.mjs').Suggestion>} the likely culprits, by cell */
+    this.suspects = new Map();
     this.structure = '';
     /** @type {Edits} */
     this.edits = {};
@@ -161,6 +193,7 @@ export class ResultsView {
   /** Empties the view. */
   clear() {
     this.index = null;
+    this.suspects = new Map();
     this.structure = '';
     this.selected = null;
     this.finding = null;
@@ -181,6 +214,7 @@ export class ResultsView {
    */
   update(result, edits = {}) {
     this.index = indexResult(result);
+    this.suspects = new Map(culpritsOf(this.index).map((g) => [g.suggestion.cell, g.suggestion]));
     this.formIndex = new Map(result.forms.map((f, i) => [f, i]));
     this.edits = edits;
     const key = structureKey(result);
@@ -257,14 +291,23 @@ export class ResultsView {
   renderProblems() {
     const index = /** @type {Index} */ (this.index);
     const s = this.s;
-    const list = index.problems;
-    if (!list.length) return null;
+    if (!index.problems.length) return null;
+    // The likely culprits lead, each with the checks it explains folded under it; then the
+    // problems no culprit explains, as they are; advice (0/0 printed as 0) last, folded.
+    const culprits = culpritsOf(index);
+    const explained = new Set(culprits.flatMap((g) => g.checks));
+    /** @type {(() => HTMLElement)[]} */
+    const list = [
+      ...culprits.map((g) => () => this.culpritItem(g)),
+      ...index.problems.filter((c) => !explained.has(c) && !isAdvice(c)).map((c) => () => this.problemItem(c)),
+    ];
+    const advice = index.advice.filter((c) => !explained.has(c));
     const ol = h('ol', { class: 'ks-problem-list' });
     // The first chunk is built (the print view lists it all), the rest on demand.
     let built = 0;
     const build = (/** @type {number} */ upto) => {
       for (const end = Math.min(upto, list.length); built < end; built++) {
-        const li = this.problemItem(list[built]);
+        const li = list[built]();
         if (built >= PROBLEMS_SHOWN) li.hidden = true;
         ol.append(li);
       }
@@ -272,7 +315,7 @@ export class ResultsView {
     build(LIST_CHUNK);
     const rest = h('p', { class: 'ks-print-rest' });
     const label = () => {
-      const hidden = ol.querySelectorAll('li[hidden]').length;
+      const hidden = ol.querySelectorAll(':scope > li[hidden]').length;
       rest.textContent = built < list.length ? s.problemsRest(list.length - built) : '';
       return s.problemsMore(hidden || Math.min(LIST_CHUNK, list.length - built));
     };
@@ -282,18 +325,71 @@ export class ResultsView {
           class: 'ks-button ks-button-quiet ks-more',
           onclick: (/** @type {Event} */ e) => {
             const button = /** @type {HTMLElement} */ (e.currentTarget);
-            const hidden = ol.querySelectorAll('li[hidden]');
+            const hidden = ol.querySelectorAll(':scope > li[hidden]');
             if (hidden.length) for (const li of hidden) /** @type {HTMLElement} */ (li).hidden = false;
             else build(built + LIST_CHUNK);
-            if (built >= list.length && !ol.querySelector('li[hidden]')) button.remove();
+            if (built >= list.length && !ol.querySelector(':scope > li[hidden]')) button.remove();
             else button.textContent = label();
           },
         }, '')
       : null;
     if (more) more.textContent = label();
+    const notes = advice.length
+      ? h('details', { class: 'ks-advice' },
+          h('summary', null, icon('info'), h('span', null, s.adviceTitle(advice.length))),
+          this.chunkedList('ol', 'ks-problem-list ks-advice-list', advice, (c) => this.problemItem(c)))
+      : null;
     return h('section', { class: 'ks-problems', 'aria-labelledby': `${this.prefix}problems` },
-      h(this.hx(1), { id: `${this.prefix}problems`, class: 'ks-problems-h' }, `${s.problemsTitle} (${list.length})`),
-      ol, more, rest);
+      list.length
+        ? [h(this.hx(1), { id: `${this.prefix}problems`, class: 'ks-problems-h' }, `${s.problemsTitle} (${list.length})`), ol, more, rest]
+        : h(this.hx(1), { id: `${this.prefix}problems`, class: 'ks-problems-h' }, s.adviceOnlyTitle),
+      notes);
+  }
+
+  /**
+   * A likely culprit in the list of problems: the cell, the suggestion's words (with the evidence
+   * that decided between explanations), «Áp dụng», and the checks it explains folded under it.
+   * @param {{ suggestion: import('./model.mjs').Suggestion, checks: Check[], tie: boolean }} group
+   */
+  culpritItem({ suggestion: sug, checks, tie }) {
+    const index = /** @type {Index} */ (this.index);
+    const s = this.s;
+    const hit = index.rows.get(sug.cell);
+    const status = checks.some((c) => c.status === 'fail') ? 'fail' : 'warn';
+    const label = [h('span', { class: 'ks-problem-status' }, s.culpritStatus),
+      hit ? ` · ${s.formName(hit.form.form)}, ${s.columns[0]} ${hit.row.stt}` : ` · ${sug.cell}`,
+      hit?.row.indicator ? h('span', { class: 'ks-problem-ind' }, ` — ${hit.row.indicator}`) : ''];
+    return h('li', { class: `ks-problem ks-culprit ks-st-${status} ks-confidence-${sug.confidence}`, 'data-suggestion': sug.cell },
+      icon(status),
+      h('div', { class: 'ks-problem-body' },
+        hit
+          ? h('button', { type: 'button', class: 'ks-link', 'data-cell': sug.cell, onclick: () => this.select(sug.cell, { focus: true, scroll: true }) }, label)
+          : h('span', { class: 'ks-problem-where' }, label),
+        h('p', { class: 'ks-problem-msg' }, sug.message),
+        tie ? h('p', { class: 'ks-culprit-tie' }, icon('info'), s.culpritTie) : null,
+        this.applyButton(sug),
+        h('details', { class: 'ks-culprit-checks' },
+          h('summary', null, s.culpritChecks(checks.length)),
+          h('ol', { class: 'ks-problem-list' }, checks.map((c) => this.problemItem(c))))));
+  }
+
+  /**
+   * «Áp dụng: 66.867 → 66.687»: puts a suggestion in as an edit (marked as edited, undone like
+   * any other); null where figures cannot be edited.
+   * @param {import('./model.mjs').Suggestion} sug
+   */
+  applyButton(sug) {
+    if (!this.o.onEdit || this.o.editable === false) return null;
+    const s = this.s;
+    const apply = () => {
+      const input = /** @type {HTMLInputElement | null | undefined} */ (this.rowEls.get(sug.cell)?.querySelector('.ks-input'));
+      if (input) input.value = sug.suggested;
+      this.o.onEdit?.(sug.cell, sug.suggested);
+    };
+    // The visible words begin the accessible name (WCAG 2.5.3, label in name), the rest is said
+    // to a screen reader only.
+    return h('button', { type: 'button', class: 'ks-button ks-apply', onclick: apply },
+      `${s.apply}: ${sug.current} → ${sug.suggested}`, h('span', { class: 'ks-visually-hidden' }, ` (${s.applyLabel(sug.suggested)})`));
   }
 
   /**
@@ -807,7 +903,32 @@ export class ResultsView {
     return h('td', { class: 'ks-val' }, box,
       h('span', { class: 'ks-edited-tag' }, icon('edit'), s.edited),
       h('span', { class: 'ks-told-tag', id: `${rid}-told` }, icon('quote'), s.toldTag),
-      h('span', { class: 'ks-target-tag', id: `${rid}-target` }));
+      h('span', { class: 'ks-target-tag', id: `${rid}-target` }),
+      // What an edit of this figure makes of the ratios and totals computed from it, rewritten
+      // by each re-check while the figure is typed (the page re-checks on every edit).
+      h('span', { class: 'ks-depends-tag', id: `${rid}-depends`, 'aria-live': 'polite' }),
+      h('span', { class: 'ks-suspect-tag', id: `${rid}-suspect` }));
+  }
+
+  /**
+   * «→ tỷ lệ 3.1: 99,59% (khớp số ghi)»: the ratios and totals computed from an edited cell, as
+   * the last check recomputed them ('' when none is).
+   * @param {string} cell
+   */
+  dependsText(cell) {
+    const index = /** @type {Index} */ (this.index);
+    const s = this.s;
+    return (index.using.get(cell) ?? [])
+      .filter((c) => (c.kind === 'ratio' || c.kind === 'sum') && c.expected && c.cells[0] !== cell)
+      .slice(0, 3)
+      .map((c) => {
+        const stt = sttOf(/** @type {string} */ (c.cells[0]));
+        const value = /** @type {string} */ (c.expected);
+        const head = c.kind === 'ratio' ? s.dependsRatio(stt, value) : s.dependsSum(stt, value);
+        const unit = c.kind === 'ratio' ? '%' : '';
+        return `${head} (${c.status === 'pass' ? s.dependsAgree : s.dependsPrinted(`${c.reported ?? ''}${unit}`)})`;
+      })
+      .join(' · ');
   }
 
   /**
@@ -828,9 +949,20 @@ export class ResultsView {
     const targetTag = tr.querySelector('.ks-target-tag');
     if (targetTag && targetTag.textContent !== short) targetTag.textContent = short;
     const figure = tr.querySelector('.ks-input, .ks-valtext');
-    figure?.setAttribute('aria-describedby', [`${tr.id}-mark`, told ? `${tr.id}-told` : '', short ? `${tr.id}-target` : ''].filter(Boolean).join(' '));
     const edit = this.edits[row.cell];
+    figure?.setAttribute('aria-describedby', [`${tr.id}-mark`, told ? `${tr.id}-told` : '', short ? `${tr.id}-target` : '',
+      edit ? `${tr.id}-depends` : '', this.suspects.has(row.cell) && !edit ? `${tr.id}-suspect` : ''].filter(Boolean).join(' '));
     tr.classList.toggle('ks-edited', !!edit);
+    // The likely culprit of broken checks: its own checks may all pass, so it says so itself.
+    const suspect = this.suspects.get(row.cell);
+    const suspectText = suspect && !edit ? this.s.suspectTag(suspect.suggested) : '';
+    tr.classList.toggle('ks-suspect', !!suspectText);
+    const suspectTag = tr.querySelector('.ks-suspect-tag');
+    if (suspectTag && suspectTag.textContent !== suspectText) suspectTag.textContent = suspectText;
+    const depends = edit ? this.dependsText(row.cell) : '';
+    tr.classList.toggle('ks-depends', !!depends);
+    const dependsTag = tr.querySelector('.ks-depends-tag');
+    if (dependsTag && dependsTag.textContent !== depends) dependsTag.textContent = depends;
     const mark = /** @type {HTMLElement} */ (tr.querySelector('.ks-mark'));
     if (status) {
       const text = s.status[status];
@@ -1171,20 +1303,10 @@ export class ResultsView {
     const s = this.s;
     const sug = (this.index?.result.suggestions ?? []).find((x) => x.cell === cell);
     if (!sug) return null;
-    const apply = () => {
-      const input = /** @type {HTMLInputElement | null | undefined} */ (this.rowEls.get(cell)?.querySelector('.ks-input'));
-      if (input) input.value = sug.suggested;
-      this.o.onEdit?.(cell, sug.suggested);
-    };
     return h('div', { class: `ks-suggestion ks-confidence-${sug.confidence}` },
       h('p', { class: 'ks-suggestion-h' }, icon('edit'), h('strong', null, s.suggestionTitle)),
       h('p', { class: 'ks-suggestion-msg', ...CONTENT }, sug.message),
-      this.o.onEdit
-        // The visible words begin the accessible name (WCAG 2.5.3, label in name), the rest is
-        // said to a screen reader only.
-        ? h('button', { type: 'button', class: 'ks-button ks-apply', onclick: apply },
-            `${s.apply}: ${sug.current} → ${sug.suggested}`, h('span', { class: 'ks-visually-hidden' }, ` (${s.applyLabel(sug.suggested)})`))
-        : null);
+      this.applyButton(sug));
   }
 
   /**
