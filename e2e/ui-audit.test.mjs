@@ -86,7 +86,11 @@ async function seedThenDetails(page, phone = false) {
   return async () => {
     const problem = page.locator('.ks-problem-list .ks-link[data-cell]').first();
     const cell = /** @type {string} */ (await problem.getAttribute('data-cell'));
-    if (phone) await problem.tap();
+    if (phone) {
+      // Problems that are advice (a 0/0 ratio…) are folded under their own summary.
+      if (!(await problem.isVisible())) await page.locator('.ks-advice > summary').tap();
+      await problem.tap();
+    }
     else await page.locator(`tr[data-cell="${cell}"] .ks-input`).click();
     await eventually(async () => (await page.locator('#detail').innerText()).includes(cell));
     return cell;
