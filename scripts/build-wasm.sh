@@ -33,6 +33,9 @@ build() {
     "$tmp/kiemso_bg.wasm" -o "$tmp/kiemso_bg.wasm"
   mkdir -p "$out"
   mv "$tmp/kiemso.js" "$tmp/kiemso_bg.wasm" "$out/"
+  # The glue's types, written by hand (www/types/pkg/): beside the glue, tsc reads them instead of
+  # type-checking the generated JavaScript (tsconfig.json).
+  cp "www/types/${out#www/}/kiemso.d.ts" "$out/"
   rm -rf "$tmp"
   echo "[build] $out/kiemso_bg.wasm: $(wc -c < "$out/kiemso_bg.wasm") bytes, $(gzip -9c "$out/kiemso_bg.wasm" | wc -c) gzipped"
 }

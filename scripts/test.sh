@@ -30,6 +30,8 @@ bash scripts/build-wasm.sh
 if [ -f package.json ]; then
   step "single-file build"
   npm run --silent build
+  step "the page's scripts type-checked (tsc --noEmit --checkJs, strict)"
+  npm run --silent check:types
   step "end-to-end tests in Chromium (Playwright)"
   npm run --silent test:e2e
 fi

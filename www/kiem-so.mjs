@@ -28,48 +28,8 @@ import { stringsFor } from './lib/i18n.mjs';
 import { textFromTransfer } from './lib/clipboard.mjs';
 import { h, debounce, selectLine } from './lib/dom.mjs';
 import { coverage } from './lib/print.mjs';
+import { wordNotices } from './lib/engine.mjs';
 import { routeOf, formatSize, MAX_FILE_BYTES } from './lib/files.mjs';
-
-const UI = {
-  vi: {
-    label: 'Dán bảng số liệu hoặc cả báo cáo (Ctrl+V), hoặc gõ vào đây',
-    placeholder: 'Dán từ Word hoặc Excel…',
-    checking: 'Đang kiểm tra…',
-    done: (/** @type {number} */ f, /** @type {number} */ w) => `Đã kiểm tra: ${f} lỗi, ${w} cảnh báo.`,
-    restarted: 'Bộ kiểm tra gặp sự cố và đã được khởi động lại.',
-    badCatalogue: 'Không dùng được bộ quy tắc: địa chỉ phải cùng nguồn với trang.',
-    catalogueFailed: 'Không tải được bộ quy tắc',
-    catalogueHttp: (/** @type {number} */ status) => `máy chủ trả lời HTTP ${status}`,
-    catalogueNetwork: 'lỗi mạng, hoặc địa chỉ chuyển hướng sang nơi khác (không được phép)',
-    catalogueMoved: 'địa chỉ chuyển hướng sang nguồn khác (không được phép)',
-    notChecked: 'Chưa kiểm tra: không dùng bộ quy tắc có sẵn thay cho bộ quy tắc trang này chỉ định.',
-    privacy: 'Kiểm tra ngay trên máy, không gửi dữ liệu đi đâu.',
-    open: 'Mở tệp Word, Excel, CSV…',
-    drop: 'Thả tệp vào đây để kiểm tra',
-    checkingFile: (/** @type {string} */ name, /** @type {string} */ size) => `Đang kiểm tra tệp ${name} (${size}). Gõ hoặc dán vào ô để kiểm tra văn bản thay cho tệp.`,
-    tooBig: (/** @type {string} */ name, /** @type {string} */ size, /** @type {string} */ max) => `Tệp ${name} quá lớn (${size}; giới hạn ${max}).`,
-    unreadable: (/** @type {string} */ name) => `Không đọc được tệp ${name}.`,
-  },
-  en: {
-    label: 'Paste the tables or the whole report (Ctrl+V), or type here',
-    placeholder: 'Paste from Word or Excel…',
-    checking: 'Checking…',
-    done: (/** @type {number} */ f, /** @type {number} */ w) => `Checked: ${f} errors, ${w} warnings.`,
-    restarted: 'The checker failed and was restarted.',
-    badCatalogue: 'Catalogue not used: its address must be on the same origin as the page.',
-    catalogueFailed: 'Could not load the catalogue',
-    catalogueHttp: (/** @type {number} */ status) => `the server answered HTTP ${status}`,
-    catalogueNetwork: 'network error, or the address redirects elsewhere (not allowed)',
-    catalogueMoved: 'the address redirects to another origin (not allowed)',
-    notChecked: 'Not checked: the built-in rules are not used in place of the catalogue this page names.',
-    privacy: 'Checked on this device; nothing is sent anywhere.',
-    open: 'Open a Word, Excel or CSV file…',
-    drop: 'Drop the file here to check it',
-    checkingFile: (/** @type {string} */ name, /** @type {string} */ size) => `Checking the file ${name} (${size}). Type or paste in the box to check text instead.`,
-    tooBig: (/** @type {string} */ name, /** @type {string} */ size, /** @type {string} */ max) => `The file ${name} is too large (${size}; limit ${max}).`,
-    unreadable: (/** @type {string} */ name) => `Could not read the file ${name}.`,
-  },
-};
 
 const here = import.meta.url;
 let counter = 0;
@@ -183,7 +143,7 @@ export class KiemSoElement extends HTMLElement {
   }
 
   get ui() {
-    return (this.getAttribute('lang') ?? '').toLowerCase().startsWith('en') ? UI.en : UI.vi;
+    return stringsFor(this.getAttribute('lang')).element;
   }
 
   #build() {
@@ -242,6 +202,19 @@ export class KiemSoElement extends HTMLElement {
     this.#root.addEventListener('paste', (event) => this.#onPaste(/** @type {ClipboardEvent} */ (event)));
   }
 
+  /**
+   * What to say of a check that could not be made: the core's own words for input it refuses,
+   * the element's words for a fault of the checker.
+   * @param {{ kind: string, message: string }} error
+   */
+  #failureText(error) {
+    const s = stringsFor(this.getAttribute('lang'));
+    if (error.kind === 'crash') return s.crashed;
+    if (error.kind === 'timeout') return s.timedOut;
+    if (error.kind === 'unavailable') return s.failure[/** @type {import('./lib/bridge.mjs').FailureCode} */ (error.message)] ?? s.failure.load;
+    return error.message;
+  }
+
   #makeView() {
     return new ResultsView({
       strings: stringsFor(this.getAttribute('lang')),
@@ -296,7 +269,9 @@ export class KiemSoElement extends HTMLElement {
       const loading = this.#loadCatalogue(value);
       this.#catalogueLoading = loading;
       // Only the newest catalogue asked for is used: an older load still arriving changes nothing.
-      loading.then(() => loading === this.#catalogueLoading && (this.value.trim() || this.#file) && this.run());
+      loading.then(() => {
+        if (loading === this.#catalogueLoading && (this.value.trim() || this.#file)) this.run();
+      });
     } else if (name === 'only-problems') {
       this.#view.setOnlyProblems(value !== null);
     }
@@ -348,7 +323,7 @@ export class KiemSoElement extends HTMLElement {
     this.#edits = {};
     if (routeOf(name) === 'text') {
       const answer = await sharedBridge().request({ op: 'open', bytes, name });
-      if (answer.ok && answer.result) {
+      if (!answer.stale && answer.ok && answer.result) {
         this.#setFile(null);
         this.#textarea.value = answer.result.text;
         this.run();
@@ -506,10 +481,10 @@ export class KiemSoElement extends HTMLElement {
     if (seq !== this.#seq || answer.stale) return; // a newer check was asked for: only the newest is shown
     if (!answer.ok) {
       this.#status.textContent = '';
-      this.#showError(answer.error.message, answer.error.kind);
+      this.#showError(this.#failureText(answer.error), answer.error.kind);
       return;
     }
-    const result = deepFreeze(answer.result);
+    const result = deepFreeze(wordNotices(answer.result, stringsFor(this.getAttribute('lang'))));
     remember(result);
     this.#lastResult = result;
     this.#error.hidden = true;
@@ -519,7 +494,7 @@ export class KiemSoElement extends HTMLElement {
     this.#results.hidden = !shown;
     if (!shown) return;
     // What was left unchecked (the narrative while its module downloads, or offline), with the results.
-    const { unchecked } = coverage(result);
+    const { unchecked } = coverage(result, stringsFor(this.getAttribute('lang')));
     this.#coverage.hidden = !unchecked;
     this.#coverage.textContent = unchecked;
     this.#view.update(result, this.#edits);

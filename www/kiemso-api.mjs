@@ -10,6 +10,7 @@
 // checker itself failed (it restarts by itself after a crash).
 
 import { CheckerBridge } from './lib/bridge.mjs';
+import { STRINGS } from './lib/i18n.mjs';
 
 /**
  * @typedef {import('./lib/model.mjs').Result} Result
@@ -69,13 +70,19 @@ function normalize(options = {}) {
  * @returns {any}
  */
 function unwrap(answer) {
-  if (answer.stale) throw Object.assign(new Error('Yêu cầu đã bị thay bằng yêu cầu mới hơn.'), { kind: 'stale' });
+  // The API speaks Vietnamese, as the core does (docs/embedding.md).
+  const s = STRINGS.vi;
+  if (answer.stale) throw Object.assign(new Error(s.superseded), { kind: 'stale' });
   if (answer.ok) return answer.result;
-  const message = answer.error.kind !== 'unsupported'
-    ? answer.error.message
-    : answer.error.message === 'target'
-      ? 'Phiên bản Kiểm số này chưa tính được «Cần bao nhiêu để đạt».'
-      : 'Phiên bản Kiểm số này chưa đọc được tệp Word/Excel/CSV.';
+  const message = answer.error.kind === 'timeout'
+    ? s.timedOut
+    : answer.error.kind === 'unavailable'
+      ? s.failure[/** @type {import('./lib/bridge.mjs').FailureCode} */ (answer.error.message)] ?? s.failure.load
+      : answer.error.kind !== 'unsupported'
+        ? answer.error.message
+        : answer.error.message === 'target'
+          ? s.apiNoTarget
+          : s.apiNoFiles;
   throw Object.assign(new Error(message), { kind: answer.error.kind });
 }
 

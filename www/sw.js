@@ -13,8 +13,9 @@
 // modules are named by their content and each glue loads its own, so a glue never meets the Wasm
 // of another build, not even from a cache.
 
-/** @type {any} */
-const sw = self;
+// `self` is typed as a plain worker's scope: this one is a service worker's, with the list that
+// sw-assets.js set.
+const sw = /** @type {ServiceWorkerGlobalScope & { KIEMSO_ASSETS: typeof ASSETS }} */ (/** @type {unknown} */ (self));
 sw.importScripts('sw-assets.js');
 /** @type {{ version: string, files: Record<string, string>, lazy: Record<string, string> }} */
 const ASSETS = sw.KIEMSO_ASSETS;
@@ -82,7 +83,7 @@ async function usedBefore(path) {
   return false;
 }
 
-sw.addEventListener('install', (/** @type {any} */ event) => {
+sw.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
@@ -114,7 +115,7 @@ async function keepComplete() {
   }
 }
 
-sw.addEventListener('message', (/** @type {any} */ event) => {
+sw.addEventListener('message', (event) => {
   if (event.data?.type !== 'kiemso-keep-complete') return;
   const source = event.source;
   // The page hears whether the copy is now complete (tests wait on it; nothing else does).
@@ -122,7 +123,7 @@ sw.addEventListener('message', (/** @type {any} */ event) => {
   event.waitUntil(done);
 });
 
-sw.addEventListener('activate', (/** @type {any} */ event) => {
+sw.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
@@ -133,7 +134,7 @@ sw.addEventListener('activate', (/** @type {any} */ event) => {
   );
 });
 
-sw.addEventListener('fetch', (/** @type {any} */ event) => {
+sw.addEventListener('fetch', (event) => {
   const request = /** @type {Request} */ (event.request);
   if (request.method !== 'GET') return;
   const url = new URL(request.url);

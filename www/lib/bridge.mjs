@@ -23,10 +23,17 @@ import { runJob } from './engine.mjs';
  *         | { type: 'downloading' }
  *         | { type: 'upgraded' }
  *         | { type: 'upgrade-failed' }
- *         | { type: 'failed', message: string }} BridgeEvent
+ *         | { type: 'failed', code: FailureCode, detail: string }} BridgeEvent
  *   'downloading': a job waits for the complete module; 'upgraded': the complete module is there
  *   (answers marked `narrative_pending` can now be given in full); 'upgrade-failed': it could not
  *   be fetched (they are given with the reason instead).
+ * @typedef {'no-checker' | 'load' | 'page-crash' | 'crashes' | 'restart' | 'stopped'} FailureCode
+ *   why no check can run: no worker could start and there is no module for the page
+ *   (`no-checker`), the module could not be loaded into the page (`load`), the module in the page
+ *   crashed (`page-crash`, it cannot be restarted there), the worker crashed too often in a
+ *   minute (`crashes`) or could not be started again (`restart`), the bridge was disposed
+ *   (`stopped`). The transport words nothing: the page and the element say it in their language
+ *   (i18n.mjs `failure`); `detail` is the browser's or the worker's own diagnostic, or ''.
  * @typedef {Reply & { stale?: false } | { stale: true }} Answer
  * @typedef {{ job: Job, resolve: (a: Answer) => void, latest: boolean, seq: number }} Entry
  *
@@ -66,6 +73,7 @@ export class CheckerBridge {
     this.completeModule = null;
     this.nextId = 1;
     this.latestSeq = 0;
+    /** @type {FailureCode | ''} the reason no check can run any more */
     this.failure = '';
     /** @type {number[]} */
     this.restarts = [];
@@ -89,7 +97,7 @@ export class CheckerBridge {
     if (this.options.createWorker) {
       this.spawn().then(
         (caps) => this.becomeReady('worker', caps),
-        (why) => this.startInPage(`Không khởi động được luồng kiểm tra riêng (${why}).`),
+        (why) => this.startInPage(why),
       );
     } else {
       this.startInPage('');
@@ -111,7 +119,7 @@ export class CheckerBridge {
         return;
       }
       let settled = false;
-      const timer = setTimeout(() => fail('quá thời gian chờ'), this.options.startTimeoutMs ?? 15000);
+      const timer = setTimeout(() => fail('start-timeout'), this.options.startTimeoutMs ?? 15000);
       const fail = (/** @type {string} */ why) => {
         if (settled) return;
         settled = true;
@@ -143,11 +151,11 @@ export class CheckerBridge {
       });
       worker.addEventListener('error', (event) => {
         event.preventDefault();
-        if (!settled) fail(event.message || 'lỗi khi tải');
-        else if (this.worker === worker) this.onWorkerDied('crash', event.message || 'luồng kiểm tra dừng đột ngột');
+        if (!settled) fail(event.message || 'load-error');
+        else if (this.worker === worker) this.onWorkerDied('crash', event.message || 'worker-error');
       });
       worker.addEventListener('messageerror', () => {
-        if (settled && this.worker === worker) this.onWorkerDied('crash', 'không đọc được kết quả');
+        if (settled && this.worker === worker) this.onWorkerDied('crash', 'message-error');
       });
       const wasm = this.options.wasmBytes?.() ?? this.completeModule ?? undefined;
       worker.postMessage({ type: 'init', wasm });
@@ -157,14 +165,14 @@ export class CheckerBridge {
   /** @param {string} why */
   async startInPage(why) {
     if (!this.options.loadInPage) {
-      this.fail(why || 'Không có bộ kiểm tra.');
+      this.fail('no-checker', why);
       return;
     }
     try {
       this.inPage = await this.options.loadInPage();
       this.becomeReady('page', { checkFile: typeof this.inPage.checkFile === 'function' });
     } catch (e) {
-      this.fail(`Không tải được bộ kiểm tra: ${e instanceof Error ? e.message : String(e)}`);
+      this.fail('load', e instanceof Error ? e.message : String(e));
     }
   }
 
@@ -180,11 +188,14 @@ export class CheckerBridge {
     this.pump();
   }
 
-  /** @param {string} message */
-  fail(message) {
+  /**
+   * @param {FailureCode} code
+   * @param {string} [detail]
+   */
+  fail(code, detail = '') {
     this.mode = 'failed';
-    this.failure = message;
-    this.emit({ type: 'failed', message });
+    this.failure = code;
+    this.emit({ type: 'failed', code, detail });
     this.refuseWaiting();
   }
 
@@ -239,7 +250,7 @@ export class CheckerBridge {
         this.inflight = null;
         this.settle(entry, reply);
         if (!reply.ok && reply.error.kind === 'crash') {
-          this.fail('Bộ kiểm tra gặp sự cố và không tự khởi động lại được ở chế độ này. Hãy tải lại trang.');
+          this.fail('page-crash', reply.error.message);
           return;
         }
         this.pump();
@@ -252,7 +263,7 @@ export class CheckerBridge {
 
   /** The timer of the job in flight: past it, the worker is taken as hung. */
   jobTimer() {
-    return setTimeout(() => this.onWorkerDied('timeout', 'quá thời gian'), this.options.jobTimeoutMs ?? 30000);
+    return setTimeout(() => this.onWorkerDied('timeout', 'job-timeout'), this.options.jobTimeoutMs ?? 30000);
   }
 
   /**
@@ -320,7 +331,7 @@ export class CheckerBridge {
     const now = Date.now();
     this.restarts = this.restarts.filter((t) => now - t < 60000).concat(now);
     if (this.restarts.length > MAX_QUICK_RESTARTS + 1) {
-      this.fail('Bộ kiểm tra gặp sự cố nhiều lần liên tiếp. Hãy tải lại trang.');
+      this.fail('crashes', detail);
       return;
     }
     this.spawn().then(
@@ -328,7 +339,7 @@ export class CheckerBridge {
         this.emit({ type: 'restarted', reason, detail });
         this.becomeReady('worker', caps);
       },
-      (why) => this.fail(`Không khởi động lại được bộ kiểm tra (${why}). Hãy tải lại trang.`),
+      (why) => this.fail('restart', why),
     );
   }
 
@@ -336,6 +347,6 @@ export class CheckerBridge {
   dispose() {
     this.worker?.terminate();
     this.worker = null;
-    this.fail('Đã dừng.');
+    this.fail('stopped');
   }
 }

@@ -187,7 +187,7 @@ export function tableGrid(table) {
       const rowspan = span(cell, 'rowspan', rows.length - r);
       const colspan = Math.min(span(cell, 'colspan', MAX_COLUMNS), MAX_COLUMNS - c);
       cells += rowspan * colspan;
-      if (cells > MAX_GRID_CELLS) throw new RangeError('Bảng dán vào quá lớn để đọc.');
+      if (cells > MAX_GRID_CELLS) throw new RangeError('pasted table too large to expand');
       const text = excelFigure(cell) ?? cellText(cell);
       for (let dr = 0; dr < rowspan; dr++) {
         for (let dc = 0; dc < colspan; dc++) grid[r + dr][c + dc] = dr === 0 && dc === 0 ? text : '';

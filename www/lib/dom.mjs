@@ -3,6 +3,7 @@
 
 /**
  * @typedef {string | number | Node | null | undefined | false} Child
+ * @typedef {Child | Children[]} Children  children nested in arrays (flattened, three deep)
  * @typedef {Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>} Attrs
  */
 
@@ -11,7 +12,7 @@
  * attributes (false/null/undefined skip them, true sets them empty). Children are nodes or text.
  * @param {string} tag
  * @param {Attrs | null} [attrs]
- * @param {...(Child | Child[])} children
+ * @param {...Children} children
  * @returns {HTMLElement}
  */
 export function h(tag, attrs, ...children) {
@@ -40,10 +41,10 @@ function setAttrs(el, attrs) {
 
 /**
  * @param {Element} el
- * @param {(Child | Child[])[]} children
+ * @param {Children[]} children
  */
 export function append(el, children) {
-  for (const child of children.flat(3)) {
+  for (const child of /** @type {Child[]} */ (children.flat(3))) {
     if (child === null || child === undefined || child === false) continue;
     el.append(typeof child === 'object' ? child : String(child));
   }
@@ -52,7 +53,7 @@ export function append(el, children) {
 /**
  * Removes every child of `el`, then appends `children`.
  * @param {Element} el
- * @param {...(Child | Child[])} children
+ * @param {...Children} children
  */
 export function replaceChildren(el, ...children) {
   el.textContent = '';

@@ -1,6 +1,8 @@
 // Runs one checking job against the Wasm module and turns every outcome into a plain message that
 // can cross a worker boundary. Used inside the worker and, where no worker can start, in the page.
 
+import { STRINGS } from './i18n.mjs';
+
 /**
  * @typedef {{ overrides?: Record<string, string>, catalogue?: string }} CheckOptions
  * @typedef {{ op: 'text', text: string, options?: CheckOptions, partial?: boolean }
@@ -74,7 +76,7 @@ export function runJob(mod, job) {
       return { ok: true, result: mod.target(job.text, job.cell, job.value, job.change ?? undefined, job.options ?? {}) };
     }
     if (job.op === 'catalogue') return { ok: true, result: mod.builtinCatalogue ? mod.builtinCatalogue() : null };
-    return { ok: false, error: { kind: 'crash', message: 'Yêu cầu không hợp lệ.' } };
+    return { ok: false, error: { kind: 'crash', message: 'invalid job' } };
   } catch (e) {
     if (isInputError(e)) return { ok: false, error: { kind: 'input', message: /** @type {Error} */ (e).message } };
     return { ok: false, error: { kind: 'crash', message: faultMessage(e) } };
@@ -95,15 +97,42 @@ export function needsCompleteModule(reply) {
  * What the small module left for the complete one, in words: the narrative, tables with several
  * value columns, or both.
  * @param {any} result
+ * @param {import('./i18n.mjs').Strings} [s]  the words (Vietnamese by default)
  */
-export function leftOver(result) {
+export function leftOver(result, s = STRINGS.vi) {
   const narrative = result.narrative_checked === false && result.narrative_lines > 0;
   const grids = (result.grids_pending ?? 0) > 0;
   const parts = [];
-  if (narrative) parts.push('lời văn của báo cáo');
-  if (grids) parts.push('các bảng nhiều cột số liệu');
-  if (result.suggestions_pending === true) parts.push('các gợi ý sửa số liệu');
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} và ${parts.at(-1)}` : (parts[0] ?? 'lời văn của báo cáo');
+  if (narrative) parts.push(s.leftNarrative);
+  if (grids) parts.push(s.leftGrids);
+  if (result.suggestions_pending === true) parts.push(s.leftSuggestions);
+  return parts.length ? s.listAnd(parts) : s.leftNarrative;
+}
+
+/**
+ * The notice of what the small module left unchecked: `offline` (the complete module could not be
+ * fetched) or `pending` (it downloads). The worker says it in Vietnamese, with its `code`; the page
+ * and the element say it again in their language (`wordNotices`).
+ * @param {any} result
+ * @param {'offline' | 'pending'} code
+ * @param {import('./i18n.mjs').Strings} [s]
+ */
+export function appNotice(result, code, s = STRINGS.vi) {
+  const some = (result.grids_pending ?? 0) > 0 || result.suggestions_pending === true;
+  if (code === 'offline') return some ? s.offlineSome(leftOver(result, s)) : s.offlineNarrative;
+  return some ? s.pendingSome(leftOver(result, s)) : s.pendingNarrative;
+}
+
+/**
+ * A result whose notices of the app (those with a `code`) are in the words of `s`.
+ * @template {{ notices?: import('./model.mjs').Notice[] }} R
+ * @param {R} result
+ * @param {import('./i18n.mjs').Strings} s
+ * @returns {R}
+ */
+export function wordNotices(result, s) {
+  if (!result.notices?.some((n) => n.code)) return result;
+  return { ...result, notices: result.notices.map((n) => (n.code ? { ...n, message: appNotice(result, n.code, s) } : n)) };
 }
 
 /**
@@ -114,12 +143,7 @@ export function leftOver(result) {
  */
 export function withoutNarrativeNotice(reply) {
   if (!reply.ok) return reply;
-  const notices = [...(reply.result.notices ?? []), {
-    line: null,
-    message: (reply.result.grids_pending ?? 0) > 0 || reply.result.suggestions_pending === true
-      ? `Chưa kiểm tra được ${leftOver(reply.result)}: phần kiểm tra này cần tải thêm một lần khi có mạng. Các bảng còn lại đã được kiểm tra đầy đủ.`
-      : 'Chưa kiểm tra được lời văn của báo cáo: phần kiểm tra này cần tải thêm một lần khi có mạng. Các bảng số liệu đã được kiểm tra đầy đủ.',
-  }];
+  const notices = [...(reply.result.notices ?? []), { line: null, code: 'offline', message: appNotice(reply.result, 'offline') }];
   return { ok: true, result: { ...reply.result, notices } };
 }
 
@@ -131,12 +155,7 @@ export function withoutNarrativeNotice(reply) {
  */
 export function narrativePending(reply) {
   if (!reply.ok) return reply;
-  const notices = [...(reply.result.notices ?? []), {
-    line: null,
-    message: (reply.result.grids_pending ?? 0) > 0 || reply.result.suggestions_pending === true
-      ? `Đang tải phần kiểm tra ${leftOver(reply.result)} (chỉ cần tải một lần). Các bảng khác đã được kiểm tra; phần còn lại sẽ được kiểm tra ngay khi tải xong.`
-      : 'Đang tải phần kiểm tra lời văn của báo cáo (chỉ cần tải một lần). Các bảng số liệu đã được kiểm tra; lời văn sẽ được kiểm tra ngay khi tải xong.',
-  }];
+  const notices = [...(reply.result.notices ?? []), { line: null, code: 'pending', message: appNotice(reply.result, 'pending') }];
   return { ok: true, result: { ...reply.result, notices, narrative_pending: true } };
 }
 

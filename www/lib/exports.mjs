@@ -48,27 +48,28 @@ export function aboutOf(result) {
  * (a total re-added, a ratio recomputed), not as «đúng ra».
  * @param {import('./model.mjs').Check} c
  * @param {ReturnType<typeof indexResult>} index
+ * @param {import('./i18n.mjs').Strings} [s]  the words (Vietnamese by default)
  * @returns {string}
  */
-export function shouldBe(c, index) {
+export function shouldBe(c, index, s = vi) {
   const best = (c.suggestions ?? []).map((k) => index.result.suggestions?.[k]).find(Boolean);
   if (best) {
     const hit = index.rows.get(best.cell);
-    const place = hit ? `${vi.formName(hit.form.form)}, dòng ${hit.row.stt}` : best.cell;
-    if (best.cell === c.cells[0]) return `ghi ${c.reported ?? best.current}, nhiều khả năng là ${best.suggested}`;
-    return `ghi ${c.reported ?? '?'}; nhiều khả năng sai ở ${place}: ${best.current} → ${best.suggested}`;
+    const place = hit ? s.rowOf(s.formName(hit.form.form), hit.row.stt) : best.cell;
+    if (best.cell === c.cells[0]) return s.likelyIs(c.reported ?? best.current, best.suggested);
+    return s.likelyElsewhere(c.reported ?? '?', place, best.current, best.suggested);
   }
   if (!c.expected || !c.reported) return '';
-  const found = c.kind === 'sum' ? 'cộng các phần được' : c.kind === 'ratio' ? 'tính lại được' : 'theo kiểm tra là';
-  return `ghi ${c.reported}, ${found} ${c.expected}`;
+  return s.found(c.kind, c.reported, c.expected);
 }
 
 /**
  * A short plain-text summary to paste into a chat or an e-mail: the unit and the period (from the
  * report's heading; the file's name when it gives none), the counts, then each problem once.
  * @param {Result} result
- * @param {{ source?: string, edits?: Edits, when?: Date, limit?: number, lineWord?: string }} [about]
- *   `lineWord`: what the lines of the narrative count ("dòng", or "đoạn" for a Word file)
+ * @param {{ source?: string, edits?: Edits, when?: Date, limit?: number, lineWord?: string, strings?: import('./i18n.mjs').Strings }} [about]
+ *   `lineWord`: what the lines of the narrative count ("dòng", or "đoạn" for a Word file);
+ *   `strings`: the words (Vietnamese by default)
  * @returns {string}
  */
 export function textSummary(result, about = {}) {
@@ -76,45 +77,43 @@ export function textSummary(result, about = {}) {
   const { summary, forms, checks } = result;
   const when = about.when ?? new Date();
   const limit = about.limit ?? 20;
-  const lineWord = about.lineWord ?? 'dòng';
+  const s = about.strings ?? vi;
+  const lineWord = about.lineWord ?? s.lineWord;
   const words = index.narrative.length;
   const heading = aboutOf(result);
-  const lines = [`Kiểm số — kết quả kiểm tra số liệu (${formatDate(when)})`];
-  if (heading.unit) lines.push(`Đơn vị báo cáo: ${heading.unit}`);
-  if (heading.period) lines.push(`Kỳ báo cáo: ${heading.period}`);
-  if (about.source) lines.push(`${heading.unit ? 'Tệp' : 'Dữ liệu'}: ${about.source}`);
-  lines.push(
-    `${forms.length} bảng, ${checks.length} phép kiểm tra` +
-      `${words ? ` (${checks.length - words} trên bảng, ${words} trong lời văn)` : ''}: ${summary.fail} lỗi, ${summary.warn} cảnh báo, ` +
-      `${summary.pass} đạt, ${summary.na} không tính được.`,
-  );
+  const lines = [s.summaryTitle(formatDate(when))];
+  if (heading.unit) lines.push(s.summaryUnit(heading.unit));
+  if (heading.period) lines.push(s.summaryPeriod(heading.period));
+  if (about.source) lines.push(s.summarySource(!!heading.unit, about.source));
+  lines.push(s.summaryCounts(forms.length, checks.length, words, summary));
   const edited = Object.entries(about.edits ?? {});
   if (edited.length) {
-    lines.push(`Lưu ý: đã thử sửa ${edited.length} số liệu (${edited.map(([c, e]) => `${c}: ${e.original || '(trống)'} → ${e.value || '(trống)'}`).join('; ')}).`);
+    lines.push(s.summaryEdits(edited.length, edited.map(([c, e]) => `${c}: ${e.original || s.empty} → ${e.value || s.empty}`).join('; ')));
   }
   for (const status of /** @type {const} */ (['fail', 'warn'])) {
     const list = index.problems.filter((c) => c.status === status);
     if (!list.length) continue;
-    lines.push('', `${vi.status[status]} (${list.length}):`);
+    lines.push('', `${s.status[status]} (${list.length}):`);
     for (const c of list.slice(0, limit)) {
       if (isNarrative(c)) {
         // The explanation quotes the sentence and gives both figures.
         const place = placeOf(c, lineWord);
-        lines.push(`- ${vi.inText}${place ? ` (${place})` : ''}: ${c.message}`);
+        lines.push(`- ${s.inText}${place ? ` (${place})` : ''}: ${c.message}`);
         continue;
       }
       const hit = index.rows.get(c.cells[0] ?? '');
       // The core's explanation names the row itself («Dòng 3.1 «…»: …»): the place says only
-      // what it does not (the form), so that «dòng 1: Dòng 1» is not written.
+      // what it does not (the form), so that «dòng 1: Dòng 1» is not written. (The core's words
+      // are Vietnamese in any language of the page: `dòng` here reads them.)
       const namesRow = hit && c.message.toLowerCase().startsWith(`dòng ${hit.row.stt.toLowerCase()}`);
-      const where = hit ? (namesRow ? vi.formName(hit.form.form) : `${vi.formName(hit.form.form)}, dòng ${hit.row.stt}`) : c.cells[0] ?? '';
-      const should = shouldBe(c, index);
+      const where = hit ? (namesRow ? s.formName(hit.form.form) : s.rowOf(s.formName(hit.form.form), hit.row.stt)) : c.cells[0] ?? '';
+      const should = shouldBe(c, index, s);
       lines.push(`- ${where}: ${c.message}${should ? ` [${should}]` : ''}`);
     }
-    if (list.length > limit) lines.push(`- … và ${list.length - limit} mục khác (xem tệp CSV).`);
+    if (list.length > limit) lines.push(s.summaryMore(list.length - limit));
   }
-  if (!summary.fail && !summary.warn && forms.length) lines.push('', 'Không phát hiện lỗi hay cảnh báo nào.');
-  lines.push('', 'Kiểm tra bằng Kiểm số, ngay trên máy, dữ liệu không gửi đi đâu.');
+  if (!summary.fail && !summary.warn && forms.length) lines.push('', s.summaryClean);
+  lines.push('', s.summaryFooter);
   return lines.join('\n');
 }
 
@@ -149,12 +148,13 @@ export function csvField(v) {
  * "B03/3.1.2: 66.687 → 66.678" for each cell of `cells` that was edited, joined by "; ".
  * @param {string[]} cells
  * @param {Edits} edits
+ * @param {import('./i18n.mjs').Strings} s
  */
-function editsAmong(cells, edits) {
+function editsAmong(cells, edits, s) {
   const out = [];
   for (const cell of new Set(cells)) {
     const e = Object.hasOwn(edits, cell) ? edits[cell] : undefined;
-    if (e) out.push(`${cell}: ${e.original || '(trống)'} → ${e.value || '(trống)'}`);
+    if (e) out.push(`${cell}: ${e.original || s.empty} → ${e.value || s.empty}`);
   }
   return out.join('; ');
 }
@@ -170,37 +170,37 @@ function editsAmong(cells, edits) {
  * comma for decimals and `;` between fields, so a comma-separated file opens there as one column.
  * Only the checks that do not hold unless `all` (a list of 165 «Đạt» hides the four problems).
  * @param {Result} result
- * @param {{ edits?: Edits, all?: boolean }} [about]
+ * @param {{ edits?: Edits, all?: boolean, strings?: import('./i18n.mjs').Strings }} [about]
+ *   `strings`: the words of the header and the verdicts (Vietnamese by default)
  * @returns {string}
  */
 export function resultsCsv(result, about = {}) {
+  const s = about.strings ?? vi;
   const edits = about.edits ?? {};
   const all = about.all ?? false;
   const index = indexResult(result);
   // The columns about edits come last: files read by position before they existed still read.
-  const header = ['Biểu mẫu', 'Ô', 'STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', 'Kết quả', 'Loại kiểm tra',
-    'Phép tính', 'Số ghi', 'Số đúng', 'Chênh lệch', 'Giải thích', 'Các ô liên quan', 'Quy tắc suy ra',
-    'Câu trong lời văn', 'Dòng', 'Số liệu gốc (in trong báo cáo)', 'Thử sửa'];
+  const header = s.csvHeader;
   const lines = [header.map(csvField).join(SEP)];
   for (const c of result.checks) {
     if (!all && c.status !== 'fail' && c.status !== 'warn') continue;
     const first = c.cells[0] ?? '';
     const printed = Object.hasOwn(edits, first) ? edits[first].original : '';
-    const tried = editsAmong(c.cells, edits);
+    const tried = editsAmong(c.cells, edits, s);
     if (isNarrative(c)) {
       const vsTable = c.cells.length > 0;
       lines.push([
-        vi.inText, '', '', '', '',
+        s.inText, '', '', '', '',
         vsTable ? c.expected ?? '' : '',
-        vi.status[c.status],
-        findingKind(vi, c),
+        s.status[c.status],
+        findingKind(s, c),
         c.formula ?? '',
         c.reported ?? '',
         vsTable ? '' : c.expected ?? '',
         c.imbalance ?? '',
         c.message,
         c.cells.join(' '),
-        c.inferred ? 'có' : '',
+        c.inferred ? s.yes : '',
         c.quote ?? '',
         c.line ?? '',
         printed,
@@ -210,21 +210,21 @@ export function resultsCsv(result, about = {}) {
     }
     const hit = index.rows.get(first);
     lines.push([
-      hit ? vi.formName(hit.form.form) : '',
+      hit ? s.formName(hit.form.form) : '',
       first,
       hit?.row.stt ?? '',
       hit?.row.indicator ?? '',
       hit?.row.unit ?? '',
       hit?.row.value ?? '',
-      vi.status[c.status],
-      vi.kind[c.kind] ?? c.kind,
+      s.status[c.status],
+      s.kind[c.kind] ?? c.kind,
       c.formula ?? '',
       c.reported ?? '',
       c.expected ?? '',
       c.imbalance ?? '',
       c.message,
       c.cells.slice(1).join(' '),
-      c.inferred ? 'có' : '',
+      c.inferred ? s.yes : '',
       c.quote ?? '',
       c.line ?? '',
       printed,
@@ -268,13 +268,14 @@ export function resultsJson(result, about = {}) {
  * service worker for offline use).
  * @param {'docx' | 'xlsx'} format
  * @param {import('./engine.mjs').Job} job  the page's current check (`op` 'text' or 'file')
- * @param {{ source: string, when?: Date, loadWriter: () => Promise<any> }} about
- * @returns {Promise<Uint8Array>}
+ * @param {{ source: string, when?: Date, loadWriter: () => Promise<any>, strings?: import('./i18n.mjs').Strings }} about
+ *   `strings`: the words of its errors (Vietnamese by default)
+ * @returns {Promise<Uint8Array<ArrayBuffer>>}
  */
 export async function exportDocument(format, job, about) {
   const mod = await about.loadWriter();
-  if (typeof mod.exportReport !== 'function') throw new Error('Bản Kiểm số này chưa có phần ghi tệp Word/Excel.');
-  if (job.op !== 'text' && job.op !== 'file') throw new Error('Chưa có dữ liệu để xuất.');
+  if (typeof mod.exportReport !== 'function') throw new Error((about.strings ?? vi).noExportWriter);
+  if (job.op !== 'text' && job.op !== 'file') throw new Error((about.strings ?? vi).nothingToExport);
   // A paste goes in as a UTF-8 text file: the core reads it as it reads a pasted text.
   const bytes = job.op === 'file' ? job.bytes : new TextEncoder().encode(job.text);
   const name = job.op === 'file' ? job.name : 'van-ban-dan-vao.txt';
@@ -308,7 +309,7 @@ export const DOCUMENT_TYPES = {
 /**
  * Offers `text` (or bytes) as a file to save, through a Blob URL (no network).
  * @param {string} name
- * @param {string | Uint8Array} text
+ * @param {string | Uint8Array<ArrayBuffer>} text
  * @param {string} type
  */
 export function download(name, text, type) {

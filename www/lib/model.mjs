@@ -11,7 +11,8 @@
  *             message: string, inferred: boolean, line?: number | null, quote?: string | null,
  *             suggestions?: number[] }} Check
  * @typedef {{ pass: number, fail: number, warn: number, na: number }} Summary
- * @typedef {{ line?: number | null, message: string }} Notice
+ * @typedef {{ line?: number | null, message: string, code?: 'offline' | 'pending' }} Notice  `code`: a notice
+ *   of the page's own (engine.mjs `appNotice`), not of the core
  * @typedef {{ cell: string, current: string, suggested: string, confidence: 'high' | 'medium' | 'low',
  *             typo: string, explains: string[], message: string }} Suggestion
  * @typedef {{ forms: Form[], checks: Check[], summary: Summary, notices: Notice[],

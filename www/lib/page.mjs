@@ -3,8 +3,9 @@
 
 import { h, icon, replaceChildren, debounce, selectLine } from './dom.mjs';
 import { textFromTransfer } from './clipboard.mjs';
-import { STRINGS } from './i18n.mjs';
-import { ResultsView } from './render.mjs';
+import { stringsFor } from './i18n.mjs';
+import { ResultsView, CONTENT } from './render.mjs';
+import { wordNotices } from './engine.mjs';
 // Loaded when first used, not with the page (first-load budget).
 const exportsModule = () => import('./exports.mjs');
 import { load, save, erase, watch, workOf, toBase64, fromBase64, MAX_SAVED_FILE } from './storage.mjs';
@@ -29,7 +30,9 @@ const scenarioModule = () => import('./scenario.mjs');
  *   fetched on the first export; without it, the checking module is asked (the single file)
  */
 
-const s = STRINGS.vi;
+/** The page's language: `?lang=en` in its address, else its <html lang> (Vietnamese by default). */
+const lang = new URLSearchParams(location.search).get('lang') ?? document.documentElement.lang;
+const s = stringsFor(lang);
 const HTML_LIMIT = 20 * 1024 * 1024;
 /**
  * Text longer than this is checked but not put into the text box: a browser lays out a text
@@ -55,9 +58,30 @@ function $(id) {
   return /** @type {T} */ (el);
 }
 
+/**
+ * Puts the words of `s` into the page's own elements: `data-i18n="key"` is the element's text
+ * (`[Ctrl]` in it is a key, `<kbd>`), `data-i18n-attr="attribute:key"` an attribute. index.html
+ * holds the Vietnamese words too, for the moment before the scripts run.
+ * @param {HTMLElement} root
+ */
+function localise(root) {
+  const words = /** @type {Record<string, unknown>} */ (s);
+  root.lang = s === stringsFor('en') ? 'en' : 'vi';
+  document.title = s.pageTitle;
+  for (const el of root.querySelectorAll('[data-i18n]')) {
+    const text = String(words[/** @type {string} */ (/** @type {HTMLElement} */ (el).dataset.i18n)]);
+    replaceChildren(el, text.split(/\[([^\]]+)\]/).map((part, i) => (i % 2 ? h('kbd', null, part) : part)));
+  }
+  for (const el of root.querySelectorAll('[data-i18n-attr]')) {
+    const [attr, key] = /** @type {string} */ (/** @type {HTMLElement} */ (el).dataset.i18nAttr).split(':');
+    el.setAttribute(attr, String(words[key]));
+  }
+}
+
 /** @param {Env} env */
 export function startApp(env) {
   const root = document.documentElement;
+  localise(root);
   const input = /** @type {HTMLTextAreaElement} */ ($('input'));
   const inputField = $('input-field');
   const inputError = $('input-error');
@@ -101,7 +125,8 @@ export function startApp(env) {
   /** @type {null | { text: string, edits: Edits, file: typeof state.file }} */
   let undoSnapshot = null;
   /** Problems of the input to list at the top: thrown errors, crashes, notices. */
-  /** @type {{ message: string, line?: number | null, target?: 'input' | 'file' }[]} */
+  /** `content`: the core's own words (Vietnamese in any language of the page). */
+  /** @type {{ message: string, line?: number | null, target?: 'input' | 'file', content?: boolean }[]} */
   let inputProblems = [];
   let engineNote = '';
   let checkFileAvailable = false;
@@ -193,9 +218,9 @@ export function startApp(env) {
     shut = [];
   });
 
-  const DOWNLOADING = 'Đang tải phần đọc tệp Word/Excel và kiểm tra lời văn (chỉ cần tải một lần; mạng chậm có thể mất một lúc)…';
-  const CRASHED = 'Bộ kiểm tra gặp sự cố với dữ liệu này (lỗi của chương trình, không phải của bạn) và đã được khởi động lại. Hãy thử sửa hoặc dán lại dữ liệu; nếu vẫn lỗi, xin báo cho người phụ trách Kiểm số.';
-  const TIMED_OUT = 'Việc kiểm tra chạy quá lâu nên đã được dừng; bộ kiểm tra đã khởi động lại. Dữ liệu có thể quá lớn: hãy thử kiểm tra từng phần.';
+  const DOWNLOADING = s.downloadingModule;
+  const CRASHED = s.crashed;
+  const TIMED_OUT = s.timedOut;
   let everReady = false;
   const bridge = env.makeBridge((event) => {
     if (event.type === 'ready') {
@@ -221,14 +246,14 @@ export function startApp(env) {
       if (narrativePending) run();
     } else if (event.type === 'failed') {
       root.dataset.engine = 'failed';
-      engineNote = `Không chạy được bộ kiểm tra trên trình duyệt này. ${event.message}`;
+      engineNote = s.engineFailed(s.failure[event.code], event.detail);
       showProblems();
     }
   });
 
   // ——— running checks ———
 
-  /** @returns {Job | null} */
+  /** @returns {Extract<import('./engine.mjs').Job, { op: 'text' | 'file' }> | null} */
   function currentJob() {
     /** @type {import('./engine.mjs').CheckOptions} */
     const options = { overrides: Object.fromEntries(Object.entries(state.edits).map(([c, e]) => [c, e.value])) };
@@ -257,7 +282,7 @@ export function startApp(env) {
     clearTimeout(busyTimer);
     busyTimer = setTimeout(() => {
       results.setAttribute('aria-busy', 'true');
-      status.textContent = downloading ? DOWNLOADING : 'Đang kiểm tra…';
+      status.textContent = downloading ? DOWNLOADING : s.checking;
     }, 200);
     results.dataset.state = 'checking';
     const answer = await bridge.latest(job);
@@ -268,7 +293,7 @@ export function startApp(env) {
     if (!narrativePending) results.removeAttribute('aria-busy');
     if (answer.ok) {
       engineNote = '';
-      show(answer.result);
+      show(wordNotices(answer.result, s));
     } else {
       showFailure(answer.error);
     }
@@ -280,37 +305,37 @@ export function startApp(env) {
     const kind = state.file ? extensionOf(state.file.name) : '';
     const ext = kind === 'xlsx' || kind === 'xlsm' ? 'xlsx' : kind === 'docx' || kind === 'docm' ? 'docx' : null;
     button.hidden = !ext;
-    if (ext) button.textContent = `Tải tệp gốc có đánh dấu (.${ext})`;
+    if (ext) button.textContent = s.annotatedFile(ext);
   }
 
   /** @param {Result} result */
   function show(result) {
     results.dataset.shown = String(++shown);
     lastResult = result;
-    lastSource = state.file ? `tệp ${state.file.name}` : `văn bản dán vào (${state.text.split('\n').length} dòng)`;
+    lastSource = state.file ? s.sourceFile(state.file.name) : s.sourcePasted(state.text.split('\n').length);
     showAnnotated();
     // Edits of cells that no longer exist are dropped, with the core's notice about them kept.
-    inputProblems = result.notices.map((n) => ({ message: n.message, line: n.line, target: state.file ? 'file' : 'input' }));
-    if (openedNote && !state.file) inputProblems.unshift({ message: openedNote });
+    inputProblems = result.notices.map((n) => ({ message: n.message, line: n.line, target: state.file ? 'file' : 'input', content: !n.code }));
+    if (openedNote && !state.file) inputProblems.unshift({ message: openedNote, content: true });
     // Tables shown while the narrative's module downloads: still checking, and said so.
     setState(narrativePending ? 'checking' : 'done');
     if (narrativePending) results.setAttribute('aria-busy', 'true');
     view.update(result, state.edits);
     const { fail, warn, pass, na } = result.summary;
     const words = result.checks.some((c) => c.kind === 'narrative');
-    const counted = `${fail} lỗi, ${warn} cảnh báo, ${pass} đạt, ${na} không tính được`;
+    const counted = s.counted(fail, warn, pass, na);
     status.textContent = narrativePending
-      ? `${result.forms.length ? `Đã kiểm tra ${result.forms.length} bảng: ${counted}` : 'Không tìm thấy bảng số liệu nào'}; đang tải phần kiểm tra lời văn (chỉ cần tải một lần)…`
+      ? s.checkedPending(result.forms.length, counted)
       : result.forms.length
-        ? `Đã kiểm tra ${result.forms.length} bảng${words ? ' và phần lời văn' : ''}: ${counted}.`
+        ? s.checked(result.forms.length, words, counted)
         : words
-          ? `Không tìm thấy bảng số liệu nào; đã kiểm tra phần lời văn: ${counted}.`
-          : 'Không tìm thấy bảng số liệu nào trong nội dung này.';
+          ? s.checkedTextOnly(counted)
+          : s.noTableFound;
     updateEditsBar();
     showProblems();
     // Loaded with the first result; only the newest result is written (two loads may end in any order).
     const source = lastSource;
-    import('./print.mjs').then((p) => result === lastResult && (p.showCoverage($('coverage'), result), p.printHeader(result, source, new Date())));
+    import('./print.mjs').then((p) => result === lastResult && (p.showCoverage($('coverage'), result, s), p.printHeader(result, source, new Date(), s)));
     if (reveal) {
       reveal = false;
       revealResults();
@@ -337,7 +362,7 @@ export function startApp(env) {
       persist();
       inputProblems = [{ target: 'input', message: unsupportedFileMessage(name) }];
     } else if (error.kind === 'input') {
-      inputProblems = [{ target: state.file ? 'file' : 'input', message: error.message }];
+      inputProblems = [{ target: state.file ? 'file' : 'input', message: error.message, content: true }];
     } else if (error.kind === 'unavailable') {
       inputProblems = [];
     } else {
@@ -345,7 +370,7 @@ export function startApp(env) {
       engineNote = error.kind === 'timeout' ? TIMED_OUT : CRASHED;
     }
     setState(lastResult ? 'stale' : 'error');
-    status.textContent = 'Chưa kiểm tra được: xem thông báo ở đầu trang.';
+    status.textContent = s.notChecked;
     showProblems();
     if (reveal) {
       reveal = false;
@@ -356,8 +381,7 @@ export function startApp(env) {
 
   /** @param {string} name */
   function unsupportedFileMessage(name) {
-    const ext = extensionOf(name).toUpperCase() || 'này';
-    return `Phiên bản Kiểm số này chưa đọc được tệp ${ext} (${name}). Trong khi chờ: mở tệp bằng Word hoặc Excel, chọn bảng số liệu, nhấn Ctrl+C rồi dán vào trang này (Ctrl+V).`;
+    return s.unsupportedFile(extensionOf(name).toUpperCase(), name);
   }
 
   /** @param {'empty' | 'checking' | 'done' | 'stale' | 'error'} st */
@@ -373,15 +397,16 @@ export function startApp(env) {
    * titled box of links to what caused each), and puts a refusal next to the text box too.
    */
   function showProblems() {
-    /** @type {{ message: string, line?: number | null, target?: string }[]} */
+    /** @type {{ message: string, line?: number | null, target?: string, content?: boolean }[]} */
     const all = [...(engineNote ? [{ message: engineNote }] : []), ...inputProblems];
     const isError = !!engineNote || results.dataset.state === 'error' || results.dataset.state === 'stale';
     problemsBox.hidden = all.length === 0;
     problemsBox.classList.toggle('is-notice', !isError);
-    problemsHeading.textContent = isError ? 'Có vấn đề với dữ liệu nhập' : 'Lưu ý về dữ liệu nhập';
+    problemsHeading.textContent = isError ? s.inputProblemsTitle : s.inputNoticeTitle;
     replaceChildren(problemsList, all.map((p) => {
       const line = typeof p.line === 'number' ? p.line : null;
-      const prefix = line !== null ? `Dòng ${line}: ` : '';
+      const prefix = line !== null ? s.linePrefix(line) : '';
+      const text = p.content ? [prefix, h('span', CONTENT, p.message)] : `${prefix}${p.message}`;
       if (p.target === 'input' && !state.file) {
         return h('li', null, h('a', {
           href: '#input',
@@ -390,13 +415,13 @@ export function startApp(env) {
             if (line !== null) goToLine(line);
             else input.focus();
           },
-        }, `${prefix}${p.message}`));
+        }, text));
       }
-      return h('li', null, `${prefix}${p.message}`);
+      return h('li', null, text);
     }));
     const fieldError = isError ? inputProblems.find((p) => p.target === 'input' && typeof p.line !== 'number') : undefined;
     inputError.hidden = !fieldError;
-    replaceChildren(inputError, fieldError ? [h('span', { class: 'visually-hidden' }, 'Lỗi: '), fieldError.message] : []);
+    replaceChildren(inputError, fieldError ? [h('span', { class: 'visually-hidden' }, s.errorPrefix), fieldError.content ? h('span', CONTENT, fieldError.message) : fieldError.message] : []);
     inputField.classList.toggle('field-has-error', !!fieldError);
     if (fieldError) {
       input.setAttribute('aria-invalid', 'true');
@@ -430,13 +455,13 @@ export function startApp(env) {
   function persist(force = false) {
     if (!keepOnDevice) {
       storageNote.classList.add('is-warning');
-      storageNote.textContent = 'Trang đang mở từ một tệp trên máy (file://) nên không lưu nội dung bạn nhập: mọi trang mở từ ổ đĩa của máy này đều đọc được bộ nhớ đó. Đóng hoặc tải lại trang là mất nội dung đang kiểm tra (tệp báo cáo gốc không bị ảnh hưởng).';
+      storageNote.textContent = s.storageFileUrl;
       return;
     }
     if (force) showConflict(null);
     if (conflict) {
       storageNote.classList.add('is-warning');
-      storageNote.textContent = 'Nội dung của thẻ này chưa được lưu: một thẻ khác của Kiểm số vừa lưu nội dung khác trên máy này. Hãy chọn ở khung phía trên.';
+      storageNote.textContent = s.storageConflict;
       return;
     }
     const file = state.file && state.file.bytes.length <= MAX_SAVED_FILE ? { name: state.file.name, data: toBase64(state.file.bytes) } : null;
@@ -445,10 +470,10 @@ export function startApp(env) {
     if (outcome !== 'failed') savedWork = workOf(outcome === 'saved' ? record : { ...record, file: null });
     storageNote.classList.toggle('is-warning', outcome !== 'saved' || (!!state.file && !file));
     storageNote.textContent = outcome === 'failed'
-      ? 'Không lưu được trên máy này (bộ nhớ của trình duyệt bị tắt hoặc đã đầy): nội dung sẽ mất khi tải lại trang.'
+      ? s.storageFailed
       : state.file && !file || outcome === 'without-file'
-        ? 'Tệp quá lớn để lưu trên máy: sau khi tải lại trang, hãy mở lại tệp. Các số liệu thử sửa vẫn được lưu.'
-        : 'Nội dung bạn nhập và các số liệu thử sửa được lưu ngay trên máy này (không gửi đi đâu) để không mất khi tải lại trang.';
+        ? s.storageTooBig
+        : s.storageSaved;
   }
 
   // ——— two tabs ———
@@ -459,9 +484,9 @@ export function startApp(env) {
     conflict = kind;
     conflictBar.hidden = !kind;
     $('tab-conflict-text').textContent = kind === 'erased'
-      ? 'Dữ liệu đã lưu trên máy này vừa được xoá ở một thẻ (tab) khác của Kiểm số. Thẻ này tạm ngừng tự lưu để không ghi lại điều đã xoá.'
-      : 'Một thẻ (tab) khác của Kiểm số vừa lưu nội dung khác trên máy này. Thẻ này tạm ngừng tự lưu để không ghi đè lên nội dung đó.';
-    $('tab-take').textContent = kind === 'erased' ? 'Để trống như thẻ kia' : 'Dùng nội dung của thẻ kia';
+      ? s.conflictErased
+      : s.conflictChanged;
+    $('tab-take').textContent = kind === 'erased' ? s.takeErased : s.takeChanged;
   }
 
   if (keepOnDevice) {
@@ -483,7 +508,7 @@ export function startApp(env) {
 
   $('tab-keep').addEventListener('click', () => {
     persist(true);
-    status.textContent = 'Đã lưu nội dung của thẻ này trên máy.';
+    status.textContent = s.keptThisTab;
   });
 
   $('tab-take').addEventListener('click', () => {
@@ -500,7 +525,7 @@ export function startApp(env) {
     showText();
     updateCatalogueState();
     persist();
-    offerUndo('Đã dùng nội dung đã lưu từ thẻ khác.', before);
+    offerUndo(s.tookOtherTab, before);
     reveal = true;
     view.selected = null;
     run();
@@ -570,7 +595,7 @@ export function startApp(env) {
     state.file = snap.file;
     showText();
     persist();
-    status.textContent = 'Đã khôi phục nội dung trước đó.';
+    status.textContent = s.restored;
     run();
     input.focus();
   });
@@ -608,7 +633,7 @@ export function startApp(env) {
         // Too long for the text box (the browser's own paste would freeze the page).
         event.preventDefault();
         const { value, selectionStart: start, selectionEnd: end } = input;
-        replaceInput({ text: value.slice(0, start) + pasted.text + value.slice(end) }, 'Đã thay nội dung bằng dữ liệu vừa dán.');
+        replaceInput({ text: value.slice(0, start) + pasted.text + value.slice(end) }, s.replacedByPaste);
         return;
       }
       if (pasted.from !== 'html') return; // the browser's own paste keeps the text box's undo
@@ -617,8 +642,8 @@ export function startApp(env) {
       return;
     }
     event.preventDefault();
-    replaceInput({ text: pasted.text }, 'Đã thay nội dung bằng dữ liệu vừa dán.');
-    status.textContent = pasted.from === 'html' ? 'Đã dán bảng từ Word/Excel.' : 'Đã dán nội dung.';
+    replaceInput({ text: pasted.text }, s.replacedByPaste);
+    status.textContent = pasted.from === 'html' ? s.pastedTable : s.pasted;
   });
 
   /** @param {DataTransfer} data */
@@ -669,22 +694,25 @@ export function startApp(env) {
    */
   async function openFile(file) {
     const seq = ++inputSeq;
-    /** @param {string} message */
-    const refuse = (message) => {
-      inputProblems = [{ target: 'input', message }];
+    /**
+     * @param {string} message
+     * @param {boolean} [content]  the core's words
+     */
+    const refuse = (message, content = false) => {
+      inputProblems = [{ target: 'input', message, content }];
       setState(lastResult ? 'stale' : 'error');
       showProblems();
       problemsBox.focus();
     };
     if (file.size > MAX_FILE_BYTES) {
-      refuse(`Tệp ${file.name} quá lớn (${formatSize(file.size)}; giới hạn ${formatSize(MAX_FILE_BYTES)}).`);
+      refuse(s.fileTooBig(file.name, formatSize(file.size), formatSize(MAX_FILE_BYTES)));
       return;
     }
     let bytes;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
-      if (seq === inputSeq) refuse(`Không đọc được tệp ${file.name}.`);
+      if (seq === inputSeq) refuse(s.fileUnreadable(file.name));
       return;
     }
     await bridge.ready;
@@ -697,32 +725,32 @@ export function startApp(env) {
       const answer = await bridge.request({ op: 'open', bytes, name: file.name });
       if (seq !== inputSeq || answer.stale) return;
       if (!answer.ok) {
-        refuse(answer.error.kind === 'input' ? answer.error.message : `Không đọc được tệp ${file.name}.`);
+        refuse(answer.error.kind === 'input' ? answer.error.message : s.fileUnreadable(file.name), answer.error.kind === 'input');
         return;
       }
       if (answer.result) {
-        replaceInput({ text: answer.result.text, note: answer.result.note ?? undefined }, `Đã thay nội dung bằng tệp ${file.name}.`);
+        replaceInput({ text: answer.result.text, note: answer.result.note ?? undefined }, s.replacedByFile(file.name));
         return;
       }
     }
-    replaceInput({ file: { name: file.name, bytes } }, `Đã chuyển sang kiểm tra tệp ${file.name}.`);
+    replaceInput({ file: { name: file.name, bytes } }, s.switchedToFile(file.name));
   }
 
   function updateFileChip() {
     const long = tooLongToShow();
     fileChip.hidden = !state.file && !long;
-    $('file-remove').textContent = long ? 'Bỏ nội dung này' : 'Bỏ tệp này';
+    $('file-remove').textContent = long ? s.removeContent : s.removeFile;
     if (state.file) {
-      replaceChildren(fileChipText, icon('info'), `Đang kiểm tra tệp `, h('strong', null, state.file.name), ` (${formatSize(state.file.bytes.length)}). Gõ hoặc dán vào ô bên dưới để kiểm tra văn bản thay cho tệp.`);
+      replaceChildren(fileChipText, icon('info'), s.chipFile, h('strong', null, state.file.name), s.chipFileRest(formatSize(state.file.bytes.length)));
     } else if (long) {
-      const lines = state.text.split('\n').length.toLocaleString('vi-VN');
-      replaceChildren(fileChipText, icon('info'), 'Đang kiểm tra nội dung đã dán ', h('strong', null, `(${lines} dòng, ${formatSize(new Blob([state.text]).size)})`),
-        ': quá dài để hiện trong ô nhập mà không làm treo trình duyệt, nên chỉ hiện kết quả. Gõ hoặc dán vào ô bên dưới để kiểm tra văn bản khác thay cho nội dung này.');
+      const lines = state.text.split('\n').length.toLocaleString(s.locale);
+      replaceChildren(fileChipText, icon('info'), s.chipLong, h('strong', null, s.chipLongSize(lines, formatSize(new Blob([state.text]).size))),
+        s.chipLongRest);
     }
   }
 
   $('file-remove').addEventListener('click', () => {
-    replaceInput({ text: '' }, state.file ? 'Đã bỏ tệp.' : 'Đã bỏ nội dung đã dán.');
+    replaceInput({ text: '' }, state.file ? s.removedFile : s.removedPaste);
     input.focus();
   });
 
@@ -764,14 +792,14 @@ export function startApp(env) {
 
   $('example').addEventListener('click', async () => {
     const seq = ++inputSeq;
-    status.textContent = 'Đang mở báo cáo mẫu…';
+    status.textContent = s.openingExample;
     try {
       const text = await env.loadExample();
       if (seq !== inputSeq) return;
-      replaceInput({ text }, 'Đã thay nội dung bằng báo cáo mẫu.');
-      status.textContent = 'Đã mở báo cáo mẫu (Khánh Hòa, quý III/2024).';
+      replaceInput({ text }, s.replacedByExample);
+      status.textContent = s.openedExample;
     } catch {
-      if (seq === inputSeq) status.textContent = 'Không mở được báo cáo mẫu.';
+      if (seq === inputSeq) status.textContent = s.exampleFailed;
     }
   });
 
@@ -795,9 +823,9 @@ export function startApp(env) {
     engineNote = '';
     run();
     if (before.text.trim() || before.file || Object.keys(before.edits).length) {
-      offerUndo('Đã xoá nội dung và các số liệu thử sửa khỏi máy này.', before);
+      offerUndo(s.erasedUndo, before);
     }
-    status.textContent = 'Đã xoá dữ liệu đã nhập khỏi máy này.';
+    status.textContent = s.erased;
   });
 
   // ——— what-if edits ———
@@ -809,9 +837,9 @@ export function startApp(env) {
    */
   async function askTarget(cell, value) {
     const job = currentJob();
-    if (!job || job.op !== 'text') throw new Error('Chỉ tính được với số liệu dán hoặc gõ vào ô văn bản, chưa tính được trên tệp đã mở.');
+    if (!job || job.op !== 'text') throw new Error(s.targetTextOnly);
     const answer = await bridge.request({ op: 'target', text: job.text, cell, value, options: job.options });
-    if (answer.stale) throw new Error('Yêu cầu đã bị thay bằng yêu cầu mới hơn.');
+    if (answer.stale) throw new Error(s.superseded);
     if (answer.ok) return answer.result;
     throw new Error(answer.error.message);
   }
@@ -835,14 +863,14 @@ export function startApp(env) {
     const n = Object.keys(state.edits).length;
     editsBar.hidden = n === 0;
     $('edit-hint').hidden = n > 0;
-    editsText.textContent = n ? `Đang thử với ${n} số liệu đã sửa.` : '';
+    editsText.textContent = n ? s.editsCount(n) : '';
   }
 
   $('reset-edits').addEventListener('click', () => {
     state.edits = {};
     persist();
     updateEditsBar();
-    status.textContent = 'Đã bỏ mọi sửa đổi, trở về số liệu gốc.';
+    status.textContent = s.editsReset;
     run();
   });
 
@@ -858,10 +886,10 @@ export function startApp(env) {
   $('copy').addEventListener('click', async () => {
     if (!lastResult) return;
     const { textSummary } = await exportsModule();
-    const text = textSummary(lastResult, { source: lastSource, edits: state.edits, lineWord: state.file && extensionOf(state.file.name) === 'docx' ? 'đoạn' : 'dòng' });
+    const text = textSummary(lastResult, { source: lastSource, edits: state.edits, lineWord: state.file && extensionOf(state.file.name) === 'docx' ? s.paragraphWord : s.lineWord, strings: s });
     try {
       await navigator.clipboard.writeText(text);
-      status.textContent = 'Đã chép tóm tắt. Dán (Ctrl+V) vào tin nhắn hoặc thư.';
+      status.textContent = s.copied;
     } catch {
       const dialog = /** @type {HTMLDialogElement} */ ($('copy-dialog'));
       const area = /** @type {HTMLTextAreaElement} */ ($('copy-text'));
@@ -876,15 +904,15 @@ export function startApp(env) {
     $(id).addEventListener('click', async () => {
       if (!lastResult) return;
       const { download, fileStamp, resultsCsv } = await exportsModule();
-      download(`kiemso-ket-qua-${fileStamp(new Date())}.csv`, resultsCsv(lastResult, { edits: state.edits, all }), 'text/csv;charset=utf-8');
-      status.textContent = 'Đã tạo tệp CSV kết quả.';
+      download(`kiemso-ket-qua-${fileStamp(new Date())}.csv`, resultsCsv(lastResult, { edits: state.edits, all, strings: s }), 'text/csv;charset=utf-8');
+      status.textContent = s.csvMade;
     });
   }
   // The letter and the marked tables: written by the writers' module, loaded on the first click.
   /** @type {Promise<any> | null} */
   let writerModule = null;
   const writer = () => {
-    writerModule ??= (env.loadWriter ?? (() => bridge.options.loadInPage?.() ?? Promise.reject(new Error('không có bộ ghi tệp'))))();
+    writerModule ??= (env.loadWriter ?? (() => bridge.options.loadInPage?.() ?? Promise.reject(new Error(s.noWriter))))();
     writerModule.catch(() => { writerModule = null; });
     return writerModule;
   };
@@ -892,14 +920,14 @@ export function startApp(env) {
     $(id).addEventListener('click', async () => {
       const job = currentJob();
       if (!lastResult || !job) return;
-      status.textContent = 'Đang tạo tệp…';
+      status.textContent = s.makingFile;
       try {
         const { download, fileStamp, exportDocument, DOCUMENT_TYPES } = await exportsModule();
-        const bytes = await exportDocument(format, job, { source: state.file?.name ?? 'văn bản dán vào', loadWriter: writer });
+        const bytes = await exportDocument(format, job, { source: state.file?.name ?? s.pastedText, loadWriter: writer, strings: s });
         download(`kiemso-${name}-${fileStamp(new Date())}.${format}`, bytes, DOCUMENT_TYPES[format]);
-        status.textContent = format === 'docx' ? 'Đã tạo Phiếu rà soát số liệu (.docx).' : 'Đã tạo bảng số liệu có đánh dấu (.xlsx).';
+        status.textContent = format === 'docx' ? s.docxMade : s.xlsxMade;
       } catch (e) {
-        status.textContent = `Không tạo được tệp: ${e instanceof Error ? e.message : String(e)}`;
+        status.textContent = s.exportFailed(e instanceof Error ? e.message : String(e));
       }
     });
   }
@@ -926,7 +954,7 @@ export function startApp(env) {
     if (!lastResult) return;
     const { download, fileStamp, resultsJson } = await exportsModule();
     download(`kiemso-ket-qua-${fileStamp(new Date())}.json`, resultsJson(lastResult, { edits: state.edits }), 'application/json');
-    status.textContent = 'Đã tạo tệp JSON kết quả.';
+    status.textContent = s.jsonMade;
   });
 
   // ——— share, projector, scenarios ———
@@ -942,7 +970,7 @@ export function startApp(env) {
         if (!lastResult) return;
         try {
           const { textSummary } = await exportsModule();
-          await navigator.share({ title: 'Kiểm số', text: textSummary(lastResult, { source: lastSource, edits: state.edits }) });
+          await navigator.share({ title: 'Kiểm số', text: textSummary(lastResult, { source: lastSource, edits: state.edits, strings: s }) });
           status.textContent = s.shared;
         } catch {
           // Dismissed: nothing to say.
@@ -984,9 +1012,9 @@ export function startApp(env) {
   const scenarioHooks = {
     check: async (overrides) => {
       const job = currentJob();
-      if (!job) throw new Error('Chưa có dữ liệu để so sánh.');
+      if (!job) throw new Error(s.nothingToCompare);
       const answer = await bridge.request({ ...job, options: { ...job.options, overrides } });
-      if (answer.stale) throw new Error('Yêu cầu đã bị thay bằng yêu cầu mới hơn.');
+      if (answer.stale) throw new Error(s.superseded);
       if (!answer.ok) throw new Error(answer.error.message);
       return answer.result;
     },
@@ -1014,8 +1042,8 @@ export function startApp(env) {
 
   function updateCatalogueState() {
     catalogueState.textContent = state.catalogue
-      ? `Đang dùng bộ quy tắc từ tệp «${state.catalogue.name}».`
-      : 'Đang dùng bộ quy tắc có sẵn: 7 biểu mẫu báo cáo cải cách hành chính của Bộ Nội vụ. Khi Bộ thay đổi biểu mẫu, có thể dùng tệp quy tắc mới mà không cần cập nhật Kiểm số.';
+      ? s.catalogueFromFile(state.catalogue.name)
+      : s.catalogueBuiltin;
     catalogueReset.hidden = !state.catalogue;
   }
   $('catalogue-download').addEventListener('click', async () => {

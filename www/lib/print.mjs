@@ -8,6 +8,7 @@
 
 import { formatDate } from './exports.mjs';
 import { leftOver } from './engine.mjs';
+import { STRINGS } from './i18n.mjs';
 
 /** @type {CSSStyleSheet | null} */
 let sheet = null;
@@ -37,17 +38,18 @@ export function subjectOf(result, source) {
  * @param {any} result
  * @param {string} source  where the data came from, in words
  * @param {Date} date  when it was checked
+ * @param {import('./i18n.mjs').Strings} [s]  the words (Vietnamese by default)
  */
-export function printHeader(result, source, date) {
+export function printHeader(result, source, date, s = STRINGS.vi) {
   const subject = subjectOf(result, source);
   const when = formatDate(date);
   const head = document.getElementById('print-head');
-  if (head) head.textContent = `Kiểm số — kết quả kiểm tra lúc ${when}. Dữ liệu: ${subject}.`;
+  if (head) head.textContent = s.printHead(when, subject);
   if (!sheet) {
     sheet = new CSSStyleSheet();
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
-  sheet.replaceSync(`@page { @top-left { content: ${cssString(`Kiểm số · ${subject}`)}; } @top-right { content: ${cssString(`Kiểm tra lúc ${when}`)}; } }`);
+  sheet.replaceSync(`@page { @top-left { content: ${cssString(`Kiểm số · ${subject}`)}; } @top-right { content: ${cssString(s.printWhen(when))}; } }`);
 }
 
 /**
@@ -56,23 +58,24 @@ export function printHeader(result, source, date) {
  * sentence to show beside the results; `line` is the print's line, said whether or not anything was
  * left (a printout must say what it covers).
  * @param {any} result
+ * @param {import('./i18n.mjs').Strings} [s]  the words (Vietnamese by default)
  * @returns {{ unchecked: string, line: string }}
  */
-export function coverage(result) {
+export function coverage(result, s = STRINGS.vi) {
   const narrative = result.narrative_checked === false && result.narrative_lines > 0;
   const left = narrative || (result.grids_pending ?? 0) > 0 || result.suggestions_pending === true;
   const na = result.summary?.na ?? 0;
-  const naText = na > 0 ? ` ${na} phép kiểm tra không tính được (thiếu số liệu để tính).` : '';
+  const naText = na > 0 ? s.coverageNa(na) : '';
   let unchecked = '';
   if (left) {
     unchecked = result.narrative_pending === true
-      ? `Chưa kiểm tra xong: ${leftOver(result)} đang chờ phần kiểm tra tải về và sẽ được kiểm tra ngay khi tải xong.`
-      : `Chưa kiểm tra: ${leftOver(result)} (phần kiểm tra này cần tải thêm một lần khi có mạng). Các phần khác đã được kiểm tra.`;
+      ? s.coveragePending(leftOver(result, s))
+      : s.coverageOffline(leftOver(result, s));
   }
-  const words = result.narrative_lines > 0 && !narrative ? ' và lời văn của báo cáo' : '';
+  const words = result.narrative_lines > 0 && !narrative;
   const line = unchecked
     ? `${unchecked}${naText}`
-    : `Đã kiểm tra mọi bảng số liệu nhận ra được${words}.${naText}`;
+    : `${s.coverageAll(words)}${naText}`;
   return { unchecked: unchecked ? `${unchecked}${naText}` : '', line };
 }
 
@@ -81,9 +84,10 @@ export function coverage(result) {
  * left unchecked (print.css hides it otherwise), always in print.
  * @param {HTMLElement} el
  * @param {any} result
+ * @param {import('./i18n.mjs').Strings} [s]
  */
-export function showCoverage(el, result) {
-  const covered = coverage(result);
+export function showCoverage(el, result, s = STRINGS.vi) {
+  const covered = coverage(result, s);
   el.textContent = covered.line;
   el.dataset.complete = String(!covered.unchecked);
 }

@@ -28,7 +28,7 @@ export class Projector {
     this.hooks = hooks;
     /** @type {HTMLElement | null} */
     this.el = null;
-    /** @type {(() => Node[])[]} */
+    /** @type {(() => import('./dom.mjs').Child[])[]} */
     this.slides = [];
     this.at = 0;
     this.onKey = (/** @type {KeyboardEvent} */ e) => this.key(e);

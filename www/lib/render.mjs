@@ -39,17 +39,17 @@ import { gridHeader, gridBody } from './grid.mjs';
  *   "Hiện thêm" (huge tables)
  * @property {number} [rowBudget]  rows built across all forms when a result is first shown; the
  *   forms past it are built as they scroll into view (a thousand pasted tables)
- * @property {(cell: string, value: string) => Promise<Goal>} [onTarget]  «Cần bao nhiêu để
- *   đạt …?» for a ratio or a total (the core's `target`); its changes are applied with `onEdit`
- *
- * @typedef {{ cell: string, target: string, changes: { cell: string, from: string, to: string }[],
- *             message: string, reachable: boolean }} Goal
+ * @property {(cell: string, value: string) => Promise<Goal>} [onTarget]  the question «Cần bao nhiêu
+ *   để đạt …?» for a ratio or a total (the core's `target`); its changes are applied with `onEdit`
  * @property {boolean} [fold]  each form's table folded under a summary line (phones: problems
  *   first, the tables one tap away)
  * @property {boolean} [tapToRead]  a tap on a figure shows its checks and never opens the
  *   keyboard: the figure becomes editable only through «Sửa» in the details (phones)
  * @property {(cell: string) => void} [onSelect]  a cell was selected (the page opens its sheet)
- * @property {(cell: string) => void} [onEditStart]  «Sửa» was pressed: the figure takes the focus
+ * @property {(cell: string) => void} [onEditStart]  the button «Sửa» was pressed: the figure takes the focus
+ *
+ * @typedef {{ cell: string, target: string, changes: { cell: string, from: string, to: string }[],
+ *             message: string, reachable: boolean }} Goal
  * @typedef {{ cell: string, target: string, label: string, direction: 'at_least' | 'at_most',
  *             reached: boolean, gap?: string | null, message: string,
  *             changes: { cell: string, from: string, to: string }[] }} Shortfall
@@ -60,6 +60,12 @@ import { gridHeader, gridBody } from './grid.mjs';
  * button, and built by each press of it: a list is never built whole when it is long.
  */
 const LIST_CHUNK = 200;
+/**
+ * The attributes of an element holding the report's own words (its indicators, notes, the core's
+ * explanations, quotes): content, not interface, so it stays Vietnamese in an English page and says
+ * so to screen readers (WCAG 3.1.2); `data-content` lets the tests tell it from the interface.
+ */
+export const CONTENT = { 'data-content': '', lang: 'vi' };
 /** More forms than this: those out of view are not laid out (results.css, `.ks-many`). */
 const MANY_FORMS = 30;
 /** Problems visible at first (the rest of the first chunk is built hidden, and printed). */
@@ -426,14 +432,14 @@ export class ResultsView {
         ? () => this.o.onLine?.(/** @type {number} */ (check.line))
         : null;
     const label = [h('span', { class: 'ks-problem-status' }, s.status[check.status]), where ? ` · ${where}` : '',
-      hit?.row.indicator ? h('span', { class: 'ks-problem-ind' }, ` — ${hit.row.indicator}`) : ''];
+      hit?.row.indicator ? h('span', { class: 'ks-problem-ind', ...CONTENT }, ` — ${hit.row.indicator}`) : ''];
     return h('li', { class: `ks-problem ks-st-${check.status}` },
       icon(check.status),
       h('div', { class: 'ks-problem-body' },
         target
           ? h('button', { type: 'button', class: 'ks-link', 'data-cell': first ?? '', onclick: target }, label)
           : h('span', { class: 'ks-problem-where' }, label),
-        h('p', { class: 'ks-problem-msg' }, check.message)));
+        h('p', { class: 'ks-problem-msg', ...CONTENT }, check.message)));
   }
 
   /**
@@ -455,8 +461,8 @@ export class ResultsView {
         reachable
           ? h('button', { type: 'button', class: 'ks-link', 'data-check': check.id, onclick: () => this.pickFinding(check, { fromList: true }) }, label)
           : h('span', { class: 'ks-problem-where' }, label),
-        check.quote ? h('p', { class: 'ks-problem-quote' }, `«${check.quote}»`) : null,
-        h('p', { class: 'ks-problem-msg' }, shortMessage(check))));
+        check.quote ? h('p', { class: 'ks-problem-quote', ...CONTENT }, `«${check.quote}»`) : null,
+        h('p', { class: 'ks-problem-msg', ...CONTENT }, shortMessage(check))));
   }
 
   // ——— forms ———
@@ -522,7 +528,7 @@ export class ResultsView {
     const section = h('section', { class: 'ks-form', id, 'data-form': form.form, 'aria-labelledby': `${id}-h` },
       h(this.hx(1), { class: 'ks-form-h', id: `${id}-h` },
         h('span', { class: 'ks-form-no' }, s.formName(form.form)),
-        form.title ? h('span', { class: 'ks-form-title' }, form.title) : null),
+        form.title ? h('span', { class: 'ks-form-title', ...CONTENT }, form.title) : null),
       h('p', { class: 'ks-form-meta' }, this.formCounts(form)),
       form.recognition === 'unknown' ? h('p', { class: 'ks-form-note' }, icon('info'), s.unknownForm) : null,
       form.recognition === 'indicators' ? h('p', { class: 'ks-form-note' }, icon('info'), s.byIndicators) : null,
@@ -773,9 +779,9 @@ export class ResultsView {
     const where = typeof n.line === 'number' ? `${this.s.lineRef(n.line)[0].toUpperCase()}${this.s.lineRef(n.line).slice(1)}: ` : '';
     if (typeof n.line === 'number' && this.o.onLine) {
       const line = n.line;
-      return h('span', null, h('button', { type: 'button', class: 'ks-link', onclick: () => this.o.onLine?.(line) }, where.replace(/: $/, '')), `: ${n.message}`);
+      return h('span', null, h('button', { type: 'button', class: 'ks-link', onclick: () => this.o.onLine?.(line) }, where.replace(/: $/, '')), ': ', h('span', n.code ? null : CONTENT, n.message));
     }
-    return h('span', null, `${where}${n.message}`);
+    return h('span', null, where, h('span', n.code ? null : CONTENT, n.message));
   }
 
   /**
@@ -830,10 +836,10 @@ export class ResultsView {
       id: rid,
     },
       h('td', { class: 'ks-stt' }, row.stt),
-      h('th', { scope: 'row', class: 'ks-ind' }, row.indicator),
-      h('td', { class: 'ks-unit' }, row.unit),
+      h('th', { scope: 'row', class: 'ks-ind', ...CONTENT }, row.indicator),
+      h('td', { class: 'ks-unit', ...CONTENT }, row.unit),
       this.valueCell(row, rid, this.s.rowLabel(row.stt)),
-      h('td', { class: 'ks-note' }, row.note)));
+      h('td', { class: 'ks-note', ...CONTENT }, row.note)));
     this.keepRowEl(row, tr);
     this.patchRow(tr, row);
     return tr;
@@ -965,7 +971,7 @@ export class ResultsView {
       replaceChildren(mark);
     }
     const input = /** @type {HTMLInputElement | null} */ (tr.querySelector('.ks-input'));
-    if (input && input !== input.getRootNode().activeElement && input.value !== row.value) input.value = row.value;
+    if (input && input !== /** @type {Document | ShadowRoot} */ (input.getRootNode()).activeElement && input.value !== row.value) input.value = row.value;
     const valtext = tr.querySelector('.ks-valtext');
     if (valtext && valtext.textContent !== row.value) valtext.textContent = row.value;
     const print = /** @type {HTMLElement} */ (tr.querySelector('.ks-print'));
@@ -1199,7 +1205,7 @@ export class ResultsView {
     replaceChildren(slot,
       heading,
       h('p', { class: 'ks-detail-where' }, `${s.formName(form.form)} · ${s.columns[0]} ${row.stt}`),
-      h('p', { class: 'ks-detail-ind' }, /** @type {any} */ (row).column ? s.cellLabel(row.indicator, /** @type {any} */ (row).column) : row.indicator),
+      h('p', { class: 'ks-detail-ind', ...CONTENT }, /** @type {any} */ (row).column ? s.cellLabel(row.indicator, /** @type {any} */ (row).column) : row.indicator),
       h('p', { class: 'ks-detail-value' }, s.valueOf(row.value, row.unit),
         this.tapToRead && this.o.editable
           ? [' ', h('button', { type: 'button', class: 'ks-button ks-edit-cell', 'aria-label': s.sheetEditLabel(cell), onclick: () => this.startEdit(cell) }, icon('edit'), s.sheetEdit)]
@@ -1282,7 +1288,7 @@ export class ResultsView {
     const s = this.s;
     return [h(this.hx(2), { class: 'ks-detail-sub' }, s.targetTitle),
       h('ul', { class: 'ks-targets' }, list.map((t) => h('li', { class: `ks-target ks-st-${t.reached ? 'pass' : 'warn'}` },
-        icon(t.reached ? 'pass' : 'warn'), h('span', null, t.message),
+        icon(t.reached ? 'pass' : 'warn'), h('span', { ...CONTENT }, t.message),
         !t.reached && t.changes.length && this.o.editable && this.o.onEdit
           ? h('button', { type: 'button', class: 'ks-button ks-target-apply', onclick: () => { for (const c of t.changes) this.o.onEdit?.(c.cell, c.to); } }, s.targetApply)
           : null)))];
@@ -1299,7 +1305,7 @@ export class ResultsView {
     if (!sug) return null;
     return h('div', { class: `ks-suggestion ks-confidence-${sug.confidence}` },
       h('p', { class: 'ks-suggestion-h' }, icon('edit'), h('strong', null, s.suggestionTitle)),
-      h('p', { class: 'ks-suggestion-msg' }, sug.message),
+      h('p', { class: 'ks-suggestion-msg', ...CONTENT }, sug.message),
       this.applyButton(sug));
   }
 
@@ -1329,8 +1335,8 @@ export class ResultsView {
     const place = placeOf(c, this.lineWord());
     return h('li', { class: `ks-check ks-st-${c.status}`, 'data-check': c.id },
       h('p', { class: 'ks-check-head' }, icon(c.status), h('strong', null, s.status[c.status]), ` · ${s.inText}${place ? `, ${place}` : ''}`),
-      c.quote ? h('blockquote', { class: 'ks-quote' }, `«${c.quote}»`) : null,
-      h('p', { class: 'ks-check-msg' }, shortMessage(c)),
+      c.quote ? h('blockquote', { class: 'ks-quote', ...CONTENT }, `«${c.quote}»`) : null,
+      h('p', { class: 'ks-check-msg', ...CONTENT }, shortMessage(c)),
       this.numbers([[s.textSays, c.reported], [s.tableSays, c.expected], [s.formula, c.formula],
         [s.imbalance, c.status === 'pass' ? null : c.imbalance]]),
       h('p', { class: 'ks-told-links' }, this.lineLink(c),
@@ -1423,8 +1429,8 @@ export class ResultsView {
       h('button', { type: 'button', class: 'ks-finding-pick', onclick: () => this.pickFinding(c) },
         h('span', { class: 'ks-finding-head' }, icon(c.status), h('strong', { class: 'ks-finding-status' }, s.status[c.status]),
           ' · ', h('span', { class: 'ks-finding-where' }, findingWhere(s, c, this.lineWord()))),
-        c.quote ? h('span', { class: 'ks-finding-quote' }, `«${c.quote}»`) : null),
-      h('p', { class: 'ks-finding-msg' }, shortMessage(c)),
+        c.quote ? h('span', { class: 'ks-finding-quote', ...CONTENT }, `«${c.quote}»`) : null),
+      h('p', { class: 'ks-finding-msg', ...CONTENT }, shortMessage(c)),
       // Selecting a finding that names cells goes to them: its line has a link of its own.
       c.cells.length ? h('p', { class: 'ks-told-links' }, this.lineLink(c)) : null,
     );
@@ -1509,8 +1515,8 @@ export class ResultsView {
     const related = c.cells.filter((x) => x !== self);
     return h('li', { class: `ks-check ks-st-${c.status}`, 'data-check': c.id },
       h('p', { class: 'ks-check-head' }, icon(c.status), h('strong', null, s.status[c.status]), ` · ${s.kind[c.kind] ?? c.kind}`),
-      h('p', { class: 'ks-check-msg' }, c.message),
-      c.quote ? h('blockquote', { class: 'ks-quote' }, h('span', { class: 'ks-visually-hidden' }, `${s.quote}: `), c.quote) : null,
+      h('p', { class: 'ks-check-msg', ...CONTENT }, c.message),
+      c.quote ? h('blockquote', { class: 'ks-quote', ...CONTENT }, h('span', { class: 'ks-visually-hidden' }, `${s.quote}: `), c.quote) : null,
       this.numbers([[s.formula, c.formula], [s.reported, c.reported], [s.expected, c.expected], [s.imbalance, c.imbalance]]),
       related.length ? this.relatedList(related) : null,
       typeof c.line === 'number' && !self && this.o.onLine
