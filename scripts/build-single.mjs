@@ -122,7 +122,7 @@ startApp({
 `;
   const appJs = scriptSafe(await bundle(entry, { format: 'esm' }));
   if (/\bimport\s*\(/.test(appJs)) throw new Error('the page bundle still loads a module at run time');
-  const css = [await readFile(join(www, 'style.css'), 'utf8'), await readFile(join(www, 'lib', 'results.css'), 'utf8'), await readFile(join(www, 'print.css'), 'utf8')].join('\n');
+  const css = [await readFile(join(www, 'style.css'), 'utf8'), await readFile(join(www, 'lib', 'results.css'), 'utf8'), await readFile(join(www, 'print.css'), 'utf8'), await readFile(join(www, 'lib', 'meeting.css'), 'utf8')].join('\n');
   if (/<\/style/i.test(css)) throw new Error('CSS contains "</style"');
 
   const csp = [
@@ -143,7 +143,7 @@ startApp({
     html = html.replace(re, () => by);
   };
   replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'CSP meta');
-  replaceOnce(/\s*<link rel="stylesheet" href="style.css">\s*<link rel="stylesheet" href="lib\/results.css">\s*<link rel="stylesheet" href="print.css">/, `\n  <style>${css}</style>`, 'stylesheet links');
+  replaceOnce(/\s*<link rel="stylesheet" href="style.css">\s*<link rel="stylesheet" href="lib\/results.css">\s*<link rel="stylesheet" href="print.css">/, `\n  <style data-all-styles>${css}</style>`, 'stylesheet links');
   replaceOnce(/\s*<script type="module" src="app.mjs"><\/script>/, '', 'app script');
   // This file is the offline version: it does not offer itself for download.
   replaceOnce(/\s*<!-- offline-download -->[\s\S]*?<!-- \/offline-download -->/, '', 'offline download link');

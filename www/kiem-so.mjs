@@ -24,12 +24,16 @@
 
 import { sharedBridge, onCheckerEvent } from './kiemso-api.mjs';
 import { ResultsView } from './lib/render.mjs';
-import { stringsFor } from './lib/i18n.mjs';
+import { stringsFor, useStrings } from './lib/i18n.mjs';
+import { en } from './lib/i18n-en.mjs';
 import { textFromTransfer } from './lib/clipboard.mjs';
 import { h, debounce, selectLine } from './lib/dom.mjs';
 import { coverage } from './lib/print.mjs';
 import { wordNotices } from './lib/engine.mjs';
 import { routeOf, formatSize, MAX_FILE_BYTES } from './lib/files.mjs';
+
+// An element answers its own `lang` at once, whichever it is: English is given here.
+useStrings('en', en);
 
 const here = import.meta.url;
 let counter = 0;

@@ -289,13 +289,15 @@ export async function exportDocument(format, job, about) {
  * module. The bytes stay in memory; the original is not modified. The what-if edits are left
  * out: the copy is of the file as the unit sent it.
  * @param {import('./engine.mjs').Job} job  the page's current check, `op` 'file'
- * @param {{ loadWriter: () => Promise<any> }} about
+ * @param {{ loadWriter: () => Promise<any>, strings?: import('./i18n.mjs').Strings }} about
+ *   `strings`: the words of its errors (Vietnamese by default)
  * @returns {Promise<{ bytes: Uint8Array, format: 'xlsx' | 'docx', cells: number, paragraphs: number, placed: number, unplaced: string[] }>}
  */
 export async function exportAnnotated(job, about) {
-  if (job.op !== 'file') throw new Error('Chỉ đánh dấu được tệp Excel (.xlsx) hoặc Word (.docx) đã mở.');
+  const s = about.strings ?? vi;
+  if (job.op !== 'file') throw new Error(s.annotateOnlyFiles);
   const mod = await about.loadWriter();
-  if (typeof mod.annotateFile !== 'function') throw new Error('Bản Kiểm số này chưa có phần đánh dấu tệp gốc.');
+  if (typeof mod.annotateFile !== 'function') throw new Error(s.noAnnotateWriter);
   const options = job.options?.catalogue ? { catalogue: job.options.catalogue } : {};
   return mod.annotateFile(job.bytes, job.name, options);
 }
@@ -309,11 +311,11 @@ export const DOCUMENT_TYPES = {
 /**
  * Offers `text` (or bytes) as a file to save, through a Blob URL (no network).
  * @param {string} name
- * @param {string | Uint8Array<ArrayBuffer>} text
+ * @param {string | Uint8Array} text  bytes from Wasm or from a file (never a shared buffer)
  * @param {string} type
  */
 export function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  const url = URL.createObjectURL(new Blob([/** @type {BlobPart} */ (text)], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -1,4 +1,5 @@
-// Every word of the user interface, in Vietnamese and in English: the page (`?lang=en`, or
+// Every word of the user interface, in Vietnamese (here) and in English (i18n-en.mjs, loaded
+// only when asked for): the page (`?lang=en`, or
 // `<html lang="en">`), the results view and the embeddable element (`<kiem-so lang="en">`). The
 // explanations of the checks come from the checking core and are always Vietnamese: they are the
 // report's content, like its indicators' names.
@@ -10,7 +11,7 @@
  * @param {number} n
  * @param {string} sep
  */
-const grouped = (n, sep) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+export const grouped = (n, sep) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 
 export const STRINGS = {
   vi: {
@@ -293,6 +294,13 @@ export const STRINGS = {
     docxMade: 'Đã tạo Phiếu rà soát số liệu (.docx).',
     xlsxMade: 'Đã tạo bảng số liệu có đánh dấu (.xlsx).',
     exportFailed: (/** @type {string} */ why) => `Không tạo được tệp: ${why}`,
+    annotating: 'Đang đánh dấu tệp gốc…',
+    annotateOnlyFiles: 'Chỉ đánh dấu được tệp Excel (.xlsx) hoặc Word (.docx) đã mở.',
+    noAnnotateWriter: 'Bản Kiểm số này chưa có phần đánh dấu tệp gốc.',
+    annotated: (/** @type {string} */ name, /** @type {number} */ cells, /** @type {number} */ paragraphs, /** @type {number} */ unplaced) =>
+      `Đã tạo bản sao của ${name}: ${cells} ô được tô màu và ghi chú${paragraphs ? `, ${paragraphs} đoạn lời văn có ghi chú` : ''}.`
+      + (unplaced ? ` ${unplaced} vấn đề không gắn được vào ô nào của tệp: xem Phiếu rà soát (.docx).` : ''),
+    openedFromInbox: (/** @type {string} */ name) => `Đã mở ${name} từ hộp báo cáo.`,
     noWriter: 'không có bộ ghi tệp',
     noExportWriter: 'Bản Kiểm số này chưa có phần ghi tệp Word/Excel.',
     nothingToExport: 'Chưa có dữ liệu để xuất.',
@@ -366,346 +374,40 @@ export const STRINGS = {
       unreadable: (/** @type {string} */ name) => `Không đọc được tệp ${name}.`,
     },
   },
-  en: {
-    status: /** @type {Record<Status, string>} */ ({ fail: 'Error', warn: 'Warning', pass: 'Pass', na: 'Not computable' }),
-    countWord: /** @type {Record<Status, string>} */ ({ fail: 'errors', warn: 'warnings', pass: 'passed', na: 'not computable' }),
-    kind: /** @type {Record<string, string>} */ ({
-      ratio: 'Ratio', sum: 'Sum of parts', part: 'Part within whole', code: 'Coded answer',
-      range: 'Value range', count: 'Count', parse: 'Reading the figure', narrative: 'Figure in the text',
-    }),
-    columns: ['No.', 'Indicator', 'Unit', 'Figure', 'Note'],
-    resultsTitle: 'Results',
-    verdictNone: 'No statistical table was found to check.',
-    verdictClean: 'No errors, no warnings.',
-    verdictWarnOnly: (/** @type {number} */ w) => `No errors. ${w} warning(s) to review.`,
-    verdictDisagree: (/** @type {number} */ d, /** @type {number} */ w) =>
-      `No arithmetic errors in the tables, but the text disagrees with the figures in ${d} place(s). ${w} warning(s) to review.`,
-    verdictFail: (/** @type {number} */ f, /** @type {number} */ w) =>
-      w ? `${f} error(s) to fix and ${w} warning(s) to review.` : `${f} error(s) to fix.`,
-    meta: (/** @type {number} */ forms, /** @type {number} */ checks) => `${forms} tables · ${checks} checks`,
-    problemsTitle: 'To review',
-    problemsMore: (/** @type {number} */ n) => `Show ${grouped(n, ',')} more`,
-    problemsRest: (/** @type {number} */ n) => `… and ${grouped(n, ',')} more (see the CSV file).`,
-    formName: (/** @type {string} */ id) => {
-      const m = /^B(\d{2})$/.exec(id);
-      return m ? `Form ${m[1]}` : `Table ${id}`;
-    },
-    unknownForm: 'Not a form of the catalogue: the rules are inferred from the table.',
-    byIndicators: 'Form recognised by its indicators (no “Biểu mẫu số …” title found).',
-    formMeta: (/** @type {number} */ rows, /** @type {number} */ line) => `${rows} rows · starts at line ${line} of the input`,
-    formClean: 'No errors or warnings in this table.',
-    rowLabel: (/** @type {string} */ stt) => `Figure of row ${stt}`,
-    cellLabel: (/** @type {string} */ row, /** @type {string} */ column) => `${column} — ${row}`,
-    edited: 'edited',
-    rowsNotShown: (/** @type {number} */ n) => `${grouped(n, ',')} rows not shown.`,
-    showMoreRows: (/** @type {number} */ n) => `Show ${grouped(n, ',')} more rows`,
-    detailTitle: 'Cell details',
-    detailEmpty: 'Select a figure in a table to see its checks.',
-    detailNoChecks: 'No check is about this cell.',
-    checksAbout: 'Checks about this cell',
-    checksUsing: 'This cell is also used by',
-    goalTitle: 'What would it take to reach …?',
-    goalLabel: 'Target value',
-    goalAsk: 'Compute',
-    goalBusy: 'Computing…',
-    goalApply: 'Try it',
-    goalApplied: 'Applied as a what-if; the tables are being checked again.',
-    formula: 'Computation',
-    reported: 'Printed',
-    expected: 'Expected',
-    imbalance: 'Difference',
-    quote: 'Sentence in the report',
-    related: 'Related cells',
-    inferred: 'Rule inferred from the table, not from the catalogue.',
-    original: (/** @type {string} */ v) => `Original figure: ${v || '(empty)'}`,
-    suggestionTitle: 'Suggested fix',
-    apply: 'Apply',
-    applyLabel: (/** @type {string} */ v) => `Apply: set this cell to ${v} and check again`,
-    verdictAdviceOnly: (/** @type {number} */ a) => `No errors; the figures and the text agree. ${a} note(s) on how figures are written.`,
-    verdictCulprits: (/** @type {string[]} */ cells) => cells.length === 1
-      ? `Most likely one mistyped cell: ${cells[0]}.`
-      : `Most likely ${cells.length} mistyped cells: ${cells.join(', ')}.`,
-    verdictCulpritsTied: (/** @type {string[]} */ cells) => `Perhaps ${cells.slice(0, -1).join(', ')} or ${cells[cells.length - 1]} was mistyped.`,
-    culpritStatus: 'Likely mistyped',
-    suspectTag: (/** @type {string} */ v) => `Likely mistyped, perhaps ${v}`,
-    culpritTie: 'Another explanation fits the same checks (next item); the explanation says what decided.',
-    culpritChecks: (/** @type {number} */ n) => `${n} other check(s) caused by this cell`,
-    adviceTitle: (/** @type {number} */ n) => `Notes (${n}): not errors, worth a look`,
-    adviceOnlyTitle: 'No errors to correct',
-    dependsOn: 'With this edit',
-    dependsRatio: (/** @type {string} */ stt, /** @type {string} */ v) => `→ ratio ${stt}: ${v}%`,
-    dependsSum: (/** @type {string} */ stt, /** @type {string} */ v) => `→ total ${stt}: ${v}`,
-    dependsAgree: 'matches the table',
-    dependsPrinted: (/** @type {string} */ v) => `table says ${v}`,
-    valueOf: (/** @type {string} */ v, /** @type {string} */ unit) => `Figure: ${v || '(empty)'}${unit ? ` (${unit})` : ''}`,
-    lineRef: (/** @type {number} */ n) => `line ${n} of the input`,
-    otherChecks: 'Other checks',
-    filterEmpty: 'No row has an error or a warning.',
-    goToCell: (/** @type {string} */ name) => `Go to cell ${name}`,
-    narrativeMeta: (/** @type {number} */ bad, /** @type {number} */ good) =>
-      bad ? `Text: ${bad} to review, ${good} agree` : `Text: ${good} sentence(s) whose figures agree`,
-    inText: 'Text',
-    comparedWith: 'against',
-    lineWord: 'line',
-    paragraphWord: 'paragraph',
-    toldTag: 'The text differs',
-    toldTitle: 'The text differs',
-    toldAgree: 'The text mentions this cell',
-    textSays: 'The text says',
-    tableSays: 'The table gives',
-    showLine: (/** @type {string} */ place) => `Select ${place} in the input`,
-    foldTable: (/** @type {number} */ n) => `Table (${grouped(n, ',')} rows)`,
-    foldFindings: (/** @type {number} */ n) => `Show ${n} sentence(s)`,
-    sheetClose: 'Close',
-    sheetCloseLabel: 'Close the cell details (or swipe down, or press Esc)',
-    sheetEdit: 'Edit',
-    sheetEditLabel: (/** @type {string} */ cell) => `Edit the figure of ${cell} as a what-if`,
-    targetShort: (/** @type {string} */ gap, /** @type {string} */ target) => `${gap} short of ${target}`,
-    targetOver: (/** @type {string} */ gap, /** @type {string} */ target) => `${gap} over ${target}`,
-    percentPoints: ' percentage points',
-    targetTitle: 'Threshold of the catalogue',
-    targetApply: 'Try the change that reaches it',
-    metaNarrative: (/** @type {number} */ forms, /** @type {number} */ checks, /** @type {number} */ words) =>
-      `${forms} tables · ${checks} table checks · ${words} checks of the text`,
-    narrativeTitle: 'The text of the report',
-    narrativeIntro: 'The figures quoted in the text are computed again and compared with the tables. Select an item to see the cell of the table and the sentence in the input.',
-    narrativeIntroFile: 'The figures quoted in the text are computed again and compared with the tables. Select an item to see the cell of the table.',
-    narrativeProblems: (/** @type {number} */ n) => `Where the text disagrees (${n})`,
-    narrativeNoProblem: 'No place in the text contradicts the figures.',
-    narrativeAgree: (/** @type {number} */ n) => `${n} sentence(s) whose figures agree`,
-    narrativeAgreeNa: (/** @type {number} */ n, /** @type {number} */ na) => `${n} sentence(s) whose figures agree, ${na} not computable`,
-    textVsTable: 'Text against the table',
-    textArithmetic: 'Arithmetic in the text',
-    inSentence: 'arithmetic within the sentence',
-    showFinding: 'See it under “The text of the report”',
-    hintTouch: 'Touch and hold to copy a table in Word, Excel or a message, then touch and hold the box below and choose “Paste”; or press “Open a file”. Touch a figure to see its checks.',
-    hintShare: ' Send the results with the “Share” button.',
-    emptyTouch: 'Nothing to check yet. Touch and hold the input box and choose “Paste”, open a file, or press “Use the sample report” to try it.',
-    editHintTouch: 'Tip: touch a figure to see its checks; press “Edit” in the details to try another figure (the original report does not change).',
-    share: 'Share',
-    shared: 'The share sheet of the device is open.',
-    projector: 'Present',
-    projectorLabel: 'Present the results (one problem at a time; ← → to move, Esc to leave)',
-    projectorTitle: 'Presenting the results',
-    projectorPrev: 'Previous',
-    projectorNext: 'Next',
-    projectorExit: 'Leave',
-    projectorOf: (/** @type {number} */ i, /** @type {number} */ n) => `${i} / ${n}`,
-    projectorProblem: (/** @type {number} */ i, /** @type {number} */ n) => `Problem ${i} of ${n}`,
-    projectorNone: 'No problem to review.',
-    projectorHelp: '→ or Space: next · ←: previous · Esc: leave',
-    projectorMore: (/** @type {number} */ n) => `… and ${n} more problem(s) (each has a slide of its own above).`,
-    scenarioSave: 'Save as a scenario',
-    scenarioName: (/** @type {number} */ i) => `Scenario ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) + 1 : ''}`,
-    scenarioSaved: (/** @type {string} */ name, /** @type {number} */ n) => `Saved ${n} edited figure(s) as “${name}”.`,
-    scenariosTitle: 'Saved scenarios',
-    scenarioCompare: 'Compare with the report',
-    scenarioUse: 'Try this scenario again',
-    scenarioDelete: 'Delete',
-    scenarioEdits: (/** @type {number} */ n) => `${n} edited figure(s)`,
-    scenarioReport: 'Report',
-    scenarioChanged: 'Figures changed',
-    scenarioStatusChanged: 'Checks whose verdict changes',
-    scenarioNoStatusChange: 'No check changes its verdict.',
-    scenarioCell: 'Cell',
-    scenarioCheck: 'Check',
-    scenarioSummary: 'Totals',
-    scenarioPrint: 'Print the comparison (one page)',
-    scenarioClose: 'Close the comparison',
-    scenarioBusy: 'Computing the comparison…',
-    scenarioHeading: (/** @type {string} */ name) => `Comparison: the report and ${name}`,
-    // ——— the page ———
-    locale: 'en-GB',
-    pageTitle: 'Kiểm số — checking the figures of public-administration-reform reports',
-    skipLink: 'Skip to the results',
-    tagline: 'Checks the figures of the forms of public-administration-reform reports. Runs on this device: the figures are sent nowhere.',
-    inputProblemsTitle: 'There is a problem with the input',
-    inputNoticeTitle: 'About the input',
-    inputTitle: 'What to check',
-    hintDesk: 'Select the tables (or the whole report) in Word or Excel, copy them ([Ctrl]+[C]), then press [Ctrl]+[V] anywhere on this page. The results appear below at once.',
-    openFile: 'Open a Word, Excel, CSV file…',
-    openFolder: 'Open a whole folder of reports…',
-    annotatedFile: (/** @type {string} */ ext) => `Download the original file, marked (.${ext})`,
-    useExample: 'Use the sample report',
-    eraseAll: 'Erase the input kept on this device',
-    removeFile: 'Remove this file',
-    removeContent: 'Remove this content',
-    inputLabel: 'The report or the table (you can type and edit it here)',
-    inputPlaceholder: 'Paste a table or the whole report here…',
-    undo: 'Undo',
-    keepThisTab: 'Keep the content of this tab',
-    takeChanged: 'Use the content of the other tab',
-    takeErased: 'Leave it empty like the other tab',
-    storageSaved: 'What you enter and the figures you try are kept on this device (sent nowhere) so that reloading the page loses nothing.',
-    storageFileUrl: 'This page was opened from a file on this device (file://), so it keeps nothing of what you enter: every page opened from this device’s disk could read it. Closing or reloading the page loses the content being checked (the report’s file itself is not touched).',
-    storageConflict: 'The content of this tab is not kept: another tab of Kiểm số has just kept other content on this device. Choose in the box above.',
-    storageFailed: 'Cannot keep anything on this device (the browser’s storage is off or full): the content is lost when the page is reloaded.',
-    storageTooBig: 'The file is too large to keep on this device: after reloading the page, open it again. The figures you try are still kept.',
-    catalogueTitle: 'Rules of the checks',
-    catalogueDownload: 'Download the built-in rules (JSON)',
-    catalogueOther: 'Use other rules…',
-    catalogueReset: 'Back to the built-in rules',
-    catalogueFromFile: (/** @type {string} */ name) => `Using the rules of the file “${name}”.`,
-    catalogueBuiltin: 'Using the built-in rules: the 7 forms of the Ministry of Home Affairs for public-administration-reform reports. When the Ministry changes its forms, a new file of rules can be used without updating Kiểm số.',
-    emptyDesk: 'Nothing to check yet. Paste a table ([Ctrl]+[V]), open a file, or press “Use the sample report” to try it.',
-    staleNote: 'The results below are those of the previous check: they do not match the current content.',
-    onlyProblems: 'Only the rows with an error or a warning (and the rows they are computed from)',
-    exportGroup: 'Export the results',
-    print: 'Print or save as PDF',
-    copySummary: 'Copy a summary',
-    docx: 'Review letter (.docx)',
-    xlsx: 'Marked tables (.xlsx)',
-    csv: 'Download CSV',
-    csvAll: 'CSV of every check',
-    json: 'Download JSON',
-    editsHelp: 'Edit a “Figure” in the tables to try it; the original report does not change.',
-    resetEdits: 'Undo every edit',
-    editHintDesk: 'Tip: you can edit the “Figure” cells to try other figures (in a meeting, say); every check runs again at once. [Esc] brings back the original figure.',
-    footer: 'Kiểm số runs entirely in the browser, even without a network. No data ever leaves this device.',
-    offlineLink: 'Download the offline copy',
-    offlineText: ': a single HTML file to put on a USB stick or send to someone; open it in a browser and it works, with nothing to install and no network.',
-    copyTitle: 'Summary of the results',
-    copyHelp: 'The browser does not allow copying automatically. The text is selected: press [Ctrl]+[C] to copy it.',
-    close: 'Close',
-    dropHere: 'Drop the file here to check it',
-    downloadingModule: 'Downloading the reader of Word/Excel files and the checks of the text (once only; a slow network may take a while)…',
-    crashed: 'The checker failed on this input (a fault of the program, not yours) and was restarted. Try editing or pasting the input again; if it fails again, please tell whoever looks after Kiểm số.',
-    timedOut: 'The check took too long and was stopped; the checker was restarted. The input may be too large: try checking it in parts.',
-    engineFailed: (/** @type {string} */ why, /** @type {string} */ detail) => `The checker cannot run in this browser. ${why}${detail ? ` (${detail})` : ''}`,
-    checking: 'Checking…',
-    sourceFile: (/** @type {string} */ name) => `file ${name}`,
-    sourcePasted: (/** @type {number} */ lines) => `pasted text (${lines} lines)`,
-    pastedText: 'pasted text',
-    counted: (/** @type {number} */ fail, /** @type {number} */ warn, /** @type {number} */ pass, /** @type {number} */ na) =>
-      `${fail} errors, ${warn} warnings, ${pass} passed, ${na} not computable`,
-    checkedPending: (/** @type {number} */ forms, /** @type {string} */ counted) =>
-      `${forms ? `Checked ${forms} table(s): ${counted}` : 'No table found'}; downloading the checks of the text (once only)…`,
-    checked: (/** @type {number} */ forms, /** @type {boolean} */ words, /** @type {string} */ counted) =>
-      `Checked ${forms} table(s)${words ? ' and the text' : ''}: ${counted}.`,
-    checkedTextOnly: (/** @type {string} */ counted) => `No table found; the text was checked: ${counted}.`,
-    noTableFound: 'No table of figures was found in this content.',
-    notChecked: 'Not checked: see the message at the top of the page.',
-    unsupportedFile: (/** @type {string} */ ext, /** @type {string} */ name) =>
-      `This version of Kiểm số cannot read ${ext ? `${ext} files` : 'this file'} (${name}) yet. Meanwhile: open the file in Word or Excel, select the tables, press Ctrl+C and paste into this page (Ctrl+V).`,
-    linePrefix: (/** @type {number} */ line) => `Line ${line}: `,
-    errorPrefix: 'Error: ',
-    conflictErased: 'The data kept on this device was just erased in another tab of Kiểm số. This tab stops keeping its content, so as not to bring back what was erased.',
-    conflictChanged: 'Another tab of Kiểm số has just kept other content on this device. This tab stops keeping its content, so as not to overwrite it.',
-    keptThisTab: 'The content of this tab is kept on this device.',
-    tookOtherTab: 'Using the content kept by the other tab.',
-    restored: 'The previous content is back.',
-    replacedByPaste: 'The content was replaced by what was just pasted.',
-    pastedTable: 'Pasted a table from Word/Excel.',
-    pasted: 'Pasted.',
-    fileTooBig: (/** @type {string} */ name, /** @type {string} */ size, /** @type {string} */ limit) => `The file ${name} is too large (${size}; the limit is ${limit}).`,
-    fileUnreadable: (/** @type {string} */ name) => `Cannot read the file ${name}.`,
-    replacedByFile: (/** @type {string} */ name) => `The content was replaced by the file ${name}.`,
-    switchedToFile: (/** @type {string} */ name) => `Now checking the file ${name}.`,
-    chipFile: 'Checking the file ',
-    chipFileRest: (/** @type {string} */ size) => ` (${size}). Type or paste in the box below to check a text instead of the file.`,
-    chipLong: 'Checking the pasted content ',
-    chipLongSize: (/** @type {string} */ lines, /** @type {string} */ size) => `(${lines} lines, ${size})`,
-    chipLongRest: ': too long to show in the input box without freezing the browser, so only the results are shown. Type or paste in the box below to check another text instead.',
-    removedFile: 'The file was removed.',
-    removedPaste: 'The pasted content was removed.',
-    openingExample: 'Opening the sample report…',
-    replacedByExample: 'The content was replaced by the sample report.',
-    openedExample: 'The sample report is open (Khánh Hòa, third quarter of 2024).',
-    exampleFailed: 'Cannot open the sample report.',
-    erasedUndo: 'The content and the figures tried were erased from this device.',
-    erased: 'The input was erased from this device.',
-    targetTextOnly: 'Only computable for figures pasted or typed into the text box, not yet for an opened file.',
-    superseded: 'The request was replaced by a newer one.',
-    nothingToCompare: 'Nothing to compare yet.',
-    editsCount: (/** @type {number} */ n) => `Trying ${n} edited figure(s).`,
-    editsReset: 'Every edit was undone: back to the original figures.',
-    copied: 'The summary is copied. Paste it (Ctrl+V) into a message or an email.',
-    csvMade: 'The CSV file of the results is made.',
-    jsonMade: 'The JSON file of the results is made.',
-    makingFile: 'Making the file…',
-    docxMade: 'The review letter (.docx) is made.',
-    xlsxMade: 'The marked tables (.xlsx) are made.',
-    exportFailed: (/** @type {string} */ why) => `Cannot make the file: ${why}`,
-    noWriter: 'no file writer',
-    noExportWriter: 'This version of Kiểm số has no writer of Word/Excel files.',
-    nothingToExport: 'Nothing to export yet.',
-    apiNoTarget: 'This version of Kiểm số cannot compute “What would it take to reach …?”.',
-    apiNoFiles: 'This version of Kiểm số cannot read Word/Excel/CSV files.',
-    leftNarrative: 'the text of the report',
-    leftGrids: 'the tables with several columns of figures',
-    leftSuggestions: 'the suggested corrections',
-    listAnd: (/** @type {string[]} */ parts) => (parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '')),
-    offlineSome: (/** @type {string} */ left) => `Not checked yet: ${left}; these checks need one more download, with a network. The other tables are fully checked.`,
-    offlineNarrative: 'The text of the report is not checked yet: these checks need one more download, with a network. The tables are fully checked.',
-    pendingSome: (/** @type {string} */ left) => `Downloading the checks of ${left} (once only). The other tables are checked; the rest will be as soon as the download ends.`,
-    pendingNarrative: 'Downloading the checks of the text of the report (once only). The tables are checked; the text will be as soon as the download ends.',
-    coveragePending: (/** @type {string} */ left) => `Not finished: ${left} will be checked as soon as its checks are downloaded.`,
-    coverageOffline: (/** @type {string} */ left) => `Not checked: ${left} (these checks need one more download, with a network). Everything else is checked.`,
-    coverageNa: (/** @type {number} */ na) => ` ${na} check(s) not computable (figures missing).`,
-    coverageAll: (/** @type {boolean} */ words) => `Every table recognised${words ? ' and the text of the report' : ''} checked.`,
-    printHead: (/** @type {string} */ when, /** @type {string} */ subject) => `Kiểm số — results of the check of ${when}. Data: ${subject}.`,
-    printWhen: (/** @type {string} */ when) => `Checked ${when}`,
-    empty: '(empty)',
-    yes: 'yes',
-    rowOf: (/** @type {string} */ form, /** @type {string} */ stt) => `${form}, row ${stt}`,
-    likelyIs: (/** @type {string} */ reported, /** @type {string} */ suggested) => `printed ${reported}, most likely ${suggested}`,
-    likelyElsewhere: (/** @type {string} */ reported, /** @type {string} */ place, /** @type {string} */ current, /** @type {string} */ suggested) =>
-      `printed ${reported}; most likely wrong at ${place}: ${current} → ${suggested}`,
-    found: (/** @type {string} */ kind, /** @type {string} */ reported, /** @type {string} */ expected) =>
-      `printed ${reported}, ${kind === 'sum' ? 'the parts add up to' : kind === 'ratio' ? 'recomputed' : 'the check gives'} ${expected}`,
-    summaryTitle: (/** @type {string} */ when) => `Kiểm số — results of the check of the figures (${when})`,
-    summaryUnit: (/** @type {string} */ unit) => `Reporting unit: ${unit}`,
-    summaryPeriod: (/** @type {string} */ period) => `Period: ${period}`,
-    summarySource: (/** @type {boolean} */ file, /** @type {string} */ source) => `${file ? 'File' : 'Data'}: ${source}`,
-    summaryCounts: (/** @type {number} */ forms, /** @type {number} */ checks, /** @type {number} */ words, /** @type {import('./model.mjs').Summary} */ n) =>
-      `${forms} tables, ${checks} checks` +
-      `${words ? ` (${checks - words} of the tables, ${words} of the text)` : ''}: ${n.fail} errors, ${n.warn} warnings, ` +
-      `${n.pass} passed, ${n.na} not computable.`,
-    summaryEdits: (/** @type {number} */ n, /** @type {string} */ list) => `Note: ${n} figure(s) tried as a what-if (${list}).`,
-    summaryMore: (/** @type {number} */ n) => `- … and ${n} more (see the CSV file).`,
-    summaryClean: 'No error or warning found.',
-    summaryFooter: 'Checked with Kiểm số, on this device; no data was sent anywhere.',
-    csvHeader: ['Form', 'Cell', 'No.', 'Indicator', 'Unit', 'Figure', 'Result', 'Kind of check',
-      'Computation', 'Printed', 'Expected', 'Difference', 'Explanation', 'Related cells', 'Inferred rule',
-      'Sentence in the text', 'Line', 'Original figure (printed in the report)', 'Tried'],
-    failure: /** @type {Record<import('./bridge.mjs').FailureCode, string>} */ ({
-      'no-checker': 'The checker could not start.',
-      load: 'The checker could not be loaded.',
-      'page-crash': 'The checker failed and cannot restart itself in this mode. Please reload the page.',
-      crashes: 'The checker failed several times in a row. Please reload the page.',
-      restart: 'The checker could not be started again. Please reload the page.',
-      stopped: 'The checker has stopped.',
-    }),
-    element: {
-      label: 'Paste the tables or the whole report (Ctrl+V), or type here',
-      placeholder: 'Paste from Word or Excel…',
-      checking: 'Checking…',
-      done: (/** @type {number} */ f, /** @type {number} */ w) => `Checked: ${f} errors, ${w} warnings.`,
-      restarted: 'The checker failed and was restarted.',
-      badCatalogue: 'Catalogue not used: its address must be on the same origin as the page.',
-      catalogueFailed: 'Could not load the catalogue',
-      catalogueHttp: (/** @type {number} */ status) => `the server answered HTTP ${status}`,
-      catalogueNetwork: 'network error, or the address redirects elsewhere (not allowed)',
-      catalogueMoved: 'the address redirects to another origin (not allowed)',
-      notChecked: 'Not checked: the built-in rules are not used in place of the catalogue this page names.',
-      privacy: 'Checked on this device; nothing is sent anywhere.',
-      open: 'Open a Word, Excel or CSV file…',
-      drop: 'Drop the file here to check it',
-      checkingFile: (/** @type {string} */ name, /** @type {string} */ size) => `Checking the file ${name} (${size}). Type or paste in the box to check text instead.`,
-      tooBig: (/** @type {string} */ name, /** @type {string} */ size, /** @type {string} */ max) => `The file ${name} is too large (${size}; limit ${max}).`,
-      unreadable: (/** @type {string} */ name) => `Could not read the file ${name}.`,
-    },
-  },
 };
 
 /** @typedef {typeof STRINGS.vi} Strings */
 
 /**
- * English has every string of Vietnamese, with the same shape: tsc (tsconfig.json) checks this
- * assignment, so a string added in Vietnamese only fails the type check.
- * @type {Strings}
+ * Languages other than Vietnamese, once loaded ([`loadStrings`]) or given ([`useStrings`]).
+ * @type {Map<string, Strings>}
  */
-const ENGLISH = STRINGS.en;
+const OTHERS = new Map();
+
+/**
+ * Makes `strings` the words of `lang` for [`stringsFor`]: the embeddable element, which must
+ * answer any element's `lang` at once, gives English when it loads.
+ * @param {string} lang
+ * @param {Strings} strings
+ */
+export function useStrings(lang, strings) {
+  OTHERS.set(lang, strings);
+}
+
+/**
+ * The strings for a language tag, loading them first: English is a module of its own
+ * (i18n-en.mjs), fetched only by a page in English, so that it costs the Vietnamese page's
+ * first load nothing.
+ * @param {string | null | undefined} lang
+ * @returns {Promise<Strings>}
+ */
+export async function loadStrings(lang) {
+  if (isEnglish(lang) && !OTHERS.has('en')) useStrings('en', (await import('./i18n-en.mjs')).en);
+  return stringsFor(lang);
+}
+
+/** @param {string | null | undefined} lang */
+const isEnglish = (lang) => Boolean(lang && lang.toLowerCase().startsWith('en'));
 
 /**
  * The strings for a language tag (`vi`, `en`, `en-GB`…); Vietnamese by default.
@@ -713,7 +415,7 @@ const ENGLISH = STRINGS.en;
  * @returns {Strings}
  */
 export function stringsFor(lang) {
-  return lang && lang.toLowerCase().startsWith('en') ? ENGLISH : STRINGS.vi;
+  return (isEnglish(lang) && OTHERS.get('en')) || STRINGS.vi;
 }
 
 // The inbox's words (many reports at once) are in i18n-inbox.mjs, loaded with the inbox: not with

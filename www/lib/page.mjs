@@ -3,7 +3,7 @@
 
 import { h, icon, replaceChildren, debounce, selectLine } from './dom.mjs';
 import { textFromTransfer } from './clipboard.mjs';
-import { stringsFor } from './i18n.mjs';
+import { loadStrings, STRINGS } from './i18n.mjs';
 import { ResultsView, CONTENT } from './render.mjs';
 import { wordNotices } from './engine.mjs';
 // Loaded when first used, not with the page (first-load budget).
@@ -32,7 +32,7 @@ const scenarioModule = () => import('./scenario.mjs');
 
 /** The page's language: `?lang=en` in its address, else its <html lang> (Vietnamese by default). */
 const lang = new URLSearchParams(location.search).get('lang') ?? document.documentElement.lang;
-const s = stringsFor(lang);
+const s = await loadStrings(lang);
 const HTML_LIMIT = 20 * 1024 * 1024;
 /**
  * Text longer than this is checked but not put into the text box: a browser lays out a text
@@ -66,7 +66,7 @@ function $(id) {
  */
 function localise(root) {
   const words = /** @type {Record<string, unknown>} */ (s);
-  root.lang = s === stringsFor('en') ? 'en' : 'vi';
+  root.lang = s === STRINGS.vi ? 'vi' : 'en';
   document.title = s.pageTitle;
   for (const el of root.querySelectorAll('[data-i18n]')) {
     const text = String(words[/** @type {string} */ (/** @type {HTMLElement} */ (el).dataset.i18n)]);
@@ -935,19 +935,15 @@ export function startApp(env) {
   $('annotated').addEventListener('click', async () => {
     const job = currentJob();
     if (!lastResult || !job || job.op !== 'file') return;
-    status.textContent = 'Đang đánh dấu tệp gốc…';
+    status.textContent = s.annotating;
     try {
       const { download, exportAnnotated, DOCUMENT_TYPES } = await exportsModule();
-      const out = await exportAnnotated(job, { loadWriter: writer });
+      const out = await exportAnnotated(job, { loadWriter: writer, strings: s });
       const base = job.name.replace(/\.[^.]*$/, '');
       download(`${base}-kiemso-danh-dau.${out.format}`, out.bytes, DOCUMENT_TYPES[out.format]);
-      const missed = out.unplaced.length
-        ? ` ${out.unplaced.length} vấn đề không gắn được vào ô nào của tệp: xem Phiếu rà soát (.docx).`
-        : '';
-      const sentences = out.paragraphs ? `, ${out.paragraphs} đoạn lời văn có ghi chú` : '';
-      status.textContent = `Đã tạo bản sao của ${job.name}: ${out.cells} ô được tô màu và ghi chú${sentences}.${missed}`;
+      status.textContent = s.annotated(job.name, out.cells, out.paragraphs, out.unplaced.length);
     } catch (e) {
-      status.textContent = `Không tạo được tệp: ${e instanceof Error ? e.message : String(e)}`;
+      status.textContent = s.exportFailed(e instanceof Error ? e.message : String(e));
     }
   });
   $('json').addEventListener('click', async () => {
@@ -1089,7 +1085,7 @@ export function startApp(env) {
         load: writer,
         open: (file, edits, form) => {
           inboxForm = form;
-          replaceInput({ file, edits }, `Đã mở ${file.name} từ hộp báo cáo.`);
+          replaceInput({ file, edits }, s.openedFromInbox(file.name));
         },
         catalogue: () => state.catalogue?.text,
         say: (message) => { status.textContent = message; },

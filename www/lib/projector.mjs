@@ -3,10 +3,13 @@
 // screen. ← → (also Space, PageUp/PageDown, Home/End) move; Esc leaves. Opened by the «Trình
 // chiếu» button of the results or the address #trinh-chieu (lib/page.mjs).
 
-import { h, icon, replaceChildren } from './dom.mjs';
+import { h, icon, replaceChildren, useStyles } from './dom.mjs';
 import { indexResult, isNarrative } from './model.mjs';
 import { shortMessage, placeOf } from './narrative.mjs';
 import { verdictOf } from './render.mjs';
+
+// Its styles come with it (lib/meeting.css), not with the first load.
+await useStyles(new URL('./meeting.css', import.meta.url));
 
 /**
  * @typedef {import('./model.mjs').Result} Result

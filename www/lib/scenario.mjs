@@ -3,8 +3,11 @@
 // and the checks whose status changes — on one printable page. Both sides are checked afresh by
 // the core; nothing here computes a figure.
 
-import { h, icon, replaceChildren } from './dom.mjs';
+import { h, icon, replaceChildren, useStyles } from './dom.mjs';
 import { indexResult } from './model.mjs';
+
+// Its styles come with it (lib/meeting.css), not with the first load.
+await useStyles(new URL('./meeting.css', import.meta.url));
 
 /**
  * @typedef {import('./model.mjs').Result} Result
