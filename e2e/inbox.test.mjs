@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serverAndBrowser, openApp, ROOT, SCREENSHOTS, eventually } from './helpers.mjs';
+import { serverAndBrowser, openApp, paste, ROOT, SCREENSHOTS, eventually } from './helpers.mjs';
 
 const env = serverAndBrowser();
 
@@ -263,6 +263,41 @@ test('in Chromium: 25 reports dropped, the overview as the CLI counts, a what-if
   await page.reload();
   await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready');
   assert.equal(await page.locator('#inbox').isHidden(), true);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('two reports pasted together: the page offers to split them, and the inbox lists each with its own unit and results', async () => {
+  const context = await env.browser.newContext();
+  const page = await openApp(context, env.server.url);
+  const units = join(ROOT, 'tests/fixtures/units/q3-2024');
+  const a = readFileSync(join(units, '01-so-noi-vu.txt'), 'utf8');
+  const b = withValue(readFileSync(join(units, '02-so-tu-phap.txt'), 'utf8'), '01', '2.2', '2');
+  await paste(page, { plain: `${a}\n${b}` });
+  // Read as one report, its forms come twice: the offer says so, naming them.
+  const offer = page.locator('#split-offer');
+  await offer.waitFor({ state: 'visible', timeout: 20000 });
+  assert.match(await offer.textContent() ?? '', /B01/);
+  await page.locator('#split-reports').click();
+  await page.waitForFunction(() => document.querySelectorAll('#inbox-table tbody tr').length === 2, null, { timeout: 60000 });
+  const rows = await overview(page);
+  // The oracle: the CLI on the two reports as two files.
+  const dir = mkdtempSync(join(tmpdir(), 'kiemso-paste-'));
+  writeFileSync(join(dir, 'a.txt'), a);
+  writeFileSync(join(dir, 'b.txt'), b);
+  const expected = cli(['check', join(dir, 'a.txt'), join(dir, 'b.txt')]).reports;
+  assert.equal(expected.length, 2, 'the CLI reads two reports');
+  assert.deepEqual(rows.map((r) => r.source), ['van-ban-dan-vao.txt#1', 'van-ban-dan-vao.txt#2']);
+  assert.deepEqual(rows.map((r) => r.unit), expected.map((/** @type {any} */ r) => r.unit));
+  assert.deepEqual(rows.map((r) => r.unit), ['Sở Nội vụ', 'Sở Tư pháp']);
+  // Each with its own results: only Sở Tư pháp's B01 has the broken ratio.
+  assert.equal(rows[0].forms.B01.fail, 0);
+  assert.equal(rows[1].forms.B01.fail, perForm(expected[1]).B01.fail);
+  assert.ok(rows[1].forms.B01.fail > 0);
+  // One report pasted alone: no offer.
+  await paste(page, { plain: a });
+  await eventually(async () => page.locator('#split-offer').isHidden(), 20000);
+  await page.locator('#inbox-erase').click();
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -30,7 +30,7 @@
 //! let ratio = &outcome.checks[0];
 //! assert_eq!(ratio.status, kiemso::outcome::Status::Warn);
 //! assert_eq!(ratio.expected.as_deref(), Some("90"));
-//! assert!(ratio.message.contains("180 / 200 × 100 = 90%"));
+//! assert!(ratio.message().contains("180 / 200 × 100 = 90%"));
 //! assert_eq!(outcome.checks[1].status, kiemso::outcome::Status::Pass);
 //! assert_eq!(outcome.checks[1].line, Some(2));
 //! ```

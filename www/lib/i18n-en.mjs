@@ -277,6 +277,9 @@ export const en = {
     `Made a copy of ${name}: ${cells} cell${cells === 1 ? '' : 's'} highlighted with a comment${paragraphs ? `, ${paragraphs} paragraph${paragraphs === 1 ? '' : 's'} of text with a comment` : ''}.`
     + (unplaced ? ` ${unplaced} problem${unplaced === 1 ? '' : 's'} could not be tied to a cell of the file: see the review form (.docx).` : ''),
   openedFromInbox: (/** @type {string} */ name) => `Opened ${name} from the inbox.`,
+  severalReports: (/** @type {string[]} */ forms) => `The pasted text seems to hold several reports: ${forms.length > 1 ? 'forms' : 'form'} ${forms.join(', ')} come${forms.length > 1 ? '' : 's'} more than once, so cells share codes and only the first copy is used by rules between forms.`,
+  splitReports: 'Split into separate reports in the inbox',
+  pastedFileName: 'pasted-text.txt',
   noWriter: 'no file writer',
   noExportWriter: 'This version of Kiểm số has no writer of Word/Excel files.',
   nothingToExport: 'Nothing to export yet.',

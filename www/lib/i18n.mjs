@@ -301,6 +301,9 @@ export const STRINGS = {
       `Đã tạo bản sao của ${name}: ${cells} ô được tô màu và ghi chú${paragraphs ? `, ${paragraphs} đoạn lời văn có ghi chú` : ''}.`
       + (unplaced ? ` ${unplaced} vấn đề không gắn được vào ô nào của tệp: xem Phiếu rà soát (.docx).` : ''),
     openedFromInbox: (/** @type {string} */ name) => `Đã mở ${name} từ hộp báo cáo.`,
+    severalReports: (/** @type {string[]} */ forms) => `Văn bản dán vào có vẻ gồm nhiều báo cáo: ${forms.length > 1 ? 'các bảng' : 'bảng'} ${forms.join(', ')} xuất hiện nhiều lần, nên các ô trùng mã và chỉ bảng đầu được dùng cho quy tắc liên biểu.`,
+    splitReports: 'Tách thành từng báo cáo trong hộp báo cáo',
+    pastedFileName: 'van-ban-dan-vao.txt',
     noWriter: 'không có bộ ghi tệp',
     noExportWriter: 'Bản Kiểm số này chưa có phần ghi tệp Word/Excel.',
     nothingToExport: 'Chưa có dữ liệu để xuất.',

@@ -299,6 +299,28 @@ export function startApp(env) {
     }
   }
 
+  // A paste holding several reports (a form comes twice): offered to the inbox, which reads each
+  // report on its own (the core splits the text where a form title repeats), so that two units'
+  // cells never share codes.
+  const splitText = h('span');
+  const splitOffer = h('div', { class: 'edits-bar', id: 'split-offer', role: 'note', hidden: true },
+    h('p', null, splitText),
+    h('button', {
+      type: 'button', class: 'button button-small', id: 'split-reports',
+      onclick: () => {
+        const name = s.pastedFileName;
+        toInbox(() => [{ name, file: new File([state.text], name, { type: 'text/plain' }) }]);
+      },
+    }, s.splitReports));
+  editsBar.before(splitOffer);
+  /** @param {Result} result */
+  function showSplitOffer(result) {
+    const ids = result.forms.map((f) => f.form);
+    const repeated = [...new Set(ids.filter((id, k) => ids.indexOf(id) !== k))];
+    splitOffer.hidden = Boolean(state.file) || repeated.length === 0;
+    if (!splitOffer.hidden) splitText.textContent = s.severalReports(repeated);
+  }
+
   /** Shows «Tải tệp gốc có đánh dấu» for an opened .xlsx/.docx, named by its kind. */
   function showAnnotated() {
     const button = $('annotated');
@@ -314,6 +336,7 @@ export function startApp(env) {
     lastResult = result;
     lastSource = state.file ? s.sourceFile(state.file.name) : s.sourcePasted(state.text.split('\n').length);
     showAnnotated();
+    showSplitOffer(result);
     // Edits of cells that no longer exist are dropped, with the core's notice about them kept.
     inputProblems = result.notices.map((n) => ({ message: n.message, line: n.line, target: state.file ? 'file' : 'input', content: !n.code }));
     if (openedNote && !state.file) inputProblems.unshift({ message: openedNote, content: true });
