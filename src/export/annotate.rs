@@ -20,7 +20,8 @@
 use super::letter::xml_text;
 use super::{problems, status_word, Cells, ExportError, Problem};
 use crate::outcome::{Outcome, Status};
-use crate::read::archive::Archive;
+use crate::read::archive::{resolve, Archive};
+use crate::read::xlsx::column_name;
 use crate::read::xml::{tag_at, walk_at, Event, Flow};
 use crate::read::{At, Format as FileFormat, Spot, Spots};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -513,24 +514,6 @@ fn with_attr(tag: &str, name: &str, value: &str) -> String {
     format!("{head} {name}=\"{value}\"{tail}")
 }
 
-/// A part name resolved against the directory of the part whose relationship names it.
-fn resolve(dir: &str, target: &str) -> String {
-    if let Some(abs) = target.strip_prefix('/') {
-        return abs.to_string();
-    }
-    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    for seg in target.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
-}
-
 fn rels_name(part: &str) -> (String, String) {
     let (dir, file) = part.rsplit_once('/').unwrap_or(("", part));
     let rels = if dir.is_empty() {
@@ -674,19 +657,6 @@ fn part_of_type(zip: &mut Package<'_>, kind: &str) -> Result<Option<String>, Exp
 
 // ---------------------------------------------------------------------------------------------
 // Workbooks.
-
-fn column_name(mut col: usize) -> String {
-    let mut name = Vec::new();
-    loop {
-        name.push(b'A' + (col % 26) as u8);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    name.reverse();
-    String::from_utf8(name).unwrap_or_default()
-}
 
 /// `D6` → (row 6, column 3).
 fn cell_ref(r: &str) -> Option<(usize, usize)> {

@@ -366,8 +366,9 @@ pub(crate) struct Relationship {
     pub target: String,
 }
 
-/// Resolves a relationship target against the folder of its source part.
-fn resolve(dir: &str, target: &str) -> String {
+/// Resolves a relationship target against the folder of its source part (`xl/worksheets` +
+/// `../comments1.xml` → `xl/comments1.xml`; a target from the root, `/xl/x.xml`, stands alone).
+pub(crate) fn resolve(dir: &str, target: &str) -> String {
     let target = target.replace('\\', "/");
     let mut parts: Vec<&str> = if target.starts_with('/') {
         Vec::new()

@@ -510,7 +510,8 @@ fn cell_ref(r: &str) -> Option<(usize, usize)> {
     Some((col - 1, row))
 }
 
-fn column_name(mut col: usize) -> String {
+/// The letters of a 0-based column (`0` → `A`, `26` → `AA`).
+pub(crate) fn column_name(mut col: usize) -> String {
     let mut name = Vec::new();
     loop {
         name.push(b'A' + (col % 26) as u8);
