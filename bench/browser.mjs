@@ -35,7 +35,9 @@ const sizes = opt('--rows', '1000,10000,100000').split(',').map(Number);
 const SEED = 'www/examples/khanh-hoa-q3-2024.txt';
 // The app's two Wasm modules (scripts/build-wasm.sh): tables only (first load), and complete
 // (narrative checks, .docx/.xlsx; fetched when a narrative is pasted or a file opened).
-const CORE = '/www/pkg/core/kiemso.js';
+// KIEMSO_BENCH_CORE: another build of the first-load module served under www/ (its glue's
+// path), to weigh two builds against each other in one session.
+const CORE = process.env.KIEMSO_BENCH_CORE ?? '/www/pkg/core/kiemso.js';
 const COMPLETE = '/www/pkg/kiemso.js';
 // The app as deployed (scripts/build-dist.mjs: www/ minified), when it has been built.
 const APP = existsSync(join(repo, 'dist', 'www', 'index.html')) ? 'dist/www/' : 'www/';
