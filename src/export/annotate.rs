@@ -658,17 +658,9 @@ fn part_of_type(zip: &mut Package<'_>, kind: &str) -> Result<Option<String>, Exp
 // ---------------------------------------------------------------------------------------------
 // Workbooks.
 
-/// `D6` → (row 6, column 3).
+/// `D6` → (row 6, column 3): the reader's parse of a reference, row first.
 fn cell_ref(r: &str) -> Option<(usize, usize)> {
-    let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
-    if letters == 0 || letters > 3 {
-        return None;
-    }
-    let col = r[..letters].bytes().fold(0usize, |n, b| {
-        n * 26 + (b.to_ascii_uppercase() - b'A' + 1) as usize
-    }) - 1;
-    let row = r[letters..].parse().ok()?;
-    Some((row, col))
+    crate::read::xlsx::cell_ref(r).map(|(col, row)| (row, col))
 }
 
 fn xlsx(zip: &mut Package<'_>, marks: &[Mark]) -> Result<(), ExportError> {

@@ -498,7 +498,7 @@ fn parse_number(v: &str) -> Option<Decimal> {
 }
 
 /// `"AB12"` → (column 27, row 12), 0-based column, 1-based row.
-fn cell_ref(r: &str) -> Option<(usize, usize)> {
+pub(crate) fn cell_ref(r: &str) -> Option<(usize, usize)> {
     let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
     if letters == 0 || letters > 3 {
         return None;
