@@ -12,7 +12,7 @@
 // the units and periods typed and the what-if edits are kept on this device (IndexedDB) so the
 // set survives a reload; nothing is sent anywhere.
 
-import { h, replaceChildren, icon } from './dom.mjs';
+import { h, replaceChildren, icon, useStyles } from './dom.mjs';
 import { formOf, isNarrative } from './model.mjs';
 import { INBOX } from './i18n-inbox.mjs';
 import { MAX_FILE_BYTES, extensionOf, formatSize } from './files.mjs';
@@ -210,9 +210,7 @@ export function dropped(files, entries) {
 export function createInbox(env) {
   const root = env.root;
   // Its styles come with it, not with every page (the first-load budget).
-  if (!document.querySelector('link[data-inbox]')) {
-    document.head.append(h('link', { rel: 'stylesheet', href: new URL('./inbox.css', import.meta.url).href, 'data-inbox': true }));
-  }
+  useStyles(new URL('./inbox.css', import.meta.url));
   /** @type {Entry[]} */
   let entries = [];
   /** Each entry's reports as the core read them (a file may hold two reports). */
