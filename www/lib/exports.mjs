@@ -5,6 +5,7 @@
 import { STRINGS } from './i18n.mjs';
 import { indexResult, isNarrative } from './model.mjs';
 import { findingKind, placeOf } from './narrative.mjs';
+import { extensionOf } from './files.mjs';
 
 /**
  * @typedef {import('./model.mjs').Result} Result
@@ -324,4 +325,67 @@ export function download(name, text, type) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/**
+ * What the page has when a button of its export bar is pressed.
+ * @typedef {object} PageExport
+ * @property {Result} result  the answer on screen
+ * @property {Edits} edits
+ * @property {{ name: string } | null} file  the opened file
+ * @property {string} source  where the input came from, in words
+ * @property {import('./engine.mjs').Job | null} job  the check on screen, to write the documents from
+ * @property {() => Promise<any>} writer  the writers' module
+ * @property {(text: string) => void} say  the status line
+ * @property {import('./i18n.mjs').Strings} s
+ */
+
+/**
+ * Does what a button of the page's export bar (`id`) asks: page.mjs hands the clicks over, so
+ * that this part of the page loads with this module, on the first export, not with the page.
+ * @param {string} id
+ * @param {PageExport} at
+ */
+export async function exportFromPage(id, { result, edits, file, source, job, writer, say, s }) {
+  const stamp = fileStamp(new Date());
+  try {
+    if (id === 'copy' || id === 'share') {
+      const text = textSummary(result, { source, edits, strings: s, ...(id === 'copy' && { lineWord: file && extensionOf(file.name) === 'docx' ? s.paragraphWord : s.lineWord }) });
+      if (id === 'share') {
+        await navigator.share({ title: 'Kiểm số', text });
+        return say(s.shared);
+      }
+      try {
+        await navigator.clipboard.writeText(text);
+        say(s.copied);
+      } catch {
+        // No clipboard (a page not focused, a browser that refuses): the text to copy by hand.
+        const dialog = /** @type {HTMLDialogElement} */ (document.getElementById('copy-dialog'));
+        const area = /** @type {HTMLTextAreaElement} */ (document.getElementById('copy-text'));
+        area.value = text;
+        dialog.showModal();
+        area.select();
+      }
+    } else if (id === 'csv' || id === 'csv-all') {
+      download(`kiemso-ket-qua-${stamp}.csv`, resultsCsv(result, { edits, all: id === 'csv-all', strings: s }), 'text/csv;charset=utf-8');
+      say(s.csvMade);
+    } else if (id === 'json') {
+      download(`kiemso-ket-qua-${stamp}.json`, resultsJson(result, { edits }), 'application/json');
+      say(s.jsonMade);
+    } else if ((id === 'docx' || id === 'xlsx') && job) {
+      say(s.makingFile);
+      const bytes = await exportDocument(id, job, { source: file?.name ?? s.pastedText, loadWriter: writer, strings: s });
+      download(`kiemso-${id === 'docx' ? 'phieu-ra-soat' : 'bang-danh-dau'}-${stamp}.${id}`, bytes, DOCUMENT_TYPES[id]);
+      say(id === 'docx' ? s.docxMade : s.xlsxMade);
+    } else if (id === 'annotated' && job?.op === 'file') {
+      // The opened .xlsx/.docx itself, annotated (the button shows only when one is open).
+      say(s.annotating);
+      const out = await exportAnnotated(job, { loadWriter: writer, strings: s });
+      download(`${job.name.replace(/\.[^.]*$/, '')}-kiemso-danh-dau.${out.format}`, out.bytes, DOCUMENT_TYPES[out.format]);
+      say(s.annotated(job.name, out.cells, out.paragraphs, out.unplaced.length));
+    }
+  } catch (e) {
+    // The share sheet dismissed: nothing to say.
+    if (id !== 'share') say(s.exportFailed(e instanceof Error ? e.message : String(e)));
+  }
 }

@@ -11,6 +11,11 @@ const exportsModule = () => import('./exports.mjs');
 import { load, save, erase, watch, workOf, toBase64, fromBase64, MAX_SAVED_FILE } from './storage.mjs';
 import { routeOf, decodeText, formatSize, extensionOf, MAX_FILE_BYTES } from './files.mjs';
 import { makeSheet } from './sheet.mjs';
+import { createStore } from './store.mjs';
+import {
+  TEXTBOX_LIMIT, initialState, tooLongToShow, say, replaced, typed, undone, erased, tookOther, edited, answered, cleared,
+  failed, refused, unsupportedFile,
+} from './page-state.mjs';
 // The projector and the scenarios are fetched the first time they are used, not with the page.
 const projectorModule = () => import('./projector.mjs');
 const scenarioModule = () => import('./scenario.mjs');
@@ -20,7 +25,8 @@ const scenarioModule = () => import('./scenario.mjs');
  * @typedef {import('./bridge.mjs').BridgeEvent} BridgeEvent
  * @typedef {import('./model.mjs').Result} Result
  * @typedef {import('./engine.mjs').Job} Job
- * @typedef {Record<string, { value: string, original: string }>} Edits
+ * @typedef {import('./state').State} State
+ * @typedef {import('./state').Problem} Problem
  *
  * @typedef {object} Env
  * @property {(onEvent: (e: BridgeEvent) => void) => CheckerBridge} makeBridge
@@ -34,18 +40,14 @@ const scenarioModule = () => import('./scenario.mjs');
 const lang = new URLSearchParams(location.search).get('lang') ?? document.documentElement.lang;
 const s = await loadStrings(lang);
 const HTML_LIMIT = 20 * 1024 * 1024;
-/**
- * Text longer than this is checked but not put into the text box: a browser lays out a text
- * box's whole content at once (5.5 MB of pasted tables took 8 s, then seconds again at each
- * change of the page), and a saved input that long would freeze every reload.
- */
-const TEXTBOX_LIMIT = 500_000;
 /** Phone widths: tables folded, a tap reads a figure in a bottom sheet, «Sửa» edits it. */
 const PHONE = '(max-width: 32rem)';
 /** Where the hints speak of tapping rather than of Ctrl+V. */
 const TOUCH = '(max-width: 32rem), (pointer: coarse)';
 /** The address that opens the projector view. */
 const PROJECTOR_HASH = '#trinh-chieu';
+/** The buttons of the export bar that exports.mjs answers (`exportFromPage`). */
+const EXPORTS = ['copy', 'share', 'docx', 'xlsx', 'annotated', 'csv', 'csv-all', 'json'];
 
 /**
  * @template {HTMLElement} T
@@ -78,31 +80,24 @@ function localise(root) {
   }
 }
 
+/**
+ * An ARIA state: "true", or absent.
+ * @param {Element} el
+ * @param {string} name
+ * @param {boolean} on
+ */
+const flag = (el, name, on) => (on ? el.setAttribute(name, 'true') : el.removeAttribute(name));
+
 /** @param {Env} env */
 export function startApp(env) {
   const root = document.documentElement;
   localise(root);
   const input = /** @type {HTMLTextAreaElement} */ ($('input'));
-  const inputField = $('input-field');
-  const inputError = $('input-error');
   const problemsBox = $('input-problems');
-  const problemsHeading = $('input-problems-h');
-  const problemsList = $('input-problems-list');
-  const status = $('status');
   const results = $('results');
-  const empty = $('empty');
   const filled = $('filled');
-  const stale = $('stale');
   const onlyProblems = /** @type {HTMLInputElement} */ ($('only-problems'));
   const editsBar = $('edits-bar');
-  const editsText = $('edits-text');
-  const fileChip = $('file-chip');
-  const fileChipText = $('file-chip-text');
-  const undoBar = $('undo-bar');
-  const undoText = $('undo-text');
-  const storageNote = $('storage-note');
-  const catalogueState = $('catalogue-state');
-  const catalogueReset = $('catalogue-reset');
 
   // Opened from disk (the single file), the page keeps nothing: Chromium gives every file:// page
   // the same storage, so any other HTML file on this machine could read what is kept. What an
@@ -110,52 +105,17 @@ export function startApp(env) {
   const keepOnDevice = location.protocol !== 'file:';
   const saved = load();
   if (!keepOnDevice) erase();
-  /** @type {{ text: string, edits: Edits, file: { name: string, bytes: Uint8Array } | null, catalogue: { name: string, text: string } | null }} */
-  const state = {
-    text: saved.text,
-    edits: saved.edits,
-    file: saved.file ? { name: saved.file.name, bytes: fromBase64(saved.file.data) } : null,
-    catalogue: saved.catalogue,
-  };
-  /** @type {Result | null} */
-  let lastResult = null;
-  let lastSource = '';
-  /** Reveal (scroll to and focus) the results when the next answer arrives. */
-  let reveal = false;
-  /** @type {null | { text: string, edits: Edits, file: typeof state.file }} */
-  let undoSnapshot = null;
-  /** Problems of the input to list at the top: thrown errors, crashes, notices. */
-  /** `content`: the core's own words (Vietnamese in any language of the page). */
-  /** @type {{ message: string, line?: number | null, target?: 'input' | 'file', content?: boolean }[]} */
-  let inputProblems = [];
-  let engineNote = '';
-  let checkFileAvailable = false;
-  /** How many answers have been shown (tests wait on it; people read the page). */
-  let shown = 0;
-  /** Counts the user's actions that replace the input: a file or the example that arrives after a
-   * newer one (a paste, typing) is dropped, so the newest action always wins. */
-  let inputSeq = 0;
-  /** The answer on screen has the tables only; the narrative follows once its module is here. */
-  let narrativePending = false;
-  /** A job waits for the complete module to download. */
-  let downloading = false;
-  /** What the core said about the text file now in the text box (a guessed encoding), shown
-   * with the notices until the text is replaced or typed in. */
-  let openedNote = '';
-
-  /** Whether the input is text too long to show in the text box (see TEXTBOX_LIMIT). */
-  const tooLongToShow = () => !state.file && state.text.length > TEXTBOX_LIMIT;
-
-  /** Puts the input into the text box, or says (in the file chip) why it is not there. */
-  function showText() {
-    input.value = tooLongToShow() ? '' : state.text;
-    updateFileChip();
-  }
-
-  showText();
-  onlyProblems.checked = saved.onlyProblems;
-
+  /** @param {import('./storage.mjs').Saved['file']} f */
+  const fileOf = (f) => (f ? { name: f.name, bytes: fromBase64(f.data) } : null);
   const phone = matchMedia(PHONE);
+  const touch = matchMedia(TOUCH);
+  const store = createStore(initialState({ ...saved, file: fileOf(saved.file) }, workOf(saved)));
+  const get = store.get;
+  /** Every change of the page's state goes through here; `render` follows. */
+  const dispatch = store.update;
+  /** @param {string} text */
+  const announce = (text) => dispatch((st) => say(st, text));
+
   const sheet = makeSheet($('detail'), s, {
     // Back to the figure whose checks were read.
     onClose: () => /** @type {HTMLElement | null | undefined} */ (view.selected ? view.rowEls.get(view.selected)?.querySelector('.ks-input, .ks-valtext') : null)?.focus({ preventScroll: true }),
@@ -167,41 +127,32 @@ export function startApp(env) {
     headingLevel: 2,
     fold: phone.matches,
     tapToRead: phone.matches,
-    onSelect: () => sheet.open(),
+    onSelect: (cell) => {
+      dispatch({ selected: cell });
+      sheet.open();
+    },
     onEditStart: () => sheet.close(),
-    onEdit: (cell, value) => edit(cell, value),
+    onEdit: (cell, value) => {
+      dispatch((st) => edited(st, cell, value));
+      persistSoon();
+      editing();
+    },
     onTarget: (cell, value) => askTarget(cell, value),
     onLine: (line) => goToLine(line),
     onQuote: (line) => selectLine(input, line, { focus: false }),
-    source: () => (!state.file ? (tooLongToShow() ? 'file' : 'text') : extensionOf(state.file.name) === 'docx' ? 'docx' : 'file'),
+    source: () => { const { file } = get(); return !file ? (tooLongToShow(get()) ? 'file' : 'text') : extensionOf(file.name) === 'docx' ? 'docx' : 'file'; },
   });
-  view.setOnlyProblems(onlyProblems.checked);
   // A tap on a figure already selected opens its sheet again.
   $('forms').addEventListener('click', (e) => {
-    const el = /** @type {HTMLElement} */ (e.target);
-    const figure = /** @type {HTMLInputElement | null} */ (el.closest('.ks-input'));
+    const figure = /** @type {HTMLInputElement | null} */ (/** @type {HTMLElement} */ (e.target).closest('.ks-input'));
     if (phone.matches && figure?.readOnly) sheet.open();
   });
 
   // ——— phone and touch ———
 
-  const hint = $('input-hint');
-  const emptyText = /** @type {HTMLElement} */ (empty.querySelector('p'));
-  const editHint = $('edit-hint');
-  const hinted = [hint, emptyText, editHint];
+  const hinted = [$('input-hint'), /** @type {HTMLElement} */ ($('empty').querySelector('p')), $('edit-hint')];
   const desk = hinted.map((el) => [...el.childNodes]);
-  const touch = matchMedia(TOUCH);
-  function fitScreen() {
-    const share = typeof navigator.share === 'function' ? s.hintShare : '';
-    [s.hintTouch + share, s.emptyTouch, s.editHintTouch].forEach((text, i) => {
-      if (touch.matches) hinted[i].textContent = text;
-      else hinted[i].replaceChildren(...desk[i]);
-    });
-    sheet.setPhone(phone.matches);
-    view.setFolded(phone.matches);
-    if (view.tapToRead !== phone.matches) view.setTapToRead(phone.matches);
-  }
-  fitScreen();
+  const fitScreen = () => dispatch({ phone: phone.matches, touch: touch.matches });
   phone.addEventListener('change', fitScreen);
   touch.addEventListener('change', fitScreen);
   // Printed from a phone, every table is printed, folded or not (a closed <details> prints shut);
@@ -218,84 +169,233 @@ export function startApp(env) {
     shut = [];
   });
 
-  const DOWNLOADING = s.downloadingModule;
-  const CRASHED = s.crashed;
-  const TIMED_OUT = s.timedOut;
-  let everReady = false;
   const bridge = env.makeBridge((event) => {
+    const { engine } = get();
     if (event.type === 'ready') {
-      root.dataset.engine = 'ready';
-      root.dataset.engineMode = event.mode;
-      checkFileAvailable = event.capabilities.checkFile;
-      root.dataset.checkFile = String(checkFileAvailable);
+      dispatch({ engine: { ...engine, state: 'ready', mode: event.mode, checkFile: event.capabilities.checkFile, everReady: true } });
       // The first time only: after a restart, re-running the input that crashed would crash again.
-      if (!everReady) {
-        everReady = true;
-        run();
-      }
+      if (!engine.everReady) run();
     } else if (event.type === 'restarted') {
-      root.dataset.restarts = String(Number(root.dataset.restarts ?? 0) + 1);
+      dispatch({ engine: { ...engine, restarts: engine.restarts + 1 } });
     } else if (event.type === 'downloading') {
-      downloading = true;
       clearTimeout(busyTimer);
-      results.setAttribute('aria-busy', 'true');
-      status.textContent = DOWNLOADING;
+      dispatch((st) => ({ downloading: true, busy: true, ...say(st, s.downloadingModule) }));
     } else if (event.type === 'upgraded' || event.type === 'upgrade-failed') {
       // The narrative's module is here (or could not be fetched): the tables-only answer on
       // screen is given again, in full or with the reason.
-      if (narrativePending) run();
+      if (get().narrativePending) run();
     } else if (event.type === 'failed') {
-      root.dataset.engine = 'failed';
-      engineNote = s.engineFailed(s.failure[event.code], event.detail);
-      showProblems();
+      dispatch({ engine: { ...engine, state: 'failed' }, engineNote: s.engineFailed(s.failure[event.code], event.detail) });
     }
   });
+
+  // ——— render: the page brought to the state ———
+
+  /**
+   * Brings the page to the state, part by part: a part is drawn again only when the slice of the
+   * state it shows changed (`prev` null: everything, at the start).
+   * @param {State} st
+   * @param {State | null} prev
+   */
+  function render(st, prev) {
+    /** @param {(keyof State)[]} keys */
+    const changed = (...keys) => !prev || keys.some((k) => st[k] !== prev[k]);
+    if (changed('engine')) {
+      const { state, mode, checkFile, restarts } = st.engine;
+      if (state !== 'starting') root.dataset.engine = state;
+      if (mode) root.dataset.engineMode = mode;
+      if (state === 'ready') root.dataset.checkFile = String(checkFile);
+      if (restarts) root.dataset.restarts = String(restarts);
+    }
+    if (changed('phone', 'touch')) {
+      const share = typeof navigator.share === 'function' ? s.hintShare : '';
+      [s.hintTouch + share, s.emptyTouch, s.editHintTouch].forEach((text, i) => {
+        if (st.touch) hinted[i].textContent = text;
+        else hinted[i].replaceChildren(...desk[i]);
+      });
+      sheet.setPhone(st.phone);
+      view.setFolded(st.phone);
+      if (view.tapToRead !== st.phone) view.setTapToRead(st.phone);
+    }
+    if (changed('text', 'file')) renderInput(st);
+    if (changed('onlyProblems')) {
+      onlyProblems.checked = st.onlyProblems;
+      view.setOnlyProblems(st.onlyProblems);
+    }
+    if (changed('selected') && st.selected === null) view.selected = null;
+    if (changed('result')) {
+      if (st.result) renderResult(st, st.result);
+      else view.clear();
+    }
+    if (changed('shown') && st.shown) results.dataset.shown = String(st.shown);
+    if (changed('phase')) results.dataset.state = st.phase;
+    if (changed('busy')) flag(results, 'aria-busy', st.busy);
+    if (changed('panel', 'result')) {
+      $('empty').hidden = st.panel !== 'empty' && !(st.panel === 'error' && !st.result);
+      filled.hidden = !st.result || st.panel === 'empty';
+      $('stale').hidden = st.panel !== 'stale';
+    }
+    if (changed('problems', 'engineNote', 'panel')) renderProblems(st);
+    if (changed('status')) $('status').textContent = st.status.text;
+    if (changed('edits')) {
+      const n = Object.keys(st.edits).length;
+      editsBar.hidden = n === 0;
+      $('edit-hint').hidden = n > 0;
+      $('edits-text').textContent = n ? s.editsCount(n) : '';
+    }
+    if (changed('undo')) {
+      $('undo-bar').hidden = !st.undo;
+      if (st.undo) $('undo-text').textContent = st.undo.message;
+    }
+    if (changed('storage')) {
+      $('storage-note').classList.toggle('is-warning', st.storage.warning);
+      if (st.storage.text) $('storage-note').textContent = st.storage.text;
+    }
+    if (changed('conflict')) {
+      $('tab-conflict').hidden = !st.conflict;
+      $('tab-conflict-text').textContent = st.conflict === 'erased' ? s.conflictErased : s.conflictChanged;
+      $('tab-take').textContent = st.conflict === 'erased' ? s.takeErased : s.takeChanged;
+    }
+    if (changed('catalogue')) {
+      $('catalogue-state').textContent = st.catalogue ? s.catalogueFromFile(st.catalogue.name) : s.catalogueBuiltin;
+      $('catalogue-reset').hidden = !st.catalogue;
+    }
+    if (changed('drag')) $('drop-overlay').hidden = !st.drag;
+    if (prev && st.focus && changed('focus')) {
+      const { to, form } = st.focus;
+      if (to === 'results') {
+        results.scrollIntoView({ block: 'start' });
+        results.focus({ preventScroll: true });
+      } else if (to === 'problems') {
+        problemsBox.focus();
+        problemsBox.scrollIntoView({ block: 'start' });
+      }
+      // A report opened from the inbox: at the form asked.
+      if (form) document.querySelector(`[id$="form-${form}"]`)?.scrollIntoView({ block: 'start' });
+    }
+  }
+
+  /**
+   * The text box and the file chip: the text, or why it is not in the box (a file, too long).
+   * @param {State} st
+   */
+  function renderInput(st) {
+    const long = tooLongToShow(st);
+    const shownText = long ? '' : st.text;
+    // Typed text is in the box already: writing it again would move the caret.
+    if (input.value !== shownText) input.value = shownText;
+    $('file-chip').hidden = !st.file && !long;
+    $('file-remove').textContent = long ? s.removeContent : s.removeFile;
+    const chip = $('file-chip-text');
+    if (st.file) {
+      replaceChildren(chip, icon('info'), s.chipFile, h('strong', null, st.file.name), s.chipFileRest(formatSize(st.file.bytes.length)));
+    } else if (long) {
+      const lines = st.text.split('\n').length.toLocaleString(s.locale);
+      replaceChildren(chip, icon('info'), s.chipLong, h('strong', null, s.chipLongSize(lines, formatSize(new Blob([st.text]).size))), s.chipLongRest);
+    }
+  }
+
+  /**
+   * A new answer: the results, and what goes with them (the file's own export, the offer to
+   * split several reports, print, the inbox, the projector).
+   * @param {State} st
+   * @param {Result} result
+   */
+  function renderResult(st, result) {
+    // «Tải tệp gốc có đánh dấu» for an opened .xlsx/.docx, named by its kind.
+    const kind = st.file ? extensionOf(st.file.name) : '';
+    const ext = kind === 'xlsx' || kind === 'xlsm' ? 'xlsx' : kind === 'docx' || kind === 'docm' ? 'docx' : null;
+    const annotated = $('annotated');
+    annotated.hidden = !ext;
+    if (ext) annotated.textContent = s.annotatedFile(ext);
+    const ids = result.forms.map((f) => f.form);
+    const repeated = [...new Set(ids.filter((id, k) => ids.indexOf(id) !== k))];
+    splitOffer.hidden = Boolean(st.file) || repeated.length === 0;
+    if (!splitOffer.hidden) splitText.textContent = s.severalReports(repeated);
+    view.update(result, st.edits);
+    // Loaded with the first result; only the newest result is written (two loads may end in any order).
+    import('./print.mjs').then((p) => result === get().result && (p.showCoverage($('coverage'), result, s), p.printHeader(result, st.source, new Date(), s)));
+    if (inbox) inbox.then(({ inbox: i }) => i.shown(st.file, st.edits));
+    // The room sees the answer in full: opened (from the address) once the words are checked
+    // too, and kept up to date while it is open.
+    if (projector?.isOpen()) projector.open(result, projector.at);
+    else if (location.hash === PROJECTOR_HASH && !st.narrativePending) openProjector();
+  }
+
+  /**
+   * Lists the problems of the input at the top of the page (the GOV.UK error-summary pattern: a
+   * titled box of links to what caused each), and puts a refusal next to the text box too.
+   * @param {State} st
+   */
+  function renderProblems(st) {
+    /** @type {Problem[]} */
+    const all = [...(st.engineNote ? [{ message: st.engineNote }] : []), ...st.problems];
+    const isError = !!st.engineNote || st.panel === 'error' || st.panel === 'stale';
+    problemsBox.hidden = all.length === 0;
+    problemsBox.classList.toggle('is-notice', !isError);
+    $('input-problems-h').textContent = isError ? s.inputProblemsTitle : s.inputNoticeTitle;
+    replaceChildren($('input-problems-list'), all.map((p) => {
+      const line = typeof p.line === 'number' ? p.line : null;
+      const prefix = line !== null ? s.linePrefix(line) : '';
+      const text = p.content ? [prefix, h('span', CONTENT, p.message)] : `${prefix}${p.message}`;
+      if (p.target === 'input' && !st.file) {
+        return h('li', null, h('a', {
+          href: '#input',
+          onclick: (/** @type {Event} */ e) => {
+            e.preventDefault();
+            if (line !== null) goToLine(line);
+            else input.focus();
+          },
+        }, text));
+      }
+      return h('li', null, text);
+    }));
+    const fieldError = isError ? st.problems.find((p) => p.target === 'input' && typeof p.line !== 'number') : undefined;
+    const inputError = $('input-error');
+    inputError.hidden = !fieldError;
+    replaceChildren(inputError, fieldError ? [h('span', { class: 'visually-hidden' }, s.errorPrefix), fieldError.content ? h('span', CONTENT, fieldError.message) : fieldError.message] : []);
+    $('input-field').classList.toggle('field-has-error', !!fieldError);
+    flag(input, 'aria-invalid', !!fieldError);
+    input.setAttribute('aria-describedby', fieldError ? 'input-error input-hint' : 'input-hint');
+  }
 
   // ——— running checks ———
 
   /** @returns {Extract<import('./engine.mjs').Job, { op: 'text' | 'file' }> | null} */
   function currentJob() {
+    const st = get();
     /** @type {import('./engine.mjs').CheckOptions} */
-    const options = { overrides: Object.fromEntries(Object.entries(state.edits).map(([c, e]) => [c, e.value])) };
-    if (state.catalogue) options.catalogue = state.catalogue.text;
-    if (state.file) return { op: 'file', bytes: state.file.bytes, name: state.file.name, options };
-    if (!state.text.trim()) return null;
-    return { op: 'text', text: state.text, options, partial: true };
+    const options = { overrides: Object.fromEntries(Object.entries(st.edits).map(([c, e]) => [c, e.value])) };
+    if (st.catalogue) options.catalogue = st.catalogue.text;
+    if (st.file) return { op: 'file', bytes: st.file.bytes, name: st.file.name, options };
+    if (!st.text.trim()) return null;
+    return { op: 'text', text: st.text, options, partial: true };
   }
 
   let busyTimer = /** @type {ReturnType<typeof setTimeout> | undefined} */ (undefined);
 
+  /** Checks the input as it is now; only the newest answer is shown. */
   async function run() {
     typing.cancel();
     editing.cancel();
     const job = currentJob();
     if (!job) {
-      results.dataset.shown = String(++shown);
-      lastResult = null;
-      inputProblems = [];
-      setState('empty');
-      view.clear();
-      status.textContent = '';
-      showProblems();
+      dispatch(cleared);
       return;
     }
     clearTimeout(busyTimer);
-    busyTimer = setTimeout(() => {
-      results.setAttribute('aria-busy', 'true');
-      status.textContent = downloading ? DOWNLOADING : s.checking;
-    }, 200);
-    results.dataset.state = 'checking';
+    busyTimer = setTimeout(() => dispatch((st) => ({ busy: true, ...say(st, st.downloading ? s.downloadingModule : s.checking) })), 200);
+    dispatch({ phase: 'checking' });
     const answer = await bridge.latest(job);
     if (answer.stale) return;
     clearTimeout(busyTimer);
-    downloading = false;
-    narrativePending = answer.ok && answer.result?.narrative_pending === true;
-    if (!narrativePending) results.removeAttribute('aria-busy');
     if (answer.ok) {
-      engineNote = '';
-      show(wordNotices(answer.result, s));
+      dispatch((st) => answered(st, wordNotices(answer.result, s), s));
     } else {
-      showFailure(answer.error);
+      const wasFile = !!get().file;
+      dispatch((st) => failed(st, answer.error, s));
+      // The file's kind is not supported: it is closed, and the text before it kept.
+      if (wasFile && !get().file) persist();
     }
   }
 
@@ -309,157 +409,10 @@ export function startApp(env) {
       type: 'button', class: 'button button-small', id: 'split-reports',
       onclick: () => {
         const name = s.pastedFileName;
-        toInbox(() => [{ name, file: new File([state.text], name, { type: 'text/plain' }) }]);
+        toInbox(() => [{ name, file: new File([get().text], name, { type: 'text/plain' }) }]);
       },
     }, s.splitReports));
   editsBar.before(splitOffer);
-  /** @param {Result} result */
-  function showSplitOffer(result) {
-    const ids = result.forms.map((f) => f.form);
-    const repeated = [...new Set(ids.filter((id, k) => ids.indexOf(id) !== k))];
-    splitOffer.hidden = Boolean(state.file) || repeated.length === 0;
-    if (!splitOffer.hidden) splitText.textContent = s.severalReports(repeated);
-  }
-
-  /** Shows «Tải tệp gốc có đánh dấu» for an opened .xlsx/.docx, named by its kind. */
-  function showAnnotated() {
-    const button = $('annotated');
-    const kind = state.file ? extensionOf(state.file.name) : '';
-    const ext = kind === 'xlsx' || kind === 'xlsm' ? 'xlsx' : kind === 'docx' || kind === 'docm' ? 'docx' : null;
-    button.hidden = !ext;
-    if (ext) button.textContent = s.annotatedFile(ext);
-  }
-
-  /** @param {Result} result */
-  function show(result) {
-    results.dataset.shown = String(++shown);
-    lastResult = result;
-    lastSource = state.file ? s.sourceFile(state.file.name) : s.sourcePasted(state.text.split('\n').length);
-    showAnnotated();
-    showSplitOffer(result);
-    // Edits of cells that no longer exist are dropped, with the core's notice about them kept.
-    inputProblems = result.notices.map((n) => ({ message: n.message, line: n.line, target: state.file ? 'file' : 'input', content: !n.code }));
-    if (openedNote && !state.file) inputProblems.unshift({ message: openedNote, content: true });
-    // Tables shown while the narrative's module downloads: still checking, and said so.
-    setState(narrativePending ? 'checking' : 'done');
-    if (narrativePending) results.setAttribute('aria-busy', 'true');
-    view.update(result, state.edits);
-    const { fail, warn, pass, na } = result.summary;
-    const words = result.checks.some((c) => c.kind === 'narrative');
-    const counted = s.counted(fail, warn, pass, na);
-    status.textContent = narrativePending
-      ? s.checkedPending(result.forms.length, counted)
-      : result.forms.length
-        ? s.checked(result.forms.length, words, counted)
-        : words
-          ? s.checkedTextOnly(counted)
-          : s.noTableFound;
-    updateEditsBar();
-    showProblems();
-    // Loaded with the first result; only the newest result is written (two loads may end in any order).
-    const source = lastSource;
-    import('./print.mjs').then((p) => result === lastResult && (p.showCoverage($('coverage'), result, s), p.printHeader(result, source, new Date(), s)));
-    if (reveal) {
-      reveal = false;
-      revealResults();
-    }
-    // A report opened from the inbox: at the form asked, and its what-if edits back to the inbox.
-    if (inboxForm) {
-      document.querySelector(`[id$="form-${inboxForm}"]`)?.scrollIntoView({ block: 'start' });
-      inboxForm = null;
-    }
-    if (inbox) inbox.then(({ inbox: i }) => i.shown(state.file, state.edits));
-    // The room sees the answer in full: opened (from the address) once the words are checked
-    // too, and kept up to date while it is open.
-    if (projector?.isOpen()) projector.open(result, projector.at);
-    else if (location.hash === PROJECTOR_HASH && !narrativePending) openProjector();
-  }
-
-  /** @param {{ kind: string, message: string }} error */
-  function showFailure(error) {
-    results.dataset.shown = String(++shown);
-    if (error.kind === 'unsupported') {
-      const name = state.file?.name ?? '';
-      state.file = null;
-      updateFileChip();
-      persist();
-      inputProblems = [{ target: 'input', message: unsupportedFileMessage(name) }];
-    } else if (error.kind === 'input') {
-      inputProblems = [{ target: state.file ? 'file' : 'input', message: error.message, content: true }];
-    } else if (error.kind === 'unavailable') {
-      inputProblems = [];
-    } else {
-      inputProblems = [];
-      engineNote = error.kind === 'timeout' ? TIMED_OUT : CRASHED;
-    }
-    setState(lastResult ? 'stale' : 'error');
-    status.textContent = s.notChecked;
-    showProblems();
-    if (reveal) {
-      reveal = false;
-      problemsBox.focus();
-      problemsBox.scrollIntoView({ block: 'start' });
-    }
-  }
-
-  /** @param {string} name */
-  function unsupportedFileMessage(name) {
-    return s.unsupportedFile(extensionOf(name).toUpperCase(), name);
-  }
-
-  /** @param {'empty' | 'checking' | 'done' | 'stale' | 'error'} st */
-  function setState(st) {
-    results.dataset.state = st;
-    empty.hidden = st !== 'empty' && !(st === 'error' && !lastResult);
-    filled.hidden = !lastResult || st === 'empty';
-    stale.hidden = st !== 'stale';
-  }
-
-  /**
-   * Lists the problems of the input at the top of the page (the GOV.UK error-summary pattern: a
-   * titled box of links to what caused each), and puts a refusal next to the text box too.
-   */
-  function showProblems() {
-    /** @type {{ message: string, line?: number | null, target?: string, content?: boolean }[]} */
-    const all = [...(engineNote ? [{ message: engineNote }] : []), ...inputProblems];
-    const isError = !!engineNote || results.dataset.state === 'error' || results.dataset.state === 'stale';
-    problemsBox.hidden = all.length === 0;
-    problemsBox.classList.toggle('is-notice', !isError);
-    problemsHeading.textContent = isError ? s.inputProblemsTitle : s.inputNoticeTitle;
-    replaceChildren(problemsList, all.map((p) => {
-      const line = typeof p.line === 'number' ? p.line : null;
-      const prefix = line !== null ? s.linePrefix(line) : '';
-      const text = p.content ? [prefix, h('span', CONTENT, p.message)] : `${prefix}${p.message}`;
-      if (p.target === 'input' && !state.file) {
-        return h('li', null, h('a', {
-          href: '#input',
-          onclick: (/** @type {Event} */ e) => {
-            e.preventDefault();
-            if (line !== null) goToLine(line);
-            else input.focus();
-          },
-        }, text));
-      }
-      return h('li', null, text);
-    }));
-    const fieldError = isError ? inputProblems.find((p) => p.target === 'input' && typeof p.line !== 'number') : undefined;
-    inputError.hidden = !fieldError;
-    replaceChildren(inputError, fieldError ? [h('span', { class: 'visually-hidden' }, s.errorPrefix), fieldError.content ? h('span', CONTENT, fieldError.message) : fieldError.message] : []);
-    inputField.classList.toggle('field-has-error', !!fieldError);
-    if (fieldError) {
-      input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', 'input-error input-hint');
-    } else {
-      input.removeAttribute('aria-invalid');
-      input.setAttribute('aria-describedby', 'input-hint');
-    }
-  }
-
-  /** Brings the results into view after a paste, a file or the example. */
-  function revealResults() {
-    results.scrollIntoView({ block: 'start' });
-    results.focus({ preventScroll: true });
-  }
 
   // ——— input ———
 
@@ -467,165 +420,89 @@ export function startApp(env) {
   const editing = debounce(() => run(), 150);
   const persistSoon = debounce(() => persist(), 250);
 
-  /** What this tab last saved, or found saved by another tab that it agrees with (`workOf`). */
-  let savedWork = workOf(saved);
-  /** Another tab saved other work (or erased it) since: this tab stops saving until the user
-   * chooses, so that neither tab's text is lost without a word. */
-  /** @type {null | 'changed' | 'erased'} */
-  let conflict = null;
-
-  /** @param {boolean} [force] save even when another tab saved other work (the user chose to) */
+  /**
+   * Keeps the work on this device, and says how that went.
+   * @param {boolean} [force] save even when another tab saved other work (the user chose to)
+   */
   function persist(force = false) {
-    if (!keepOnDevice) {
-      storageNote.classList.add('is-warning');
-      storageNote.textContent = s.storageFileUrl;
-      return;
-    }
-    if (force) showConflict(null);
-    if (conflict) {
-      storageNote.classList.add('is-warning');
-      storageNote.textContent = s.storageConflict;
-      return;
-    }
-    const file = state.file && state.file.bytes.length <= MAX_SAVED_FILE ? { name: state.file.name, data: toBase64(state.file.bytes) } : null;
-    const record = { text: state.text, edits: state.edits, file, catalogue: state.catalogue, onlyProblems: onlyProblems.checked };
+    if (!keepOnDevice) return dispatch({ storage: { text: s.storageFileUrl, warning: true } });
+    if (force) dispatch({ conflict: null });
+    const st = get();
+    if (st.conflict) return dispatch({ storage: { text: s.storageConflict, warning: true } });
+    const file = st.file && st.file.bytes.length <= MAX_SAVED_FILE ? { name: st.file.name, data: toBase64(st.file.bytes) } : null;
+    const record = { text: st.text, edits: st.edits, file, catalogue: st.catalogue, onlyProblems: st.onlyProblems };
     const outcome = save(record);
-    if (outcome !== 'failed') savedWork = workOf(outcome === 'saved' ? record : { ...record, file: null });
-    storageNote.classList.toggle('is-warning', outcome !== 'saved' || (!!state.file && !file));
-    storageNote.textContent = outcome === 'failed'
-      ? s.storageFailed
-      : state.file && !file || outcome === 'without-file'
-        ? s.storageTooBig
-        : s.storageSaved;
+    const tooBig = !!st.file && !file || outcome === 'without-file';
+    dispatch({
+      ...(outcome !== 'failed' ? { savedWork: workOf(outcome === 'saved' ? record : { ...record, file: null }) } : {}),
+      storage: {
+        text: outcome === 'failed' ? s.storageFailed : tooBig ? s.storageTooBig : s.storageSaved,
+        warning: outcome !== 'saved' || (!!st.file && !file),
+      },
+    });
+  }
+
+  /**
+   * An action that replaces the input: the state, then keeping it and checking it.
+   * @param {(st: State) => Partial<State> | null} action
+   */
+  function replaceWith(action) {
+    dispatch(action);
+    persist();
+    run();
   }
 
   // ——— two tabs ———
 
-  const conflictBar = $('tab-conflict');
-  /** @param {null | 'changed' | 'erased'} kind */
-  function showConflict(kind) {
-    conflict = kind;
-    conflictBar.hidden = !kind;
-    $('tab-conflict-text').textContent = kind === 'erased'
-      ? s.conflictErased
-      : s.conflictChanged;
-    $('tab-take').textContent = kind === 'erased' ? s.takeErased : s.takeChanged;
-  }
-
   if (keepOnDevice) {
     watch((other) => {
       const work = workOf(other);
-      if (work === savedWork) return;
-      const mine = workOf({ text: state.text, edits: state.edits, file: state.file ? { name: state.file.name, data: toBase64(state.file.bytes) } : null, catalogue: state.catalogue });
-      if (work === mine) {
-        // The other tab saved what this one shows: nothing to choose.
-        savedWork = work;
-        showConflict(null);
-        persist();
-        return;
-      }
-      showConflict(other.text || other.file || Object.keys(other.edits).length ? 'changed' : 'erased');
+      const st = get();
+      if (work === st.savedWork) return;
+      const mine = workOf({ text: st.text, edits: st.edits, file: st.file ? { name: st.file.name, data: toBase64(st.file.bytes) } : null, catalogue: st.catalogue });
+      // The other tab saved what this one shows: nothing to choose.
+      if (work === mine) dispatch({ savedWork: work, conflict: null });
+      else dispatch({ conflict: other.text || other.file || Object.keys(other.edits).length ? 'changed' : 'erased' });
       persist();
     });
   }
 
   $('tab-keep').addEventListener('click', () => {
     persist(true);
-    status.textContent = s.keptThisTab;
+    announce(s.keptThisTab);
   });
 
   $('tab-take').addEventListener('click', () => {
     const other = load();
-    const before = { text: state.text, edits: state.edits, file: state.file };
-    inputSeq++;
-    openedNote = '';
-    state.text = other.text;
-    state.edits = other.edits;
-    state.file = other.file ? { name: other.file.name, bytes: fromBase64(other.file.data) } : null;
-    state.catalogue = other.catalogue;
-    savedWork = workOf(other);
-    showConflict(null);
-    showText();
-    updateCatalogueState();
-    persist();
-    offerUndo(s.tookOtherTab, before);
-    reveal = true;
-    view.selected = null;
-    run();
+    replaceWith((st) => tookOther(st, { ...other, file: fileOf(other.file) }, workOf(other), s));
   });
 
   input.addEventListener('input', () => {
-    inputSeq++;
-    openedNote = '';
-    if ((state.file || tooLongToShow()) && input.value.trim()) {
-      state.file = null;
-      state.text = input.value;
-      updateFileChip();
-    }
-    if (tooLongToShow()) return;
-    state.text = input.value;
+    dispatch((st) => typed(st, input.value));
+    if (tooLongToShow(get())) return;
     persistSoon();
     typing();
   });
 
   /**
-   * Replaces the whole input (a paste outside the text box, the example, a file), keeping what
-   * was there for "Hoàn tác".
-   * @param {{ text?: string, file?: { name: string, bytes: Uint8Array } | null, note?: string, edits?: Edits }} next
-   * @param {string} message
+   * Replaces the whole input (a paste outside the text box, the example, a file).
+   * @param {Parameters<typeof replaced>[1]} next
+   * @param {string} message  what «Hoàn tác» says it undoes
    */
   function replaceInput(next, message) {
-    inputSeq++;
-    openedNote = next.note ?? '';
-    const before = { text: state.text, edits: state.edits, file: state.file };
-    const hadSomething = !!(before.text.trim() || before.file);
-    state.text = next.text ?? '';
-    state.file = next.file ?? null;
-    state.edits = next.edits ? { ...next.edits } : {};
     scenarios?.clear();
-    showText();
-    persist();
-    if (hadSomething) offerUndo(message, before);
-    else hideUndo();
-    reveal = true;
-    view.selected = null;
-    run();
-  }
-
-  /**
-   * @param {string} message
-   * @param {NonNullable<typeof undoSnapshot>} snapshot
-   */
-  function offerUndo(message, snapshot) {
-    undoSnapshot = snapshot;
-    undoText.textContent = message;
-    undoBar.hidden = false;
-  }
-
-  function hideUndo() {
-    undoSnapshot = null;
-    undoBar.hidden = true;
+    replaceWith((st) => replaced(st, next, message));
   }
 
   $('undo').addEventListener('click', () => {
-    if (!undoSnapshot) return;
-    const snap = undoSnapshot;
-    hideUndo();
-    inputSeq++;
-    openedNote = '';
-    state.text = snap.text;
-    state.edits = snap.edits;
-    state.file = snap.file;
-    showText();
-    persist();
-    status.textContent = s.restored;
-    run();
+    if (!get().undo) return;
+    replaceWith((st) => undone(st, s));
     input.focus();
   });
 
   /** @param {number} line 1-based */
   function goToLine(line) {
-    if (state.file || tooLongToShow()) return;
+    if (get().file || tooLongToShow(get())) return;
     selectLine(input, line, { focus: true });
   }
 
@@ -666,7 +543,7 @@ export function startApp(env) {
     }
     event.preventDefault();
     replaceInput({ text: pasted.text }, s.replacedByPaste);
-    status.textContent = pasted.from === 'html' ? s.pastedTable : s.pasted;
+    announce(pasted.from === 'html' ? s.pastedTable : s.pasted);
   });
 
   /** @param {DataTransfer} data */
@@ -687,8 +564,7 @@ export function startApp(env) {
       input.setRangeText(text, input.selectionStart, input.selectionEnd, 'end');
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }
-    inputSeq++;
-    state.text = input.value;
+    dispatch((st) => ({ seq: st.seq + 1, text: input.value }));
     run();
   }
 
@@ -716,17 +592,14 @@ export function startApp(env) {
    * @param {File} file
    */
   async function openFile(file) {
-    const seq = ++inputSeq;
+    dispatch((st) => ({ seq: st.seq + 1 }));
+    const seq = get().seq;
+    const current = () => seq === get().seq;
     /**
      * @param {string} message
      * @param {boolean} [content]  the core's words
      */
-    const refuse = (message, content = false) => {
-      inputProblems = [{ target: 'input', message, content }];
-      setState(lastResult ? 'stale' : 'error');
-      showProblems();
-      problemsBox.focus();
-    };
+    const refuse = (message, content = false) => dispatch((st) => refused(st, message, content));
     if (file.size > MAX_FILE_BYTES) {
       refuse(s.fileTooBig(file.name, formatSize(file.size), formatSize(MAX_FILE_BYTES)));
       return;
@@ -735,18 +608,18 @@ export function startApp(env) {
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
-      if (seq === inputSeq) refuse(s.fileUnreadable(file.name));
+      if (current()) refuse(s.fileUnreadable(file.name));
       return;
     }
     await bridge.ready;
-    if (seq !== inputSeq) return;
-    if (!checkFileAvailable) {
-      refuse(unsupportedFileMessage(file.name));
+    if (!current()) return;
+    if (!get().engine.checkFile) {
+      refuse(unsupportedFile(file.name, s));
       return;
     }
     if (routeOf(file.name) === 'text') {
       const answer = await bridge.request({ op: 'open', bytes, name: file.name });
-      if (seq !== inputSeq || answer.stale) return;
+      if (!current() || answer.stale) return;
       if (!answer.ok) {
         refuse(answer.error.kind === 'input' ? answer.error.message : s.fileUnreadable(file.name), answer.error.kind === 'input');
         return;
@@ -759,42 +632,21 @@ export function startApp(env) {
     replaceInput({ file: { name: file.name, bytes } }, s.switchedToFile(file.name));
   }
 
-  function updateFileChip() {
-    const long = tooLongToShow();
-    fileChip.hidden = !state.file && !long;
-    $('file-remove').textContent = long ? s.removeContent : s.removeFile;
-    if (state.file) {
-      replaceChildren(fileChipText, icon('info'), s.chipFile, h('strong', null, state.file.name), s.chipFileRest(formatSize(state.file.bytes.length)));
-    } else if (long) {
-      const lines = state.text.split('\n').length.toLocaleString(s.locale);
-      replaceChildren(fileChipText, icon('info'), s.chipLong, h('strong', null, s.chipLongSize(lines, formatSize(new Blob([state.text]).size))),
-        s.chipLongRest);
-    }
-  }
-
   $('file-remove').addEventListener('click', () => {
-    replaceInput({ text: '' }, state.file ? s.removedFile : s.removedPaste);
+    replaceInput({ text: '' }, get().file ? s.removedFile : s.removedPaste);
     input.focus();
   });
 
   // Drag and drop a file (or text) anywhere.
-  const overlay = $('drop-overlay');
-  let dragDepth = 0;
   document.addEventListener('dragenter', (e) => {
-    if (!e.dataTransfer?.types.includes('Files')) return;
-    dragDepth++;
-    overlay.hidden = false;
+    if (e.dataTransfer?.types.includes('Files')) dispatch((st) => ({ drag: st.drag + 1 }));
   });
-  document.addEventListener('dragleave', () => {
-    dragDepth = Math.max(0, dragDepth - 1);
-    if (!dragDepth) overlay.hidden = true;
-  });
+  document.addEventListener('dragleave', () => dispatch((st) => ({ drag: Math.max(0, st.drag - 1) })));
   document.addEventListener('dragover', (e) => {
     if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
   });
   document.addEventListener('drop', (e) => {
-    dragDepth = 0;
-    overlay.hidden = true;
+    dispatch({ drag: 0 });
     // Several files, a folder or a .zip go to the inbox; what they hold is taken while the
     // event lasts (the browser forgets it after).
     const files = [...(e.dataTransfer?.files ?? [])];
@@ -814,41 +666,27 @@ export function startApp(env) {
   // ——— example, erase ———
 
   $('example').addEventListener('click', async () => {
-    const seq = ++inputSeq;
-    status.textContent = s.openingExample;
+    dispatch((st) => ({ seq: st.seq + 1, ...say(st, s.openingExample) }));
+    const seq = get().seq;
     try {
       const text = await env.loadExample();
-      if (seq !== inputSeq) return;
+      if (seq !== get().seq) return;
       replaceInput({ text }, s.replacedByExample);
-      status.textContent = s.openedExample;
+      announce(s.openedExample);
     } catch {
-      if (seq === inputSeq) status.textContent = s.exampleFailed;
+      if (seq === get().seq) announce(s.exampleFailed);
     }
   });
 
   $('erase').addEventListener('click', () => {
-    const before = { text: state.text, edits: state.edits, file: state.file };
-    inputSeq++;
-    openedNote = '';
-    state.text = '';
-    state.edits = {};
-    state.file = null;
     scenarios?.clear();
-    input.value = '';
-    updateFileChip();
+    dispatch((st) => erased(st, s));
     // Erasing is the user's choice for this device, whatever another tab saved.
-    showConflict(null);
     erase();
     persist();
     erase();
-    lastResult = null;
-    inputProblems = [];
-    engineNote = '';
     run();
-    if (before.text.trim() || before.file || Object.keys(before.edits).length) {
-      offerUndo(s.erasedUndo, before);
-    }
-    status.textContent = s.erased;
+    announce(s.erased);
   });
 
   // ——— what-if edits ———
@@ -867,38 +705,15 @@ export function startApp(env) {
     throw new Error(answer.error.message);
   }
 
-  /**
-   * @param {string} cell
-   * @param {string} value
-   */
-  function edit(cell, value) {
-    const current = lastResult?.forms.flatMap((f) => f.table).find((r) => r.cell === cell);
-    const original = state.edits[cell]?.original ?? current?.value ?? '';
-    if (value.trim() === original.trim()) delete state.edits[cell];
-    else state.edits[cell] = { value, original };
-    state.edits = { ...state.edits };
-    updateEditsBar();
-    persistSoon();
-    editing();
-  }
-
-  function updateEditsBar() {
-    const n = Object.keys(state.edits).length;
-    editsBar.hidden = n === 0;
-    $('edit-hint').hidden = n > 0;
-    editsText.textContent = n ? s.editsCount(n) : '';
-  }
-
   $('reset-edits').addEventListener('click', () => {
-    state.edits = {};
+    dispatch({ edits: {} });
     persist();
-    updateEditsBar();
-    status.textContent = s.editsReset;
+    announce(s.editsReset);
     run();
   });
 
   onlyProblems.addEventListener('change', () => {
-    view.setOnlyProblems(onlyProblems.checked);
+    dispatch({ onlyProblems: onlyProblems.checked });
     persist();
   });
 
@@ -906,31 +721,7 @@ export function startApp(env) {
 
   $('print').addEventListener('click', () => window.print());
 
-  $('copy').addEventListener('click', async () => {
-    if (!lastResult) return;
-    const { textSummary } = await exportsModule();
-    const text = textSummary(lastResult, { source: lastSource, edits: state.edits, lineWord: state.file && extensionOf(state.file.name) === 'docx' ? s.paragraphWord : s.lineWord, strings: s });
-    try {
-      await navigator.clipboard.writeText(text);
-      status.textContent = s.copied;
-    } catch {
-      const dialog = /** @type {HTMLDialogElement} */ ($('copy-dialog'));
-      const area = /** @type {HTMLTextAreaElement} */ ($('copy-text'));
-      area.value = text;
-      dialog.showModal();
-      area.select();
-    }
-  });
   $('copy-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('copy-dialog')).close());
-
-  for (const [id, all] of /** @type {const} */ ([['csv', false], ['csv-all', true]])) {
-    $(id).addEventListener('click', async () => {
-      if (!lastResult) return;
-      const { download, fileStamp, resultsCsv } = await exportsModule();
-      download(`kiemso-ket-qua-${fileStamp(new Date())}.csv`, resultsCsv(lastResult, { edits: state.edits, all, strings: s }), 'text/csv;charset=utf-8');
-      status.textContent = s.csvMade;
-    });
-  }
   // The letter and the marked tables: written by the writers' module, loaded on the first click.
   /** @type {Promise<any> | null} */
   let writerModule = null;
@@ -939,64 +730,21 @@ export function startApp(env) {
     writerModule.catch(() => { writerModule = null; });
     return writerModule;
   };
-  for (const [id, format, name] of /** @type {const} */ ([['docx', 'docx', 'phieu-ra-soat'], ['xlsx', 'xlsx', 'bang-danh-dau']])) {
-    $(id).addEventListener('click', async () => {
-      const job = currentJob();
-      if (!lastResult || !job) return;
-      status.textContent = s.makingFile;
-      try {
-        const { download, fileStamp, exportDocument, DOCUMENT_TYPES } = await exportsModule();
-        const bytes = await exportDocument(format, job, { source: state.file?.name ?? s.pastedText, loadWriter: writer, strings: s });
-        download(`kiemso-${name}-${fileStamp(new Date())}.${format}`, bytes, DOCUMENT_TYPES[format]);
-        status.textContent = format === 'docx' ? s.docxMade : s.xlsxMade;
-      } catch (e) {
-        status.textContent = s.exportFailed(e instanceof Error ? e.message : String(e));
-      }
-    });
-  }
-  // The opened .xlsx/.docx itself, annotated: offered only when a file of that kind is open.
-  $('annotated').addEventListener('click', async () => {
-    const job = currentJob();
-    if (!lastResult || !job || job.op !== 'file') return;
-    status.textContent = s.annotating;
-    try {
-      const { download, exportAnnotated, DOCUMENT_TYPES } = await exportsModule();
-      const out = await exportAnnotated(job, { loadWriter: writer, strings: s });
-      const base = job.name.replace(/\.[^.]*$/, '');
-      download(`${base}-kiemso-danh-dau.${out.format}`, out.bytes, DOCUMENT_TYPES[out.format]);
-      status.textContent = s.annotated(job.name, out.cells, out.paragraphs, out.unplaced.length);
-    } catch (e) {
-      status.textContent = s.exportFailed(e instanceof Error ? e.message : String(e));
-    }
-  });
-  $('json').addEventListener('click', async () => {
-    if (!lastResult) return;
-    const { download, fileStamp, resultsJson } = await exportsModule();
-    download(`kiemso-ket-qua-${fileStamp(new Date())}.json`, resultsJson(lastResult, { edits: state.edits }), 'application/json');
-    status.textContent = s.jsonMade;
-  });
 
   // ——— share, projector, scenarios ———
 
   const toolbar = /** @type {HTMLElement} */ (document.querySelector('.toolbar-export'));
   const projectorButton = h('button', { type: 'button', class: 'button button-small', id: 'projector', title: s.projectorLabel }, s.projector);
   toolbar.prepend(projectorButton);
-  if (typeof navigator.share === 'function') {
-    // Phones: the summary to a chat or a mail through the system's share sheet.
-    toolbar.prepend(h('button', {
-      type: 'button', class: 'button button-small', id: 'share',
-      onclick: async () => {
-        if (!lastResult) return;
-        try {
-          const { textSummary } = await exportsModule();
-          await navigator.share({ title: 'Kiểm số', text: textSummary(lastResult, { source: lastSource, edits: state.edits, strings: s }) });
-          status.textContent = s.shared;
-        } catch {
-          // Dismissed: nothing to say.
-        }
-      },
-    }, s.share));
-  }
+  // Phones: the summary to a chat or a mail through the system's share sheet.
+  if (typeof navigator.share === 'function') toolbar.prepend(h('button', { type: 'button', class: 'button button-small', id: 'share' }, s.share));
+  // The export bar's buttons are wired in exports.mjs, loaded on the first of them.
+  toolbar.addEventListener('click', async (e) => {
+    const id = /** @type {HTMLElement} */ (e.target).closest('button')?.id ?? '';
+    const st = get();
+    if (!st.result || !EXPORTS.includes(id)) return;
+    (await exportsModule()).exportFromPage(id, { ...st, result: st.result, job: currentJob(), writer, say: announce, s });
+  });
   /** @type {import('./projector.mjs').Projector | null} */
   let projector = null;
   /** Opens the projector view on the results shown now (its module fetched the first time). */
@@ -1010,15 +758,16 @@ export function startApp(env) {
         },
       });
     }
-    if (lastResult && !projector.isOpen()) projector.open(lastResult);
+    const { result } = get();
+    if (result && !projector.isOpen()) projector.open(result);
   }
   projectorButton.addEventListener('click', () => {
-    if (!lastResult) return;
+    if (!get().result) return;
     history.replaceState(null, '', PROJECTOR_HASH);
     openProjector();
   });
   window.addEventListener('hashchange', () => {
-    if (location.hash === PROJECTOR_HASH && lastResult) openProjector();
+    if (location.hash === PROJECTOR_HASH && get().result) openProjector();
     else if (location.hash !== PROJECTOR_HASH && projector?.isOpen()) projector.close();
   });
 
@@ -1037,18 +786,13 @@ export function startApp(env) {
       if (!answer.ok) throw new Error(answer.error.message);
       return answer.result;
     },
-    use: (edits) => {
-      state.edits = edits;
-      persist();
-      updateEditsBar();
-      run();
-    },
-    say: (message) => (status.textContent = message),
+    use: (edits) => replaceWith(() => ({ edits })),
+    say: announce,
   };
   $('reset-edits').before(h('button', {
     type: 'button', class: 'button button-small button-quiet', id: 'scenario-save',
     onclick: async () => {
-      const edits = state.edits;
+      const { edits } = get();
       if (!scenarios) {
         const { Scenarios } = await scenarioModule();
         scenarios ??= new Scenarios(s, scenarioList, scenarioPanel, scenarioHooks);
@@ -1059,12 +803,6 @@ export function startApp(env) {
 
   // ——— rules catalogue ———
 
-  function updateCatalogueState() {
-    catalogueState.textContent = state.catalogue
-      ? s.catalogueFromFile(state.catalogue.name)
-      : s.catalogueBuiltin;
-    catalogueReset.hidden = !state.catalogue;
-  }
   $('catalogue-download').addEventListener('click', async () => {
     const answer = await bridge.request({ op: 'catalogue' });
     if (!answer.stale && answer.ok && typeof answer.result === 'string') {
@@ -1072,32 +810,20 @@ export function startApp(env) {
     }
   });
   const catalogueFile = /** @type {HTMLInputElement} */ ($('catalogue-file'));
-  /** As for the input: a catalogue file read after a newer choice is dropped. */
-  let catalogueSeq = 0;
+  // As for the input: a catalogue file read after a newer choice is dropped.
   catalogueFile.addEventListener('change', async () => {
     const file = catalogueFile.files?.[0];
     catalogueFile.value = '';
     if (!file) return;
-    const seq = ++catalogueSeq;
+    dispatch((st) => ({ catalogueSeq: st.catalogueSeq + 1 }));
+    const seq = get().catalogueSeq;
     const text = decodeText(new Uint8Array(await file.arrayBuffer()));
-    if (seq !== catalogueSeq) return;
-    state.catalogue = { name: file.name, text };
-    updateCatalogueState();
-    persist();
-    run();
+    if (seq === get().catalogueSeq) replaceWith(() => ({ catalogue: { name: file.name, text } }));
   });
-  catalogueReset.addEventListener('click', () => {
-    catalogueSeq++;
-    state.catalogue = null;
-    updateCatalogueState();
-    persist();
-    run();
-  });
+  $('catalogue-reset').addEventListener('click', () => replaceWith((st) => ({ catalogueSeq: st.catalogueSeq + 1, catalogue: null })));
 
   // ——— the inbox: many reports at once (www/lib/inbox.mjs, fetched when first needed) ———
 
-  /** The report opened from the inbox, to show at this form. @type {string | null} */
-  let inboxForm = null;
   /** @type {Promise<{ module: typeof import('./inbox.mjs'), inbox: ReturnType<typeof import('./inbox.mjs').createInbox> }> | null} */
   let inbox = null;
   const inboxOf = () => {
@@ -1106,12 +832,9 @@ export function startApp(env) {
       inbox: module.createInbox({
         root: $('inbox'),
         load: writer,
-        open: (file, edits, form) => {
-          inboxForm = form;
-          replaceInput({ file, edits }, s.openedFromInbox(file.name));
-        },
-        catalogue: () => state.catalogue?.text,
-        say: (message) => { status.textContent = message; },
+        open: (file, edits, form) => replaceInput({ file, edits, form }, s.openedFromInbox(file.name)),
+        catalogue: () => get().catalogue?.text,
+        say: announce,
         download: (name, bytes, type) => { exportsModule().then((x) => x.download(name, bytes, type)); },
         keep: keepOnDevice,
       }),
@@ -1131,9 +854,9 @@ export function startApp(env) {
 
   // ——— start ———
 
-  updateFileChip();
-  updateEditsBar();
-  updateCatalogueState();
+  fitScreen();
+  render(get(), null);
+  store.subscribe(render);
   persist();
   window.addEventListener('pagehide', () => persistSoon.flush());
   if (env.serviceWorker && 'serviceWorker' in navigator && location.protocol.startsWith('http')) {
@@ -1141,6 +864,6 @@ export function startApp(env) {
       // No offline copy this time (private mode, blocked): the page still works online.
     });
   }
-  if (!state.text.trim() && !state.file) run();
+  if (!get().text.trim() && !get().file) run();
   return { bridge, view };
 }
