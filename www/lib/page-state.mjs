@@ -41,6 +41,9 @@ export const tooLongToShow = (st) => !st.file && st.text.length > TEXTBOX_LIMIT;
 /** The status line says `text`. @type {Action<[text: string]>} */
 export const say = (st, text) => ({ status: { text, n: st.status.n + 1 } });
 
+/** A newer action on the input: what an older one brings when it ends is dropped. @type {Action<[]>} */
+export const newer = (st) => ({ seq: st.seq + 1 });
+
 /** @type {Action<[to: import('./state').Focus['to'], form?: string | null]>} */
 const focusOn = (st, to, form = null) => ({ focus: { to, form, n: (st.focus?.n ?? 0) + 1 } });
 
@@ -53,7 +56,7 @@ const workOf = (st) => ({ text: st.text, edits: st.edits, file: st.file });
  * @type {Action<[next: Partial<Work> & { note?: string, form?: string | null }, message: string]>}
  */
 export const replaced = (st, next, message) => ({
-  seq: st.seq + 1,
+  ...newer(st),
   openedNote: next.note ?? '',
   text: next.text ?? '',
   file: next.file ?? null,
@@ -71,15 +74,15 @@ export const replaced = (st, next, message) => ({
  */
 export const typed = (st, value) => {
   const next = { ...st, ...((st.file || tooLongToShow(st)) && value.trim() && { file: null, text: value }) };
-  return { seq: st.seq + 1, openedNote: '', file: next.file, text: tooLongToShow(next) ? next.text : value };
+  return { ...newer(st), openedNote: '', file: next.file, text: tooLongToShow(next) ? next.text : value };
 };
 
 /** «Hoàn tác»: the input before the last replacement. @type {Action<[s: Strings]>} */
-export const undone = (st, s) => ({ ...st.undo?.work, undo: null, seq: st.seq + 1, openedNote: '', ...say(st, s.restored) });
+export const undone = (st, s) => ({ ...st.undo?.work, undo: null, ...newer(st), openedNote: '', ...say(st, s.restored) });
 
 /** «Xoá dữ liệu»: the input, its edits and the answer gone, with «Hoàn tác». @type {Action<[s: Strings]>} */
 export const erased = (st, s) => ({
-  seq: st.seq + 1, openedNote: '', text: '', edits: {}, file: null, conflict: null, result: null, problems: [], engineNote: '',
+  ...newer(st), openedNote: '', text: '', edits: {}, file: null, conflict: null, result: null, problems: [], engineNote: '',
   undo: st.text.trim() || st.file || Object.keys(st.edits).length ? { message: s.erasedUndo, work: workOf(st) } : st.undo,
 });
 

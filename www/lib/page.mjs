@@ -14,7 +14,7 @@ import { makeSheet } from './sheet.mjs';
 import { createStore } from './store.mjs';
 import {
   TEXTBOX_LIMIT, initialState, tooLongToShow, say, replaced, typed, undone, erased, tookOther, edited, answered, cleared,
-  failed, refused, unsupportedFile,
+  failed, refused, unsupportedFile, newer,
 } from './page-state.mjs';
 // The projector and the scenarios are fetched the first time they are used, not with the page.
 const projectorModule = () => import('./projector.mjs');
@@ -564,16 +564,18 @@ export function startApp(env) {
       input.setRangeText(text, input.selectionStart, input.selectionEnd, 'end');
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }
-    dispatch((st) => ({ seq: st.seq + 1, text: input.value }));
+    dispatch((st) => ({ ...newer(st), text: input.value }));
     run();
   }
 
   // ——— files ———
 
+  /** Several files or a .zip go to the inbox (one file is opened here). @param {File[]} files */
+  const forInbox = (files) => files.length > 1 || (files.length === 1 && extensionOf(files[0].name) === 'zip');
   const fileInput = /** @type {HTMLInputElement} */ ($('file'));
   fileInput.addEventListener('change', () => {
     const files = [...(fileInput.files ?? [])];
-    if (files.length > 1 || (files.length === 1 && extensionOf(files[0].name) === 'zip')) toInbox(() => files.map((f) => ({ name: f.name, file: f })));
+    if (forInbox(files)) toInbox(() => files.map((f) => ({ name: f.name, file: f })));
     else if (files[0]) openFile(files[0]);
     fileInput.value = '';
   });
@@ -592,7 +594,7 @@ export function startApp(env) {
    * @param {File} file
    */
   async function openFile(file) {
-    dispatch((st) => ({ seq: st.seq + 1 }));
+    dispatch(newer);
     const seq = get().seq;
     const current = () => seq === get().seq;
     /**
@@ -651,7 +653,7 @@ export function startApp(env) {
     // event lasts (the browser forgets it after).
     const files = [...(e.dataTransfer?.files ?? [])];
     const entries = [...(e.dataTransfer?.items ?? [])].filter((i) => i.kind === 'file').map((i) => i.webkitGetAsEntry?.() ?? null);
-    if (files.length > 1 || entries.some((x) => x?.isDirectory) || (files.length === 1 && extensionOf(files[0].name) === 'zip')) {
+    if (forInbox(files) || entries.some((x) => x?.isDirectory)) {
       e.preventDefault();
       toInbox((m) => m.dropped(files, entries));
       return;
@@ -666,7 +668,7 @@ export function startApp(env) {
   // ——— example, erase ———
 
   $('example').addEventListener('click', async () => {
-    dispatch((st) => ({ seq: st.seq + 1, ...say(st, s.openingExample) }));
+    dispatch((st) => ({ ...newer(st), ...say(st, s.openingExample) }));
     const seq = get().seq;
     try {
       const text = await env.loadExample();
