@@ -140,7 +140,10 @@ export function startApp(env) {
     onTarget: (cell, value) => askTarget(cell, value),
     onLine: (line) => goToLine(line),
     onQuote: (line) => selectLine(input, line, { focus: false }),
-    source: () => { const { file } = get(); return !file ? (tooLongToShow(get()) ? 'file' : 'text') : extensionOf(file.name) === 'docx' ? 'docx' : 'file'; },
+    source: () => {
+      const st = get();
+      return st.file ? (extensionOf(st.file.name) === 'docx' ? 'docx' : 'file') : tooLongToShow(st) ? 'file' : 'text';
+    },
   });
   // A tap on a figure already selected opens its sheet again.
   $('forms').addEventListener('click', (e) => {
