@@ -7,9 +7,11 @@
 // Figures only, no assertions; any failure exits non-zero.
 //
 // Usage: node bench/browser.mjs --out bench/out [--quick] [--rows 1000,10000,100000] [--wasm-only]
-//                                [--locate-only] [--batch]
+//                                [--locate-only] [--deliver-only] [--batch]
 //   --wasm-only    only the Wasm figures, printed as JSON (for trying a change; nothing written)
 //   --locate-only  only the cost of error localisation, printed as JSON
+//   --deliver-only the largest table (--rows) checked and handed to the page, both ways
+//                  (deliveryCost), printed as JSON
 //   --batch        200 seed-sized unit reports (the 25 of tests/fixtures/units/q3-2024, 8 times)
 //                  checked and consolidated in one call of the export module, as the page's inbox
 //                  does (www/lib/inbox.mjs); printed as JSON
@@ -103,6 +105,7 @@ async function wasmBenchmarks(browser, base) {
       memory_after_init: r.memoryAfterInit, memory_peak: r.memoryPeak,
     });
   }
+  result.delivery = await deliveryCost(page, Math.max(...sizes));
   // The wide table (units × 12 measures): grids are read by the complete module (the first-load
   // one sets them aside for it).
   {
@@ -150,6 +153,41 @@ async function locateCost(page) {
   if (!typo.suggestions) throw new Error('the typo edit got no suggestion: localisation did not run');
   log(`error localisation: the seed as it is, with and without, × ${iters} each`);
   return { typo: { cell: 'B03/3.1.2', value: '66.867', ...typo }, seed: await pair({}) };
+}
+
+/**
+ * A large table checked in the first-load module's worker and handed to the page, as the app
+ * does: `check()`'s object posted (a structured clone: how the app's worker answered until
+ * 3 December 2026), against `checkJson()`'s bytes transferred and parsed by the page (how it
+ * answers now). Alternated in rounds, a fresh worker each, so a busy spell weighs on both; the
+ * medians of every run, split into the worker's part (the check, and the bytes or the object
+ * made) and the page's (receiving, and for bytes the parse). Also `check()` alone, as `scaling`
+ * times it.
+ * @param {import('playwright-core').Page} page
+ * @param {number} n  rows (bench/out/table-N.tsv)
+ */
+async function deliveryCost(page, n) {
+  const rounds = quick ? 1 : 3;
+  const iters = quick ? 1 : 2;
+  /** @type {Record<string, {total: number[], worker: number[], page: number[]}>} */
+  const runs = { check: { total: [], worker: [], page: [] }, clone: { total: [], worker: [], page: [] }, transfer: { total: [], worker: [], page: [] } };
+  log(`${n} rows checked and handed to the page, ${rounds} rounds × ${iters}, ${CORE}`);
+  for (let r = 0; r < rounds; r++) {
+    for (const how of /** @type {const} */ (['check', 'clone', 'transfer'])) {
+      const run = await runInWorker(page, {
+        module: CORE, url: `/bench/out/table-${n}.tsv`, iters, warmup: 0,
+        ...(how === 'check' ? {} : { deliver: how }),
+      });
+      runs[how].total.push(...run.samples);
+      runs[how].worker.push(...(run.worker ?? []));
+      runs[how].page.push(...(run.page ?? []));
+    }
+  }
+  const median = (/** @type {number[]} */ xs) => (xs.length ? stats(xs).median_ms : null);
+  /** @type {Record<string, any>} */
+  const out = { rows: n, runs: rounds * iters };
+  for (const [how, r] of Object.entries(runs)) out[how] = { total_ms: median(r.total), worker_ms: median(r.worker), page_ms: median(r.page) };
+  return out;
 }
 
 /** Waits until the app's checking engine (its worker and Wasm) is ready. */
@@ -415,6 +453,14 @@ try {
     await page.goto(`${base}bench/wasm.html`);
     await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
     console.log(JSON.stringify(await locateCost(page), null, 2));
+    await page.close();
+  } else if (args.includes('--deliver-only')) {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    await page.goto(`${base}bench/wasm.html`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
+    const { loadavg } = await import('node:os');
+    console.log(JSON.stringify({ load_average: loadavg(), ...(await deliveryCost(page, Math.max(...sizes))) }, null, 2));
     await page.close();
   } else if (args.includes('--load-only')) {
     // What the first visit downloads, file by file: to weigh a change against the budget.

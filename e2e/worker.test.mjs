@@ -83,14 +83,15 @@ test('the bridge drops stale jobs, restarts a crashed worker, and falls back to 
 
 test('when the Wasm instance traps, the page says so, keeps the last results, and checks again with a fresh instance', async () => {
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
-  // The real module, except that check() traps (as a Rust panic does: `unreachable`) on a marker.
+  // The real module, except that checkJson() (what the worker calls) traps (as a Rust panic
+  // does: `unreachable`) on a marker.
   await context.route('**/pkg/kiemso.js', async (route) => {
     const response = await route.fetch();
     const glue = (await response.text()).replace(
-      /export function check\(text, options\) \{/,
+      /export function checkJson\(text, options\) \{/,
       "$&\n    if (String(text).includes('KIEMSO-TEST-TRAP')) throw new WebAssembly.RuntimeError('unreachable');",
     );
-    if (!glue.includes('KIEMSO-TEST-TRAP')) throw new Error('could not instrument check()');
+    if (!glue.includes('KIEMSO-TEST-TRAP')) throw new Error('could not instrument checkJson()');
     await route.fulfill({ response, body: glue });
   });
   const page = await openApp(context, env.server.url);

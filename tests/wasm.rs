@@ -60,6 +60,45 @@ fn overrides_rerun_the_checks() {
     assert_eq!(get(&get(&r, "summary"), "fail").as_f64(), Some(1.0));
 }
 
+/// `checkJson`/`checkFileJson` (what the page's worker transfers): the same document as
+/// `check`/`checkFile` once parsed, the fields the worker decides on beside it, the same errors.
+#[wasm_bindgen_test]
+fn the_json_bytes_are_the_same_document() {
+    let same = |object: JsValue, bytes: JsValue| {
+        let json = get(&bytes, "json")
+            .dyn_into::<js_sys::Uint8Array>()
+            .unwrap();
+        // A buffer of its own, to be transferred whole.
+        assert_eq!(json.byte_offset(), 0);
+        assert_eq!(json.buffer().byte_length(), json.length());
+        let text = String::from_utf8(json.to_vec()).unwrap();
+        let parsed = js_sys::JSON::parse(&text).unwrap();
+        let print = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+        assert_eq!(print(&parsed), print(&object));
+        for key in ["narrative_lines", "narrative_checked"] {
+            assert_eq!(print(&get(&bytes, key)), print(&get(&object, key)), "{key}");
+        }
+        // Absent from the document when 0 or false; always given beside the bytes.
+        assert_eq!(get(&bytes, "grids_pending").as_f64(), Some(0.0));
+        assert_eq!(get(&bytes, "suggestions_pending").as_bool(), Some(false));
+    };
+    let options = Object::new();
+    let overrides = Object::new();
+    Reflect::set(&overrides, &"B03/3.1.2".into(), &"66.678".into()).unwrap();
+    Reflect::set(&options, &"overrides".into(), &overrides).unwrap();
+    same(
+        run(SEED, options.clone().into()).unwrap(),
+        kiemso::wasm::check_json(SEED, options.into()).unwrap(),
+    );
+    let docx = include_bytes!("fixtures/khanh-hoa-q3-2024.docx");
+    same(
+        kiemso::wasm::check_file_js(docx, "bao-cao.docx", JsValue::UNDEFINED).unwrap(),
+        kiemso::wasm::check_file_json(docx, "bao-cao.docx", JsValue::UNDEFINED).unwrap(),
+    );
+    let e = kiemso::wasm::check_json("   ", JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("empty"));
+}
+
 #[wasm_bindgen_test]
 fn unusable_input_throws_a_vietnamese_error() {
     let e = run("   ", JsValue::UNDEFINED).unwrap_err();

@@ -17,13 +17,21 @@
 // Messages in:  {type:'init', wasm?: BufferSource | WebAssembly.Module}  then  {type:'job', id, job}
 // Messages out: {type:'started'} (the worker runs; its module may still be downloading)
 //               | {type:'ready', capabilities} | {type:'init-failed', message} | {type:'reply', id, reply}
+//                 (a check's outcome as JSON bytes, transferred: engine.mjs `readReply`)
 //               | {type:'downloading', id} | {type:'checking', id}
 //               | {type:'complete', module} | {type:'complete-failed'}
 import * as core from './pkg/core/kiemso.js';
-import { runJob, needsCompleteModule, withoutNarrativeNotice, narrativePending } from './lib/engine.mjs';
+import { runJob as run, needsCompleteModule, withoutNarrativeNotice, narrativePending } from './lib/engine.mjs';
 
 /** @type {any} */
 const scope = self;
+
+/**
+ * A job's answer; a check's outcome as JSON bytes, for the page to parse (engine.mjs `readReply`).
+ * @param {import('./lib/engine.mjs').KiemsoModule} mod
+ * @param {import('./lib/engine.mjs').Job} job
+ */
+const runJob = (mod, job) => run(mod, job, { bytes: true });
 
 /** The complete module, once loaded: answers everything from then on. */
 let complete = /** @type {import('./lib/engine.mjs').KiemsoModule | null} */ (null);
@@ -136,7 +144,9 @@ scope.addEventListener('message', (/** @type {MessageEvent} */ event) => {
     });
   } else if (msg.type === 'job') {
     queue = queue.then(async () => {
-      scope.postMessage({ type: 'reply', id: msg.id, reply: await answer(msg.job, msg.id) });
+      const reply = await answer(msg.job, msg.id);
+      // An outcome's bytes are moved to the page, not copied.
+      scope.postMessage({ type: 'reply', id: msg.id, reply }, reply.ok && reply.json ? [reply.json.buffer] : []);
     });
   }
 });

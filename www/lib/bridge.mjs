@@ -11,7 +11,7 @@
 //   and handed to every worker started after, so a restart never downloads it again.
 // - If no worker can start (some browsers refuse workers on file://), the module runs in the page.
 
-import { runJob } from './engine.mjs';
+import { runJob, readReply } from './engine.mjs';
 
 /**
  * @typedef {import('./engine.mjs').Job} Job
@@ -285,8 +285,9 @@ export class CheckerBridge {
    * @param {Reply} reply
    */
   settle(entry, reply) {
+    // A stale answer is never parsed.
     if (entry.latest && entry.seq !== this.latestSeq) entry.resolve({ stale: true });
-    else entry.resolve(reply);
+    else entry.resolve(readReply(reply));
   }
 
   /**

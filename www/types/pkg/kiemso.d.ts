@@ -13,6 +13,18 @@ export interface CheckOptions {
 export function check(text: string, options: CheckOptions): import('../../lib/model.mjs').Result;
 /** Checks a file (.docx, .xlsx, .csv, .txt). */
 export function checkFile(bytes: Uint8Array, name: string, options: CheckOptions): import('../../lib/model.mjs').Result;
+/** The outcome as UTF-8 JSON bytes, and what a worker decides on before the page parses it. */
+export interface JsonOutcome {
+  json: Uint8Array<ArrayBuffer>;
+  narrative_lines: number;
+  narrative_checked: boolean;
+  grids_pending: number;
+  suggestions_pending: boolean;
+}
+/** `check`, the outcome as JSON bytes: for a worker to transfer to the page, which parses it. */
+export function checkJson(text: string, options: CheckOptions): JsonOutcome;
+/** `checkFile`, the outcome as JSON bytes. */
+export function checkFileJson(bytes: Uint8Array, name: string, options: CheckOptions): JsonOutcome;
 /** What an opened file is: its decoded text (and a note on its encoding), or null for a Word or Excel file. */
 export function fileText(bytes: Uint8Array, name: string): { text: string; note: string | null } | null;
 /** «Cần bao nhiêu để đạt …?»: the changes that bring a cell to a value. */
