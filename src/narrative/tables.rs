@@ -15,6 +15,7 @@ use super::lexicon::{Lexicon, Set, MAX_PHRASES};
 use super::prose::lower_aligned;
 use super::scan::{Doc, Mention};
 use super::token::tokenize;
+use super::words::WordMap;
 use crate::catalogue::{Catalogue, ConceptMeasure as MeasureKind, ConceptSpec, RatioSpec, Scope};
 use crate::explain::{row_phrase, signed};
 use crate::interval::Interval;
@@ -22,7 +23,6 @@ use crate::number::{format_vi, push_decimal, round_to, Figure};
 use crate::outcome::Status;
 use crate::report::{Form, Measure, Report, Row};
 use rust_decimal::Decimal;
-use super::words::WordMap;
 use std::fmt::Write as _;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 

@@ -61,19 +61,34 @@ impl Hasher for WordHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::hash::BuildHasher;
 
     #[test]
-    fn words_that_differ_only_past_eight_bytes_or_in_length_are_told_apart() {
-        let mut map: WordMap<&str, u32> = WordMap::default();
-        for (k, w) in ["nghiệp", "nghiệpa", "nghiệpb", "", "a", "a\0", "ủy ban nhân dân"]
-            .iter()
-            .enumerate()
-        {
-            map.insert(w, k as u32);
-        }
-        assert_eq!(map.len(), 7);
-        assert_eq!(map.get("nghiệpb"), Some(&2));
-        assert_eq!(map.get("a\0"), Some(&5));
-        assert_eq!(map.get("ủy ban"), None);
+    fn every_byte_of_a_word_counts_in_its_hash() {
+        // Words sharing their first 8 bytes or more, or differing in the last byte of a chunk
+        // or of the remainder: a hasher that dropped the remainder or a chunk would collide.
+        let words = [
+            "nghiệp",
+            "nghiệpa",
+            "nghiệpb",
+            "thủ tục",
+            "thủ tụcx",
+            "hồ sơ",
+            "hồ sơ trực tuyến",
+            "hồ sơ trực tuyếm",
+            "đơn vị sự nghiệp",
+            "đơn vị sự nghiệq",
+            "a",
+            "b",
+            "",
+        ];
+        let build = BuildHasherDefault::<WordHasher>::default();
+        let mut hashes: Vec<u64> = words.iter().map(|w| build.hash_one(w)).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        assert_eq!(hashes.len(), words.len());
+        let map: WordMap<&str, usize> = words.iter().enumerate().map(|(k, w)| (*w, k)).collect();
+        assert_eq!(map.get("hồ sơ trực tuyếm"), Some(&7));
+        assert_eq!(map.get("hồ sơ trực"), None);
     }
 }
