@@ -4,7 +4,7 @@
 //! this clause say `đúng hạn`?" for every figure and every concept is a bit test.
 
 use super::scan::Doc;
-use std::collections::HashMap;
+use super::words::WordMap;
 use std::ops::Range;
 
 /// Phrases with ids, indexed by their first word.
@@ -13,7 +13,7 @@ pub(crate) struct Lexicon {
     /// Each phrase: its lower-case token texts.
     phrases: Vec<Vec<Box<str>>>,
     /// Each first word and the phrases it starts, in the order of their ids.
-    first: HashMap<Box<str>, Vec<u16>>,
+    first: WordMap<Box<str>, Vec<u16>>,
     /// Set once every phrase is in ([`Lexicon::seal`]): no phrase is added after a scan.
     sealed: bool,
 }

@@ -15,6 +15,7 @@ use super::lexicon::{Lexicon, Set, MAX_PHRASES};
 use super::prose::lower_aligned;
 use super::scan::{Doc, Mention};
 use super::token::tokenize;
+use super::words::WordMap;
 use crate::catalogue::{Catalogue, ConceptMeasure as MeasureKind, ConceptSpec, RatioSpec, Scope};
 use crate::explain::{row_phrase, signed};
 use crate::interval::Interval;
@@ -22,7 +23,6 @@ use crate::number::{format_vi, push_decimal, round_to, Figure};
 use crate::outcome::Status;
 use crate::report::{Form, Measure, Report, Row};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -62,7 +62,7 @@ pub(crate) struct Tables {
     levels: [Set; 5],
     /// The concepts a figure may state, by what it is: `%`, or the class of its unit (`none`
     /// when it has none), so that a figure is tried only against those.
-    by_kind: HashMap<String, Vec<u16>>,
+    by_kind: WordMap<String, Vec<u16>>,
 }
 
 /// The tables of the concepts `catalogue` brings (or the built-in ones whose rows it has,
@@ -132,7 +132,7 @@ impl Tables {
             level(COMMUNE),
             level(VERTICAL),
         ];
-        let mut by_kind: HashMap<String, Vec<u16>> = HashMap::default();
+        let mut by_kind: WordMap<String, Vec<u16>> = WordMap::default();
         for (i, c) in concepts.iter().enumerate() {
             let i = u16::try_from(i).expect("fewer than 65536 concepts");
             if c.def.measure == MeasureKind::Percent {

@@ -125,10 +125,10 @@ static UNITS: &[Unit] = units![
 ];
 
 /// The lexicon indexed by first word, built once.
-fn index() -> &'static WordMap<'static, Vec<u16>> {
-    static INDEX: std::sync::OnceLock<WordMap<'static, Vec<u16>>> = std::sync::OnceLock::new();
+fn index() -> &'static WordMap<&'static str, Vec<u16>> {
+    static INDEX: std::sync::OnceLock<WordMap<&'static str, Vec<u16>>> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map: WordMap<'static, Vec<u16>> = WordMap::default();
+        let mut map: WordMap<&'static str, Vec<u16>> = WordMap::default();
         for (i, u) in UNITS.iter().enumerate() {
             map.entry(u.words[0]).or_default().push(i as u16);
         }
