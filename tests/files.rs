@@ -282,7 +282,6 @@ fn a_zip_bomb_is_refused_without_inflating_it_all() {
     for declared in [1_000, u32::MAX - 1] {
         let bomb = zip_of("word/document.xml", &zeros, declared);
         assert!(bomb.len() < 2 * 1024 * 1024, "{}", bomb.len());
-        let started = std::time::Instant::now();
         let e = check_file(&bomb, "bom.docx", &Options::default()).unwrap_err();
         assert!(matches!(e, ReadError::TooLarge { .. }), "{e}");
         let message = e.to_string();
@@ -290,7 +289,6 @@ fn a_zip_bomb_is_refused_without_inflating_it_all() {
             message.contains("bom.docx") && message.contains("MB"),
             "{message}"
         );
-        assert!(started.elapsed().as_secs() < 20);
     }
     assert!(MAX_ENTRY_BYTES < zeros.len());
 }

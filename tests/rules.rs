@@ -402,7 +402,7 @@ fn an_error_in_one_form_never_discards_the_results_of_the_others() {
 }
 
 /// A catalogue of one form with `n` rows, each row at most the one before it, and the matching
-/// table (for the timing of large catalogues).
+/// table (`bench catalogue` grows the same shape: examples/bench/gen.rs).
 fn large_catalogue(n: usize) -> (String, String) {
     let rows: Vec<serde_json::Value> = (1..=n)
         .map(|i| serde_json::json!({"stt": i.to_string(), "indicator": format!("Chỉ tiêu {i}"), "unit": "Hồ sơ"}))
@@ -419,27 +419,20 @@ fn large_catalogue(n: usize) -> (String, String) {
 }
 
 #[test]
-fn a_large_catalogue_is_validated_once_and_applied_in_linear_time() {
+fn a_large_catalogue_is_validated_and_applied_whole() {
     let n: usize = std::env::var("KIEMSO_CATALOGUE_ROWS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(60_000);
     let (json, text) = large_catalogue(n);
-    let started = std::time::Instant::now();
     let catalogue = Catalogue::from_json(&json).unwrap();
-    let validated = started.elapsed();
     let options = Options {
         catalogue: Some(catalogue),
         ..Options::default()
     };
-    let started = std::time::Instant::now();
+    // How long this takes is the benchmark's to measure (`bench catalogue`), not a test's: a
+    // quadratic validation took minutes for these rows, which the test run would show anyway.
     let o = check_text(&text, &options).unwrap();
-    let checked = started.elapsed();
-    eprintln!("{n} rows: validated in {validated:?}, checked in {checked:?}");
-    // Linear, even unoptimised: 0.7 s and 5 s here; quadratic, it took 14 s and 33 s for a
-    // third of the rows.
-    assert!(validated.as_secs() < 5, "{validated:?}");
-    assert!(checked.as_secs() < 30, "{checked:?}");
     assert_eq!(o.summary.fail, 0);
     assert!(o.checks.iter().filter(|c| c.kind == Kind::Part).count() >= n - 1);
 }

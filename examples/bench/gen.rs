@@ -430,3 +430,21 @@ pub fn swapped_ratios(n: usize, seed: u64) -> String {
     }
     s
 }
+
+/// A user's catalogue of one form with `n` rows, each row at most the one before it (`at_most`
+/// rules), and the table that satisfies it: what `bench catalogue` grows. tests/rules.rs checks
+/// the same shape for correctness.
+pub fn large_catalogue(n: usize) -> (String, String) {
+    let rows: Vec<serde_json::Value> = (1..=n)
+        .map(|i| serde_json::json!({"stt": i.to_string(), "indicator": format!("Chỉ tiêu {i}"), "unit": "Hồ sơ"}))
+        .collect();
+    let rules: Vec<serde_json::Value> = (1..n)
+        .map(|i| serde_json::json!({"kind": "at_most", "parts": [(i + 1).to_string()], "whole": i.to_string()}))
+        .collect();
+    let json = serde_json::json!({"name": "Lớn", "forms": [{"number": 9, "title": "Thử", "rows": rows, "rules": rules}]});
+    let mut text = String::from("Biểu mẫu số 09\n");
+    for i in 1..=n {
+        text.push_str(&format!("{i}.\tChỉ tiêu {i}\tHồ sơ\t{}\n", n + 1 - i));
+    }
+    (json.to_string(), text)
+}

@@ -11,6 +11,10 @@
 //!                                                  the page) and FILE as it is, checked with and
 //!                                                  without it; `--many` a report with many
 //!                                                  failures (swapped-50.txt of `gen`)
+//! bench catalogue [--rows 15000,30000,60000]    a user's catalogue of N rows (each row at most
+//!                                                  the one before): validation and check times
+//!                                                  and their growth per size (linear: ×2 a
+//!                                                  doubling)
 //! bench minimal FILE.csv [--iters N]              Kiểm số beside a minimal checker (same rules
 //!                                                  and verdicts, no messages), in this process
 //! bench native --out DIR --seed FILE --kiemso BIN [--rows …] [--iters N] [--batch N]
@@ -38,6 +42,7 @@ fn main() -> ExitCode {
         Some("phases") => cmd_phases(&args[1..]).map(|v| println!("{v}")),
         Some("locate") => cmd_locate(&args[1..]).map(|v| println!("{v}")),
         Some("minimal") => cmd_minimal(&args[1..]).map(|v| println!("{v}")),
+        Some("catalogue") => cmd_catalogue(&args[1..]).map(|v| println!("{v}")),
         Some("native") => cmd_native(&args[1..]),
         _ => Err("usage: bench gen|seed|scale|native … (see examples/bench/main.rs)".into()),
     };
@@ -306,6 +311,42 @@ fn cmd_scale(args: &[String]) -> Res<Value> {
         "iters": iters, "median_ms": median, "p95_ms": p95, "min_ms": min,
         "rss_before_kb": rss_before, "peak_rss_kb": proc_status_kb("VmHWM"),
     }))
+}
+
+/// How a large catalogue of the user's grows: `Catalogue::from_json` (validation) and the check
+/// of its table, per size, with the growth against the size before (linear is ×2 a doubling).
+fn cmd_catalogue(args: &[String]) -> Res<Value> {
+    let sizes = opt(args, "--rows")
+        .unwrap_or("15000,30000,60000")
+        .split(',')
+        .map(|s| s.trim().parse().map_err(|_| format!("--rows: {s}")))
+        .collect::<Res<Vec<usize>>>()?;
+    let mut lines = Vec::new();
+    let mut before: Option<(usize, f64, f64)> = None;
+    for n in sizes {
+        let (json, text) = gen::large_catalogue(n);
+        let t = Instant::now();
+        let catalogue =
+            kiemso::catalogue::Catalogue::from_json(&json).map_err(|e| e.to_string())?;
+        let validated = t.elapsed().as_secs_f64() * 1e3;
+        let options = Options {
+            catalogue: Some(catalogue),
+            ..Options::default()
+        };
+        let t = Instant::now();
+        let outcome = check_text(&text, &options).map_err(|e| e.to_string())?;
+        let checked = t.elapsed().as_secs_f64() * 1e3;
+        let mut line = json!({"rows": n, "checks": outcome.checks.len(), "fail": outcome.summary.fail,
+            "validated_ms": validated, "checked_ms": checked});
+        if let Some((m, v, c)) = before {
+            line["size_growth"] = json!(n as f64 / m as f64);
+            line["validated_growth"] = json!(validated / v);
+            line["checked_growth"] = json!(checked / c);
+        }
+        before = Some((n, validated, checked));
+        lines.push(line);
+    }
+    Ok(Value::Array(lines))
 }
 
 /// Where the time of one check goes, step by step (the pipeline of `check_text`), medians in
