@@ -213,7 +213,8 @@ fn blank(report: &Report, rule: &Rule, kind: Kind) -> Check {
         id.push(if i == 0 { ':' } else { ',' });
         id.push_str(&c.name);
     }
-    let cells: Vec<String> = refs.iter().map(|c| c.name.to_string()).collect();
+    // `str::to_owned` copies; `to_string` on an `Arc<str>` would go through `Display`.
+    let cells: Vec<String> = refs.iter().map(|c| (*c.name).to_owned()).collect();
     Check {
         id,
         kind,
