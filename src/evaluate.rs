@@ -51,10 +51,7 @@ fn quoted(text: &str) -> String {
 /// Takes the figure a rule needs, or says in Vietnamese why it cannot.
 fn operand<'a>(report: &'a Report, cell: &CellRef) -> Result<Operand<'a>, String> {
     let Some(row) = row_at(report, cell.at) else {
-        let stt = cell
-            .name
-            .split_once('/')
-            .map_or(cell.name.as_str(), |(_, s)| s);
+        let stt = cell.name.split_once('/').map_or(&*cell.name, |(_, s)| s);
         return Err(format!("bảng thiếu dòng {stt}"));
     };
     match &row.value {
@@ -216,7 +213,8 @@ fn blank(report: &Report, rule: &Rule, kind: Kind) -> Check {
         id.push(if i == 0 { ':' } else { ',' });
         id.push_str(&c.name);
     }
-    let cells: Vec<String> = refs.iter().map(|c| c.name.clone()).collect();
+    // `str::to_owned` copies; `to_string` on an `Arc<str>` would go through `Display`.
+    let cells: Vec<String> = refs.iter().map(|c| (*c.name).to_owned()).collect();
     Check {
         id,
         kind,

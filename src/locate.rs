@@ -313,7 +313,7 @@ pub fn locate(
         .flat_map(|c| c.cells.iter().map(String::as_str))
         .collect();
     for (k, rule) in rules.iter().enumerate() {
-        if k >= checks.len() || !rule.cells().iter().any(|c| near.contains(c.name.as_str())) {
+        if k >= checks.len() || !rule.cells().iter().any(|c| near.contains(&*c.name)) {
             continue;
         }
         model.add_rule(rule, k);

@@ -54,17 +54,17 @@ impl Figure {
     /// assert_eq!(Figure::parse("Đang cập nhật"), Err(NumberError::Text));
     /// ```
     pub fn parse(cell: &str) -> Result<Figure, NumberError> {
-        let cleaned: String = cell
-            .chars()
-            .filter(|c| !is_invisible(*c))
-            .map(|c| {
-                if c == '\u{2212}' || c == '\u{2013}' {
-                    '-'
-                } else {
-                    c
-                }
-            })
-            .collect();
+        // Nearly every cell has nothing to clean: it is read in place, not copied.
+        let unclean = |c: char| is_invisible(c) || c == '\u{2212}' || c == '\u{2013}';
+        let cleaned: std::borrow::Cow<'_, str> = if cell.contains(unclean) {
+            cell.chars()
+                .filter(|c| !is_invisible(*c))
+                .map(|c| if unclean(c) { '-' } else { c })
+                .collect::<String>()
+                .into()
+        } else {
+            cell.into()
+        };
         let mut s = cleaned.trim();
         let malformed = || NumberError::Malformed(cell.trim().to_string());
         // Arabic-Indic, full-width… digits would be read by a careless parser as a different
@@ -100,27 +100,31 @@ impl Figure {
             Some((i, f)) => (i, Some(f)),
             None => (s, None),
         };
-        let int_digits = group_digits(int_part).ok_or_else(malformed)?;
+        // The digits as `Decimal` reads them (`-1234.5`), written on the stack: a figure is read
+        // for every value cell, hundreds of thousands in a large table.
+        let mut text = DigitBuf::default();
+        if negative {
+            text.push(b'-').ok_or_else(malformed)?;
+        }
+        let int_start = text.len;
+        group_digits(int_part, &mut text).ok_or_else(malformed)?;
+        let int_len = text.len - int_start;
         let frac = match frac_part {
             Some(f) if !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()) => f,
             Some(_) => return Err(malformed()),
             None => "",
         };
-        if int_digits.is_empty() {
+        if int_len == 0 {
             return Err(malformed());
         }
-        if int_digits.len() + frac.len() > 27 {
+        if int_len + frac.len() > 27 {
             return Err(malformed());
         }
-        let mut text = String::with_capacity(int_digits.len() + frac.len() + 2);
-        if negative {
-            text.push('-');
-        }
-        text.push_str(&int_digits);
         if !frac.is_empty() {
-            text.push('.');
-            text.push_str(frac);
+            text.push(b'.').ok_or_else(malformed)?;
+            text.push_str(frac).ok_or_else(malformed)?;
         }
+        let text = text.as_str();
         let value: Decimal = text.parse().map_err(|_| malformed())?;
         Ok(Figure {
             value,
@@ -242,7 +246,7 @@ pub fn english_style(cell: &str) -> Option<String> {
 
 /// The digits of an integer part with Vietnamese thousands separators removed, or `None` when the
 /// grouping is wrong (`1.23`, `12.3456`): a wrong grouping is how a mixed-up locale shows itself.
-fn group_digits(int_part: &str) -> Option<String> {
+fn group_digits(int_part: &str, digits: &mut DigitBuf) -> Option<()> {
     // A dot, or any of the spaces Word and Excel put between groups: space, no-break space,
     // figure space, thin space, narrow no-break space.
     let is_sep = |c: char| {
@@ -251,26 +255,54 @@ fn group_digits(int_part: &str) -> Option<String> {
             '.' | ' ' | '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}'
         )
     };
+    let all_digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
     if !int_part.contains(is_sep) {
-        return int_part
-            .chars()
-            .all(|c| c.is_ascii_digit())
-            .then(|| int_part.to_string());
+        return all_digits(int_part).then(|| digits.push_str(int_part))?;
     }
-    let groups: Vec<&str> = int_part.split(is_sep).collect();
-    // `split` always yields at least one piece, so `groups[0]` exists.
-    let first = groups[0];
-    if first.is_empty() || first.len() > 3 || !first.chars().all(|c| c.is_ascii_digit()) {
+    let mut groups = int_part.split(is_sep);
+    // `split` always yields at least one piece.
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 || !all_digits(first) {
         return None;
     }
-    let mut digits = first.to_string();
-    for g in &groups[1..] {
-        if g.len() != 3 || !g.chars().all(|c| c.is_ascii_digit()) {
+    digits.push_str(first)?;
+    for g in groups {
+        if g.len() != 3 || !all_digits(g) {
             return None;
         }
-        digits.push_str(g);
+        digits.push_str(g)?;
     }
-    Some(digits)
+    Some(())
+}
+
+/// A figure's digits as `Decimal` reads them, on the stack: a sign, 27 digits and a point fit
+/// (more digits are malformed anyway, [`Figure::parse`]); a push past the end is `None`.
+#[derive(Default)]
+struct DigitBuf {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl DigitBuf {
+    fn push(&mut self, b: u8) -> Option<()> {
+        *self.buf.get_mut(self.len)? = b;
+        self.len += 1;
+        Some(())
+    }
+
+    fn push_str(&mut self, s: &str) -> Option<()> {
+        let end = self.len.checked_add(s.len())?;
+        self.buf
+            .get_mut(self.len..end)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Some(())
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII digits, `-` and `.` are pushed.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
 }
 
 /// The most decimals a figure can carry (the scale limit of [`Decimal`]).

@@ -443,7 +443,7 @@ impl Outcome {
     /// rows of the outcome instead of being copied, which on a large table is a copy of every
     /// cell less.
     pub fn from_report(report: Report, checks: Vec<Check>) -> Outcome {
-        let mut worst = std::collections::HashMap::<&str, Status>::new();
+        let mut worst = std::collections::HashMap::<&str, Status>::with_capacity(checks.len());
         for c in &checks {
             if let Some(first) = c.cells.first() {
                 let e = worst.entry(first.as_str()).or_insert(c.status);

@@ -789,8 +789,11 @@ fn lines_phrase(lines: &[usize]) -> String {
 /// to pick one figure. The notice says which, so the official can fix the numbering.
 fn stt_notices(form_id: &str, rows: &[Row]) -> Vec<Notice> {
     // Labels in order of first appearance, with every line they appear on.
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut lines: Vec<(&Row, Vec<usize>)> = Vec::new();
+    // The lines after the first are kept only for repeated labels: a `Vec` a row would be an
+    // allocation for each of a large table's rows.
+    let mut index: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(rows.len());
+    let mut lines: Vec<(&Row, Vec<usize>)> = Vec::with_capacity(rows.len());
     let mut disorder: Vec<Notice> = Vec::new();
     let mut disordered = 0usize;
     let mut previous: Option<&Row> = None;
@@ -801,7 +804,7 @@ fn stt_notices(form_id: &str, rows: &[Row]) -> Vec<Notice> {
             continue;
         }
         index.insert(&row.stt.label, lines.len());
-        lines.push((row, vec![row.line]));
+        lines.push((row, Vec::new()));
         // Hierarchical numbers in reading order compare increasing part by part:
         // 3 < 3.1 < 3.1.2 < 3.2 < 4.
         if let Some(p) = previous.filter(|p| row.stt.parts < p.stt.parts) {
@@ -819,10 +822,11 @@ fn stt_notices(form_id: &str, rows: &[Row]) -> Vec<Notice> {
         }
         previous = Some(row);
     }
-    let repeated: Vec<&(&Row, Vec<usize>)> = lines.iter().filter(|(_, l)| l.len() > 1).collect();
+    let repeated: Vec<&(&Row, Vec<usize>)> = lines.iter().filter(|(_, l)| !l.is_empty()).collect();
     let mut notices: Vec<Notice> = repeated
         .iter()
         .take(NOTICES_PER_KIND)
+        .map(|(row, later)| (row, [&[row.line][..], later].concat()))
         .map(|(row, l)| Notice {
             line: l.get(1).copied(),
             message: format!(
@@ -830,7 +834,7 @@ fn stt_notices(form_id: &str, rows: &[Row]) -> Vec<Notice> {
                  các dòng trùng STT sau đó bị bỏ qua.",
                 row.stt.label,
                 format_count(l.len()),
-                lines_phrase(l),
+                lines_phrase(&l),
                 row.line
             ),
         })
@@ -929,7 +933,8 @@ fn rows_of(draft: &Draft) -> (Vec<Row>, Vec<usize>) {
     } else {
         from_header.or(Columns::infer(&draft.records))
     };
-    let mut rows: Vec<Row> = Vec::new();
+    // At most a row a record: no doubling past what is needed (a sixth of a large table's rows).
+    let mut rows: Vec<Row> = Vec::with_capacity(draft.records.len());
     let mut skipped = Vec::new();
     for (line, cells) in &draft.records {
         let stt_cell = cell(cells, cols.stt);

@@ -5,6 +5,7 @@
 use crate::catalogue::{split_cell_ref_borrowed, Catalogue, RuleSpec, Severity};
 use crate::report::{strip_prefix_folded, Form, Measure, Notice, Recognition, Report, Row, Value};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 #[cfg(feature = "grids")]
 mod grid;
@@ -12,8 +13,9 @@ mod grid;
 /// A reference from a rule to a row of the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellRef {
-    /// The cell's name in the JSON contract (`B03/3.1`).
-    pub name: String,
+    /// The cell's name in the JSON contract (`B03/3.1`), made once per row and shared by every
+    /// rule that names the row.
+    pub name: std::sync::Arc<str>,
     /// Where the row is: (form index, row index) in [`Report::forms`]; `None` when the report
     /// lacks the row.
     pub at: Option<(usize, usize)>,
@@ -136,8 +138,10 @@ struct Rows<'r> {
     /// Form number → index of the first form `B{n:02}`.
     forms: HashMap<u32, usize>,
     /// For each form, STT → index of its first row (repeats are noticed by the report and left
-    /// out of rules).
-    rows: Vec<HashMap<&'r str, usize>>,
+    /// out of rules); made when a catalogue rule first names the form, not for the large tables
+    /// whose rules are inferred by position.
+    rows: Vec<std::cell::OnceCell<HashMap<&'r str, usize>>>,
+    report: &'r Report,
 }
 
 impl<'r> Rows<'r> {
@@ -151,15 +155,25 @@ impl<'r> Rows<'r> {
         let rows = report
             .forms
             .iter()
-            .map(|f| {
-                let mut at = HashMap::with_capacity(f.rows.len());
-                for (ri, r) in f.rows.iter().enumerate() {
-                    at.entry(r.stt.label.as_str()).or_insert(ri);
-                }
-                at
-            })
+            .map(|_| std::cell::OnceCell::new())
             .collect();
-        Rows { forms, rows }
+        Rows {
+            forms,
+            rows,
+            report,
+        }
+    }
+
+    /// STT → row index in form `fi`.
+    fn of_form(&self, fi: usize) -> Option<&HashMap<&'r str, usize>> {
+        let rows = &self.report.forms.get(fi)?.rows;
+        Some(self.rows.get(fi)?.get_or_init(|| {
+            let mut at = HashMap::with_capacity(rows.len());
+            for (ri, r) in rows.iter().enumerate() {
+                at.entry(r.stt.label.as_str()).or_insert(ri);
+            }
+            at
+        }))
     }
 
     /// Where the row of form `n` with STT `stt` is, without naming it; in form `form_index`
@@ -175,7 +189,7 @@ impl<'r> Rows<'r> {
             Some(fi) if report.forms.get(fi).and_then(|f| form_number(&f.id)) == Some(n) => fi,
             _ => *self.forms.get(&n)?,
         };
-        Some((fi, *self.rows.get(fi)?.get(stt)?))
+        Some((fi, *self.of_form(fi)?.get(stt)?))
     }
 }
 
@@ -215,10 +229,14 @@ pub fn rules_and_notices(report: &Report, catalogue: &Catalogue) -> (Vec<Rule>, 
             (Recognition::Unknown, _) | (_, None) => None,
             (_, Some(n)) => catalogue.form(n),
         };
-        let mut coded: HashSet<String> = HashSet::new();
+        let mut coded: HashSet<Arc<str>> = HashSet::new();
         // Each row's cell name, made once: every row has a rule of its own, and inferred rules
         // name each row up to three times.
-        let names: Vec<String> = form.rows.iter().map(|r| form.cell_name(r)).collect();
+        let names: Vec<Arc<str>> = form
+            .rows
+            .iter()
+            .map(|r| Arc::from(form.cell_name(r)))
+            .collect();
         match spec {
             Some(spec) => {
                 for r in &spec.rules {
@@ -246,7 +264,7 @@ pub fn rules_and_notices(report: &Report, catalogue: &Catalogue) -> (Vec<Rule>, 
         }
         // Of rows sharing an STT only the first is checked (the report notices the rest):
         // they would share a cell name, and so a check id.
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::with_capacity(form.rows.len());
         for (ri, row) in form.rows.iter().enumerate() {
             if !seen.insert(row.stt.label.as_str()) {
                 continue;
@@ -282,7 +300,7 @@ fn resolve(
 ) -> CellRef {
     let (n, stt) = split_cell_ref_borrowed(Some(number), cell).unwrap_or((number, cell));
     CellRef {
-        name: format!("B{n:02}/{stt}"),
+        name: Arc::from(format!("B{n:02}/{stt}")),
         at: index.locate(report, form_index, n, stt),
     }
 }
@@ -347,7 +365,7 @@ fn from_spec(spec: &RuleSpec, resolve: &dyn Fn(&str) -> CellRef, report: &Report
 }
 
 /// The check a row gets from its own unit and value.
-pub(crate) fn own_rule(row: &Row, cell: CellRef, coded: &HashSet<String>) -> Option<Rule> {
+pub(crate) fn own_rule(row: &Row, cell: CellRef, coded: &HashSet<Arc<str>>) -> Option<Rule> {
     let kind = match (&row.value, row.measure()) {
         (Value::Empty, _) => return None,
         (Value::Text(_) | Value::Malformed(_), _) => RuleKind::Readable { cell },
@@ -393,7 +411,7 @@ fn same_unit(a: &str, b: &str) -> bool {
 /// They are reported as warnings, since the table's intent is a guess.
 ///
 /// `indices` are the rows to read, in order: every row of a form, or one column of a grid.
-fn infer(form: &Form, fi: usize, names: &[String], indices: &[usize]) -> Vec<Rule> {
+fn infer(form: &Form, fi: usize, names: &[Arc<str>], indices: &[usize]) -> Vec<Rule> {
     let mut rules = Vec::new();
     // Called only with indices from enumerating `form.rows`, so in bounds (`names` has a name
     // for each row).
@@ -411,7 +429,7 @@ fn infer(form: &Form, fi: usize, names: &[String], indices: &[usize]) -> Vec<Rul
         std::collections::HashMap::new();
     // Rows repeating an earlier STT are left out, as parents and as children: rules use the
     // first row of an STT (the report notices the repeats).
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = std::collections::HashSet::with_capacity(indices.len());
     let firsts: Vec<usize> = indices
         .iter()
         .copied()

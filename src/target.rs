@@ -290,7 +290,7 @@ pub fn seek(
                 result,
                 numerator,
                 denominator,
-            } if result.name == cell => candidates.push((
+            } if *result.name == *cell => candidates.push((
                 result,
                 Shape::Ratio {
                     numerator,
@@ -298,7 +298,7 @@ pub fn seek(
                 },
             )),
             RuleKind::Sum { total, parts } | RuleKind::Covers { total, parts, .. }
-                if total.name == cell =>
+                if *total.name == *cell =>
             {
                 candidates.push((total, Shape::Sum { parts }))
             }
@@ -348,7 +348,7 @@ pub fn seek(
                 format!("{form}/{c}")
             };
             let found = candidates.into_iter().find_map(|(result, shape)| {
-                let op = operands(&shape).into_iter().find(|o| o.name == full)?;
+                let op = operands(&shape).into_iter().find(|o| *o.name == *full)?;
                 Some((result, shape, op))
             });
             match found {
@@ -386,10 +386,10 @@ fn solve(
         (Some(row), _) if row.column_label.is_some() => row_phrase(row),
         (Some(row), Shape::Ratio { .. }) => format!("tỷ lệ {}", row.stt.label),
         (Some(row), Shape::Sum { .. }) => format!("tổng ở dòng {}", row.stt.label),
-        (None, _) => result.name.clone(),
+        (None, _) => result.name.to_string(),
     };
     let mut goal = Goal {
-        cell: result.name.clone(),
+        cell: result.name.to_string(),
         target: target_text.clone(),
         changes: Vec::new(),
         message: String::new(),
@@ -423,7 +423,7 @@ fn solve(
     } {
         match figure_of(report, op) {
             Ok(f) => {
-                values.insert(op.name.clone(), (f.value, f.decimals));
+                values.insert(op.name.to_string(), (f.value, f.decimals));
             }
             Err(why) => {
                 give_up(&mut goal, format!("không tính được vì {why}"));
@@ -435,7 +435,7 @@ fn solve(
         give_up(&mut goal, format!("bảng thiếu ô {}", operand.name));
         return goal;
     };
-    let (op_value, op_decimals) = values[&operand.name];
+    let (op_value, op_decimals) = values[&*operand.name];
     let op_figure = Figure {
         value: op_value,
         decimals: op_decimals,
@@ -447,7 +447,7 @@ fn solve(
     // of its parts' moves, carried up until nothing changes (a grid's row and column totals
     // meet at the same cell; both give it the same move).
     let mut coef: HashMap<&str, Decimal> = HashMap::new();
-    coef.insert(operand.name.as_str(), Decimal::ONE);
+    coef.insert(&*operand.name, Decimal::ONE);
     let sums: Vec<(&CellRef, &[CellRef])> = rules
         .iter()
         .filter_map(|r| match &r.kind {
@@ -463,13 +463,9 @@ fn solve(
             if total.name == operand.name || !parts.iter().any(|p| coef.contains_key(&*p.name)) {
                 continue;
             }
-            let moved = total_of(
-                parts
-                    .iter()
-                    .filter_map(|p| coef.get(p.name.as_str()).copied()),
-            );
-            if coef.get(total.name.as_str()) != Some(&moved) {
-                coef.insert(total.name.as_str(), moved);
+            let moved = total_of(parts.iter().filter_map(|p| coef.get(&*p.name).copied()));
+            if coef.get(&*total.name) != Some(&moved) {
+                coef.insert(&*total.name, moved);
                 changed = true;
             }
         }
@@ -487,10 +483,10 @@ fn solve(
             numerator,
             denominator,
         } => {
-            let (n, d) = (values[&numerator.name].0, values[&denominator.name].0);
+            let (n, d) = (values[&*numerator.name].0, values[&*denominator.name].0);
             if d.is_zero() {
                 let d_row = row_at(report, denominator.at)
-                    .map_or_else(|| denominator.name.clone(), row_phrase);
+                    .map_or_else(|| denominator.name.to_string(), row_phrase);
                 give_up(
                     &mut goal,
                     format!(
@@ -503,7 +499,7 @@ fn solve(
         }
         Shape::Sum { parts } => parts
             .iter()
-            .try_fold(Decimal::ZERO, |s, p| s.plus(values[&p.name].0)),
+            .try_fold(Decimal::ZERO, |s, p| s.plus(values[&*p.name].0)),
     };
     let Some(now) = now else {
         give_up(&mut goal, too_large());
@@ -543,7 +539,7 @@ fn solve(
             numerator,
             denominator,
         } => {
-            let (n, d) = (values[&numerator.name].0, values[&denominator.name].0);
+            let (n, d) = (values[&*numerator.name].0, values[&*denominator.name].0);
             let (a, b) = (moves(&numerator.name), moves(&denominator.name));
             // 100·(n + a·s·m) − L·(d + b·s·m) ≥ 0
             let slope = (|| {
@@ -590,16 +586,16 @@ fn solve(
     // The limits every changed figure keeps.
     let mut limits: Vec<(Linear, String)> = Vec::new();
     let mut value_of = |c: &CellRef| -> Option<Decimal> {
-        if let Some((v, _)) = values.get(&c.name) {
+        if let Some((v, _)) = values.get(&*c.name) {
             return Some(*v);
         }
         let f = figure_of(report, c).ok()?;
-        values.insert(c.name.clone(), (f.value, f.decimals));
+        values.insert(c.name.to_string(), (f.value, f.decimals));
         Some(f.value)
     };
     // Not negative: v + c·s·m ≥ 0.
     for (name, c) in &coef {
-        let Some(cref) = find_ref(rules, name).or((name == &operand.name).then_some(operand))
+        let Some(cref) = find_ref(rules, name).or((*name == &*operand.name).then_some(operand))
         else {
             continue;
         };
@@ -644,17 +640,18 @@ fn solve(
         let Some(a) = a else { continue };
         // (c_w − Σc_p)·s·m ≥ Σp − w
         let parts_phrase = match parts.as_slice() {
-            [only] => row_at(report, only.at).map_or_else(|| only.name.clone(), row_phrase),
+            [only] => row_at(report, only.at).map_or_else(|| only.name.to_string(), row_phrase),
             _ => format!(
                 "tổng các dòng {}",
                 parts
                     .iter()
-                    .map(|p| row_at(report, p.at).map_or(p.name.as_str(), |r| r.stt.label.as_str()))
+                    .map(|p| row_at(report, p.at).map_or(&*p.name, |r| r.stt.label.as_str()))
                     .collect::<Vec<_>>()
                     .join(" + ")
             ),
         };
-        let whole_phrase = row_at(report, whole.at).map_or_else(|| whole.name.clone(), row_phrase);
+        let whole_phrase =
+            row_at(report, whole.at).map_or_else(|| whole.name.to_string(), row_phrase);
         let because = why.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
         if let Some(l) = lin(a.times(step), sum.minus(w), false) {
             limits.push((
@@ -668,7 +665,7 @@ fn solve(
         denominator,
     } = shape
     {
-        let (n, d) = (values[&numerator.name].0, values[&denominator.name].0);
+        let (n, d) = (values[&*numerator.name].0, values[&*denominator.name].0);
         let (a, b) = (moves(&numerator.name), moves(&denominator.name));
         // d + b·s·m > 0
         if let Some(l) = lin(b.times(step), Some(-d), true) {
@@ -718,17 +715,17 @@ fn solve(
     // The figures after the change.
     let delta = new_op.minus(op_value).unwrap_or_default();
     let mut changes = vec![Change {
-        cell: operand.name.clone(),
+        cell: operand.name.to_string(),
         from: format_vi(op_value, op_decimals),
         to: format_vi(new_op, op_decimals),
     }];
     let mut after: HashMap<String, Decimal> = HashMap::new();
-    after.insert(operand.name.clone(), new_op);
+    after.insert(operand.name.to_string(), new_op);
     // Totals, in the order of the rules.
     let mut totals = Vec::new();
     for (total, _) in &sums {
         let c = moves(&total.name);
-        if c.is_zero() || total.name == operand.name || after.contains_key(&total.name) {
+        if c.is_zero() || total.name == operand.name || after.contains_key(&*total.name) {
             continue;
         }
         let Ok(f) = figure_of(report, total) else {
@@ -737,16 +734,16 @@ fn solve(
         let Some(v) = c.times(delta).and_then(|x| f.value.plus(x)) else {
             continue;
         };
-        after.insert(total.name.clone(), v);
+        after.insert(total.name.to_string(), v);
         totals.push(Change {
-            cell: total.name.clone(),
+            cell: total.name.to_string(),
             from: f.printed(),
             to: format_vi(v, f.decimals),
         });
     }
     let current = |c: &CellRef, after: &HashMap<String, Decimal>| -> Option<Decimal> {
         after
-            .get(&c.name)
+            .get(&*c.name)
             .copied()
             .or_else(|| figure_of(report, c).ok().map(|f| f.value))
     };
@@ -762,7 +759,7 @@ fn solve(
         else {
             continue;
         };
-        if !after.contains_key(&numerator.name) && !after.contains_key(&denominator.name) {
+        if !after.contains_key(&*numerator.name) && !after.contains_key(&*denominator.name) {
             continue;
         }
         let (Some(n), Some(d)) = (current(numerator, &after), current(denominator, &after)) else {
@@ -790,10 +787,10 @@ fn solve(
         }
         let to = format_vi(round_to(v, decimals), decimals);
         if printed_from.as_deref() != Some(to.as_str())
-            && !ratios.iter().any(|c: &Change| c.cell == res.name)
+            && !ratios.iter().any(|c: &Change| *c.cell == *res.name)
         {
             let change = Change {
-                cell: res.name.clone(),
+                cell: res.name.to_string(),
                 from: printed_from.unwrap_or_default(),
                 to,
             };
@@ -812,7 +809,7 @@ fn solve(
     };
     // The goal's own total is among the totals; its print follows the goal's decimals.
     if let (Shape::Sum { .. }, Some(v)) = (shape, own_new) {
-        if let Some(c) = totals.iter_mut().find(|c| c.cell == result.name) {
+        if let Some(c) = totals.iter_mut().find(|c| *c.cell == *result.name) {
             c.to = format_vi(round_to(v, k), k);
         }
     }
@@ -821,13 +818,13 @@ fn solve(
     changes.extend(totals);
     changes.extend(ratios);
     // The result itself second, right after the figure changed.
-    if let Some(i) = changes.iter().position(|c| c.cell == result.name) {
+    if let Some(i) = changes.iter().position(|c| *c.cell == *result.name) {
         let own = changes.remove(i);
         changes.insert(1, own);
     }
     let follow: Vec<String> = changes[1..]
         .iter()
-        .filter(|c| c.cell != result.name)
+        .filter(|c| *c.cell != *result.name)
         .map(|c| {
             let name = find_ref(rules, &c.cell)
                 .and_then(|r| row_at(report, r.at))
@@ -852,7 +849,7 @@ fn solve(
         .map(|(_, parts)| {
             parts
                 .iter()
-                .map(|p| row_at(report, p.at).map_or(p.name.as_str(), |r| r.stt.label.as_str()))
+                .map(|p| row_at(report, p.at).map_or(&*p.name, |r| r.stt.label.as_str()))
                 .collect::<Vec<_>>()
                 .join(" + ")
         })
@@ -905,7 +902,7 @@ fn find_ref<'a>(rules: &'a [Rule], name: &str) -> Option<&'a CellRef> {
     rules
         .iter()
         .flat_map(|r| r.cells())
-        .find(|c| c.name == name)
+        .find(|c| *c.name == *name)
 }
 
 /// A row measured against a target its catalogue row declares ([`TargetSpec`]): whether it is

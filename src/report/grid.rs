@@ -526,8 +526,23 @@ pub(super) fn build(
     // Column roles.
     let stt_col = (0..width).find(|&k| paths[k].iter().any(|c| is_stt_header(c)));
     let text_col = |k: usize| paths[k].iter().any(|c| is_text_header(c));
-    let filled = |k: usize| count_cells(&data, k, |x| !x.trim().is_empty());
-    let numeric_count = |k: usize| count_cells(&data, k, numeric);
+    // Each column counted once, when first asked (every figure would be read again per ask).
+    let data_rows = &data;
+    let memo = |test: fn(&str) -> bool| {
+        let counts = std::cell::RefCell::new(vec![None; width]);
+        move |k: usize| {
+            let known = counts.borrow().get(k).copied().flatten();
+            known.unwrap_or_else(|| {
+                let n = count_cells(data_rows, k, test);
+                if let Some(slot) = counts.borrow_mut().get_mut(k) {
+                    *slot = Some(n);
+                }
+                n
+            })
+        }
+    };
+    let filled = memo(|x| !x.trim().is_empty());
+    let numeric_count = memo(numeric);
     // The STT column without a header: leftmost, holding STT-like cells, left of any text.
     let stt_col = stt_col.or_else(|| {
         let k = 0;

@@ -13,6 +13,7 @@ use crate::catalogue::{column_ref, Catalogue, RuleSpec, Severity};
 use crate::interval::Interval;
 use crate::report::grid::{FormulaKind, Grid, RowRole};
 use crate::report::{Form, Measure, Notice, Report, Value};
+use std::sync::Arc;
 
 /// How many rows tell which columns a percentage is computed from.
 const SAMPLE_ROWS: usize = 60;
@@ -44,7 +45,7 @@ struct Cells<'a> {
     form: &'a Form,
     grid: &'a Grid,
     fi: usize,
-    names: Vec<String>,
+    names: Vec<Arc<str>>,
 }
 
 impl Cells<'_> {
@@ -91,7 +92,11 @@ pub(super) fn rules(
         form,
         grid,
         fi,
-        names: form.rows.iter().map(|r| form.cell_name(r)).collect(),
+        names: form
+            .rows
+            .iter()
+            .map(|r| Arc::from(form.cell_name(r)))
+            .collect(),
     };
     let names = &cells.names;
     let at = |r: usize, c: usize| cells.at(r, c);
@@ -266,7 +271,7 @@ pub(super) fn rules(
                 let resolve = |stt: &str| match row_of(stt) {
                     Some(row) => at(row, c),
                     None => CellRef {
-                        name: stt.to_string(),
+                        name: Arc::from(stt),
                         at: None,
                     },
                 };
@@ -384,7 +389,7 @@ pub(super) fn rules(
     // A printed formula that repeats the catalogue's identity is one check, not two.
     let mut seen = std::collections::HashSet::new();
     out.retain(|r| {
-        let key: Vec<&str> = r.cells().iter().map(|c| c.name.as_str()).collect();
+        let key: Vec<&str> = r.cells().iter().map(|c| &*c.name).collect();
         seen.insert((std::mem::discriminant(&r.kind), key.join("\u{0}")))
     });
 
