@@ -132,7 +132,7 @@ export function culpritsOf(index) {
 let moreModule = null;
 /** @type {Promise<unknown> | null} */
 let moreLoading = null;
-/** Fetches render-detail.mjs (once; again after a failure, e.g. offline before the copy was kept). */
+/** Fetches render-more.mjs (once; again after a failure, e.g. offline before the copy was kept). */
 function loadMore() {
   moreLoading ??= import('./render-more.mjs').then((m) => { moreModule = m; }, (err) => {
     moreLoading = null;
