@@ -37,10 +37,11 @@ test('after load the page sends nothing anywhere, and the CSP blocks any other o
   await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải JSON' }).click()]);
   // The requests allowed after load: the app's own complete checking module (narrative checks,
   // Word/Excel files), fetched from the same origin the first time a report with a narrative is
-  // pasted, and the modules loaded on demand (print header, exports) — plain GETs of static files
-  // that carry nothing of the user's data.
+  // pasted, and the modules loaded on demand (print header, exports, a cell's details and the
+  // report's words, the meeting's tools) — plain GETs of static files that carry nothing of the
+  // user's data.
   const network = requests.filter((r) => !r.url().startsWith('blob:'));
-  const complete = new RegExp(`^${origin}/(pkg/kiemso\\.js|pkg/kiemso_bg\\.[0-9a-f]{16}\\.wasm|lib/(print|exports)\\.mjs)$`);
+  const complete = new RegExp(`^${origin}/(pkg/kiemso\\.js|pkg/kiemso_bg\\.[0-9a-f]{16}\\.wasm|lib/(print|exports|render-more|page-meeting)\\.mjs)$`);
   const leaks = network.filter((r) => !complete.test(r.url()) || r.method() !== 'GET' || r.postData() !== null);
   assert.deepEqual(leaks.map((r) => `${r.method()} ${r.url()}`), [], 'requests after load');
   assert.ok(network.length > 0, 'the complete module was fetched when the narrative was pasted');

@@ -12,7 +12,8 @@
 // the units and periods typed and the what-if edits are kept on this device (IndexedDB) so the
 // set survives a reload; nothing is sent anywhere.
 
-import { h, replaceChildren, icon, useStyles } from './dom.mjs';
+import { h, replaceChildren, icon } from './dom.mjs';
+import { useStyles } from './styles.mjs';
 import { formOf, isNarrative } from './model.mjs';
 import { INBOX } from './i18n-inbox.mjs';
 import { MAX_FILE_BYTES, extensionOf, formatSize } from './files.mjs';

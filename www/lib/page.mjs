@@ -9,16 +9,13 @@ import { wordNotices } from './engine.mjs';
 // Loaded when first used, not with the page (first-load budget).
 const exportsModule = () => import('./exports.mjs');
 import { load, save, erase, watch, workOf, toBase64, fromBase64, MAX_SAVED_FILE } from './storage.mjs';
-import { routeOf, decodeText, formatSize, extensionOf, MAX_FILE_BYTES } from './files.mjs';
+import { decodeText, formatSize, extensionOf, MAX_FILE_BYTES } from './files.mjs';
 import { makeSheet } from './sheet.mjs';
 import { createStore } from './store.mjs';
 import {
   TEXTBOX_LIMIT, initialState, tooLongToShow, say, replaced, typed, undone, erased, tookOther, edited, answered, cleared,
-  failed, refused, unsupportedFile, newer,
+  failed, refused, newer,
 } from './page-state.mjs';
-// The projector and the scenarios are fetched the first time they are used, not with the page.
-const projectorModule = () => import('./projector.mjs');
-const scenarioModule = () => import('./scenario.mjs');
 
 /**
  * @typedef {import('./bridge.mjs').CheckerBridge} CheckerBridge
@@ -44,8 +41,6 @@ const HTML_LIMIT = 20 * 1024 * 1024;
 const PHONE = '(max-width: 32rem)';
 /** Where the hints speak of tapping rather than of Ctrl+V. */
 const TOUCH = '(max-width: 32rem), (pointer: coarse)';
-/** The address that opens the projector view. */
-const PROJECTOR_HASH = '#trinh-chieu';
 /** The buttons of the export bar that exports.mjs answers (`exportFromPage`). */
 const EXPORTS = ['copy', 'share', 'docx', 'xlsx', 'annotated', 'csv', 'csv-all', 'json'];
 
@@ -319,10 +314,7 @@ export function startApp(env) {
     // Loaded with the first result; only the newest result is written (two loads may end in any order).
     import('./print.mjs').then((p) => result === get().result && (p.showCoverage($('coverage'), result, s), p.printHeader(result, st.source, new Date(), s)));
     if (inbox) inbox.then(({ inbox: i }) => i.shown(st.file, st.edits));
-    // The room sees the answer in full: opened (from the address) once the words are checked
-    // too, and kept up to date while it is open.
-    if (projector?.isOpen()) projector.open(result, projector.at);
-    else if (location.hash === PROJECTOR_HASH && !st.narrativePending) openProjector();
+    meetingOf().then((m) => result === get().result && m.shown(get(), result), () => {});
   }
 
   /**
@@ -493,7 +485,7 @@ export function startApp(env) {
    * @param {string} message  what «Hoàn tác» says it undoes
    */
   function replaceInput(next, message) {
-    scenarios?.clear();
+    meeting?.clear();
     replaceWith((st) => replaced(st, next, message));
   }
 
@@ -609,32 +601,9 @@ export function startApp(env) {
       refuse(s.fileTooBig(file.name, formatSize(file.size), formatSize(MAX_FILE_BYTES)));
       return;
     }
-    let bytes;
-    try {
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } catch {
-      if (current()) refuse(s.fileUnreadable(file.name));
-      return;
-    }
-    await bridge.ready;
-    if (!current()) return;
-    if (!get().engine.checkFile) {
-      refuse(unsupportedFile(file.name, s));
-      return;
-    }
-    if (routeOf(file.name) === 'text') {
-      const answer = await bridge.request({ op: 'open', bytes, name: file.name });
-      if (!current() || answer.stale) return;
-      if (!answer.ok) {
-        refuse(answer.error.kind === 'input' ? answer.error.message : s.fileUnreadable(file.name), answer.error.kind === 'input');
-        return;
-      }
-      if (answer.result) {
-        replaceInput({ text: answer.result.text, note: answer.result.note ?? undefined }, s.replacedByFile(file.name));
-        return;
-      }
-    }
-    replaceInput({ file: { name: file.name, bytes } }, s.switchedToFile(file.name));
+    // What follows (reading it, the core's sniffing) is page-file.mjs, fetched with the first file.
+    import('./page-file.mjs').then((m) => m.readFile(file, { s, get, bridge, current, refuse, replaceInput }),
+      () => current() && refuse(s.failure.load));
   }
 
   $('file-remove').addEventListener('click', () => {
@@ -684,7 +653,7 @@ export function startApp(env) {
   });
 
   $('erase').addEventListener('click', () => {
-    scenarios?.clear();
+    meeting?.clear();
     dispatch((st) => erased(st, s));
     // Erasing is the user's choice for this device, whatever another tab saved.
     erase();
@@ -736,13 +705,9 @@ export function startApp(env) {
     return writerModule;
   };
 
-  // ——— share, projector, scenarios ———
+  // ——— exports bar, share, projector, scenarios ———
 
   const toolbar = /** @type {HTMLElement} */ (document.querySelector('.toolbar-export'));
-  const projectorButton = h('button', { type: 'button', class: 'button button-small', id: 'projector', title: s.projectorLabel }, s.projector);
-  toolbar.prepend(projectorButton);
-  // Phones: the summary to a chat or a mail through the system's share sheet.
-  if (typeof navigator.share === 'function') toolbar.prepend(h('button', { type: 'button', class: 'button button-small', id: 'share' }, s.share));
   // The export bar's buttons are wired in exports.mjs, loaded on the first of them.
   toolbar.addEventListener('click', async (e) => {
     const id = /** @type {HTMLElement} */ (e.target).closest('button')?.id ?? '';
@@ -750,61 +715,20 @@ export function startApp(env) {
     if (!st.result || !EXPORTS.includes(id)) return;
     (await exportsModule()).exportFromPage(id, { ...st, result: st.result, job: currentJob(), writer, say: announce, s });
   });
-  /** @type {import('./projector.mjs').Projector | null} */
-  let projector = null;
-  /** Opens the projector view on the results shown now (its module fetched the first time). */
-  async function openProjector() {
-    if (!projector) {
-      const { Projector } = await projectorModule();
-      projector ??= new Projector(s, {
-        onClose: () => {
-          if (location.hash === PROJECTOR_HASH) history.replaceState(null, '', location.pathname + location.search);
-          if (!filled.hidden) projectorButton.focus();
-        },
-      });
-    }
-    const { result } = get();
-    if (result && !projector.isOpen()) projector.open(result);
-  }
-  projectorButton.addEventListener('click', () => {
-    if (!get().result) return;
-    history.replaceState(null, '', PROJECTOR_HASH);
-    openProjector();
-  });
-  window.addEventListener('hashchange', () => {
-    if (location.hash === PROJECTOR_HASH && get().result) openProjector();
-    else if (location.hash !== PROJECTOR_HASH && projector?.isOpen()) projector.close();
-  });
-
-  const scenarioList = h('section', { class: 'scenarios', id: 'scenarios', 'aria-label': s.scenariosTitle, hidden: true });
-  const scenarioPanel = h('section', { class: 'scenario-compare panel', id: 'scenario-compare', 'aria-label': s.scenarioCompare, hidden: true });
-  editsBar.after(scenarioList, scenarioPanel);
-  /** @type {import('./scenario.mjs').Scenarios | null} */
-  let scenarios = null;
-  /** @type {import('./scenario.mjs').ScenarioHooks} */
-  const scenarioHooks = {
-    check: async (overrides) => {
-      const job = currentJob();
-      if (!job) throw new Error(s.nothingToCompare);
-      const answer = await bridge.request({ ...job, options: { ...job.options, overrides } });
-      if (answer.stale) throw new Error(s.superseded);
-      if (!answer.ok) throw new Error(answer.error.message);
-      return answer.result;
-    },
-    use: (edits) => replaceWith(() => ({ edits })),
-    say: announce,
+  // «Chia sẻ», the projector and the scenarios: page-meeting.mjs, wired with the first result
+  // (their buttons show only with results), not with the page.
+  /** @type {import('./page-meeting.mjs').Meeting | null} */
+  let meeting = null;
+  /** @type {Promise<import('./page-meeting.mjs').Meeting> | null} */
+  let meetingLoading = null;
+  const meetingOf = () => {
+    meetingLoading ??= import('./page-meeting.mjs').then((m) => (meeting = m.wireMeeting({
+      s, get, toolbar, filled, editsBar, resetEdits: $('reset-edits'), job: currentJob, bridge,
+      use: (edits) => replaceWith(() => ({ edits })), say: announce,
+    })));
+    meetingLoading.catch(() => { meetingLoading = null; });
+    return meetingLoading;
   };
-  $('reset-edits').before(h('button', {
-    type: 'button', class: 'button button-small button-quiet', id: 'scenario-save',
-    onclick: async () => {
-      const { edits } = get();
-      if (!scenarios) {
-        const { Scenarios } = await scenarioModule();
-        scenarios ??= new Scenarios(s, scenarioList, scenarioPanel, scenarioHooks);
-      }
-      scenarios.save(edits);
-    },
-  }, s.scenarioSave));
 
   // ——— rules catalogue ———
 

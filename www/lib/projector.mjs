@@ -3,7 +3,8 @@
 // screen. ← → (also Space, PageUp/PageDown, Home/End) move; Esc leaves. Opened by the «Trình
 // chiếu» button of the results or the address #trinh-chieu (lib/page.mjs).
 
-import { h, icon, replaceChildren, useStyles } from './dom.mjs';
+import { h, icon, replaceChildren } from './dom.mjs';
+import { useStyles } from './styles.mjs';
 import { indexResult, isNarrative } from './model.mjs';
 import { shortMessage, placeOf } from './narrative.mjs';
 import { verdictOf } from './render.mjs';

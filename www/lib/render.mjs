@@ -8,8 +8,8 @@
 // cells it was compared with get a light "Lời văn nói khác" tag and list it in their details.
 
 import { h, icon, replaceChildren } from './dom.mjs';
-import { indexResult, relatedCells, sttOf, structureKey, isNarrative, isProblem, isAdvice, severity } from './model.mjs';
-import { shortMessage, findingWhere, placeOf, cellsText } from './narrative.mjs';
+import { indexResult, relatedCells, sttOf, structureKey, isNarrative, isProblem, isAdvice } from './model.mjs';
+import { shortMessage, placeOf, cellsText } from './narrative.mjs';
 import { gridHeader, gridBody } from './grid.mjs';
 
 /**
@@ -128,6 +128,19 @@ export function culpritsOf(index) {
   return groups;
 }
 
+/** @type {typeof import('./render-more.mjs') | null} the cell details and the report's words, once fetched */
+let moreModule = null;
+/** @type {Promise<unknown> | null} */
+let moreLoading = null;
+/** Fetches render-more.mjs (once; again after a failure, e.g. offline before the copy was kept). */
+function loadMore() {
+  moreLoading ??= import('./render-more.mjs').then((m) => { moreModule = m; }, (err) => {
+    moreLoading = null;
+    throw err;
+  });
+  return moreLoading;
+}
+
 /**
  * @param {string} cell
  */
@@ -213,6 +226,8 @@ export class ResultsView {
    * @param {Edits} [edits]
    */
   update(result, edits = {}) {
+    // What a selection and the report's words show comes with the first results, not the page.
+    loadMore().catch(() => {});
     this.index = indexResult(result);
     this.suspects = new Map(culpritsOf(this.index).map((g) => [g.suggestion.cell, g.suggestion]));
     this.formIndex = new Map(result.forms.map((f, i) => [f, i]));
@@ -459,7 +474,7 @@ export class ResultsView {
       icon(check.status),
       h('div', { class: 'ks-problem-body' },
         reachable
-          ? h('button', { type: 'button', class: 'ks-link', 'data-check': check.id, onclick: () => this.pickFinding(check, { fromList: true }) }, label)
+          ? h('button', { type: 'button', class: 'ks-link', 'data-check': check.id, onclick: () => loadMore().then(() => moreModule?.pickFinding(this, check, { fromList: true }), () => {}) }, label)
           : h('span', { class: 'ks-problem-where' }, label),
         check.quote ? h('p', { class: 'ks-problem-quote', ...CONTENT }, `«${check.quote}»`) : null,
         h('p', { class: 'ks-problem-msg', ...CONTENT }, shortMessage(check))));
@@ -504,7 +519,19 @@ export class ResultsView {
     container.querySelector(':scope > .ks-orphans')?.remove();
     container.querySelector(':scope > .ks-narrative')?.remove();
     if (index.orphans.length) container.append(this.orphanSection());
-    if (index.narrative.length && this.o.narrative !== 'brief') container.append(this.narrativeSection());
+    if (index.narrative.length && this.o.narrative !== 'brief') {
+      if (moreModule) {
+        container.append(moreModule.narrativeSection(this));
+      } else {
+        // Before render-more.mjs has come (a first result that already has the report's words):
+        // the section's place, filled when it comes.
+        const place = h('section', { class: 'ks-narrative', 'aria-busy': 'true' });
+        container.append(place);
+        loadMore().then(() => {
+          if (moreModule && this.index === index && place.isConnected) place.replaceWith(moreModule.narrativeSection(this));
+        }, () => {});
+      }
+    }
   }
 
   /**
@@ -1196,154 +1223,18 @@ export class ResultsView {
       replaceChildren(slot, heading, h('p', { class: 'ks-detail-empty' }, s.detailEmpty));
       return;
     }
+    // The full details are drawn by render-more.mjs, fetched with the first results (`update`);
+    // until it has come, the panel waits with its heading.
+    if (moreModule) {
+      moreModule.renderDetail(this, heading);
+      return;
+    }
+    heading.textContent = `${s.detailTitle} ${this.selected}`;
+    replaceChildren(slot, heading);
     const cell = this.selected;
-    const { row, form } = hit;
-    heading.textContent = `${s.detailTitle} ${cell}`;
-    const about = index.about.get(cell) ?? [];
-    const using = index.using.get(cell) ?? [];
-    const edit = this.edits[cell];
-    replaceChildren(slot,
-      heading,
-      h('p', { class: 'ks-detail-where' }, `${s.formName(form.form)} · ${s.columns[0]} ${row.stt}`),
-      h('p', { class: 'ks-detail-ind', ...CONTENT }, /** @type {any} */ (row).column ? s.cellLabel(row.indicator, /** @type {any} */ (row).column) : row.indicator),
-      h('p', { class: 'ks-detail-value' }, s.valueOf(row.value, row.unit),
-        this.tapToRead && this.o.editable
-          ? [' ', h('button', { type: 'button', class: 'ks-button ks-edit-cell', 'aria-label': s.sheetEditLabel(cell), onclick: () => this.startEdit(cell) }, icon('edit'), s.sheetEdit)]
-          : null),
-      edit ? h('p', { class: 'ks-detail-edited' }, icon('edit'), s.original(edit.original)) : null,
-      this.suggestionDetail(cell),
-      h(this.hx(2), { class: 'ks-detail-sub' }, s.checksAbout),
-      about.length
-        ? this.chunkedList('ul', 'ks-checks', about, (c) => this.checkItem(c, cell))
-        : h('p', { class: 'ks-detail-empty' }, s.detailNoChecks),
-      this.targetDetail(row),
-      this.goalDetail(cell, about),
-      using.length ? h(this.hx(2), { class: 'ks-detail-sub' }, s.checksUsing) : null,
-      using.length
-        ? this.chunkedList('ul', 'ks-uses', using, (c) => {
-            const first = c.cells[0] ?? '';
-            const target = index.rows.get(first);
-            return h('li', { class: `ks-st-${c.status}` }, icon(c.status),
-              h('span', { class: 'ks-use-status' }, s.status[c.status]), ' · ', s.kind[c.kind] ?? c.kind, ' · ',
-              target
-                ? h('button', { type: 'button', class: 'ks-link', onclick: () => this.select(first, { focus: true, scroll: true }) },
-                    `${s.columns[0]} ${target.row.stt} — ${target.row.indicator}`)
-                : first);
-          })
-        : null,
-      this.toldDetail(cell),
-    );
-  }
-
-  /**
-   * «Cần bao nhiêu để đạt …?» for a cell that is a ratio or a total: a target, the core's answer,
-   * and its changes applied as what-if edits in one tap.
-   * @param {string} cell
-   * @param {Check[]} about
-   */
-  goalDetail(cell, about) {
-    const ask = this.o.onTarget;
-    if (!ask || !about.some((c) => (c.kind === 'ratio' || c.kind === 'sum') && c.cells[0] === cell)) return null;
-    const s = this.s;
-    const id = `${this.prefix}goal`;
-    const input = /** @type {HTMLInputElement} */ (h('input', { id, class: 'ks-goal-input', inputmode: 'decimal', autocomplete: 'off', placeholder: '99,80' }));
-    const answer = h('p', { class: 'ks-goal-answer', role: 'status' });
-    const apply = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'ks-goal-apply', hidden: true }, s.goalApply));
-    /** @type {Goal | null} */
-    let goal = null;
-    apply.addEventListener('click', () => {
-      if (!goal) return;
-      for (const c of goal.changes) this.o.onEdit?.(c.cell, c.to);
-      apply.hidden = true;
-      answer.textContent = s.goalApplied;
-    });
-    const form = h('form', { class: 'ks-goal' },
-      h('label', { for: id }, s.goalLabel), ' ', input, ' ',
-      h('button', { type: 'submit', class: 'ks-goal-ask' }, s.goalAsk));
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      if (!input.value.trim()) return;
-      goal = null;
-      apply.hidden = true;
-      answer.textContent = s.goalBusy;
-      try {
-        goal = await ask(cell, input.value.trim());
-        answer.textContent = goal.message;
-        apply.hidden = !goal.reachable || goal.changes.length === 0 || !this.o.editable;
-      } catch (err) {
-        answer.textContent = err instanceof Error ? err.message : String(err);
-      }
-    });
-    return [h(this.hx(2), { class: 'ks-detail-sub' }, s.goalTitle), form, answer, apply];
-  }
-
-  /**
-   * The catalogue's targets for a row: the core's sentence for each («còn thiếu …» and what it
-   * takes), and the change that reaches it applied as a what-if in one tap.
-   * @param {Row} row
-   */
-  targetDetail(row) {
-    const list = this.shortfalls(row);
-    if (!list.length) return null;
-    const s = this.s;
-    return [h(this.hx(2), { class: 'ks-detail-sub' }, s.targetTitle),
-      h('ul', { class: 'ks-targets' }, list.map((t) => h('li', { class: `ks-target ks-st-${t.reached ? 'pass' : 'warn'}` },
-        icon(t.reached ? 'pass' : 'warn'), h('span', { ...CONTENT }, t.message),
-        !t.reached && t.changes.length && this.o.editable && this.o.onEdit
-          ? h('button', { type: 'button', class: 'ks-button ks-target-apply', onclick: () => { for (const c of t.changes) this.o.onEdit?.(c.cell, c.to); } }, s.targetApply)
-          : null)))];
-  }
-
-  /**
-   * The likely correction of a cell (error localisation, `suggestions` of the result), with a
-   * button that puts it in as an edit: marked as edited and undone like any other (Esc).
-   * @param {string} cell
-   */
-  suggestionDetail(cell) {
-    const s = this.s;
-    const sug = (this.index?.result.suggestions ?? []).find((x) => x.cell === cell);
-    if (!sug) return null;
-    return h('div', { class: `ks-suggestion ks-confidence-${sug.confidence}` },
-      h('p', { class: 'ks-suggestion-h' }, icon('edit'), h('strong', null, s.suggestionTitle)),
-      h('p', { class: 'ks-suggestion-msg', ...CONTENT }, sug.message),
-      this.applyButton(sug));
-  }
-
-  /**
-   * The sentences of the report compared with a cell: those that disagree ("Lời văn nói khác"),
-   * then those that agree.
-   * @param {string} cell
-   */
-  toldDetail(cell) {
-    const index = /** @type {Index} */ (this.index);
-    const told = index.told.get(cell) ?? [];
-    const bad = told.filter(isProblem).sort((a, b) => severity(b.status) - severity(a.status));
-    const good = told.filter((c) => !isProblem(c));
-    /** @param {string} title @param {Check[]} list */
-    const group = (title, list) => list.length
-      ? [h(this.hx(2), { class: 'ks-detail-sub' }, title), h('ul', { class: 'ks-checks' }, list.map((c) => this.toldItem(c)))]
-      : [];
-    return [...group(this.s.toldTitle, bad), ...group(this.s.toldAgree, good)];
-  }
-
-  /**
-   * One sentence in a cell's details: its status, place, words, what it says against the table.
-   * @param {Check} c
-   */
-  toldItem(c) {
-    const s = this.s;
-    const place = placeOf(c, this.lineWord());
-    return h('li', { class: `ks-check ks-st-${c.status}`, 'data-check': c.id },
-      h('p', { class: 'ks-check-head' }, icon(c.status), h('strong', null, s.status[c.status]), ` · ${s.inText}${place ? `, ${place}` : ''}`),
-      c.quote ? h('blockquote', { class: 'ks-quote', ...CONTENT }, `«${c.quote}»`) : null,
-      h('p', { class: 'ks-check-msg', ...CONTENT }, shortMessage(c)),
-      this.numbers([[s.textSays, c.reported], [s.tableSays, c.expected], [s.formula, c.formula],
-        [s.imbalance, c.status === 'pass' ? null : c.imbalance]]),
-      h('p', { class: 'ks-told-links' }, this.lineLink(c),
-        this.o.narrative !== 'brief'
-          ? h('button', { type: 'button', class: 'ks-link', onclick: () => this.focusFinding(c) }, s.showFinding)
-          : null),
-    );
+    loadMore().then(() => {
+      if (this.selected === cell && this.index === index) this.renderDetail();
+    }, () => {});
   }
 
   /**
@@ -1374,117 +1265,9 @@ export class ResultsView {
     return this.index?.narrative.find((c) => c.id === id);
   }
 
-  /**
-   * The section "Lời văn của báo cáo": the sentences that disagree first, then (closed) those that
-   * agree. Absent when the input has no narrative figures (a table pasted alone).
-   */
-  narrativeSection() {
-    const index = /** @type {Index} */ (this.index);
-    const s = this.s;
-    const id = `${this.prefix}narrative`;
-    const bad = index.narrative.filter(isProblem).sort((a, b) => severity(b.status) - severity(a.status));
-    const rest = index.narrative.filter((c) => !isProblem(c));
-    const pass = rest.filter((c) => c.status === 'pass').length;
-    const na = rest.length - pass;
-    this.findingPlaces.clear();
-    const findings = (/** @type {Check[]} */ list) => {
-      const ol = h('ol', { class: 'ks-findings' });
-      const { more, upto } = this.chunked(ol, list, (c) => this.findingItem(c));
-      list.forEach((c, i) => this.findingPlaces.set(c.id, () => upto(i)));
-      return [ol, more];
-    };
-    const agree = /** @type {HTMLDetailsElement} */ (h('details', { class: 'ks-agree', open: this.agreeOpen },
-      h('summary', null, icon('pass'), h('span', null, na ? s.narrativeAgreeNa(pass, na) : s.narrativeAgree(pass))),
-      findings(rest)));
-    agree.addEventListener('toggle', () => (this.agreeOpen = agree.open));
-    return h('section', { class: 'ks-narrative', id, 'aria-labelledby': `${id}-h` },
-      h(this.hx(1), { class: 'ks-narrative-h', id: `${id}-h`, tabindex: '-1' }, s.narrativeTitle),
-      h('p', { class: 'ks-narrative-intro' }, this.canShowLine() ? s.narrativeIntro : s.narrativeIntroFile),
-      bad.length
-        ? [h(this.hx(2), { class: 'ks-narrative-sub' }, s.narrativeProblems(bad.length)),
-            // Folded on phones (the same sentences head the list of problems): a disclosure
-            // button there, nothing on wider screens.
-            h('button', {
-              type: 'button', class: 'ks-link ks-fold-toggle', 'aria-expanded': 'false',
-              onclick: (/** @type {Event} */ e) => {
-                const section = /** @type {HTMLElement} */ (e.currentTarget).closest('.ks-narrative');
-                this.unfoldWords(section);
-                /** @type {HTMLElement | null | undefined} */ (section?.querySelector('.ks-finding-pick'))?.focus();
-              },
-            }, s.foldFindings(bad.length)),
-            findings(bad)]
-        : h('p', { class: 'ks-narrative-clean' }, icon('pass'), s.narrativeNoProblem),
-      rest.length ? agree : null,
-    );
-  }
 
-  /**
-   * One finding: a button with its status, place and sentence (selecting it shows the cells and
-   * the line), then the explanation.
-   * @param {Check} c
-   */
-  findingItem(c) {
-    const s = this.s;
-    return h('li', { class: `ks-finding ks-st-${c.status}`, 'data-check': c.id },
-      h('button', { type: 'button', class: 'ks-finding-pick', onclick: () => this.pickFinding(c) },
-        h('span', { class: 'ks-finding-head' }, icon(c.status), h('strong', { class: 'ks-finding-status' }, s.status[c.status]),
-          ' · ', h('span', { class: 'ks-finding-where' }, findingWhere(s, c, this.lineWord()))),
-        c.quote ? h('span', { class: 'ks-finding-quote', ...CONTENT }, `«${c.quote}»`) : null),
-      h('p', { class: 'ks-finding-msg', ...CONTENT }, shortMessage(c)),
-      // Selecting a finding that names cells goes to them: its line has a link of its own.
-      c.cells.length ? h('p', { class: 'ks-told-links' }, this.lineLink(c)) : null,
-    );
-  }
 
-  /**
-   * Selects a finding: highlights the cells its sentence was compared with, scrolls to them and
-   * puts the focus on the first one's figure, and marks its line in the input. A finding that
-   * names no cell (arithmetic inside the text) goes to its line in the input instead.
-   * @param {Check} c
-   * @param {{ fromList?: boolean }} [how]  chosen from the list of problems at the top
-   */
-  pickFinding(c, how = {}) {
-    const index = this.index;
-    if (!index) return;
-    const cells = c.cells.filter((x) => index.rows.has(x));
-    this.showCells(cells);
-    this.finding = c.id;
-    this.selected = cells[0] ?? null;
-    this.unfold(cells);
-    this.applySelection();
-    this.renderDetail();
-    if (this.selected) this.o.onSelect?.(this.selected);
-    const line = c.line;
-    if (cells.length) {
-      const tr = this.rowEls.get(cells[0]);
-      tr?.scrollIntoView({ block: 'center' });
-      /** @type {HTMLElement | null | undefined} */ (tr?.querySelector('.ks-input, .ks-valtext'))?.focus({ preventScroll: true });
-      if (typeof line === 'number' && this.canShowLine()) this.o.onQuote?.(line);
-    } else if (typeof line === 'number' && this.canShowLine()) {
-      this.o.onLine?.(line);
-    } else if (how.fromList) {
-      this.focusFinding(c);
-    }
-  }
 
-  /**
-   * Brings a finding of the section into view and focuses it (opening the list of agreeing
-   * sentences if it is there).
-   * @param {Check} c
-   */
-  focusFinding(c) {
-    const selector = `.ks-finding[data-check="${CSS.escape(c.id)}"]`;
-    if (!this.o.slots.forms.querySelector(selector)) this.findingPlaces.get(c.id)?.();
-    const li = this.o.slots.forms.querySelector(selector);
-    if (!li) return;
-    const details = li.closest('details');
-    if (details && !details.open) details.open = true;
-    this.unfoldWords(li.closest('.ks-narrative'));
-    this.finding = c.id;
-    this.applySelection();
-    li.scrollIntoView({ block: 'center' });
-    /** @type {HTMLElement | null} */ (li.querySelector('.ks-finding-pick'))?.focus({ preventScroll: true });
-  }
 
   /**
    * "Các ô liên quan: 3.1.1, 3.1.2", each a link to its cell (a total of thousands of rows lists

@@ -3,7 +3,8 @@
 // and the checks whose status changes — on one printable page. Both sides are checked afresh by
 // the core; nothing here computes a figure.
 
-import { h, icon, replaceChildren, useStyles } from './dom.mjs';
+import { h, icon, replaceChildren } from './dom.mjs';
+import { useStyles } from './styles.mjs';
 import { indexResult } from './model.mjs';
 
 // Its styles come with it (lib/meeting.css), not with the first load.
