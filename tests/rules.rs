@@ -401,22 +401,11 @@ fn an_error_in_one_form_never_discards_the_results_of_the_others() {
     assert_eq!(o.forms.len(), 7);
 }
 
-/// A catalogue of one form with `n` rows, each row at most the one before it, and the matching
-/// table (`bench catalogue` grows the same shape: examples/bench/gen.rs).
-fn large_catalogue(n: usize) -> (String, String) {
-    let rows: Vec<serde_json::Value> = (1..=n)
-        .map(|i| serde_json::json!({"stt": i.to_string(), "indicator": format!("Chỉ tiêu {i}"), "unit": "Hồ sơ"}))
-        .collect();
-    let rules: Vec<serde_json::Value> = (1..n)
-        .map(|i| serde_json::json!({"kind": "at_most", "parts": [(i + 1).to_string()], "whole": i.to_string()}))
-        .collect();
-    let json = serde_json::json!({"name": "Lớn", "forms": [{"number": 9, "title": "Thử", "rows": rows, "rules": rules}]});
-    let mut text = String::from("Biểu mẫu số 09\n");
-    for i in 1..=n {
-        text.push_str(&format!("{i}.\tChỉ tiêu {i}\tHồ sơ\t{}\n", n + 1 - i));
-    }
-    (json.to_string(), text)
-}
+/// The benchmark's generator, so that the shape `bench catalogue` times is the one tested here:
+/// a catalogue of one form with `n` rows, each row at most the one before it, and its table.
+#[allow(dead_code)]
+#[path = "../examples/bench/gen.rs"]
+mod gen;
 
 #[test]
 fn a_large_catalogue_is_validated_and_applied_whole() {
@@ -424,7 +413,7 @@ fn a_large_catalogue_is_validated_and_applied_whole() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(60_000);
-    let (json, text) = large_catalogue(n);
+    let (json, text) = gen::large_catalogue(n);
     let catalogue = Catalogue::from_json(&json).unwrap();
     let options = Options {
         catalogue: Some(catalogue),
