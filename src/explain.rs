@@ -279,7 +279,7 @@ mod tests {
             "Biểu mẫu số 01\n1.\tSố văn bản chỉ đạo CCHC đã ban hành (Kết luận)\tVăn bản\t14\n\
                     2.\t\tVăn bản\t3\n";
         let report = crate::report::build(
-            &crate::read::read_text(text).unwrap(),
+            crate::read::read_text(text).unwrap(),
             crate::builtin_catalogue(),
         );
         for row in &report.forms[0].rows {

@@ -93,11 +93,8 @@ pub fn builtin_catalogue() -> &'static Catalogue {
 /// odd, becomes findings.
 pub fn check_text(text: &str, options: &Options) -> Result<Outcome, ReadError> {
     let doc = read::read_text_within(text, &options.limits)?;
-    let report = build_report(&doc, options);
-    // The report holds what the checks need: the document's cells are freed before the checks
-    // are made rather than after (on a large table, a copy of every cell less at the peak).
-    drop(doc);
-    Ok(check_report(report, options))
+    // The report consumes the document: none of it is left alive while the checks are made.
+    Ok(check_report(build_report(doc, options), options))
 }
 
 /// Reads a catalogue (JSON) as the command line and the page do: [`Catalogue::from_json`] (the
@@ -160,8 +157,14 @@ pub fn check_file_placed(
 }
 
 /// Checks what a reader made of a file; with `spots`, also locates the report's cells in it.
-fn check_read(file: read::FileContents, options: &Options, spots: bool) -> (Outcome, read::Spots) {
-    let report = build_report(&file.document, options);
+fn check_read(
+    mut file: read::FileContents,
+    options: &Options,
+    spots: bool,
+) -> (Outcome, read::Spots) {
+    // The report consumes the document; what the reader learned beyond it (places,
+    // stored values, notes) stays in `file` to be attached below.
+    let report = build_report(std::mem::take(&mut file.document), options);
     let mut placed = read::Spots::default();
     if spots {
         for form in &report.forms {
@@ -180,14 +183,14 @@ fn check_read(file: read::FileContents, options: &Options, spots: bool) -> (Outc
         }
     }
     let read::FileContents {
-        document,
         stored,
         notes,
+        places,
+        parts,
         ..
     } = file;
-    // The report holds what checking needs: the document's records go now, not at the end
-    // (at 100,000 rows they were a sixth of the peak).
-    drop(document);
+    // Where the cells are was wanted only for the spots.
+    drop((places, parts));
     let mut outcome = check_report(report, options);
     attach_file_facts(&notes, &stored, &mut outcome);
     (outcome, placed)
@@ -239,8 +242,8 @@ pub(crate) fn attach_file_facts(
     }
 }
 
-/// Checks a document produced by any reader.
-pub fn check_document(doc: &Document, options: &Options) -> Outcome {
+/// Checks a document produced by any reader; the report built from it consumes it.
+pub fn check_document(doc: Document, options: &Options) -> Outcome {
     check_report(build_report(doc, options), options)
 }
 
@@ -281,7 +284,8 @@ pub fn target_document(
     change: Option<&str>,
     options: &Options,
 ) -> Result<target::Goal, target::TargetError> {
-    let report = build_report(doc, options);
+    // The document is asked again below (which sentences a change carries to): a copy is built.
+    let report = build_report(doc.clone(), options);
     let rules = rules::rules_for(&report, options.catalogue());
     #[cfg_attr(not(feature = "narrative"), allow(unused_mut))]
     let mut goal = target::seek(&report, &rules, cell, target, change)?;
@@ -318,12 +322,12 @@ fn sentences_to_revise(
             .map(|c| c.id.clone())
             .collect()
     };
-    let before = troubled(&check_document(doc, options));
+    let before = troubled(&check_document(doc.clone(), options));
     let mut edited = options.clone();
     edited
         .overrides
         .extend(changes.iter().map(|c| (c.cell.clone(), c.to.clone())));
-    let after = check_document(doc, &edited);
+    let after = check_document(doc.clone(), &edited);
     let mut lines: Vec<usize> = after
         .checks
         .iter()
@@ -339,8 +343,8 @@ fn sentences_to_revise(
     lines
 }
 
-/// The report of a document, with the edited cells put in.
-fn build_report(doc: &Document, options: &Options) -> Report {
+/// The report of a document, with the edited cells put in; the document is consumed.
+fn build_report(doc: Document, options: &Options) -> Report {
     let mut report = report::build(doc, options.catalogue());
     report.apply_overrides(&options.overrides);
     report

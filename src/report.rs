@@ -314,19 +314,19 @@ struct Columns {
     note: Option<usize>,
 }
 
-/// A table being assembled from records. It borrows the records from the document: copying
-/// every cell of every record here cost as much as reading them.
+/// A table being assembled from records, moved out of the document: a table's records are
+/// freed as soon as its form is made, and none outlives the report.
 #[derive(Debug, Default)]
-struct Draft<'a> {
+struct Draft {
     number: Option<u32>,
     title: String,
-    header: Vec<&'a [String]>,
-    records: Vec<(usize, &'a [String])>,
+    header: Vec<Vec<String>>,
+    records: Vec<(usize, Vec<String>)>,
     line: usize,
     /// The line of prose right above the table («Bảng tổng hợp kết quả …»): a grid's title when
     /// no «Biểu mẫu số» line names it.
     #[cfg_attr(not(feature = "grids"), allow(dead_code))]
-    preface: Option<&'a str>,
+    preface: Option<String>,
 }
 
 fn normalize(s: &str) -> String {
@@ -429,7 +429,7 @@ fn role_of(c: &str) -> Option<Role> {
 impl Columns {
     /// Roles from the header rows, merged column by column (a merged header cell, expanded,
     /// repeats its text; the lower row names the columns it spans).
-    fn from_header(header: &[&[String]]) -> Columns {
+    fn from_header(header: &[Vec<String>]) -> Columns {
         let width = header.iter().map(|r| r.len()).max().unwrap_or(0);
         let mut cols = Columns::default();
         for k in 0..width {
@@ -455,7 +455,7 @@ impl Columns {
     }
 
     /// Roles guessed from the data, for a table pasted without its header.
-    fn infer(records: &[(usize, &[String])]) -> Columns {
+    fn infer(records: &[(usize, Vec<String>)]) -> Columns {
         // Every index below is a column `k < width`, the widest record: in bounds by construction.
         let width = records.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
         let mut stt_hits = vec![0usize; width];
@@ -551,8 +551,10 @@ fn append(to: &mut String, more: &str) {
 }
 
 /// Builds the report: tables become forms (matched to the catalogue by title or by indicators),
-/// everything else is narrative.
-pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
+/// everything else is narrative. The document is consumed (its prose moves into the report, each
+/// table's records are freed once its form is made), so that no caller keeps it alive past the
+/// report while the checks are made.
+pub fn build(doc: Document, catalogue: &Catalogue) -> Report {
     let mut report = Report::default();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut current: Option<Draft> = None;
@@ -562,17 +564,17 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
     let mut interrupted = false;
 
     // The last line of prose, while nothing came after it.
-    let mut preface: Option<&str> = None;
-    for block in &doc.blocks {
+    let mut preface: Option<String> = None;
+    for block in doc.blocks {
         match block {
             Block::Text { line, text } => {
-                preface = (text.chars().count() <= 200).then_some(text.as_str());
-                if let Some(n) = form_number(text) {
+                preface = (text.chars().count() <= 200).then(|| text.clone());
+                if let Some(n) = form_number(&text) {
                     drafts.extend(current.take());
                     current = Some(Draft {
                         number: Some(n),
-                        title: title_after_number(text),
-                        line: *line,
+                        title: title_after_number(&text),
+                        line,
                         ..Draft::default()
                     });
                     expect_title = true;
@@ -586,13 +588,10 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
                         .is_some_and(|d| d.title.is_empty() && d.records.is_empty());
                 if is_title {
                     if let Some(d) = current.as_mut() {
-                        d.title = text.clone();
+                        d.title = text;
                     }
                 } else {
-                    report.narrative.push(Line {
-                        number: *line,
-                        text: text.clone(),
-                    });
+                    report.narrative.push(Line { number: line, text });
                     interrupted = true;
                 }
                 expect_title = false;
@@ -622,14 +621,14 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
                     current = Some(Draft {
                         number: Some(n),
                         title,
-                        line: *line,
+                        line,
                         ..Draft::default()
                     });
                     expect_title = current.as_ref().is_some_and(|d| d.title.is_empty());
                     interrupted = false;
                     continue;
                 }
-                let header = is_header(cells);
+                let header = is_header(&cells);
                 let starts_new = match &current {
                     None => true,
                     Some(d) => interrupted && !d.records.is_empty() && header,
@@ -639,7 +638,7 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
                 }
                 interrupted = false;
                 let draft = current.get_or_insert_with(|| Draft {
-                    line: *line,
+                    line,
                     preface: above,
                     ..Draft::default()
                 });
@@ -649,7 +648,7 @@ pub fn build(doc: &Document, catalogue: &Catalogue) -> Report {
                         draft.header.push(cells);
                     }
                 } else {
-                    draft.records.push((*line, cells));
+                    draft.records.push((line, cells));
                 }
             }
         }
@@ -926,6 +925,11 @@ fn title_after_number(text: &str) -> String {
 
 /// Rows of a draft table, with continuation rows folded into the row above; also the lines of
 /// records that could not be placed.
+///
+/// The rows copy their cells rather than take them from the records they own: moving them left
+/// each record's cell list (and its STT) as a small hole among the rows' strings, which the
+/// checks' allocations then filled; at 100,000 rows that made evaluating, locating and dropping
+/// slower (about 10 % in all) for no lower peak (issue 16, docs/benchmarks.md).
 fn rows_of(draft: &Draft) -> (Vec<Row>, Vec<usize>) {
     let from_header = Columns::from_header(&draft.header);
     let cols = if from_header.complete() {
@@ -1023,7 +1027,7 @@ mod tests {
     use crate::read::read_text;
 
     fn build_text(text: &str) -> Report {
-        build(&read_text(text).unwrap(), &Catalogue::builtin())
+        build(read_text(text).unwrap(), &Catalogue::builtin())
     }
 
     #[test]

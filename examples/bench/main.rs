@@ -376,8 +376,7 @@ fn cmd_phases(args: &[String]) -> Res<Value> {
         };
         let doc = kiemso::read::read_text(&text).map_err(|e| e.to_string())?;
         mark(0);
-        let report = kiemso::report::build(&doc, catalogue);
-        drop(doc);
+        let report = kiemso::report::build(doc, catalogue);
         mark(1);
         let rules = kiemso::rules::rules_for(&report, catalogue);
         mark(2);

@@ -404,13 +404,13 @@ fn read_input(input: Input, options: &Options, out: &mut Vec<BatchReport>, depth
         } else {
             source.clone()
         };
-        out.push(check_one(&doc, source, file.as_ref(), options, &given));
+        out.push(check_one(doc, source, file.as_ref(), options, &given));
     }
 }
 
 /// Identifies and checks one report's document.
 fn check_one(
-    doc: &Document,
+    doc: Document,
     source: String,
     file: Option<&read::FileContents>,
     options: &Options,

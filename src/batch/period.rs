@@ -21,7 +21,7 @@ use std::collections::HashMap;
 /// let o = kiemso::Options::default();
 /// let text = "Biểu mẫu số 06\n2.\tThực hiện tự chủ (lũy kế đến thời điểm báo cáo)\t\t\n\
 ///             2.6.\tSố ĐVSN đã chuyển đổi\tĐơn vị\t0\n";
-/// let report = kiemso::report::build(&kiemso::read::read_text(text).unwrap(), kiemso::builtin_catalogue());
+/// let report = kiemso::report::build(kiemso::read::read_text(text).unwrap(), kiemso::builtin_catalogue());
 /// let form = &report.forms[0];
 /// let spec = kiemso::batch::spec(kiemso::builtin_catalogue());
 /// assert_eq!(kiemso::batch::period::nature_of(form, &form.rows[1], spec), Some(Nature::Stock));

@@ -460,8 +460,8 @@ pub(super) fn may_be_grid(draft: &Draft) -> bool {
         draft
             .header
             .iter()
-            .copied()
-            .chain(draft.records.iter().map(|(_, c)| *c))
+            .map(Vec::as_slice)
+            .chain(draft.records.iter().map(|(_, c)| c.as_slice()))
     };
     let width = rows().map(<[String]>::len).max().unwrap_or(0);
     // The first column is the STT when no other column is headed so and most of it reads as STTs.
@@ -489,7 +489,7 @@ pub(super) fn build(
     notices: &mut Vec<Notice>,
 ) -> Option<super::Form> {
     // Header rows: those the template's words found, then leading records that hold no figure.
-    let mut header: Vec<&[String]> = draft.header.clone();
+    let mut header: Vec<&[String]> = draft.header.iter().map(Vec::as_slice).collect();
     let mut numbers_row: Option<&[String]> = None;
     let mut start = 0;
     for (_, cells) in &draft.records {
@@ -507,7 +507,7 @@ pub(super) fn build(
     }
     let data: Vec<(usize, &[String])> = draft.records[start..]
         .iter()
-        .map(|(l, c)| (*l, *c))
+        .map(|(l, c)| (*l, c.as_slice()))
         .filter(|(_, c)| !is_column_number_row(c))
         .collect();
     if data.is_empty() {
@@ -693,7 +693,7 @@ pub(super) fn build(
     name_rows(&mut rows);
 
     // The catalogue's grid forms: by title, else by the header's words.
-    let named = format!("{} {}", draft.title, draft.preface.unwrap_or(""));
+    let named = format!("{} {}", draft.title, draft.preface.as_deref().unwrap_or(""));
     let spec = recognise(catalogue, &named, &columns);
     if let Some(spec) = spec {
         number_from_spec(spec, &mut columns);
@@ -713,7 +713,7 @@ pub(super) fn build(
         draft.title.clone()
     } else if let Some(form) = form {
         form.title.clone()
-    } else if let Some(above) = draft.preface {
+    } else if let Some(above) = &draft.preface {
         above.to_string()
     } else if let Some(spec) = spec {
         spec.title.clone()
